@@ -1,0 +1,195 @@
+"""Loaders: every supported format, and a clear LoadError for every bad input."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from index._article import Article
+from index.loaders import Loader
+from kutip.errors import LoadError
+from tests.conftest import FIXTURES
+
+
+def _load(path: Path, **kwargs: object) -> list[Article | LoadError]:
+    return list(Loader(**kwargs).load(str(path)))
+
+
+def test_txt_first_line_is_title_and_id_is_relative_path() -> None:
+    items = _load(FIXTURES / "articles")
+    by_id = {i.article_id: i for i in items if isinstance(i, Article)}
+    beras = by_id["harga-beras.txt"]
+    assert beras.title == "Harga beras di Jakarta naik menjelang Lebaran"
+    assert beras.text.startswith("Harga beras medium")
+    assert beras.source == "harga-beras.txt"
+
+
+def test_markdown_title_loses_hashes() -> None:
+    [article] = _load(FIXTURES / "articles" / "gempa-sulawesi.md")
+    assert article.title == "Gempa magnitudo 6,1 guncang Sulawesi Tengah"
+    assert article.article_id == "gempa-sulawesi.md"
+
+
+def test_html_extracts_title_date_and_body_without_boilerplate() -> None:
+    [article] = _load(FIXTURES / "articles" / "election.html")
+    assert article.title == "City council approves new bike lanes"
+    assert "Mayor Lena Hart said" in article.text
+    assert "Copyright Example News" not in article.text
+    assert article.date == "2025-03-14"
+
+
+def test_jsonl_records_keep_their_ids_urls_and_dates() -> None:
+    items = _load(FIXTURES / "articles" / "wires.jsonl")
+    assert [a.article_id for a in items] == ["wire-001", "wire-002"]
+    assert items[0].url == "https://news.example.org/bank-sentral-tahan-suku-bunga"
+    assert items[0].source == items[0].url
+    assert items[0].date == "2025-06-19"
+
+
+def test_nested_folder_ids_are_posix_relative_paths(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "x.txt").write_text("Judul\n\nIsi berita yang cukup panjang di sini.")
+    (tmp_path / ".hidden.txt").write_text("Judul\n\nTersembunyi dan tidak dimuat sama sekali.")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\x00")
+    items = _load(tmp_path)
+    assert [a.article_id for a in items] == ["a/b/x.txt"]
+
+
+def test_same_content_same_hash_and_any_change_changes_it() -> None:
+    a = Article(article_id="x", title="T", text="body", source="x")
+    assert a.content_hash == Article(article_id="x", title="T", text="body", source="x").content_hash
+    assert a.content_hash != Article(article_id="x", title="T", text="body!", source="x").content_hash
+    assert a.content_hash != Article(article_id="x", title="T2", text="body", source="x").content_hash
+
+
+BAD_FILES = [
+    pytest.param("empty.txt", b"", "empty", id="empty"),
+    pytest.param("blank.txt", b"  \n\n ", "empty", id="whitespace"),
+    pytest.param("bin.txt", b"\x00\x01\x02binary", "binary", id="binary"),
+    pytest.param("latin.txt", "Judul\n\ncaf\xe9 ".encode("latin-1") * 20, "UTF-8", id="undecodable"),
+    pytest.param("short.txt", b"Judul\n\nok", "no article text", id="too-short"),
+    pytest.param("bad.json", b"{not json", "invalid JSON", id="bad-json"),
+    pytest.param("notext.json", json.dumps({"id": "1", "title": "t"}).encode(), "'text'",
+                 id="json-missing-text"),
+    pytest.param("page.html", b"<html><body><nav>Menu</nav></body></html>", "no article text",
+                 id="html-not-an-article"),
+    pytest.param("data.csv", b"a,b\n1,2\n", "unsupported", id="unsupported-type"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), BAD_FILES)
+def test_bad_file_gives_clear_load_error(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    [item] = _load(path)
+    assert isinstance(item, LoadError)
+    assert reason.lower() in item.reason.lower()
+    assert item.source == name
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text("Judul\n\n" + "kata " * 2000)
+    [item] = _load(path, max_bytes=1000)
+    assert isinstance(item, LoadError) and "too large" in item.reason
+
+
+def test_jsonl_bad_lines_are_reported_and_good_lines_kept(tmp_path: Path) -> None:
+    path = tmp_path / "mix.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"id": "ok", "title": "t", "text": "Isi berita yang cukup panjang di sini."}),
+        "{broken",
+        json.dumps({"id": "no-text", "title": "t"}),
+    ]))
+    items = _load(path)
+    assert isinstance(items[0], Article) and items[0].article_id == "ok"
+    assert [i.source for i in items[1:]] == ["mix.jsonl:2", "mix.jsonl:3"]
+
+
+def test_missing_path_is_reported() -> None:
+    [item] = _load(Path("/nonexistent/kutip"))
+    assert isinstance(item, LoadError) and "no such file" in item.reason
+
+
+# ---- URLs and feeds against a local server -----------------------------------
+
+ARTICLE_HTML = (FIXTURES / "articles" / "election.html").read_bytes()
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # quiet
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        port = self.server.server_address[1]
+        routes = {
+            "/article": ("text/html; charset=utf-8", ARTICLE_HTML),
+            "/image": ("image/png", b"\x89PNG\r\n" + b"\x00" * 100),
+            "/feed": ("application/rss+xml", f"""<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Example</title>
+<item><title>Bike lanes</title><link>http://127.0.0.1:{port}/article</link>
+<pubDate>Fri, 14 Mar 2025 10:00:00 GMT</pubDate></item>
+<item><title>Broken</title><link>http://127.0.0.1:{port}/missing</link></item>
+</channel></rss>""".encode()),
+            "/big": ("text/html", b"<p>" + b"x" * 50_000 + b"</p>"),
+        }
+        if self.path == "/loop":
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.end_headers()
+            return
+        if self.path not in routes:
+            self.send_error(404)
+            return
+        ctype, body = routes[self.path]
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def http_base() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_article_url_is_fetched_and_extracted(http_base: str) -> None:
+    [article] = list(Loader().load(f"{http_base}/article#comments"))
+    assert isinstance(article, Article)
+    assert article.article_id == f"{http_base}/article"
+    assert article.url.startswith(http_base) and "Mayor Lena Hart" in article.text
+
+
+def test_feed_entries_are_each_loaded(http_base: str) -> None:
+    items = list(Loader().load(f"{http_base}/feed"))
+    articles = [i for i in items if isinstance(i, Article)]
+    errors = [i for i in items if isinstance(i, LoadError)]
+    assert [a.title for a in articles] == ["City council approves new bike lanes"]
+    assert len(errors) == 1 and "HTTP 404" in errors[0].reason
+
+
+@pytest.mark.parametrize(("path", "reason"), [
+    ("/missing", "HTTP 404"),
+    ("/image", "not an HTML page"),
+    ("/loop", "too many redirects"),
+    ("/big", "too large"),
+])
+def test_bad_urls_give_clear_errors(http_base: str, path: str, reason: str) -> None:
+    [item] = list(Loader(max_bytes=10_000).load(f"{http_base}{path}"))
+    assert isinstance(item, LoadError) and reason in item.reason
+
+
+def test_unreachable_url_is_reported() -> None:
+    [item] = list(Loader(http_timeout=2).load("http://127.0.0.1:9/nothing"))
+    assert isinstance(item, LoadError) and "cannot fetch" in item.reason

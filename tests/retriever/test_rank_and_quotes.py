@@ -1,0 +1,83 @@
+"""Pure ranking and quote functions: fusion without lexical overlap, verbatim quotes."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from retriever.quotes import pick_quote_spans, query_weights, verify_quote
+from retriever.rank import fuse_scores, lexical_confidence, top_indices
+from retriever.text import tokenize
+
+
+def test_zero_lexical_overlap_leaves_dense_ranking_untouched() -> None:
+    dense = {"a": 0.86, "b": 0.84, "c": 0.80}
+    lexical = {"c": 12.0}  # BM25 noise on a stop-word-ish match
+    fused = fuse_scores(dense, lexical, confidence=0.0)
+    assert sorted(fused, key=fused.get, reverse=True) == ["a", "b", "c"]
+    assert fused == dense
+
+
+def test_confident_lexical_match_can_lift_a_close_second() -> None:
+    fused = fuse_scores({"a": 0.86, "b": 0.85}, {"b": 9.0, "a": 1.0}, confidence=1.0)
+    assert fused["b"] > fused["a"]
+
+
+def test_lexical_confidence_counts_known_words() -> None:
+    vocab = {"ushakov": 1, "iran": 1}
+    assert lexical_confidence(["ushakov", "iran"], vocab) == 1.0
+    assert lexical_confidence(["ushakov", "weather"], vocab) == 0.5
+    assert lexical_confidence([], vocab) == 0.0
+
+
+def test_top_indices_orders_best_first() -> None:
+    assert top_indices(np.array([0.1, 0.9, 0.5, 0.9]), 3).tolist() == [1, 3, 2]
+    assert top_indices(np.array([]), 3).tolist() == []
+
+
+def test_tokenize_drops_stopwords_in_both_languages_and_possessives() -> None:
+    assert tokenize("What did the Kremlin's adviser say about Iran?") == [
+        "kremlin", "adviser", "iran",
+    ]
+    assert tokenize("Apa yang dikatakan Ushakov tentang Iran?") == ["ushakov", "iran"]
+
+
+TEXT = (
+    "Harga beras naik 8 persen. Pemerintah akan menyalurkan beras cadangan.\n"
+    "\"Stok aman,\" kata Arief di Jakarta. Pedagang menyebut pasokan berkurang."
+)
+
+
+def test_quotes_are_verbatim_and_prefer_matching_sentences() -> None:
+    weights = query_weights("pasokan pedagang", {"pasokan": 1, "pedagang": 1}, 10)
+    spans = pick_quote_spans([("a", TEXT, 0, len(TEXT), 0.9)], weights, k=2, max_chars=400)
+    best = TEXT[spans[0].start:spans[0].end]
+    assert "Pedagang menyebut pasokan berkurang." in best
+    assert "Harga beras naik" not in best
+    for span in spans:
+        assert verify_quote(TEXT, TEXT[span.start:span.end], span.start, span.end)
+
+
+def test_quote_keeps_its_attribution_sentence() -> None:
+    text = "“Stok beras nasional aman sampai akhir tahun depan.” Kata Arief di Jakarta, Senin."
+    weights = query_weights("stok beras", {}, 10)
+    [span] = pick_quote_spans([("a", text, 0, len(text), 0.9)], weights, k=1, max_chars=400)
+    assert text[span.start:span.end] == text
+
+
+def test_quotes_never_overlap_and_respect_max_chars() -> None:
+    long_text = " ".join(f"Kalimat nomor {i} tentang beras dan harga pasar." for i in range(40))
+    weights = query_weights("beras harga", {}, 10)
+    spans = pick_quote_spans([("a", long_text, 0, len(long_text), 0.9)], weights, k=3,
+                             max_chars=120)
+    assert len(spans) == 3
+    for span in spans:
+        assert span.end - span.start <= 120
+    ordered = sorted(spans, key=lambda s: s.start)
+    assert all(a.end <= b.start for a, b in zip(ordered, ordered[1:], strict=False))
+
+
+def test_verify_quote_rejects_anything_not_a_slice() -> None:
+    assert verify_quote("abc def", "def", 4, 7)
+    assert not verify_quote("abc def", "deff", 4, 7)
+    assert not verify_quote("abc def", "", 0, 0)
+    assert not verify_quote("abc def", "def", 4, 99)
