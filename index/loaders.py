@@ -286,8 +286,7 @@ class Loader:
         return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head)
 
     def _article_from_page(self, url: str, data: bytes, ctype: str) -> Article:
-        if ctype and not (ctype.startswith("text/html") or "xhtml" in ctype or
-                          ctype.startswith("text/plain")):
+        if ctype and not (ctype.startswith(("text/html", "text/plain")) or "xhtml" in ctype):
             raise LoadError(url, f"not an HTML page (content-type {ctype})")
         charset_text = data.decode("utf-8", errors="replace")
         if ctype.startswith("text/plain"):
@@ -313,7 +312,7 @@ class Loader:
 
     def _load_article_url(self, url: str, *, feed_date: str = "") -> Iterator[LoadResult]:
         try:
-            data, ctype, final_url = self._fetch(url)
+            data, ctype, _ = self._fetch(url)
             article = self._article_from_page(url, data, ctype)
             if feed_date and not article.date:
                 article = Article(article_id=article.article_id, title=article.title,

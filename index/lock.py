@@ -13,6 +13,7 @@ import os
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 from filelock import FileLock, Timeout
 
@@ -56,7 +57,7 @@ class WriteLock:
             "runs, or run a Chroma server (set CHROMA_HOST) so several processes can share it"
         )
 
-    def __enter__(self) -> WriteLock:
+    def __enter__(self) -> Self:
         self.acquire()
         return self
 

@@ -15,8 +15,7 @@ __all__ = ["sentence_spans"]
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 # Words after which a period does not end a sentence (lower-cased, without the dot).
 _ABBREVIATIONS = frozenset(
-    "dr drs prof ir mr mrs ms st no jl jln hlm tel sdr bpk kol jend letjen mayjen brigjen "
-    "kapt lt sgt gen gov sen rep inc ltd co corp vs etc e.g i.e a.n u.p dll dsb dkk tsb".split()
+    ["dr", "drs", "prof", "ir", "mr", "mrs", "ms", "st", "no", "jl", "jln", "hlm", "tel", "sdr", "bpk", "kol", "jend", "letjen", "mayjen", "brigjen", "kapt", "lt", "sgt", "gen", "gov", "sen", "rep", "inc", "ltd", "co", "corp", "vs", "etc", "e.g", "i.e", "a.n", "u.p", "dll", "dsb", "dkk", "tsb"]
 )
 _PARAGRAPH = re.compile(r"\n\s*")
 
@@ -34,9 +33,8 @@ def _split_paragraph(text: str, offset: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = offset
     for match in _END.finditer(text, offset, end):
-        if match.group().startswith(".") and len(match.group()) == 1:
-            if _is_abbreviation(text, match.start()):
-                continue
+        if match.group() == "." and _is_abbreviation(text, match.start()):
+            continue
         nxt = match.end()
         while nxt < end and text[nxt].isspace():
             nxt += 1

@@ -36,6 +36,10 @@ logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 _BATCH = 1000  # well under Chroma's max batch size
+# chromadb's HttpClient sends without any timeout (1.5.9: `httpx.Client(timeout=None)`), so a
+# hung server would hang every caller. Connect fails fast; a stalled request gives up after 30 s.
+_HTTP_TIMEOUT_S = 30.0
+_HTTP_CONNECT_TIMEOUT_S = 5.0
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -107,6 +111,17 @@ def _translate_errors(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def _set_http_timeout(client: ClientAPI) -> None:
+    """Give the HttpClient's httpx session a timeout (chromadb offers no setting for it)."""
+    import httpx
+
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if not isinstance(session, httpx.Client):
+        logger.warning("could not set a timeout on the Chroma client; a hung server may block")
+        return
+    session.timeout = httpx.Timeout(_HTTP_TIMEOUT_S, connect=_HTTP_CONNECT_TIMEOUT_S)
+
+
 def build_client(settings: Settings) -> ClientAPI:
     """An `HttpClient` when CHROMA_HOST is set, else a `PersistentClient` under the data dir."""
     import chromadb
@@ -118,7 +133,7 @@ def build_client(settings: Settings) -> ClientAPI:
         if settings.chroma_auth_token is not None:
             headers["Authorization"] = f"Bearer {settings.chroma_auth_token.get_secret_value()}"
         try:
-            return chromadb.HttpClient(
+            client = chromadb.HttpClient(
                 host=settings.chroma_host,
                 port=settings.chroma_port,
                 ssl=settings.chroma_ssl,
@@ -132,6 +147,8 @@ def build_client(settings: Settings) -> ClientAPI:
                     f"{settings.chroma_port} ({exc})"
                 ) from exc
             raise
+        _set_http_timeout(client)
+        return client
     path = settings.data_dir / "chroma"
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)

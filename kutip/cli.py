@@ -23,18 +23,18 @@ logger = logging.getLogger(__name__)
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def _services(settings: Settings, **kwargs: object):  # noqa: ANN202 - lazy import on purpose
+def _services(settings: Settings, **kwargs: object):
     from kutip.app import build_services
 
     return build_services(settings, **kwargs)
 
 
-def _progress_bar(desc: str):  # noqa: ANN202
+def _progress_bar(desc: str):
     from tqdm import tqdm
 
     bars: dict[str, tqdm] = {}
 
-    def update(progress) -> None:  # noqa: ANN001
+    def update(progress) -> None:
         bar = bars.get(progress.phase)
         if bar is None:
             bar = bars[progress.phase] = tqdm(
@@ -72,7 +72,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
-def _print_answer(answer) -> None:  # noqa: ANN001
+def _print_answer(answer) -> None:
     if not answer.answered:
         print("No indexed article answers this.")
         if answer.closest:

@@ -78,7 +78,7 @@ def metrics(outcomes: list[Outcome]) -> dict[str, float | int]:
     if n == 0:
         return {"n": 0}
 
-    def rate(pred) -> float:  # noqa: ANN001
+    def rate(pred) -> float:
         return round(sum(1 for o in outcomes if pred(o)) / n, 4)
 
     return {
@@ -107,7 +107,7 @@ def report(outcomes: list[Outcome]) -> dict:
     }
 
 
-def _outcome(item: dict, answer) -> Outcome:  # noqa: ANN001
+def _outcome(item: dict, answer) -> Outcome:
     rank = None
     for i, cand in enumerate(answer.candidates[:10], start=1):
         if cand.article_id == item["article"] and item["answer"] in cand.text:
@@ -122,7 +122,7 @@ def _outcome(item: dict, answer) -> Outcome:  # noqa: ANN001
                    abstained=not answer.answered, took_ms=answer.took_ms)
 
 
-def _services_for(kind: str, settings: Settings, corpus: Path):  # noqa: ANN202
+def _services_for(kind: str, settings: Settings, corpus: Path):
     """Services over a cached index of `corpus` for one retriever kind."""
     from index.embed import SentenceTransformerEmbeddings, build_embedder
     from kutip.app import build_services

