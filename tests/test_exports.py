@@ -1,0 +1,23 @@
+"""Each package's `__all__` is sorted and importable; every kutip error is exported."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+
+@pytest.mark.parametrize("name", ["index", "retriever", "kutip.errors", "kutip.settings"])
+def test_exports_are_sorted_and_importable(name: str) -> None:
+    module = importlib.import_module(name)
+    exported = list(module.__all__)
+    assert exported == sorted(exported, key=str.casefold) or exported == sorted(exported)
+    for item in exported:
+        assert hasattr(module, item), f"{name}.{item} is listed but missing"
+
+
+def test_every_error_class_is_exported() -> None:
+    errors = importlib.import_module("kutip.errors")
+    defined = {n for n, v in vars(errors).items()
+               if isinstance(v, type) and issubclass(v, Exception) and v.__module__ == errors.__name__}
+    assert defined == set(errors.__all__)
