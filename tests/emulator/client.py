@@ -31,8 +31,9 @@ import tempfile
 import threading
 import time
 import weakref
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Self
 
 import httpx
 
@@ -79,7 +80,9 @@ def ensure_node_modules(directory: Path | str = EMULATOR_DIR, timeout: float = 6
         return directory / "node_modules"
     npm = shutil.which("npm")
     if npm is None:
-        raise EmulatorError("npm is not installed; it is needed to install the emulator's node_modules")
+        raise EmulatorError(
+            "npm is not installed; it is needed to install the emulator's node_modules"
+        )
     digest = hashlib.sha256(str(directory).encode()).hexdigest()[:16]
     lock_path = Path(tempfile.gettempdir()) / f"tg-bot-api-emulator-npm-{digest}.lock"
     with open(lock_path, "w") as lock_file:
@@ -95,7 +98,13 @@ def ensure_node_modules(directory: Path | str = EMULATOR_DIR, timeout: float = 6
         cmd = [npm, verb, "--prefix", str(directory), "--no-audit", "--no-fund", "--loglevel=error"]
         try:
             proc = subprocess.run(
-                cmd, cwd=directory, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
+                cmd,
+                cwd=directory,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                stdin=subprocess.DEVNULL,
+                check=False,
             )
         except subprocess.TimeoutExpired as exc:
             raise EmulatorError(f"{' '.join(cmd)} timed out after {timeout}s") from exc
@@ -110,7 +119,7 @@ def ensure_node_modules(directory: Path | str = EMULATOR_DIR, timeout: float = 6
 # The emulator
 # ------------------------------------------------------------------------------------------------
 
-_LIVE: "weakref.WeakSet[BotApiEmulator]" = weakref.WeakSet()
+_LIVE: weakref.WeakSet[BotApiEmulator] = weakref.WeakSet()
 
 
 @atexit.register
@@ -139,13 +148,13 @@ def _chat_id(chat: int | dict[str, Any]) -> int:
 class _Aio:
     """``emu.aio.X(...)`` runs ``emu.X(...)`` in a worker thread and awaits it."""
 
-    def __init__(self, emu: "BotApiEmulator") -> None:
+    def __init__(self, emu: BotApiEmulator) -> None:
         self._emu = emu
 
     def __getattr__(self, name: str) -> Any:
         target = getattr(self._emu, name)
         if not callable(target):
-            raise AttributeError(name)
+            return target
 
         @functools.wraps(target)
         async def runner(*args: Any, **kwargs: Any) -> Any:
@@ -236,7 +245,7 @@ class BotApiEmulator:
         return ""
 
     # -- lifecycle -------------------------------------------------------------------------------
-    def start(self) -> "BotApiEmulator":
+    def start(self) -> Self:
         if self.running:
             return self
         if not node_available(self.node):
@@ -270,7 +279,7 @@ class BotApiEmulator:
             start_new_session=True,  # no stray terminal signals; we stop it explicitly
         )
         _LIVE.add(self)
-        lines: "queue.Queue[bytes | None]" = queue.Queue()
+        lines: queue.Queue[bytes | None] = queue.Queue()
 
         def pump(stream: Any) -> None:
             for line in iter(stream.readline, b""):
@@ -284,12 +293,16 @@ class BotApiEmulator:
             while True:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    raise EmulatorError(f"emulator did not become ready in {self.startup_timeout}s\n{self.log}")
+                    raise EmulatorError(
+                        f"emulator did not become ready in {self.startup_timeout}s\n{self.log}"
+                    )
                 try:
                     line = lines.get(timeout=min(remaining, 0.5))
                 except queue.Empty:
                     if self._proc.poll() is not None:
-                        raise EmulatorError(f"emulator exited with {self._proc.returncode}\n{self.log}") from None
+                        raise EmulatorError(
+                            f"emulator exited with {self._proc.returncode}\n{self.log}"
+                        ) from None
                     continue
                 if line is None:
                     self._proc.wait(timeout=5)
@@ -340,7 +353,7 @@ class BotApiEmulator:
             self._stderr_file = None
         _LIVE.discard(self)
 
-    def __enter__(self) -> "BotApiEmulator":
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -351,7 +364,9 @@ class BotApiEmulator:
             raise EmulatorError("emulator is not started; call start() first")
 
     # -- HTTP ------------------------------------------------------------------------------------
-    def _request(self, method: str, path: str, payload: dict[str, Any] | None, timeout: float | None) -> Any:
+    def _request(
+        self, method: str, path: str, payload: dict[str, Any] | None, timeout: float | None
+    ) -> Any:
         self._require_started()
         assert self._http is not None
         body = {"token": self.token, **{k: v for k, v in (payload or {}).items() if v is not None}}
@@ -367,12 +382,16 @@ class BotApiEmulator:
         try:
             data = resp.json()
         except ValueError as exc:
-            raise EmulatorError(f"{method} {path}: HTTP {resp.status_code} {resp.text[:500]!r}") from exc
+            raise EmulatorError(
+                f"{method} {path}: HTTP {resp.status_code} {resp.text[:500]!r}"
+            ) from exc
         if not data.get("ok"):
             raise EmulatorError(f"{path}: {data.get('description') or data}")
         return data.get("result")
 
-    def _post(self, path: str, payload: dict[str, Any] | None = None, timeout: float | None = None) -> Any:
+    def _post(
+        self, path: str, payload: dict[str, Any] | None = None, timeout: float | None = None
+    ) -> Any:
         return self._request("POST", path, payload, timeout)
 
     def _get(self, path: str) -> Any:
@@ -462,12 +481,21 @@ class BotApiEmulator:
         return res["message"]
 
     def edit_text(
-        self, chat: int | dict[str, Any], user: int | dict[str, Any] | None, message_id: int, text: str
+        self,
+        chat: int | dict[str, Any],
+        user: int | dict[str, Any] | None,
+        message_id: int,
+        text: str,
     ) -> dict[str, Any]:
         """A user edits their own message; the bot gets an ``edited_message`` update."""
         res = self._post(
             "/client/editMessage",
-            {"chat_id": _chat_id(chat), "from": _user(user), "message_id": message_id, "text": text},
+            {
+                "chat_id": _chat_id(chat),
+                "from": _user(user),
+                "message_id": message_id,
+                "text": text,
+            },
         )
         return res["message"]
 
@@ -493,7 +521,12 @@ class BotApiEmulator:
         """
         return self._post(
             "/client/events",
-            {"chat_id": chat_id, "since": since, "kinds": list(kinds) if kinds else None, "direction": direction},
+            {
+                "chat_id": chat_id,
+                "since": since,
+                "kinds": list(kinds) if kinds else None,
+                "direction": direction,
+            },
         )["events"]
 
     def bot_messages(self, chat_id: int | None = None, since: int = 0) -> list[dict[str, Any]]:
@@ -562,8 +595,10 @@ class BotApiEmulator:
         """Recorded Bot API calls (optionally one ``method``, case-insensitive), oldest first.
 
         Entries: ``seq``, ``method``, ``params``, ``ok``, and on failure ``error_code``,
-        ``description``, ``fault`` (injected). Methods the emulator does not model are answered
-        ``true`` and flagged ``unmodeled``. File downloads are recorded as ``file_download``.
+        ``description``, ``fault`` (injected). getUpdates is recorded when it arrives (``ok`` is
+        ``None`` and ``pending`` true while it long-polls; ``aborted`` if the client hung up).
+        Methods the emulator does not model are answered ``true`` and flagged ``unmodeled``.
+        File downloads are recorded as ``file_download``.
         """
         return self._post("/client/calls", {"method": method, "since": since})["calls"]
 
@@ -575,17 +610,25 @@ class BotApiEmulator:
             remaining = deadline - time.monotonic()
             res = self._post(
                 "/client/calls",
-                {"method": method, "since": since, "min_count": count, "wait": max(min(remaining, 30.0), 0.0)},
+                {
+                    "method": method,
+                    "since": since,
+                    "min_count": count,
+                    "wait": max(min(remaining, 30.0), 0.0),
+                },
                 timeout=max(min(remaining, 30.0), 0.0) + self.request_timeout,
             )
             calls = res["calls"]
             if len(calls) >= count:
                 return calls
             if time.monotonic() >= deadline:
-                raise TimeoutError(f"expected {count} {method or 'any'} call(s) after seq {since}, got {calls!r}")
+                raise TimeoutError(
+                    f"expected {count} {method or 'any'} call(s) after seq {since}, got {calls!r}"
+                )
 
     def failed_calls(self, since: int = 0) -> list[dict[str, Any]]:
-        return [c for c in self.calls(since=since) if not c.get("ok")]
+        """Calls answered with an error (injected or not); pending/aborted long polls excluded."""
+        return [c for c in self.calls(since=since) if c.get("ok") is False and not c.get("aborted")]
 
     def file_content(self, file_id: str) -> bytes:
         """Bytes of any stored file (e.g. a document the bot sent)."""
@@ -617,7 +660,7 @@ class BotApiEmulator:
         delay: float | None = None,
         migrate_to_chat_id: int | None = None,
     ) -> dict[str, Any]:
-        """Make the next ``count`` calls of ``method`` (``"*"`` = any method) fail.
+        """Make the next ``count`` calls of ``method`` fail (``"*"``: any method but getUpdates).
 
         kinds: ``retry_after``/``429`` (HTTP 429, ``parameters.retry_after``),
         ``bad_gateway``/``502`` (HTML 502 like nginx), ``server_error``/``500``,
@@ -642,9 +685,14 @@ class BotApiEmulator:
     def clear_faults(self) -> None:
         self._post("/client/clearFaults")
 
-    def set_chat_member(self, chat_id: int, user_id: int, status: str = "member", **fields: Any) -> dict[str, Any]:
+    def set_chat_member(
+        self, chat_id: int, user_id: int, status: str = "member", **fields: Any
+    ) -> dict[str, Any]:
         """What getChatMember/getChatAdministrators answer for this user in this chat."""
-        return self._post("/client/setChatMember", {"chat_id": chat_id, "user_id": user_id, "status": status, **fields})
+        return self._post(
+            "/client/setChatMember",
+            {"chat_id": chat_id, "user_id": user_id, "status": status, **fields},
+        )
 
     def set_bot(self, **fields: Any) -> dict[str, Any]:
         """Change what getMe answers (username, first_name, can_join_groups, ...)."""
@@ -669,7 +717,11 @@ class BotApiEmulator:
 
 if __name__ == "__main__":  # pragma: no cover - manual use: python tests/emulator/client.py
     with BotApiEmulator(verbose=True) as emu:
-        print(json.dumps({"base_url": emu.base_url, "base_file_url": emu.base_file_url, "token": emu.token}))
+        print(
+            json.dumps(
+                {"base_url": emu.base_url, "base_file_url": emu.base_file_url, "token": emu.token}
+            )
+        )
         sys.stdout.flush()
         with contextlib.suppress(KeyboardInterrupt):
             while emu.running:

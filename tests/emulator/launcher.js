@@ -782,7 +782,8 @@ class BotState {
   }
 
   takeFault(method) {
-    const fault = this.faults.find((f) => f.remaining > 0 && (f.method === '*' || f.method.toLowerCase() === method.toLowerCase()));
+    // '*' matches every method except getUpdates (a polling bot would consume it at random).
+    const fault = this.faults.find((f) => f.remaining > 0 && ((f.method === '*' && method !== 'getUpdates') || f.method.toLowerCase() === method.toLowerCase()));
     if (!fault) return null;
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
@@ -1384,6 +1385,15 @@ async function botApiHandler(req, res) {
   const ctx = {
     method, files, res, ABORTED,
   };
+  // getUpdates is recorded when it arrives (a long poll may take a while); other calls when done.
+  const pendingCall = method === 'getUpdates' ? bot.addCall({ method, params: sanitizeParams(params), ok: null, pending: true }) : null;
+  const record = (fields) => {
+    if (!pendingCall) return bot.addCall({ method, params: sanitizeParams(params), ...fields });
+    delete pendingCall.pending;
+    Object.assign(pendingCall, fields, { finished: Date.now() });
+    bot.notifyEvents();
+    return pendingCall;
+  };
   try {
     let result;
     if (handler) {
@@ -1394,23 +1404,21 @@ async function botApiHandler(req, res) {
       ctx.unmodeled = true;
     }
     if (result === ABORTED) {
-      if (method !== 'getUpdates') bot.addCall({ method, params: sanitizeParams(params), ok: false, aborted: true });
+      record({ ok: false, aborted: true });
       return;
     }
     const evs = ctx.events || (ctx.event ? [ctx.event] : []);
     evs.forEach((ev) => bot.addEvent(ev));
-    const call = { method, params: sanitizeParams(params), ok: true };
+    const call = { ok: true };
     if (ctx.unmodeled) call.unmodeled = true;
     if (method === 'getUpdates') call.result_count = result.length;
     if (fault) call.fault = fault.kind;
-    bot.addCall(call);
+    record(call);
     if (!res.writableEnded && !res.destroyed) res.json({ ok: true, result });
   } catch (e) {
     const err = e instanceof ApiError ? e : new ApiError(500, `Internal Server Error: ${e.message}`);
     if (!(e instanceof ApiError)) process.stderr.write(`[emulator] ${method} crashed: ${e.stack}\n`);
-    bot.addCall({
-      method, params: sanitizeParams(params), ok: false, error_code: err.code, description: err.description,
-    });
+    record({ ok: false, error_code: err.code, description: err.description });
     if (!res.writableEnded && !res.destroyed) sendApiError(res, err);
   }
 }
