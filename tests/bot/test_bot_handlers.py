@@ -1,0 +1,300 @@
+"""The handlers through `app.process_update`, with real services and an offline Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from typing import Any
+
+import pytest
+
+from bot.format import (
+    ACCESS_DENIED,
+    ADMIN_ONLY,
+    APOLOGY,
+    BUTTON_EXPIRED,
+    EMPTY_QUESTION,
+    NON_TEXT_HINT,
+    STORE_UNAVAILABLE,
+    escape,
+)
+from bot.handlers import INDEX_BUSY
+from index.indexer import IndexReport
+from kutip.errors import StoreUnavailable
+from tests.bot.bot_support import (
+    ADMIN_ID,
+    BOT_ID,
+    BOT_USERNAME,
+    HOSTILE_QUESTION,
+    NOT_FOUND_QUESTION,
+    SEED_QUESTION,
+    SEED_QUOTE,
+    UPLOAD,
+    UPLOAD_QUESTION,
+    callback_datas,
+)
+
+GROUP = -1001234567890
+
+
+async def ask(make: Any, text: str, **overrides: Any) -> tuple[Any, Any, Any, list[str]]:
+    app, api, updates = await make(**overrides)
+    await app.process_update(updates.message(text))
+    return app, api, updates, api.texts()
+
+
+async def test_start_and_help(offline_app: Any) -> None:
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message("/start"))
+    await app.process_update(updates.message("/help", user_id=ADMIN_ID, chat_id=ADMIN_ID))
+    start, help_text = api.texts()
+    assert "Just send me a question" in start
+    assert "<b>5</b> articles" in help_text and "/reindex" in help_text
+
+
+async def test_private_question_is_answered_with_the_seed_quote(offline_app: Any) -> None:
+    app, api, updates = await offline_app()
+    question = updates.message(SEED_QUESTION)
+    await app.process_update(question)
+    assert api.names()[:2] == ["sendChatAction", "sendMessage"]
+    [sent] = api.sent()
+    assert sent["text"].startswith(f"From 1 article:\n\n<blockquote>{escape(SEED_QUOTE)}</blockquote>")
+    assert "seed-bbn-ushakov.txt" in sent["text"]
+    assert sent["parse_mode"] == "HTML"
+    assert sent["reply_parameters"]["message_id"] == question.message.message_id
+    assert list(callback_datas(sent))[-1].startswith("more:")
+
+
+async def test_hostile_title_is_escaped(offline_app: Any) -> None:
+    _, _, _, texts = await ask(offline_app, HOSTILE_QUESTION)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;" in texts[0]
+    assert "<script>" not in texts[0]
+    assert "&lt;soon&gt; &amp; stay low" in texts[0]
+
+
+async def test_not_found_is_honest_and_names_the_closest(offline_app: Any) -> None:
+    _, _, _, texts = await ask(offline_app, NOT_FOUND_QUESTION)
+    assert texts[0].startswith("No indexed article answers this.")
+    assert "The closest articles are:" in texts[0]
+
+
+async def test_empty_and_non_text_messages_get_hints(offline_app: Any) -> None:
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message("?!"))
+    await app.process_update(updates.message("/ask"))
+    await app.process_update(updates.message(None, sticker={
+        "file_id": "s", "file_unique_id": "s", "width": 1, "height": 1, "is_animated": False,
+        "is_video": False, "type": "regular"}))
+    assert api.texts() == [EMPTY_QUESTION, EMPTY_QUESTION, NON_TEXT_HINT]
+
+
+async def test_very_long_question_is_answered_with_a_note(offline_app: Any) -> None:
+    _, _, _, texts = await ask(offline_app, SEED_QUESTION + " " + "Iran " * 800)
+    assert texts[0].startswith("(Your question is long")
+
+
+async def test_group_chatter_is_ignored_mentions_replies_and_ask_are_answered(
+    offline_app: Any,
+) -> None:
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message("lunch anyone?", chat_id=GROUP, user_id=5))
+    assert api.sent() == []
+    await app.process_update(updates.message(f"@{BOT_USERNAME} {SEED_QUESTION}",
+                                             chat_id=GROUP, user_id=5))
+    await app.process_update(updates.message(f"/ask@{BOT_USERNAME} {SEED_QUESTION}",
+                                             chat_id=GROUP, user_id=6))
+    await app.process_update(updates.message("/ask@OtherBot hello", chat_id=GROUP, user_id=6))
+    answers = api.sent()
+    assert len(answers) == 2 and all(escape(SEED_QUOTE) in a["text"] for a in answers)
+    first = api.results()[0]
+    await app.process_update(updates.message("and what about Macron?", chat_id=GROUP,
+                                             user_id=7, reply_to=first))
+    assert "Macron" in api.texts()[-1]
+
+
+async def test_reply_to_an_answer_carries_the_context(offline_app: Any, bot_services: Any,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message(SEED_QUESTION))
+    seen: list[tuple[str, str | None]] = []
+    original = bot_services.retriever.asearch
+
+    async def spy(question: str, *, k: int = 3, context: str | None = None) -> Any:
+        seen.append((question, context))
+        return await original(question, k=k, context=context)
+
+    monkeypatch.setattr(bot_services.retriever, "asearch", spy)
+    answer_message = api.results()[0]
+    await app.process_update(updates.message("and what about Macron?", reply_to=answer_message))
+    await app.process_update(updates.message("and what about Macron?"))
+    assert seen == [("and what about Macron?", SEED_QUESTION), ("and what about Macron?", None)]
+
+
+async def test_more_and_paragraph_buttons_work_after_a_restart(offline_app: Any) -> None:
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message(SEED_QUESTION))
+    answer = api.results()[0]
+    ctx, *_, more = list(callback_datas(api.sent()[0]))
+    await app.shutdown()
+
+    restarted, api2, updates2 = await offline_app()  # a new process would read the same file
+    await restarted.process_update(updates2.callback(more, message=answer))
+    assert api2.sent("answerCallbackQuery")[0].get("text") is None
+    [page] = api2.sent()
+    assert page["text"].startswith("More quotes:") and "4. <b>" in page["text"]
+    assert escape(SEED_QUOTE) not in page["text"]
+    assert api2.sent("editMessageReplyMarkup"), "the pressed More button is removed"
+    await restarted.process_update(updates2.callback(ctx, message=answer))
+    context = api2.texts()[-1]
+    assert context.startswith("Context from <b>Trump dan Putin")
+    assert f"<u>{escape(SEED_QUOTE)}</u>" in context
+
+
+async def test_unknown_buttons_say_they_expired(offline_app: Any) -> None:
+    app, api, updates = await offline_app()
+    message = {"message_id": 1, "date": 0, "chat": {"id": 42, "type": "private"},
+               "from": {"id": BOT_ID, "is_bot": True, "first_name": "B"}, "text": "x"}
+    for data in ("more:doesnotexist:1", "garbage", "ctx:nope:0"):
+        await app.process_update(updates.callback(data, message=message))
+    alerts = api.sent("answerCallbackQuery")
+    assert [a["text"] for a in alerts] == [BUTTON_EXPIRED] * 3
+    assert all(a["show_alert"] for a in alerts)
+
+
+async def test_non_admins_cannot_change_the_index(offline_app: Any, bot_services: Any) -> None:
+    before = bot_services.store.counts()
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message("/reindex", user_id=9, chat_id=9))
+    await app.process_update(updates.message("/add https://example.com/x", chat_id=9))
+    await app.process_update(updates.message(None, chat_id=9, document={
+        "file_id": "f1", "file_unique_id": "f1", "file_name": "x.txt", "file_size": 10}))
+    assert api.texts() == [ADMIN_ONLY] * 3
+    assert "getFile" not in api.names()
+    assert bot_services.store.counts() == before
+
+
+async def test_admin_reindex_shows_progress_and_the_summary(offline_app: Any) -> None:
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message("/reindex", user_id=ADMIN_ID, chat_id=ADMIN_ID))
+    assert api.texts() == ["Re-indexing…"]
+    edits = [p["text"] for p in api.sent("editMessageText")]
+    assert any("indexed 5/5 articles" in e for e in edits)
+    assert edits[-1].startswith("Re-indexing: done.\nadded 0, updated 0, unchanged 5")
+
+
+async def test_reindex_without_sources_says_how_to_configure(offline_app: Any) -> None:
+    app, api, updates = await offline_app(article_sources=[])
+    await app.process_update(updates.message("/reindex", user_id=ADMIN_ID, chat_id=ADMIN_ID))
+    assert "KUTIP_ARTICLE_SOURCES" in api.texts()[0]
+
+
+async def test_admin_upload_is_indexed_then_answered(offline_app: Any) -> None:
+    app, api, updates = await offline_app()
+    api.files["up1"] = UPLOAD.read_bytes()
+    await app.process_update(updates.message(None, user_id=ADMIN_ID, chat_id=ADMIN_ID, document={
+        "file_id": "up1", "file_unique_id": "up1", "file_name": UPLOAD.name,
+        "file_size": len(api.files["up1"])}))
+    assert api.texts() == [f"Indexing {UPLOAD.name}…"]
+    assert "added 1" in api.sent("editMessageText")[-1]["text"]
+    await app.process_update(updates.message(UPLOAD_QUESTION))
+    assert "Duncan Flett" in api.texts()[-1] and UPLOAD.name in api.texts()[-1]
+
+
+async def test_unsupported_upload_is_refused(offline_app: Any) -> None:
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message(None, user_id=ADMIN_ID, chat_id=ADMIN_ID, document={
+        "file_id": "p", "file_unique_id": "p", "file_name": "x.pdf", "file_size": 10}))
+    assert "is not one of them" in api.texts()[0] and "getFile" not in api.names()
+
+
+async def test_rate_limit_says_slow_down_once(offline_app: Any) -> None:
+    app, api, updates = await offline_app(rate_limit_questions=2, rate_limit_window=60)
+    for _ in range(4):
+        await app.process_update(updates.message(SEED_QUESTION, chat_id=77))
+    texts = api.texts()
+    assert len(texts) == 3 and texts[2].startswith("Slow down")
+    await app.process_update(updates.message(SEED_QUESTION, chat_id=78))
+    assert len(api.texts()) == 4
+
+
+async def test_allowed_chats_refuse_others_politely(offline_app: Any, bot_services: Any,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    searched: list[str] = []
+    monkeypatch.setattr(bot_services.retriever, "asearch",
+                        lambda q, **_: searched.append(q))  # must never be called
+    app, api, updates = await offline_app(allowed_chat_ids=frozenset({GROUP}))
+    await app.process_update(updates.message(SEED_QUESTION, chat_id=55))
+    await app.process_update(updates.message("chatter", chat_id=-42, user_id=55))
+    await app.process_update(updates.message(f"/ask {SEED_QUESTION}", chat_id=-42, user_id=55))
+    assert api.texts() == [ACCESS_DENIED, ACCESS_DENIED]
+    assert searched == []
+
+
+async def test_errors_are_mapped_logged_and_never_leak(offline_app: Any, bot_services: Any,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    app, api, updates = await offline_app()
+
+    async def unavailable(*_: Any, **__: Any) -> Any:
+        raise StoreUnavailable("the Chroma server is unreachable (connection refused)")
+
+    async def broken(*_: Any, **__: Any) -> Any:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(bot_services.retriever, "asearch", unavailable)
+    await app.process_update(updates.message(SEED_QUESTION))
+    monkeypatch.setattr(bot_services.retriever, "asearch", broken)
+    with caplog.at_level(logging.ERROR, logger="bot.handlers"):
+        await app.process_update(updates.message("why?", chat_id=43))
+    assert api.texts() == [STORE_UNAVAILABLE, APOLOGY]
+    [record] = [r for r in caplog.records if r.name == "bot.handlers" and r.levelname == "ERROR"]
+    assert "chat 43" in record.getMessage() and record.exc_info is not None
+
+
+async def test_twenty_questions_run_concurrently(offline_app: Any, bot_services: Any,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    app, api, updates = await offline_app()
+    original = bot_services.retriever.search
+    running, peak = 0, 0
+    lock = asyncio.Lock()
+
+    async def slow(question: str, **kwargs: Any) -> Any:
+        nonlocal running, peak
+        async with lock:
+            running += 1
+            peak = max(peak, running)
+        await asyncio.sleep(0.2)
+        try:
+            return await asyncio.to_thread(original, question, **kwargs)
+        finally:
+            running -= 1
+
+    monkeypatch.setattr(bot_services.retriever, "asearch", slow)
+    await asyncio.gather(*(app.process_update(updates.message(SEED_QUESTION, chat_id=1000 + n))
+                           for n in range(20)))
+    assert len(api.sent()) == 20 and peak == 20
+
+
+async def test_questions_are_answered_while_a_reindex_runs(offline_app: Any, bot_services: Any,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    app, api, updates = await offline_app()
+    release = threading.Event()
+
+    def slow_run(targets: list[str], **_: Any) -> IndexReport:
+        assert release.wait(30)
+        return IndexReport(unchanged=len(targets))
+
+    monkeypatch.setattr(bot_services.indexer, "run", slow_run)
+    admin = {"user_id": ADMIN_ID, "chat_id": ADMIN_ID}
+    reindex = asyncio.create_task(app.process_update(updates.message("/reindex", **admin)))
+    while "Re-indexing…" not in api.texts():
+        await asyncio.sleep(0.01)
+    await app.process_update(updates.message(SEED_QUESTION, chat_id=90))
+    assert escape(SEED_QUOTE) in api.texts()[-1]
+    await app.process_update(updates.message("/reindex", **admin))
+    assert api.texts()[-1] == INDEX_BUSY
+    assert not reindex.done()
+    release.set()
+    await reindex
+    assert api.sent("editMessageText")[-1]["text"].startswith("Re-indexing: done.")

@@ -1,0 +1,117 @@
+"""bot.main: configuration errors, URLs, wiring, and the token never reaching the logs."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram.ext import AIORateLimiter, CommandHandler
+
+import bot
+from bot.main import _file_base_url, build_application, protect_token, run_bot
+from index.lock import WriteLock
+from kutip.errors import ConfigError, StoreLocked
+from kutip.settings import load_settings
+from tests.bot.bot_support import TOKEN, OfflineBotApi, bot_settings
+
+
+def test_exports_are_sorted_and_real() -> None:
+    assert bot.__all__ == sorted(bot.__all__)
+    assert all(hasattr(bot, name) for name in bot.__all__)
+
+
+def test_missing_token_is_a_clear_config_error(tmp_path: Path) -> None:
+    settings = load_settings(data_dir=tmp_path, telegram_bot_token="")
+    with pytest.raises(ConfigError, match="TELEGRAM_BOT_TOKEN is not set"):
+        run_bot(settings)
+    with pytest.raises(ConfigError, match="TELEGRAM_BOT_TOKEN"):
+        build_application(settings, services=None)  # type: ignore[arg-type]
+
+
+def test_kutip_bot_without_token_exits_with_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kutip.cli import main
+
+    monkeypatch.chdir(tmp_path)  # no .env here
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.setenv("KUTIP_DATA_DIR", str(tmp_path))
+    assert main(["bot"]) == 2
+    assert "TELEGRAM_BOT_TOKEN is not set" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("api", "files", "expected"),
+    [
+        pytest.param("https://api.telegram.org/bot", None, "https://api.telegram.org/file/bot",
+                     id="official"),
+        pytest.param("http://127.0.0.1:8081/bot", None, "http://127.0.0.1:8081/file/bot",
+                     id="local-server"),
+        pytest.param("http://127.0.0.1:9/bot", "http://files:1/file/bot",
+                     "http://files:1/file/bot", id="explicit"),
+    ],
+)
+def test_file_base_url(tmp_path: Path, api: str, files: str | None, expected: str) -> None:
+    settings = load_settings(data_dir=tmp_path, telegram_api_base_url=api,
+                             telegram_file_base_url=files)
+    assert _file_base_url(settings) == expected
+
+
+def test_wiring(tmp_path: Path) -> None:
+    settings = bot_settings(tmp_path, telegram_api_base_url="http://127.0.0.1:9/bot")
+    app = build_application(settings, services=object(), request=OfflineBotApi())  # type: ignore[arg-type]
+    assert app.bot.base_url == f"http://127.0.0.1:9/bot{TOKEN}"
+    assert app.bot.base_file_url == f"http://127.0.0.1:9/file/bot{TOKEN}"
+    assert isinstance(app.bot.rate_limiter, AIORateLimiter)
+    assert app.concurrent_updates > 1
+    commands = {c for h in app.handlers[0] if isinstance(h, CommandHandler) for c in h.commands}
+    assert commands == {"start", "help", "ask", "sources", "reindex", "add"}
+    assert len(app.error_handlers) == 1
+    app.bot_data["state"].close()
+
+
+def test_token_is_redacted_everywhere(caplog: pytest.LogCaptureFixture) -> None:
+    redactor = protect_token(TOKEN)
+    caplog.handler.addFilter(redactor)
+    log = logging.getLogger("telegram.ext.test")
+    with caplog.at_level(logging.DEBUG):
+        log.debug("Set Bot API URL: %s", f"https://api.telegram.org/bot{TOKEN}")
+        log.info(f"plain {TOKEN} message")
+        try:
+            raise RuntimeError(f"failed https://x/bot{TOKEN}/getUpdates")
+        except RuntimeError:
+            log.exception("polling failed")
+    assert TOKEN not in caplog.text
+    assert "<TOKEN>" in caplog.text and "polling failed" in caplog.text
+    assert logging.getLogger("httpx").level == logging.WARNING
+
+
+def test_bot_refuses_to_start_while_the_index_is_locked(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[Any] = []
+    monkeypatch.setattr("telegram.ext.Application.run_polling",
+                        lambda self, **kw: started.append(kw))
+    settings = bot_settings(tmp_path / "data")
+    with WriteLock(settings.data_dir, holder="kutip index"), \
+            pytest.raises(StoreLocked, match="kutip index"):
+        run_bot(settings)
+    assert started == []
+    run_bot(settings)  # free again: polls (patched), holding the lock meanwhile
+    assert started and started[0]["allowed_updates"] == ["message", "callback_query"]
+
+
+def test_webhook_mode_is_used_when_a_url_is_set(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr("telegram.ext.Application.run_webhook",
+                        lambda self, **kw: calls.append(kw))
+    monkeypatch.setattr("telegram.ext.Application.run_polling",
+                        lambda self, **kw: pytest.fail("polled in webhook mode"))
+    run_bot(bot_settings(tmp_path / "data", webhook_url="https://bot.example.org/hook/kutip",
+                         webhook_port=8443))
+    [options] = calls
+    assert options["url_path"] == "hook/kutip" and options["port"] == 8443
+    assert options["webhook_url"] == "https://bot.example.org/hook/kutip"
+    assert len(options["secret_token"]) >= 32
