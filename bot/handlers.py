@@ -15,7 +15,7 @@ from pathlib import Path
 
 from telegram import Bot, Chat, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatAction
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 from telegram.ext import ApplicationHandlerStop
 
 from bot.callbacks import answer_keyboard, parse_callback_data
@@ -77,6 +77,8 @@ NO_MORE = "No more quotes for this question."
 ARTICLE_CHANGED = "That article has changed or was removed since this answer. Please ask again."
 UNKNOWN_COMMAND = "I don't know that command. See /help."
 SHORTENED = "(Your question is long: I searched with its first {n} characters.)"
+SEND_ATTEMPTS = 3  # an answer survives two network errors (502, dropped connection) in a row
+SEND_BACKOFF_S = 0.5
 
 
 # ---- commands ----------------------------------------------------------------
@@ -385,11 +387,32 @@ async def _send_page(
     reply = ReplyParameters(reply_to, allow_sending_without_reply=True)
     sent = []
     for n, text in enumerate(texts, start=1):
-        sent.append(await context.bot.send_message(
-            chat_id, text, reply_parameters=reply,
+        sent.append(await _send_retrying(
+            context.bot, chat_id, text, reply_parameters=reply,
             reply_markup=keyboard if n == len(texts) else None,
         ))
     context.state.remember_answer(chat_id, [m.message_id for m in sent], asked)
+
+
+async def _send_retrying(bot: Bot, chat_id: int, text: str, **kwargs: object) -> Message:
+    """send_message, retried a few times on network errors (a 502 or a dropped connection).
+
+    RetryAfter (flood control) is retried by the application's AIORateLimiter. A timeout
+    is not retried: Telegram may have sent the message anyway, and a user should never
+    get the same answer twice. The last error propagates to `error_handler`.
+    """
+    for attempt in range(1, SEND_ATTEMPTS + 1):
+        try:
+            return await bot.send_message(chat_id, text, **kwargs)
+        except (TimedOut, BadRequest):  # both subclass NetworkError; neither is transient
+            raise
+        except NetworkError as exc:
+            if attempt == SEND_ATTEMPTS:
+                raise
+            logger.warning("sending to chat %s failed (%s); retry %d of %d", chat_id, exc,
+                           attempt, SEND_ATTEMPTS - 1)
+            await asyncio.sleep(SEND_BACKOFF_S * attempt)
+    raise AssertionError("unreachable")
 
 
 async def _more(update: Update, context: BotContext, page: AnswerPage, next_page: int) -> None:
