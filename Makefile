@@ -48,10 +48,10 @@ lint: $(DEV_STAMP)
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
 
 test: install-dev lint
-	$(PY) -m pytest
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest
 
 test-slow: install-dev
-	$(PY) -m pytest -m slow -s
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest -m slow -s
 
 bench: install-dev
 	$(PY) bench/bot_latency.py
