@@ -3,6 +3,12 @@
 Unchanged articles (same content hash) are skipped without embedding; changed ones
 are replaced with no stale chunks left; `prune` removes stored articles the run did
 not see; one bad input is reported and never stops the batch.
+
+Chunks are embedded in full batches across article boundaries (most articles are one
+to four chunks, and a small batch leaves cores idle), and the articles whose chunks are
+all embedded are stored a group at a time; within a group every article's chunks are
+written before its record (the store's commit marker), so a crash at any point leaves
+only complete articles visible.
 """
 
 from __future__ import annotations
@@ -17,15 +23,19 @@ from typing import Literal
 import numpy as np
 
 from index._article import Article
-from index.chunk import SentenceChunker
+from index.chunk import Chunk, SentenceChunker
 from index.embed import KutipEmbeddings
 from index.loaders import Loader
-from index.store import ChromaStore
+from index.store import ArticleRecord, ChromaStore
 from kutip.errors import LoadError
 
 __all__ = ["IndexReport", "Indexer", "Progress", "embedding_text"]
 
 logger = logging.getLogger(__name__)
+
+# Store changed articles once this many batches of their chunks are embedded: few store
+# calls, and a crash loses at most this much embedding work.
+COMMIT_BATCHES = 4
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,77 @@ def embedding_text(title: str, chunk_text: str) -> str:
 ProgressCallback = Callable[[Progress], None]
 
 
+@dataclass
+class _Pending:
+    """A changed article waiting for its chunks' vectors."""
+
+    position: int
+    article: Article
+    chunks: list[Chunk]
+    previous: str | None
+
+
+class _EmbedQueue:
+    """Changed articles in input order: embedded in full batches, stored in groups."""
+
+    def __init__(self, indexer: Indexer, report: IndexReport) -> None:
+        self._indexer = indexer
+        self._report = report
+        self.pending: list[_Pending] = []
+        self._texts: list[str] = []  # chunk texts of `pending`, not embedded yet
+        self._vectors: list[np.ndarray] = []  # embedded, in the order of `pending`
+        self._embedded = 0
+
+    def add(self, position: int, article: Article, chunks: list[Chunk],
+            previous: str | None) -> None:
+        if any(p.article.article_id == article.article_id for p in self.pending):
+            self.drain(final=True)  # the same id twice (an upload): store the first one first
+        self.pending.append(_Pending(position, article, chunks, previous))
+        self._texts.extend(embedding_text(article.title, c.text) for c in chunks)
+
+    def done_before(self, position: int) -> int:
+        """How many inputs, up to `position`, are fully handled (stored or skipped)."""
+        return self.pending[0].position - 1 if self.pending else position
+
+    def drain(self, *, final: bool = False) -> None:
+        """Embed every full batch (the rest too when `final`); store the ready articles."""
+        size = self._indexer.batch_size
+        while len(self._texts) >= size or (final and self._texts):
+            part, self._texts = self._texts[:size], self._texts[size:]
+            self._vectors.append(self._indexer.embedder.encode_passages(part))
+            self._embedded += len(part)
+        ready, ready_chunks = 0, 0
+        for item in self.pending:
+            if ready_chunks + len(item.chunks) > self._embedded:
+                break
+            ready, ready_chunks = ready + 1, ready_chunks + len(item.chunks)
+        if ready and (final or ready_chunks >= COMMIT_BATCHES * size):
+            self._store(ready, ready_chunks)
+
+    def _store(self, ready: int, ready_chunks: int) -> None:
+        vectors = np.vstack(self._vectors)
+        self._vectors = [vectors[ready_chunks:]] if ready_chunks < len(vectors) else []
+        self._embedded -= ready_chunks
+        group, self.pending = self.pending[:ready], self.pending[ready:]
+        items, lo = [], 0
+        for item in group:
+            items.append((item.article, item.chunks, vectors[lo:lo + len(item.chunks)]))
+            lo += len(item.chunks)
+        self._indexer.store.upsert_articles(items)
+        logger.debug("committed %d articles (%d chunks)", len(items), ready_chunks)
+        report = self._report
+        for item in group:
+            report.embedded_chunks += len(item.chunks)
+            if item.previous is None:
+                report.added += 1
+                report.added_ids.append(item.article.article_id)
+            else:
+                report.updated += 1
+        stored = report.added + report.updated
+        if stored // 100 > (stored - len(group)) // 100:
+            logger.info("stored %d changed articles", stored)
+
+
 class Indexer:
     """Index articles into a `ChromaStore`; safe to call from a worker thread."""
 
@@ -99,13 +180,6 @@ class Indexer:
         self.store = store
         self.batch_size = batch_size
         self._run_lock = threading.Lock()
-
-    def _embed(self, texts: list[str]) -> np.ndarray:
-        parts = [
-            self.embedder.encode_passages(texts[lo:lo + self.batch_size])
-            for lo in range(0, len(texts), self.batch_size)
-        ]
-        return np.vstack(parts)
 
     def _load_all(
         self, targets: Iterable[str], report: IndexReport, progress: ProgressCallback | None
@@ -144,7 +218,16 @@ class Indexer:
         progress: ProgressCallback | None = None,
     ) -> None:
         """Store the given articles (skipping unchanged ones), updating `report`."""
-        stored = {r.article_id: r.content_hash for r in self.store.articles()}
+        self._index_articles(articles, report, progress)
+
+    def _index_articles(
+        self, articles: list[Article], report: IndexReport,
+        progress: ProgressCallback | None, records: list[ArticleRecord] | None = None,
+    ) -> None:
+        if records is None:
+            records = self.store.articles()
+        stored = {r.article_id: r.content_hash for r in records}
+        queue = _EmbedQueue(self, report)
         total = len(articles)
         for n, article in enumerate(articles, start=1):
             previous = stored.get(article.article_id)
@@ -154,19 +237,15 @@ class Indexer:
                 chunks = self.chunker.split(article.text)
                 if not chunks:
                     report.failed.append((article.source, "no text to index"))
-                    continue
-                vectors = self._embed([embedding_text(article.title, c.text) for c in chunks])
-                self.store.upsert_article(article, chunks, vectors)
-                report.embedded_chunks += len(chunks)
-                if previous is None:
-                    report.added += 1
-                    report.added_ids.append(article.article_id)
                 else:
-                    report.updated += 1
+                    queue.add(n, article, chunks, previous)
+                    queue.drain()
             if progress:
-                progress(Progress("indexing", n, total))
-            if n % 100 == 0:
-                logger.info("indexed %d/%d articles", n, total)
+                progress(Progress("indexing", queue.done_before(n), total))
+        if queue.pending:
+            queue.drain(final=True)
+            if progress:
+                progress(Progress("indexing", total, total))
 
     def run(
         self,
@@ -180,13 +259,15 @@ class Indexer:
         with self._run_lock:
             started = time.perf_counter()
             report = IndexReport()
+            records = None
             if rebuild:
                 logger.info("rebuilding the index from scratch")
                 self.store.reset()
             else:
-                self.store.remove_orphan_chunks()
+                records = self.store.articles()
+                self.store.remove_orphan_chunks(records=records)
             articles, protected, roots_ok = self._load_all(targets, report, progress)
-            self.index_articles(articles, report, progress)
+            self._index_articles(articles, report, progress, records)
             if prune:
                 if roots_ok:
                     seen = {a.article_id for a in articles} | protected

