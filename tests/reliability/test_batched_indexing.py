@@ -54,10 +54,14 @@ def _services(root: Path, *, batch: int) -> tuple[Services, RecordingEmbedder]:
 
 
 def _stored(store: ChromaStore) -> dict[str, object]:
-    """Everything stored, vectors included (rounded), keyed by chunk and article id."""
+    """Everything stored, vectors included (rounded), keyed by chunk and article id.
+
+    Write times (`written_at`, `indexed_at`) differ between runs and are left out.
+    """
     chunks, articles = store._open()
     got = chunks.get(include=["embeddings", "metadatas", "documents"])
-    rows = {cid: (meta, doc, np.round(vec, 5).tolist()) for cid, meta, doc, vec in
+    rows = {cid: ({k: v for k, v in meta.items() if k != "written_at"}, doc,
+                  np.round(vec, 5).tolist()) for cid, meta, doc, vec in
             zip(got["ids"], got["metadatas"], got["documents"], got["embeddings"], strict=True)}
     got = articles.get(include=["embeddings", "metadatas"])
     records = {aid: ({k: v for k, v in meta.items() if k != "indexed_at"},
