@@ -13,6 +13,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urldefrag, urlsplit
 
 import httpx
@@ -126,18 +127,22 @@ def _article_from_record(record: object, *, fallback_id: str, source: str) -> Ar
     )
 
 
+def _article_from_line(line: str, where: str) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise LoadError(where, f"invalid JSON ({exc.msg})") from None
+    return _article_from_record(record, fallback_id=where, source=where)
+
+
 def articles_from_json(raw: str, *, rel: str, lines: bool) -> Iterator[LoadResult]:
     """`.json` (one object or a list) and `.jsonl` (one object a line)."""
     if lines:
         for lineno, line in enumerate(raw.splitlines(), start=1):
             if not line.strip():
                 continue
-            where = f"{rel}:{lineno}"
             try:
-                record = json.loads(line)
-                yield _article_from_record(record, fallback_id=where, source=where)
-            except json.JSONDecodeError as exc:
-                yield LoadError(where, f"invalid JSON ({exc.msg})")
+                yield _article_from_line(line, f"{rel}:{lineno}")
             except LoadError as exc:
                 yield exc
         return
@@ -153,6 +158,50 @@ def articles_from_json(raw: str, *, rel: str, lines: bool) -> Iterator[LoadResul
             yield _article_from_record(record, fallback_id=where, source=where)
         except LoadError as exc:
             yield exc
+
+
+def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of a binary stream, each read with at most `limit` bytes in memory;
+    a longer line is skipped to its end and stands as None."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line
+
+
+def articles_from_jsonl_file(path: Path, *, rel: str, max_bytes: int) -> Iterator[LoadResult]:
+    """A `.jsonl` file streamed line by line: `max_bytes` caps each record, not the file,
+    so a corpus of thousands of articles in one file loads in bounded memory."""
+    seen_text = False
+    with path.open("rb") as stream:
+        if b"\x00" in stream.read(8192):
+            yield LoadError(rel, "binary file, not text")
+            return
+        stream.seek(0)
+        for lineno, data in enumerate(_bounded_lines(stream, max_bytes), start=1):
+            where = f"{rel}:{lineno}"
+            if data is None:
+                seen_text = True
+                yield LoadError(where, f"line too large (> {max_bytes:,} bytes)")
+                continue
+            if not data.strip():
+                continue
+            seen_text = True
+            try:
+                text = data.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                yield _article_from_line(text, where)
+            except UnicodeDecodeError as exc:
+                yield LoadError(where, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+            except LoadError as exc:
+                yield exc
+    if not seen_text:
+        yield LoadError(rel, "empty file")
 
 
 class _Inflater:
@@ -241,6 +290,9 @@ class Loader:
                             f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
             return
         try:
+            if suffix == ".jsonl":
+                yield from articles_from_jsonl_file(path, rel=rel, max_bytes=self.max_bytes)
+                return
             size = path.stat().st_size
             if size > self.max_bytes:
                 yield LoadError(rel, f"file too large ({size:,} bytes > {self.max_bytes:,})")

@@ -99,6 +99,32 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
     assert isinstance(item, LoadError) and "too large" in item.reason
 
 
+def test_jsonl_limit_applies_per_line_not_to_the_whole_file(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    body = "Isi berita yang cukup panjang untuk menjadi artikel nomor {n}."
+    records = [json.dumps({"id": f"a{n}", "text": body.format(n=n)}) for n in range(40)]
+    records[7] = json.dumps({"id": "huge", "text": "kata " * 400})  # ~2 KB: over the limit
+    path.write_text("\n".join(records) + "\n")
+    assert path.stat().st_size > 1000
+    items = _load(path, max_bytes=1000)
+    errors = [i for i in items if isinstance(i, LoadError)]
+    assert [(e.source, e.reason) for e in errors] == [
+        ("corpus.jsonl:8", "line too large (> 1,000 bytes)")
+    ]
+    assert [a.article_id for a in items if isinstance(a, Article)] == [
+        f"a{n}" for n in range(40) if n != 7
+    ]
+
+
+def test_binary_or_empty_jsonl_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "blob.jsonl").write_bytes(b"\x00\x01" * 100)
+    (tmp_path / "blank.jsonl").write_text("\n \n")
+    [blob] = _load(tmp_path / "blob.jsonl")
+    [blank] = _load(tmp_path / "blank.jsonl")
+    assert isinstance(blob, LoadError) and blob.reason == "binary file, not text"
+    assert isinstance(blank, LoadError) and blank.reason == "empty file"
+
+
 def test_jsonl_bad_lines_are_reported_and_good_lines_kept(tmp_path: Path) -> None:
     path = tmp_path / "mix.jsonl"
     path.write_text("\n".join([
