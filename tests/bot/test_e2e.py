@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,41 @@ async def ask(emu: Any, chat: Any, user: Any, text: str, count: int = 1,
     sent = emu.send_text(chat, user, text, reply_to=reply_to)
     chat_id = chat if isinstance(chat, int) else chat["id"]
     return sent, await emu.aio.wait_for_messages(chat_id, count, WAIT, since=since)
+
+
+async def edits_until(emu: Any, chat: int, done: str, *, since: int) -> list[dict[str, Any]]:
+    """The bot's edits in `chat` since `since`, once the latest shows `done`.
+
+    A long job (re-index, upload, /add) edits its status message until it has finished.
+    """
+    edits = await emu.aio.wait_for_events(chat, 1, WAIT, since=since, kinds=["edit"])
+    while done not in text_of(edits[-1]):
+        edits = await emu.aio.wait_for_events(chat, len(edits) + 1, WAIT, since=since,
+                                              kinds=["edit"])
+    return edits
+
+
+async def test_typing_is_shown_only_when_an_answer_takes_a_while(
+    emu: Any, live_bot: Any, e2e_services: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await live_bot(options=BotOptions(warm_up=False, typing_delay=2.0, typing_interval=30.0))
+    await ask(emu, 521, 521, SEED_QUESTION)  # warm: the first search builds the BM25 index
+    since = emu.last_seq()
+    await ask(emu, 522, 522, SEED_QUESTION)
+    assert "chat_action" not in [e["kind"] for e in emu.events(522, since=since)]
+
+    search = e2e_services.retriever.search
+
+    def slow_search(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(3.0)  # longer than typing_delay: the user should see "typing…"
+        return search(*args, **kwargs)
+
+    monkeypatch.setattr(e2e_services.retriever, "search", slow_search)
+    since = emu.last_seq()
+    await ask(emu, 523, 523, SEED_QUESTION)
+    kinds = [e["kind"] for e in emu.events(523, since=since)]
+    assert kinds.count("chat_action") == 1
+    assert kinds.index("chat_action") < kinds.index("message")
 
 
 async def test_start_help_and_command_menu(emu: Any, live_bot: Any) -> None:
@@ -219,10 +255,7 @@ async def test_admin_reindex_edits_progress_and_ends_with_the_summary(
     status_since = emu.last_seq()
     _, [status] = await ask(emu, ADMIN_ID, ADMIN_ID, "/reindex")
     assert text_of(status) == "Re-indexing…"
-    edits = await emu.aio.wait_for_events(ADMIN_ID, 1, WAIT, since=status_since, kinds=["edit"])
-    while not text_of(edits[-1]).startswith("Re-indexing: done."):
-        edits = await emu.aio.wait_for_events(ADMIN_ID, len(edits) + 1, WAIT,
-                                              since=status_since, kinds=["edit"])
+    edits = await edits_until(emu, ADMIN_ID, "Re-indexing: done.", since=status_since)
     texts = [text_of(e) for e in edits]
     assert all(e["message_id"] == status["message_id"] for e in edits)
     assert any("indexed" in t and "/5 articles" in t for t in texts)
@@ -243,10 +276,7 @@ async def test_document_upload_is_indexed_by_admins_only(emu: Any, live_bot: Any
                       mime_type="text/markdown")
     [status] = await emu.aio.wait_for_messages(ADMIN_ID, 1, WAIT, since=since)
     assert text_of(status) == f"Indexing {UPLOAD.name}…"
-    edits = await emu.aio.wait_for_events(ADMIN_ID, 1, WAIT, since=since, kinds=["edit"])
-    while "done." not in text_of(edits[-1]):
-        edits = await emu.aio.wait_for_events(ADMIN_ID, len(edits) + 1, WAIT, since=since,
-                                              kinds=["edit"])
+    edits = await edits_until(emu, ADMIN_ID, "done.", since=since)
     assert "added 1" in text_of(edits[-1])
     assert emu.calls("file_download") or emu.calls("getFile")
     _, [answer] = await ask(emu, 511, 511, UPLOAD_QUESTION)
@@ -281,10 +311,7 @@ async def test_admin_add_fetches_and_indexes_an_article(emu: Any, live_bot: Any)
         since = emu.last_seq()
         _, [status] = await ask(emu, ADMIN_ID, ADMIN_ID, f"/add {url}")
         assert text_of(status) == f"Adding {url}…"
-        edits = await emu.aio.wait_for_events(ADMIN_ID, 1, WAIT, since=since, kinds=["edit"])
-        while "done." not in text_of(edits[-1]):
-            edits = await emu.aio.wait_for_events(ADMIN_ID, len(edits) + 1, WAIT, since=since,
-                                                  kinds=["edit"])
+        edits = await edits_until(emu, ADMIN_ID, "done.", since=since)
     assert "added 1," in text_of(edits[-1])
     _, [answer] = await ask(emu, 518, 518, "What did project director Alun Pritchard say about the tidal power station on the Severn?")
     assert "twice a day" in text_of(answer)

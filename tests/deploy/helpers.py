@@ -23,6 +23,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.processes import stop_process
+
 DEPLOY = Path(__file__).parent
 ARTICLES = DEPLOY / "articles"
 BIN = Path(sys.executable).parent
@@ -108,15 +110,8 @@ class ChromaServer:
         if proc is None:
             return
         _RUNNING.discard(proc)
-        if proc.poll() is not None:
-            return
-        proc.send_signal(signal.SIGCONT)
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        proc.send_signal(signal.SIGCONT)  # a paused server acts on SIGTERM only once resumed
+        stop_process(proc)
 
     def pause(self) -> None:
         """SIGSTOP: the port still accepts connections but nothing answers (a hung server)."""

@@ -10,7 +10,7 @@ Everything here is synchronous (httpx.Client). In async tests, where the bot run
 event loop, use ``await emu.aio.<method>(...)`` for anything that *waits* (``wait_for_*``), so
 the event loop keeps serving the bot while the test waits.
 
-This module only needs the standard library and httpx.
+This module only needs the standard library, httpx and tests/processes.py.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ from pathlib import Path
 from typing import Any, Self
 
 import httpx
+
+from tests.processes import stop_process
 
 EMULATOR_DIR = Path(__file__).resolve().parent
 LAUNCHER = EMULATOR_DIR / "launcher.js"
@@ -331,15 +333,9 @@ class BotApiEmulator:
             with contextlib.suppress(Exception):
                 if proc.stdin:
                     proc.stdin.close()
-            try:
-                proc.wait(timeout=3)
-            except subprocess.TimeoutExpired:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=3)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait(timeout=5)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=3)  # the launcher exits by itself once its stdin is closed
+            stop_process(proc, timeout=3)
             with contextlib.suppress(Exception):
                 if proc.stdout:
                     proc.stdout.close()
@@ -715,7 +711,7 @@ class BotApiEmulator:
             return resp.status_code, resp.text
 
 
-if __name__ == "__main__":  # pragma: no cover - manual use: python tests/emulator/client.py
+if __name__ == "__main__":  # pragma: no cover - manual use: python -m tests.emulator.client
     with BotApiEmulator(verbose=True) as emu:
         print(
             json.dumps(

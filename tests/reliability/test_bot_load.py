@@ -24,20 +24,18 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.context import BotOptions
-from bot.main import ALLOWED_UPDATES, build_application
-from kutip.settings import load_settings
 from tests.bot.bot_support import (
     ADMIN_ID,
     HOSTILE_QUESTION,
     INDEX_TARGETS,
     NOT_FOUND_QUESTION,
     REPO_ROOT,
-    RETRIEVER_OVERRIDES,
     SEED_QUESTION,
     SEED_QUOTE,
-    bot_settings,
     copy_index,
+    services_on,
+    start_polling_bot,
+    stop_polling_bot,
 )
 from tests.bot.conftest import emu, emulator, fixture_index  # noqa: F401  (fixtures)
 
@@ -63,38 +61,20 @@ def text_of(event: dict[str, Any]) -> str:
 def private_services(source: Path, data_dir: Path, embedder: Any,
                      **overrides: Any) -> Iterator[Any]:
     """Services on a private copy of the cached fixture index (changes there stay there)."""
-    from kutip.app import build_services
-
     copy_index(source, data_dir)
-    built = build_services(load_settings(data_dir=data_dir, **{**RETRIEVER_OVERRIDES,
-                                                                **overrides}),
-                           embedder=embedder)
-    try:
+    with services_on(data_dir, embedder, **overrides) as built:
         yield built
-    finally:
-        built.close()
 
 
 @contextlib.asynccontextmanager
 async def running_bot(client: Any, services: Any, data_dir: Path,
                       **overrides: Any) -> AsyncIterator[Application]:
     """The real application long-polling the emulator in this event loop, like `kutip bot`."""
-    settings = bot_settings(data_dir, telegram_api_base_url=client.base_url,
-                            telegram_file_base_url=client.base_file_url, **overrides)
-    app = build_application(settings, services,
-                            options=BotOptions(progress_interval=0.0, warm_up=False))
-    await app.initialize()
-    await app.post_init(app)
-    await app.start()
-    await app.updater.start_polling(poll_interval=0.0, timeout=5,
-                                    allowed_updates=ALLOWED_UPDATES)
+    app = await start_polling_bot(client, services, data_dir, **overrides)
     try:
         yield app
     finally:
-        await app.updater.stop()
-        await app.stop()
-        await app.post_shutdown(app)
-        await app.shutdown()
+        await stop_polling_bot(app)
 
 
 async def ask(client: Any, chat: int, text: str, *, user: int | None = None,
