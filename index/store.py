@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -390,13 +391,15 @@ class ChromaStore:
         chunk_col, _ = self._open()
         rows: list[ChunkRow] = []
         total = chunk_col.count()
-        for lo in range(0, total, 5000):
-            got = chunk_col.get(include=["metadatas", "documents"], limit=5000, offset=lo)
+        # pages of _BATCH: a page's metadata dicts are the transient peak of a snapshot
+        for lo in range(0, total, _BATCH):
+            got = chunk_col.get(include=["metadatas", "documents"], limit=_BATCH, offset=lo)
             for cid, meta, doc in zip(got["ids"], got["metadatas"] or [], got["documents"] or [],
                                       strict=False):
-                rows.append(ChunkRow(
-                    chunk_id=cid, article_id=str(meta["article_id"]), content_hash=str(meta["hash"]),
-                    start=int(meta["start"]), end=int(meta["end"]), text=doc or "",
+                rows.append(ChunkRow(  # an article's chunks share its id and hash strings
+                    chunk_id=cid, article_id=sys.intern(str(meta["article_id"])),
+                    content_hash=sys.intern(str(meta["hash"])), start=int(meta["start"]),
+                    end=int(meta["end"]), text=doc or "",
                 ))
         return rows
 

@@ -19,6 +19,7 @@ import numpy as np
 from index.embed import KutipEmbeddings
 from index.store import ArticleRecord, ChromaStore, ChunkRow
 from kutip.errors import EmptyQuestion
+from kutip.memory import release_free_memory
 from retriever._types import Answer, Candidate, Quote, SourceTitle
 from retriever.answer_type import answer_type
 from retriever.lexical import LexicalIndex
@@ -83,11 +84,13 @@ class Retriever:
         started = time.perf_counter()
         rows = self.store.chunk_rows()
         lexical = LexicalIndex.build([r.text for r in rows])
-        logger.info("lexical index: %d chunks in %.2fs", len(rows), time.perf_counter() - started)
-        return _Snapshot(
+        snap = _Snapshot(
             rows=rows, by_id={r.chunk_id: i for i, r in enumerate(rows)}, lexical=lexical,
             counts=counts, checked_at=time.monotonic(),
         )
+        release_free_memory()  # the build's transient peak, otherwise kept by malloc
+        logger.info("lexical index: %d chunks in %.2fs", len(rows), time.perf_counter() - started)
+        return snap
 
     def _current_snapshot(self) -> _Snapshot:
         with self._lock:
