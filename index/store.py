@@ -16,6 +16,7 @@ import functools
 import logging
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
@@ -239,6 +240,13 @@ class ChromaStore:
                     raise
         self._chunks = self._articles = None
 
+    def _bump_generation(self) -> None:
+        """Mark the index as changed: readers compare `version()` to know when the content
+        changed even if the counts did not (an article re-indexed with as many chunks)."""
+        chunk_col, _ = self._open()
+        chunk_col.modify(metadata={"kutip_model": self.model_id, "kutip_schema": SCHEMA_VERSION,
+                                   "kutip_generation": uuid.uuid4().hex})
+
     # ---- writes ----------------------------------------------------------------
 
     def upsert_article(
@@ -304,6 +312,7 @@ class ChromaStore:
                  if current.get((meta or {}).get("article_id")) != (meta or {}).get("hash")]
         for lo in range(0, len(stale), _BATCH):
             chunk_col.delete(ids=stale[lo:lo + _BATCH])
+        self._bump_generation()
 
     @_translate_errors
     def delete_articles(self, article_ids: Iterable[str]) -> int:
@@ -316,6 +325,7 @@ class ChromaStore:
             part = ids[lo:lo + _BATCH]
             article_col.delete(ids=part)  # record first: a crash leaves only orphan chunks
             chunk_col.delete(where={"article_id": {"$in": part}})
+        self._bump_generation()
         return len(ids)
 
     @_translate_errors
@@ -351,6 +361,7 @@ class ChromaStore:
         for lo in range(0, len(stale), _BATCH):
             chunk_col.delete(ids=stale[lo:lo + _BATCH])
         if stale:
+            self._bump_generation()
             logger.info("removed %d chunks left by an interrupted indexing run", len(stale))
         return len(stale)
 
@@ -436,3 +447,14 @@ class ChromaStore:
         """(articles, chunks) currently stored."""
         chunk_col, article_col = self._open()
         return article_col.count(), chunk_col.count()
+
+    @_translate_errors
+    def version(self) -> tuple[int, int, str]:
+        """(articles, chunks, generation): changes whenever any process changed the index.
+
+        The generation is read afresh from the collection's metadata, so a reader sees
+        writes made through another client (another process, a Chroma server).
+        """
+        articles, chunks = self.counts()
+        meta = self._client.get_collection(f"{self.name}-chunks", embedding_function=None).metadata
+        return articles, chunks, str((meta or {}).get("kutip_generation", ""))

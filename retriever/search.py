@@ -47,7 +47,7 @@ class _Snapshot:
     rows: list[ChunkRow]
     by_id: dict[str, int]
     lexical: LexicalIndex
-    counts: tuple[int, int]
+    counts: tuple[int, int, str]  # the store's version() when the snapshot was read
     checked_at: float
 
 
@@ -80,7 +80,7 @@ class Retriever:
         with self._lock:
             self._snapshot = None
 
-    def _build_snapshot(self, counts: tuple[int, int]) -> _Snapshot:
+    def _build_snapshot(self, counts: tuple[int, int, str]) -> _Snapshot:
         started = time.perf_counter()
         rows = self.store.chunk_rows()
         lexical = LexicalIndex.build([r.text for r in rows])
@@ -98,7 +98,7 @@ class Retriever:
             now = time.monotonic()
             if snap is not None and now - snap.checked_at < SNAPSHOT_TTL_S:
                 return snap
-            counts = self.store.counts()
+            counts = self.store.version()
             if snap is None or snap.counts != counts:
                 snap = self._build_snapshot(counts)
             snap.checked_at = now
