@@ -205,7 +205,9 @@ class BotApiEmulator:
         self.port: int | None = None
         self.pid: int | None = None
         self._proc: subprocess.Popen[bytes] | None = None
-        self._http: httpx.Client | None = None
+        self._local = threading.local()  # each thread's own httpx.Client (see `_http`)
+        self._clients: list[httpx.Client] = []
+        self._clients_lock = threading.Lock()
         self._stderr_file: Any = None
         self._stdout_thread: threading.Thread | None = None
         self.aio = _Aio(self)
@@ -315,7 +317,6 @@ class BotApiEmulator:
                         self.port = int(ready["port"])
                         self.pid = int(ready.get("pid", self._proc.pid))
                         break
-            self._http = httpx.Client(timeout=self.request_timeout, trust_env=False)
             self._get("/health")
         except BaseException:
             self.stop()
@@ -325,10 +326,11 @@ class BotApiEmulator:
     def stop(self) -> None:
         """Stop the node process (closing stdin, then SIGTERM, then SIGKILL). Idempotent."""
         proc, self._proc = self._proc, None
-        if self._http is not None:
+        with self._clients_lock:
+            clients, self._clients = self._clients, []
+        for client in clients:
             with contextlib.suppress(Exception):
-                self._http.close()
-            self._http = None
+                client.close()
         if proc is not None:
             with contextlib.suppress(Exception):
                 if proc.stdin:
@@ -360,11 +362,22 @@ class BotApiEmulator:
             raise EmulatorError("emulator is not started; call start() first")
 
     # -- HTTP ------------------------------------------------------------------------------------
+    @property
+    def _http(self) -> httpx.Client:
+        """This thread's HTTP client. Load tests call the emulator from 50 threads at once;
+        sharing one connection pool among them lost sockets mid-request (EBADF)."""
+        client = getattr(self._local, "client", None)
+        if client is None or client.is_closed:
+            client = httpx.Client(timeout=self.request_timeout, trust_env=False)
+            self._local.client = client
+            with self._clients_lock:
+                self._clients.append(client)
+        return client
+
     def _request(
         self, method: str, path: str, payload: dict[str, Any] | None, timeout: float | None
     ) -> Any:
         self._require_started()
-        assert self._http is not None
         body = {"token": self.token, **{k: v for k, v in (payload or {}).items() if v is not None}}
         try:
             resp = self._http.request(
@@ -703,7 +716,6 @@ class BotApiEmulator:
     def bot_api(self, method: str, **params: Any) -> tuple[int, Any]:
         """Call the emulated Bot API directly (JSON body); returns ``(http_status, parsed_body)``."""
         self._require_started()
-        assert self._http is not None
         resp = self._http.post(f"{self.base_url}{self.token}/{method}", json=params)
         try:
             return resp.status_code, resp.json()
