@@ -212,6 +212,8 @@ class ChromaStore:
                 embedding_function=None,
             )
             self._chunks, self._articles = chunks, articles
+            if "kutip_generation" not in (chunks.metadata or {}):
+                self._bump_generation()  # a new index, or one written before generations
         return self._chunks, self._articles
 
     def check(self) -> None:

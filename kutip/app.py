@@ -77,5 +77,6 @@ def build_services(
         min_score=settings.min_score,
         max_quote_chars=settings.max_quote_chars,
         mode=mode,
+        cache_dir=settings.data_dir / "cache",
     )
     return Services(settings, embedder, store, loader, indexer, retriever)

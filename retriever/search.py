@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -25,6 +26,7 @@ from retriever.answer_type import answer_type
 from retriever.lexical import LexicalIndex
 from retriever.quotes import pick_quote_spans, verify_quote
 from retriever.rank import fuse_scores, support_score
+from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
 from retriever.text import text_language, tokenize
 
 __all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "Mode", "Retriever"]
@@ -63,13 +65,16 @@ class Retriever:
         max_quote_chars: int = 400,
         candidates: int = 30,
         mode: Mode = "hybrid",
+        cache_dir: Path | None = None,
     ) -> None:
+        """`cache_dir`: where the lexical snapshot is saved between processes (none: not)."""
         self.store = store
         self.embedder = embedder
         self.min_score = DEFAULT_MIN_SCORE if min_score is None else min_score
         self.max_quote_chars = max_quote_chars
         self.candidates = candidates
         self.mode = mode
+        self.cache_dir = cache_dir
         self._snapshot: _Snapshot | None = None
         self._lock = threading.Lock()
 
@@ -82,14 +87,24 @@ class Retriever:
 
     def _build_snapshot(self, counts: tuple[int, int, str]) -> _Snapshot:
         started = time.perf_counter()
-        rows = self.store.chunk_rows()
-        lexical = LexicalIndex.build([r.text for r in rows])
+        key = None
+        if self.cache_dir is not None:
+            key = snapshot_key(self.store.name, self.store.model_id, counts)
+        cached = load_snapshot(self.cache_dir, key) if self.cache_dir and key else None
+        if cached is not None:
+            rows, lexical = cached
+        else:
+            rows = self.store.chunk_rows()
+            lexical = LexicalIndex.build([r.text for r in rows])
+            if self.cache_dir is not None and key is not None:
+                save_snapshot(self.cache_dir, key, rows, lexical)
         snap = _Snapshot(
             rows=rows, by_id={r.chunk_id: i for i, r in enumerate(rows)}, lexical=lexical,
             counts=counts, checked_at=time.monotonic(),
         )
         release_free_memory()  # the build's transient peak, otherwise kept by malloc
-        logger.info("lexical index: %d chunks in %.2fs", len(rows), time.perf_counter() - started)
+        logger.info("lexical index: %d chunks in %.2fs%s", len(rows),
+                    time.perf_counter() - started, " (saved snapshot)" if cached else "")
         return snap
 
     def _current_snapshot(self) -> _Snapshot:
