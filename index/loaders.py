@@ -51,10 +51,15 @@ def _normalise_url(url: str) -> str:
     return urldefrag(url.strip())[0]
 
 
+def _looks_binary(head: bytes) -> bool:
+    """A NUL byte in the first 8 KiB: no text file of any encoding we read has one."""
+    return b"\x00" in head[:8192]
+
+
 def _decode_text(data: bytes, source: str) -> str:
     if not data.strip():
         raise LoadError(source, "empty file")
-    if b"\x00" in data[:8192]:
+    if _looks_binary(data):
         raise LoadError(source, "binary file, not text")
     try:
         return data.decode("utf-8-sig")
@@ -180,7 +185,7 @@ def articles_from_jsonl_file(path: Path, *, rel: str, max_bytes: int) -> Iterato
     so a corpus of thousands of articles in one file loads in bounded memory."""
     seen_text = False
     with path.open("rb") as stream:
-        if b"\x00" in stream.read(8192):
+        if _looks_binary(stream.read(8192)):
             yield LoadError(rel, "binary file, not text")
             return
         stream.seek(0)
@@ -298,8 +303,8 @@ class Loader:
                 yield LoadError(rel, f"file too large ({size:,} bytes > {self.max_bytes:,})")
                 return
             raw = _decode_text(path.read_bytes(), rel)
-            if suffix in (".json", ".jsonl"):
-                yield from articles_from_json(raw, rel=rel, lines=suffix == ".jsonl")
+            if suffix == ".json":  # .jsonl was streamed above
+                yield from articles_from_json(raw, rel=rel, lines=False)
             elif suffix in (".html", ".htm"):
                 yield article_from_html(raw, article_id=rel, source=rel)
             else:
