@@ -195,7 +195,7 @@ class ChromaStore:
     @_translate_errors
     def _open(self) -> tuple[Any, Any]:
         if self._chunks is None:
-            meta = {"kutip_model": self.model_id, "kutip_schema": SCHEMA_VERSION}
+            meta = self._collection_meta()
             chunks = self._client.get_or_create_collection(
                 f"{self.name}-chunks",
                 metadata=meta,
@@ -242,12 +242,15 @@ class ChromaStore:
                     raise
         self._chunks = self._articles = None
 
+    def _collection_meta(self, **extra: str) -> dict[str, Any]:
+        return {"kutip_model": self.model_id, "kutip_schema": SCHEMA_VERSION, **extra}
+
     def _bump_generation(self) -> None:
         """Mark the index as changed: readers compare `version()` to know when the content
-        changed even if the counts did not (an article re-indexed with as many chunks)."""
+        changed even if the counts did not (an article re-indexed with as many chunks).
+        Chroma replaces a collection's whole metadata, so the model and schema go again."""
         chunk_col, _ = self._open()
-        chunk_col.modify(metadata={"kutip_model": self.model_id, "kutip_schema": SCHEMA_VERSION,
-                                   "kutip_generation": uuid.uuid4().hex})
+        chunk_col.modify(metadata=self._collection_meta(kutip_generation=uuid.uuid4().hex))
 
     # ---- writes ----------------------------------------------------------------
 

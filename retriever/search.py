@@ -49,7 +49,7 @@ class _Snapshot:
     rows: list[ChunkRow]
     by_id: dict[str, int]
     lexical: LexicalIndex
-    counts: tuple[int, int, str]  # the store's version() when the snapshot was read
+    version: tuple[int, int, str]  # the store's version() when the snapshot was read
     checked_at: float
 
 
@@ -85,22 +85,21 @@ class Retriever:
         with self._lock:
             self._snapshot = None
 
-    def _build_snapshot(self, counts: tuple[int, int, str]) -> _Snapshot:
+    def _build_snapshot(self, version: tuple[int, int, str]) -> _Snapshot:
         started = time.perf_counter()
-        key = None
-        if self.cache_dir is not None:
-            key = snapshot_key(self.store.name, self.store.model_id, counts)
-        cached = load_snapshot(self.cache_dir, key) if self.cache_dir and key else None
-        if cached is not None:
-            rows, lexical = cached
-        else:
+        cache = self.cache_dir
+        key = snapshot_key(self.store.name, self.store.model_id, version) if cache else None
+        cached = load_snapshot(cache, key) if cache and key else None
+        if cached is None:
             rows = self.store.chunk_rows()
             lexical = LexicalIndex.build([r.text for r in rows])
-            if self.cache_dir is not None and key is not None:
-                save_snapshot(self.cache_dir, key, rows, lexical)
+            if cache and key:
+                save_snapshot(cache, key, rows, lexical)
+        else:
+            rows, lexical = cached
         snap = _Snapshot(
             rows=rows, by_id={r.chunk_id: i for i, r in enumerate(rows)}, lexical=lexical,
-            counts=counts, checked_at=time.monotonic(),
+            version=version, checked_at=time.monotonic(),
         )
         release_free_memory()  # the build's transient peak, otherwise kept by malloc
         logger.info("lexical index: %d chunks in %.2fs%s", len(rows),
@@ -113,9 +112,9 @@ class Retriever:
             now = time.monotonic()
             if snap is not None and now - snap.checked_at < SNAPSHOT_TTL_S:
                 return snap
-            counts = self.store.version()
-            if snap is None or snap.counts != counts:
-                snap = self._build_snapshot(counts)
+            version = self.store.version()
+            if snap is None or snap.version != version:
+                snap = self._build_snapshot(version)
             snap.checked_at = now
             self._snapshot = snap
             return snap
