@@ -16,9 +16,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 import numpy as np
 
@@ -26,6 +26,7 @@ from index._article import Article
 from index.chunk import Chunk, SentenceChunker
 from index.embed import KutipEmbeddings
 from index.loaders import Loader
+from index.statements import StatementLike
 from index.store import ArticleRecord, ChromaStore
 from kutip.errors import LoadError
 
@@ -57,6 +58,7 @@ class IndexReport:
     removed: int = 0
     chunks: int = 0
     embedded_chunks: int = 0
+    embedded_statements: int = 0
     seconds: float = 0.0
     failed: list[tuple[str, str]] = field(default_factory=list)
     added_ids: list[str] = field(default_factory=list)
@@ -79,6 +81,7 @@ class IndexReport:
             "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
             "removed": self.removed, "failed": [{"source": s, "reason": r} for s, r in self.failed],
             "chunks": self.chunks, "embedded_chunks": self.embedded_chunks,
+            "embedded_statements": self.embedded_statements,
             "seconds": round(self.seconds, 3),
         }
 
@@ -91,6 +94,12 @@ def embedding_text(title: str, chunk_text: str) -> str:
 ProgressCallback = Callable[[Progress], None]
 
 
+class StatementExtractor(Protocol):
+    """Finds the attributed statements of an article text (`index.speech`)."""
+
+    def __call__(self, text: str) -> Sequence[StatementLike]: ...
+
+
 @dataclass
 class _Pending:
     """A changed article waiting for its chunks' vectors."""
@@ -99,6 +108,12 @@ class _Pending:
     article: Article
     chunks: list[Chunk]
     previous: str | None
+    statements: Sequence[StatementLike] = ()
+
+    @property
+    def size(self) -> int:
+        """How many texts of this article are embedded: its chunks, then its statements."""
+        return len(self.chunks) + len(self.statements)
 
 
 class _EmbedQueue:
@@ -113,11 +128,12 @@ class _EmbedQueue:
         self._embedded = 0
 
     def add(self, position: int, article: Article, chunks: list[Chunk],
-            previous: str | None) -> None:
+            previous: str | None, statements: Sequence[StatementLike] = ()) -> None:
         if any(p.article.article_id == article.article_id for p in self.pending):
             self.drain(final=True)  # the same id twice (an upload): store the first one first
-        self.pending.append(_Pending(position, article, chunks, previous))
+        self.pending.append(_Pending(position, article, chunks, previous, statements))
         self._texts.extend(embedding_text(article.title, c.text) for c in chunks)
+        self._texts.extend(article.text[st.start:st.end] for st in statements)
 
     def done_before(self, position: int) -> int:
         """How many inputs, up to `position`, are fully handled (stored or skipped)."""
@@ -132,9 +148,9 @@ class _EmbedQueue:
             self._embedded += len(part)
         ready, ready_chunks = 0, 0
         for item in self.pending:
-            if ready_chunks + len(item.chunks) > self._embedded:
+            if ready_chunks + item.size > self._embedded:
                 break
-            ready, ready_chunks = ready + 1, ready_chunks + len(item.chunks)
+            ready, ready_chunks = ready + 1, ready_chunks + item.size
         if ready and (final or ready_chunks >= COMMIT_BATCHES * size):
             self._store(ready, ready_chunks)
 
@@ -143,15 +159,20 @@ class _EmbedQueue:
         self._vectors = [vectors[ready_chunks:]] if ready_chunks < len(vectors) else []
         self._embedded -= ready_chunks
         group, self.pending = self.pending[:ready], self.pending[ready:]
-        items, lo = [], 0
+        items, statements, lo = [], {}, 0
         for item in group:
-            items.append((item.article, item.chunks, vectors[lo:lo + len(item.chunks)]))
-            lo += len(item.chunks)
-        self._indexer.store.upsert_articles(items)
-        logger.debug("committed %d articles (%d chunks)", len(items), ready_chunks)
+            mid = lo + len(item.chunks)
+            items.append((item.article, item.chunks, vectors[lo:mid]))
+            statements[item.article.article_id] = (item.statements, vectors[mid:lo + item.size])
+            lo += item.size
+        with_statements = self._indexer.extract_statements is not None
+        self._indexer.store.upsert_articles(items,
+                                            statements=statements if with_statements else None)
+        logger.debug("committed %d articles (%d texts)", len(items), ready_chunks)
         report = self._report
         for item in group:
             report.embedded_chunks += len(item.chunks)
+            report.embedded_statements += len(item.statements)
             if item.previous is None:
                 report.added += 1
                 report.added_ids.append(item.article.article_id)
@@ -173,8 +194,12 @@ class Indexer:
         embedder: KutipEmbeddings,
         store: ChromaStore,
         batch_size: int = 16,
+        extract_statements: StatementExtractor | None = None,
     ) -> None:
+        """`extract_statements`: finds each changed article's attributed statements, which
+        are embedded and stored with its chunks (None: the index holds no statements)."""
         self.loader = loader
+        self.extract_statements = extract_statements
         self.chunker = chunker
         self.embedder = embedder
         self.store = store
@@ -238,7 +263,9 @@ class Indexer:
                 if not chunks:
                     report.failed.append((article.source, "no text to index"))
                 else:
-                    queue.add(n, article, chunks, previous)
+                    found = self.extract_statements(article.text) if self.extract_statements \
+                        else ()
+                    queue.add(n, article, chunks, previous, found)
                     queue.drain()
             if progress:
                 progress(Progress("indexing", queue.done_before(n), total))
