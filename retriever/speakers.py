@@ -1,0 +1,91 @@
+"""The speaker index: every stored statement by who said it (no vectors, no model).
+
+Built with the lexical snapshot from the store's statement rows. It answers three
+questions: which statements are by the person a question names (`person`), which
+statement a quote lies in (`covering`, so every quote shows its speaker), and which
+content words each statement has (for lexical topic matching).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from index.statements import StatementRow
+from retriever.text import tokenize
+
+__all__ = ["MIN_SPEAKER_MATCH", "Person", "SpeakerIndex", "SpeakerMatcher"]
+
+SpeakerMatcher = Callable[[str, str, "str | None"], float]
+"""(asked name, speaker as written, role) → 0..1 (`index.names.match_speaker`)."""
+
+# A speaker counts as the person asked about from this match score on.
+MIN_SPEAKER_MATCH = 0.5
+# A quote is attributed to a statement that covers this share of its characters.
+MIN_COVER = 0.9
+
+
+@dataclass(frozen=True)
+class Person:
+    """The person a question names, as the index knows them."""
+
+    name: str
+    """The fullest way the articles write their name ("Yuri Ushakov")."""
+    role: str | None
+    """Their most frequent role in the articles, if any."""
+    rows: tuple[int, ...]
+    """Positions of their statements in `SpeakerIndex.rows`."""
+
+
+@dataclass(frozen=True)
+class SpeakerIndex:
+    """Statements grouped by speaker and by article, with their content words."""
+
+    rows: list[StatementRow]
+    tokens: list[frozenset[str]]
+    keys: list[str]
+    speakers: dict[tuple[str, str | None], list[int]]
+    by_article: dict[str, list[int]]
+
+    @classmethod
+    def build(cls, rows: list[StatementRow], *, name_key: Callable[[str], str]) -> SpeakerIndex:
+        """Index `rows`; `name_key` folds spellings of a name (`index.names.name_key`)."""
+        speakers: dict[tuple[str, str | None], list[int]] = {}
+        by_article: dict[str, list[int]] = {}
+        for i, row in enumerate(rows):
+            speakers.setdefault((row.speaker, row.role), []).append(i)
+            by_article.setdefault(row.article_id, []).append(i)
+        return cls(rows=rows, tokens=[frozenset(tokenize(r.text)) for r in rows],
+                   keys=[name_key(r.speaker) for r in rows], speakers=speakers,
+                   by_article=by_article)
+
+    def person(self, asked: str, match: SpeakerMatcher,
+               min_match: float = MIN_SPEAKER_MATCH) -> Person | None:
+        """Every statement by a speaker matching `asked` (None: nobody of that name)."""
+        scored = [(match(asked, speaker, role), speaker, role, idx)
+                  for (speaker, role), idx in self.speakers.items()]
+        scored = [s for s in scored if s[0] >= min_match]
+        if not scored:
+            return None
+        rows = sorted(i for *_, idx in scored for i in idx)
+        best = max(scored, key=lambda s: (s[0], len(s[1].split()), len(s[3])))
+        roles = Counter(role for _, _, role, idx in scored if role for _ in idx)
+        role = roles.most_common(1)[0][0] if roles else None
+        return Person(name=best[1], role=role, rows=tuple(rows))
+
+    def covering(self, article_id: str, start: int, end: int) -> StatementRow | None:
+        """The statement `[start, end)` of the article lies in (by `MIN_COVER` of its
+        characters), or None: the quote is not attributed speech of one speaker."""
+        covered: dict[str, int] = {}
+        best: dict[str, StatementRow] = {}
+        for i in self.by_article.get(article_id, ()):
+            row = self.rows[i]
+            overlap = min(end, row.end) - max(start, row.start)
+            if overlap > 0:
+                covered[self.keys[i]] = covered.get(self.keys[i], 0) + overlap
+                best.setdefault(self.keys[i], row)
+        if len(covered) != 1:
+            return None  # nobody's, or several speakers' words in one quote
+        (key, chars), = covered.items()
+        return best[key] if chars >= MIN_COVER * (end - start) else None
