@@ -18,19 +18,23 @@ import numpy as np
 
 from index.statements import StatementRow
 from index.store import ArticleRecord, ChromaStore
-from retriever._types import Candidate, Quote
+from retriever._types import Candidate, Quote, SourceTitle
 from retriever.lexical import LexicalIndex
 from retriever.quotes import _trim, verify_quote
-from retriever.said_rank import ScoredStatement, lexical_share, rank_statements
-from retriever.speakers import Person, SpeakerIndex
-from retriever.text import text_language
+from retriever.said_rank import MIN_TOPIC_SCORE, ScoredStatement, lexical_share, rank_statements
+from retriever.speakers import Person, SpeakerIndex, SpeakerMatcher
+from retriever.text import text_language, tokenize
 
-__all__ = ["SaidRanking", "TopicQuery", "quote_of", "rank_topic", "statement_quotes"]
+__all__ = [
+    "SaidAnswers", "SaidRanking", "TopicQuery", "example_pairs", "quote_of", "rank_topic",
+    "statement_quotes",
+]
 
 logger = logging.getLogger(__name__)
 
 MAX_PERSON_STATEMENTS = 2000  # a person's statements scored per question (newest kept)
 WHO_CANDIDATES = 60  # statements considered for "who commented on …"
+_PUNCTUATION = ".,:;!?\"'“”‘’()[]"
 
 
 @dataclass(frozen=True)
@@ -147,3 +151,119 @@ def person_vectors(store: ChromaStore, person: Person,
     """The stored vectors of a person's statements (at most `MAX_PERSON_STATEMENTS`)."""
     rows = person.rows[-MAX_PERSON_STATEMENTS:]
     return store.statement_vectors([speakers.rows[i].statement_id for i in rows])
+
+
+class SaidAnswers:
+    """The said / who / statements-of answers over one store (used by `Retriever`)."""
+
+    def __init__(self, *, store: ChromaStore, embed_query: Callable[[str], np.ndarray],
+                 match: SpeakerMatcher, name_key: Callable[[str], str], max_quote_chars: int,
+                 min_topic_score: float = MIN_TOPIC_SCORE) -> None:
+        self.store = store
+        self.embed_query = embed_query
+        self.match = match
+        self.name_key = name_key
+        self.max_quote_chars = max_quote_chars
+        self.min_topic_score = min_topic_score
+
+    def topic_query(self, topic: str, language: str | None) -> TopicQuery:
+        return TopicQuery(topic=topic, vector=self.embed_query(topic), language=language)
+
+    def rank_person(
+        self, person: Person, query: TopicQuery, *, speakers: SpeakerIndex,
+        lexical: LexicalIndex, candidates: Sequence[Candidate] = (),
+    ) -> SaidRanking:
+        """The person's statements from current article versions, ranked by the topic."""
+        vectors = person_vectors(self.store, person, speakers)
+        ranked = rank_topic(person.rows, query, speakers=speakers, lexical=lexical,
+                            vectors=vectors, candidates=candidates)
+        kept, records = current_only(ranked, speakers, self.store.get_articles)
+        return SaidRanking(person=person, ranked=kept, records=records)
+
+    def answer(
+        self, ranking: SaidRanking, *, speakers: SpeakerIndex, k: int,
+    ) -> tuple[list[Quote], list[Quote], list[SourceTitle]]:
+        """(quotes on the topic, their other statements, their articles' titles): the
+        quotes are empty when their best statement scores under the topic threshold."""
+        ranked = ranking.ranked
+        on_topic = bool(ranked) and ranked[0].score >= self.min_topic_score
+        quotes = statement_quotes(ranked, speakers, ranking.records, k=k,
+                                  max_chars=self.max_quote_chars) if on_topic else []
+        if on_topic:
+            return quotes, [], []
+        others = statement_quotes(ranked, speakers, ranking.records, k=k,
+                                  max_chars=self.max_quote_chars)
+        titles: dict[str, SourceTitle] = {}
+        for s in ranked:
+            r = ranking.records[speakers.rows[s.row].article_id]
+            titles.setdefault(r.article_id, SourceTitle(r.article_id, r.title or r.source,
+                                                        r.source, r.url, r.date, s.score))
+        return [], others, list(titles.values())[:3]
+
+    def who(
+        self, query: TopicQuery, *, speakers: SpeakerIndex, lexical: LexicalIndex,
+        candidates: Sequence[Candidate] = (), k: int,
+    ) -> list[Quote]:
+        """The speakers who commented on the topic, one statement each, best first (only
+        statements over the topic threshold)."""
+        dense = self.store.query_statements(query.vector, n=WHO_CANDIDATES)
+        weights = lexical.query_weights(query.topic)
+        by_words = sorted(range(len(speakers.rows)), reverse=True,
+                          key=lambda i: lexical_share(speakers.tokens[i], weights))[:WHO_CANDIDATES]
+        rows = sorted({speakers.positions[sid] for sid in dense if sid in speakers.positions}
+                      | set(by_words))
+        vectors = self.store.statement_vectors([speakers.rows[i].statement_id for i in rows])
+        ranked = rank_topic(rows, query, speakers=speakers, lexical=lexical, vectors=vectors,
+                            candidates=candidates)
+        ranked = [s for s in ranked if s.score >= self.min_topic_score]
+        kept, records = current_only(ranked, speakers, self.store.get_articles)
+        seen: set[str] = set()
+        one_each = []
+        for s in kept:
+            if speakers.keys[s.row] not in seen:
+                seen.add(speakers.keys[s.row])
+                one_each.append(s)
+        return statement_quotes(one_each, speakers, records, k=k, max_chars=self.max_quote_chars)
+
+    def newest_first(self, person: Person, *, speakers: SpeakerIndex, limit: int) -> list[Quote]:
+        """The person's statements, newest article first (then in article order)."""
+        kept, records = current_only([ScoredStatement(i, 0.0) for i in person.rows], speakers,
+                                     self.store.get_articles)
+        kept.sort(key=lambda s: speakers.rows[s.row].start)
+        kept.sort(key=lambda s: records[speakers.rows[s.row].article_id].date, reverse=True)
+        return statement_quotes(kept, speakers, records, k=limit, max_chars=self.max_quote_chars)
+
+
+def example_pairs(speakers: SpeakerIndex, titles: Mapping[str, str], lexical: LexicalIndex,
+                  *, n: int) -> list[tuple[str, str]]:
+    """(speaker, topic) pairs for example questions: the most quoted speakers, each with
+    the rarest word that one of their statements shares with its article's title, as the
+    title writes it ("Yuri Ushakov", "Iran")."""
+    counts: dict[str, list[int]] = {}
+    for i, key in enumerate(speakers.keys):
+        if speakers.rows[i].article_id in titles and not speakers.rows[i].carried:
+            counts.setdefault(key, []).append(i)
+    pairs = []
+    for _, rows in sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        topic = _title_topic(rows, speakers, titles, lexical)
+        if topic:
+            name = max((speakers.rows[i].speaker for i in rows), key=lambda s: len(s.split()))
+            pairs.append((name, topic))
+        if len(pairs) == n:
+            break
+    return pairs
+
+
+def _title_topic(rows: Sequence[int], speakers: SpeakerIndex, titles: Mapping[str, str],
+                 lexical: LexicalIndex) -> str | None:
+    best: tuple[float, str] | None = None
+    for i in rows:
+        title = titles[speakers.rows[i].article_id]
+        name_words = set(tokenize(speakers.rows[i].speaker))
+        for word in title.split():
+            word = word.strip(_PUNCTUATION)
+            token = word.lower()
+            if token in speakers.tokens[i] and token not in name_words \
+                    and (best is None or lexical.idf(token) > best[0]):
+                best = (lexical.idf(token), word)
+    return best[1] if best else None

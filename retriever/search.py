@@ -18,15 +18,18 @@ from typing import Literal
 import numpy as np
 
 from index.embed import KutipEmbeddings
+from index.names import match_speaker, name_key
 from index.store import ArticleRecord, ChromaStore, ChunkRow
 from kutip.errors import EmptyQuestion
 from kutip.memory import release_free_memory
-from retriever._types import Answer, Candidate, Quote, SourceTitle
+from retriever._types import Answer, Candidate, Quote, SourceTitle, SpeakerStatements
 from retriever.answer_type import answer_type
 from retriever.lexical import LexicalIndex
 from retriever.quotes import pick_quote_spans, verify_quote
 from retriever.rank import fuse_scores, support_score
+from retriever.said import SaidAnswers, example_pairs, quote_of, statement_quotes
 from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
+from retriever.speakers import SpeakerIndex
 from retriever.text import text_language, tokenize
 
 __all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "Mode", "Retriever"]
@@ -51,6 +54,8 @@ class _Snapshot:
     lexical: LexicalIndex
     version: tuple[int, int, str]  # the store's version() when the snapshot was read
     checked_at: float
+    speakers: SpeakerIndex
+    """Every stored statement by speaker (no vectors)."""
 
 
 class Retriever:
@@ -77,6 +82,10 @@ class Retriever:
         self.cache_dir = cache_dir
         self._snapshot: _Snapshot | None = None
         self._lock = threading.Lock()
+        self._said = SaidAnswers(
+            store=store, embed_query=lambda text: embedder.encode_queries([text])[0],
+            match=match_speaker, name_key=name_key, max_quote_chars=max_quote_chars,
+        )
 
     # ---- lexical snapshot ----------------------------------------------------
 
@@ -93,14 +102,17 @@ class Retriever:
         if cached is None:
             rows = self.store.chunk_rows()
             lexical = LexicalIndex.build([r.text for r in rows])
+            speakers = SpeakerIndex.build(self.store.statement_rows(), name_key=name_key)
             if cache and key:
-                save_snapshot(cache, key, rows, lexical)
+                save_snapshot(cache, key, (rows, lexical, speakers))
         else:
-            rows, lexical = cached
+            rows, lexical, speakers = cached
         snap = _Snapshot(
             rows=rows, by_id={r.chunk_id: i for i, r in enumerate(rows)}, lexical=lexical,
-            version=version, checked_at=time.monotonic(),
+            version=version, checked_at=time.monotonic(), speakers=speakers,
         )
+        if not speakers.rows and version[0]:
+            self._warn_without_statements()
         release_free_memory()  # the build's transient peak, otherwise kept by malloc
         logger.info("lexical index: %d chunks in %.2fs%s", len(rows),
                     time.perf_counter() - started, " (saved snapshot)" if cached else "")
@@ -230,16 +242,11 @@ class Retriever:
         )
         quotes = []
         for span in spans:
-            record = records[span.article_id]
-            text = record.text[span.start:span.end]
-            if not verify_quote(record.text, text, span.start, span.end):
-                logger.error("dropped a quote that is not verbatim in %s", span.article_id)
-                continue
-            quotes.append(Quote(
-                text=text, article_id=record.article_id, title=record.title,
-                source=record.source, url=record.url, date=record.date, start=span.start,
-                end=span.end, score=span.score,
-            ))
+            statement = snap.speakers.covering(span.article_id, span.start, span.end)
+            quote = quote_of(records[span.article_id], span.start, span.end, span.score,
+                             statement, max_chars=self.max_quote_chars)
+            if quote is not None:
+                quotes.append(quote)
         return quotes
 
     @staticmethod
@@ -266,3 +273,45 @@ class Retriever:
         p_end = text.find("\n", end)
         p_end = len(text) if p_end == -1 else p_end
         return text[p_start:p_end], p_start, p_end
+
+    # ---- who said what -----------------------------------------------------------
+
+    def _warn_without_statements(self) -> None:
+        """Say once per snapshot when the index was built before statements existed."""
+        if any(r.statements is None for r in self.store.articles()):
+            logger.warning("this index has no statements yet (who said what): "
+                           "run kutip index --rebuild")
+
+    def statements_of(self, name: str, *, about: str | None = None,
+                      limit: int = 10) -> SpeakerStatements:
+        """What `name` is quoted as saying across the index (`kutip who`, `/who`).
+
+        Args:
+            name: a full name, surname, first name or role ("Ushakov", "the Kremlin adviser").
+            about: a topic: rank their statements by it instead of newest first.
+            limit: the most statements returned.
+
+        Returns:
+            Their statements as quotes (each with its speaker), newest article first or best
+            on `about` first; `speaker` None when nobody of that name is quoted.
+        """
+        snap = self._current_snapshot()
+        person = snap.speakers.person(" ".join(name.split()), match_speaker)
+        if person is None:
+            return SpeakerStatements(speaker=None, statements=[])
+        if about and about.strip():
+            query = self._said.topic_query(about, text_language(about))
+            ranking = self._said.rank_person(person, query, speakers=snap.speakers,
+                                             lexical=snap.lexical)
+            quotes = statement_quotes(ranking.ranked, snap.speakers, ranking.records, k=limit,
+                                      max_chars=self.max_quote_chars)
+        else:
+            quotes = self._said.newest_first(person, speakers=snap.speakers, limit=limit)
+        return SpeakerStatements(speaker=person.name, statements=quotes, role=person.role)
+
+    def speaker_examples(self, n: int = 3) -> list[tuple[str, str]]:
+        """(speaker, topic) pairs from the index for example questions (`/help`): the most
+        quoted people, each with a word of a title they spoke on ("Yuri Ushakov", "Iran")."""
+        snap = self._current_snapshot()
+        titles = {r.article_id: r.title for r in self.store.articles()}
+        return example_pairs(snap.speakers, titles, snap.lexical, n=n)

@@ -18,12 +18,13 @@ from pathlib import Path
 
 from index.store import ChunkRow
 from retriever.lexical import LexicalIndex
+from retriever.speakers import SpeakerIndex
 
 __all__ = ["load_snapshot", "save_snapshot", "snapshot_key"]
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when ChunkRow or LexicalIndex change shape
+FORMAT = 2  # bump when ChunkRow, LexicalIndex or SpeakerIndex change shape
 _PREFIX = "lexical-"
 # what unpickling a torn, truncated or outdated file raises
 _UNREADABLE = (pickle.UnpicklingError, EOFError, OSError, AttributeError, ImportError,
@@ -43,30 +44,35 @@ def _path(directory: Path, key: str) -> Path:
     return directory / f"{_PREFIX}{key}.pickle"
 
 
-def load_snapshot(directory: Path, key: str) -> tuple[list[ChunkRow], LexicalIndex] | None:
-    """The saved (rows, lexical index) for `key`, or None (missing or unreadable)."""
+Snapshot = tuple[list[ChunkRow], LexicalIndex, SpeakerIndex]
+
+
+def load_snapshot(directory: Path, key: str) -> Snapshot | None:
+    """The saved (rows, lexical index, speaker index) for `key`, or None (missing or
+    unreadable)."""
     path = _path(directory, key)
     try:
         with path.open("rb") as fh:
-            rows, lexical = pickle.load(fh)  # kutip's own file, in its own data dir
+            rows, lexical, speakers = pickle.load(fh)  # kutip's own file, in its own data dir
     except FileNotFoundError:
         return None
     except _UNREADABLE as exc:  # a torn or foreign file: rebuild instead
         logger.warning("ignoring unreadable lexical cache %s: %s", path, exc)
         return None
-    if not isinstance(rows, list) or not isinstance(lexical, LexicalIndex):
+    if not isinstance(rows, list) or not isinstance(lexical, LexicalIndex) \
+            or not isinstance(speakers, SpeakerIndex):
         logger.warning("ignoring lexical cache %s: unexpected content", path)
         return None
-    return rows, lexical
+    return rows, lexical, speakers
 
 
-def save_snapshot(directory: Path, key: str, rows: list[ChunkRow], lexical: LexicalIndex) -> None:
+def save_snapshot(directory: Path, key: str, snapshot: Snapshot) -> None:
     """Save atomically (temp file, then rename) and drop older snapshots; never raises."""
     tmp = directory / f".{_PREFIX}{key}.{os.getpid()}.tmp"
     try:
         directory.mkdir(parents=True, exist_ok=True)
         with tmp.open("wb") as fh:
-            pickle.dump((rows, lexical), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(snapshot, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, _path(directory, key))
         for old in directory.glob(f"{_PREFIX}*.pickle"):
             if old.name != _path(directory, key).name:

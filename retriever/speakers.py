@@ -47,6 +47,8 @@ class SpeakerIndex:
     keys: list[str]
     speakers: dict[tuple[str, str | None], list[int]]
     by_article: dict[str, list[int]]
+    positions: dict[str, int]
+    """Statement id → its position in `rows`."""
 
     @classmethod
     def build(cls, rows: list[StatementRow], *, name_key: Callable[[str], str]) -> SpeakerIndex:
@@ -58,7 +60,8 @@ class SpeakerIndex:
             by_article.setdefault(row.article_id, []).append(i)
         return cls(rows=rows, tokens=[frozenset(tokenize(r.text)) for r in rows],
                    keys=[name_key(r.speaker) for r in rows], speakers=speakers,
-                   by_article=by_article)
+                   by_article=by_article,
+                   positions={r.statement_id: i for i, r in enumerate(rows)})
 
     def person(self, asked: str, match: SpeakerMatcher,
                min_match: float = MIN_SPEAKER_MATCH) -> Person | None:
