@@ -47,7 +47,10 @@ class StatementRow:
     role: str | None
     speech: Speech
     carried: bool
+    """Attributed through a pronoun ("ujarnya") to the nearest earlier named speaker."""
     text: str
+    organisation: bool = False
+    """The speaker is an institution ("Kementerian Luar Negeri"), not a person."""
 
 
 def statement_id(article_id: str, content_hash: str, index: int) -> str:
@@ -70,7 +73,8 @@ def statement_payload(
         metas.append({
             "article_id": article_id, "hash": content_hash, "start": st.start, "end": st.end,
             "speaker": st.speaker, "role": st.role or "", "speech": st.speech,
-            "carried": bool(getattr(st, "carried", False)), "written_at": written_at,
+            "carried": bool(getattr(st, "carried", False)),
+            "organisation": bool(getattr(st, "organisation", False)), "written_at": written_at,
         })
     return ids, docs, metas
 
@@ -85,4 +89,5 @@ def statement_row(statement_id_: str, meta: Mapping[str, Any], doc: str | None) 
         role=str(meta.get("role") or "") or None,
         speech="direct" if speech == "direct" else "reported",
         carried=bool(meta.get("carried")), text=doc or "",
+        organisation=bool(meta.get("organisation")),
     )

@@ -12,6 +12,7 @@ from index.embed import KutipEmbeddings, build_embedder
 from index.indexer import Indexer
 from index.loaders import Loader
 from index.lock import WriteLock
+from index.speech import extract_statements
 from index.store import ChromaStore, build_client
 from kutip.settings import Settings
 from retriever.search import Mode, Retriever
@@ -70,6 +71,7 @@ def build_services(
         embedder=embedder,
         store=store,
         batch_size=settings.embed_batch_size,
+        extract_statements=extract_statements,
     )
     retriever = Retriever(
         store=store,

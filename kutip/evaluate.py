@@ -2,8 +2,12 @@
 
 A retrieval hit is a retrieved chunk from the question's `article` whose text
 contains `answer`; a quote hit is a quote from `article` that contains `answer`.
-Questions no article answers (`--unanswerable FILE`: lines with no `article`
-and no `answer`) are scored by how often the retriever abstains on them.
+Questions no article answers (`--unanswerable FILE`: lines with no `answer`; they
+may carry `article` and `speaker` for information, like a person's question on a
+topic they never spoke on) are scored by how often the retriever abstains on them,
+and those with a `speaker` also by how often it says "no statement on that topic".
+Rows with a `speaker` (who said what) also get speaker-hit@1: the first quote is
+attributed to the asked person.
 `--split tune|held` keeps one half of the questions, split by article (sorted
 article names, alternating), so constants tuned on one half are checked on the other.
 The baselines (dense, bm25, minilm) never abstain; only hybrid uses the threshold.
@@ -20,8 +24,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.names import match_speaker
 from kutip.errors import ConfigError
 from kutip.settings import Settings
+from retriever.speakers import MIN_SPEAKER_MATCH
 
 __all__ = [
     "Outcome", "abstention", "corpus_key", "load_questions", "metrics", "report", "run_eval",
@@ -30,7 +36,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-INDEX_FORMAT = "v1"  # bump when chunking or stored fields change
+INDEX_FORMAT = "v2"  # bump when chunking or stored fields change (v2: statements)
 RETRIEVERS = ("hybrid", "dense", "bm25", "minilm")
 SPLITS = ("all", "tune", "held")
 # Baselines answer every question: the abstention threshold (KUTIP_MIN_SCORE) is calibrated
@@ -47,13 +53,17 @@ class Outcome:
     quote_rank: int | None
     abstained: bool
     took_ms: float
+    speaker_hit: bool | None = None
+    """The first quote is attributed to the row's `speaker` (None: the row has none)."""
+    reason: str | None = None
+    """`Answer.reason` (why it did not answer)."""
 
 
 def load_questions(path: Path, *, unanswerable: bool = False) -> list[dict]:
     """Question lines: {"id", "question", "lang", "article", "answer"}; bad lines are errors.
 
-    With `unanswerable`, lines must have a question and neither `article` nor `answer`
-    (questions no article covers, scored by the abstention rate).
+    With `unanswerable`, lines must have a question and no `answer` (questions no article
+    covers, scored by the abstention rate); an `article` is allowed with `"answer": null`.
     """
     questions = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -67,6 +77,8 @@ def load_questions(path: Path, *, unanswerable: bool = False) -> list[dict]:
             raise ConfigError(f"{path}:{lineno}: missing question")
         if unanswerable:
             extra = [k for k in ("article", "answer") if item.get(k)]
+            if extra == ["article"] and "answer" in item:
+                extra = []  # "answer": null: a said-absent line names the article it is about
             if extra:
                 raise ConfigError(f"{path}:{lineno}: an unanswerable question has {', '.join(extra)}")
         else:
@@ -132,7 +144,18 @@ def metrics(outcomes: list[Outcome]) -> dict[str, float | int]:
         "quote_hit@1": rate(lambda o: o.quote_rank is not None and o.quote_rank <= 1),
         "quote_hit@3": rate(lambda o: o.quote_rank is not None and o.quote_rank <= 3),
         "abstain_rate": rate(lambda o: o.abstained),
+        **speaker_metrics(outcomes),
     }
+
+
+def speaker_metrics(outcomes: list[Outcome]) -> dict[str, float | int]:
+    """speaker_hit@1 over the outcomes of rows with a `speaker` (empty when none has one)."""
+    with_speaker = [o for o in outcomes if o.speaker_hit is not None]
+    if not with_speaker:
+        return {}
+    return {"n_speaker": len(with_speaker),
+            "speaker_hit@1": round(sum(o.speaker_hit for o in with_speaker) / len(with_speaker),
+                                   4)}
 
 
 def abstention(outcomes: list[Outcome]) -> dict[str, object]:
@@ -140,7 +163,16 @@ def abstention(outcomes: list[Outcome]) -> dict[str, object]:
 
     def rate(items: list[Outcome]) -> dict[str, object]:
         n = len(items)
-        return {"n": n, "abstain_rate": round(sum(o.abstained for o in items) / n, 4) if n else 0.0}
+        data: dict[str, object] = {
+            "n": n, "abstain_rate": round(sum(o.abstained for o in items) / n, 4) if n else 0.0,
+        }
+        said = [o for o in items if o.speaker_hit is not None]
+        if said:  # a person's question: refused because they said nothing on the topic
+            data["n_speaker"] = len(said)
+            data["no_statement_rate"] = round(
+                sum(o.abstained and o.reason == "no_statement_on_topic" for o in said)
+                / len(said), 4)
+        return data
 
     langs = sorted({o.lang for o in outcomes})
     return {**rate(outcomes), "by_lang": {lang: rate([o for o in outcomes if o.lang == lang])
@@ -168,10 +200,20 @@ def report(outcomes: list[Outcome], unanswerable: list[Outcome] | None = None) -
     return data
 
 
+def _speaker_hit(item: dict, answer) -> bool | None:
+    """Whether the first quote is the asked person's (None: the row names no speaker)."""
+    if not item.get("speaker"):
+        return None
+    first = answer.quotes[0] if answer.answered and answer.quotes else None
+    return first is not None and first.speaker is not None and \
+        match_speaker(item["speaker"], first.speaker, first.role) >= MIN_SPEAKER_MATCH
+
+
 def _outcome(item: dict, answer) -> Outcome:
-    if not item.get("article"):
+    said = {"speaker_hit": _speaker_hit(item, answer), "reason": answer.reason}
+    if not item.get("answer"):
         return Outcome(lang=item.get("lang", "unknown"), rank=None, quote_rank=None,
-                       abstained=not answer.answered, took_ms=answer.took_ms)
+                       abstained=not answer.answered, took_ms=answer.took_ms, **said)
     rank = None
     for i, cand in enumerate(answer.candidates[:10], start=1):
         if cand.article_id == item["article"] and item["answer"] in cand.text:
@@ -183,7 +225,7 @@ def _outcome(item: dict, answer) -> Outcome:
             quote_rank = i
             break
     return Outcome(lang=item.get("lang", "unknown"), rank=rank, quote_rank=quote_rank,
-                   abstained=not answer.answered, took_ms=answer.took_ms)
+                   abstained=not answer.answered, took_ms=answer.took_ms, **said)
 
 
 def _services_for(kind: str, settings: Settings, corpus: Path):
@@ -253,6 +295,8 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 def _print_table(kind: str, figures: dict) -> None:
     cols = ["n", "R@1", "R@5", "R@10", "MRR@10", "quote_hit@1", "quote_hit@3", "abstain_rate"]
+    if any("speaker_hit@1" in m for m in figures["by_lang"].values()):
+        cols.append("speaker_hit@1")
     print(f"\nretriever: {kind}   latency p50 {figures['latency_ms']['p50']} ms, "
           f"p95 {figures['latency_ms']['p95']} ms")
     print(f"{'lang':<6}" + "".join(f"{c:>13}" for c in cols))
@@ -263,5 +307,8 @@ def _print_table(kind: str, figures: dict) -> None:
         per_lang = ", ".join(f"{lang} {m['abstain_rate']} (n={m['n']})"
                              for lang, m in none["by_lang"].items())
         print(f"unanswerable: abstained on {none['abstain_rate']} of {none['n']} ({per_lang})")
+        if "no_statement_rate" in none:
+            print(f"unanswerable with a speaker: 'no statement on that topic' on "
+                  f"{none['no_statement_rate']} of {none['n_speaker']}")
 
 

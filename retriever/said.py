@@ -241,7 +241,8 @@ def example_pairs(speakers: SpeakerIndex, titles: Mapping[str, str], lexical: Le
     title writes it ("Yuri Ushakov", "Iran")."""
     counts: dict[str, list[int]] = {}
     for i, key in enumerate(speakers.keys):
-        if speakers.rows[i].article_id in titles and not speakers.rows[i].carried:
+        row = speakers.rows[i]
+        if row.article_id in titles and not row.carried and not row.organisation:
             counts.setdefault(key, []).append(i)
     pairs = []
     for _, rows in sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0])):

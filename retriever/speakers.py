@@ -66,16 +66,24 @@ class SpeakerIndex:
     def person(self, asked: str, match: SpeakerMatcher,
                min_match: float = MIN_SPEAKER_MATCH) -> Person | None:
         """Every statement by a speaker matching `asked` (None: nobody of that name)."""
-        scored = [(match(asked, speaker, role), speaker, role, idx)
-                  for (speaker, role), idx in self.speakers.items()]
-        scored = [s for s in scored if s[0] >= min_match]
+        scored = self._matching(asked, match, min_match)
         if not scored:
             return None
-        rows = sorted(i for *_, idx in scored for i in idx)
         best = max(scored, key=lambda s: (s[0], len(s[1].split()), len(s[3])))
+        if best[1] != asked:  # found by a part of the name or a role: add their other mentions
+            known = {(speaker, role) for _, speaker, role, _ in scored}
+            scored += [s for s in self._matching(best[1], match, min_match)
+                       if (s[1], s[2]) not in known]
+        rows = sorted({i for *_, idx in scored for i in idx})
         roles = Counter(role for _, _, role, idx in scored if role for _ in idx)
         role = roles.most_common(1)[0][0] if roles else None
         return Person(name=best[1], role=role, rows=tuple(rows))
+
+    def _matching(self, asked: str, match: SpeakerMatcher,
+                  min_match: float) -> list[tuple[float, str, str | None, list[int]]]:
+        scored = [(match(asked, speaker, role), speaker, role, idx)
+                  for (speaker, role), idx in self.speakers.items()]
+        return [s for s in scored if s[0] >= min_match]
 
     def covering(self, article_id: str, start: int, end: int) -> StatementRow | None:
         """The statement `[start, end)` of the article lies in (by `MIN_COVER` of its

@@ -50,9 +50,10 @@ def test_person_collects_every_spelling_and_names_them_fully(speakers: SpeakerIn
     assert person.role == "penasihat Kremlin"
 
 
-def test_person_by_role_and_unknown_person(speakers: SpeakerIndex) -> None:
+def test_person_by_role_brings_their_other_mentions(speakers: SpeakerIndex) -> None:
     by_role = speakers.person("the Kremlin adviser", _match)
-    assert by_role is not None and by_role.rows == (0,)
+    assert by_role is not None and by_role.rows == (0, 1)  # "Ushakov" too, without the role
+    assert by_role.name == "Yuri Ushakov"
     assert speakers.person("Retno Marsudi", _match) is None
 
 
