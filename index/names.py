@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["match_speaker", "name_key", "role_concepts"]
 
 # Scores of the kinds of match (the asked name against the speaker's name tokens).
 FULL_NAME = 1.0
 NAME_WITHIN_LONGER_ASKED = 0.9  # speaker "Febri Diansyah" inside asked "PT X Febri Diansyah"
-LAST_NAMES = 0.85  # asked "Budi Karya" is the end... of "Ari Budi Karya"; two or more tokens
+LAST_NAMES = 0.85  # asked "Budi Karya" of "Ari Budi Karya": two or more words ending the name
 FIRST_NAMES = 0.8  # asked "Ari Dono" of "Ari Dono Sukmanto"
 SURNAME = 0.8  # asked "Ushakov" of "Yuri Ushakov"
 SINGLE_SPEAKER_NAME = 0.75  # speaker written "Retno", asked "Retno Marsudi"
@@ -44,12 +44,14 @@ def _word_set(text: str) -> frozenset[str]:
 # _OCCUPATIONS are what a person *is* (adviser, minister) and split name runs; the others
 # (foreign, Kremlin, countries) only qualify a role.
 _LEXICON = """
-president: president | presiden | pres
+president: president | presiden
 deputy president: vice president | wakil presiden | wapres
 prime minister: prime minister | perdana menteri | pm
 minister: minister | menteri | secretary of | mentri
-minister foreign: foreign minister | foreign secretary | secretary of state | menlu | menteri luar negeri
-minister defence: defence minister | defense minister | defense secretary | menhan | menteri pertahanan
+minister foreign: foreign minister | foreign secretary | secretary of state | menlu
+minister foreign: menteri luar negeri
+minister defence: defence minister | defense minister | defense secretary | menhan
+minister defence: menteri pertahanan
 minister finance: finance minister | menkeu | menteri keuangan | treasury secretary
 minister trade: trade minister | mendag | menteri perdagangan
 minister transport: transport minister | menhub | menteri perhubungan
@@ -93,10 +95,13 @@ prosecutor: prosecutor | jaksa
 prosecutor head: attorney general | jaksa agung
 judge: judge | hakim
 commander: commander | panglima | komandan | danrem | dandim | pangdam
-officer: general | jenderal | colonel | kolonel | letkol | major general | mayjen | brigjen | letjen | kompol | akbp | kombes | irjen | komjen | ipda | iptu | akp | aiptu | captain | kapten | lieutenant | letnan | admiral | laksamana | marsekal | sergeant | sersan
+officer: general | jenderal | colonel | kolonel | letkol | major general | mayjen | brigjen
+officer: letjen | kompol | akbp | kombes | irjen | komjen | ipda | iptu | akp | aiptu | captain
+officer: kapten | lieutenant | letnan | admiral | laksamana | marsekal | sergeant | sersan
 coach: coach | manager | pelatih | manajer
 analyst: analyst | observer | pengamat | analis
-expert: expert | pakar | ahli | nutritionist | specialist | researcher | peneliti | scientist | ilmuwan
+expert: expert | pakar | ahli | nutritionist | specialist | researcher | peneliti | scientist
+expert: ilmuwan
 official: official | officials | pejabat | petugas | officer
 member: member | anggota | legislator | lawmaker | senator
 coordinator: coordinator | koordinator
@@ -107,6 +112,7 @@ king: king | raja
 queen: queen | ratu
 deputy: deputy | vice | wakil
 kremlin: kremlin
+government: government | pemerintah | pemerintahan | administration
 white-house: white house | gedung putih
 parliament: parliament | dpr | parlemen | congress | kongres
 un: un | united nations | pbb | perserikatan bangsa bangsa
@@ -144,6 +150,9 @@ king queen""")
 # Honorifics carry no role; dropped when a token follows ("Ibu Retno", not "RS Kasih Ibu").
 _HONORIFICS = _word_set("""bapak pak ibu bu mr mrs ms miss sir dr drs ir prof h hj haji hajjah kh
 gus mas mbak bung tuan nyonya syekh sheikh habib ustaz ustad kyai kiai raden""")
+# Academic degrees written after a name ("dr. I Gusti Ngurah Rai MM"); dropped after a name word.
+_DEGREES = _word_set("""mm sh msi mba phd mh mpd spd skom mkes ssos sip msc bsc ssi mt se st ak
+cpa""")
 _STOPWORDS = _word_set("""the a an of for at in on to and s dari di ke untuk dan yang pada
 bagi sang si""")
 
@@ -194,8 +203,12 @@ class _Token:
     kind: str = "name"  # "name" | "role" (occupation) | "qualifier" | "stop" | "honorific"
 
 
-def _read(text: str) -> list[_Token]:
-    """Fold `text` and label each token: role words, qualifiers, stop words, name words."""
+@lru_cache(maxsize=16384)
+def _read(text: str) -> tuple[_Token, ...]:
+    """Fold `text` and label each token: role words, qualifiers, stop words, name words.
+
+    Cached: the same speakers and roles recur across many statements.
+    """
     words = name_key(_POSSESSIVE.sub(" 's ", text)).split() if text else []
     table, longest, tokens, i = _lexicon(), _longest_form(), [], 0
     while i < len(words):
@@ -210,11 +223,13 @@ def _read(text: str) -> list[_Token]:
         else:
             word = words[i]
             last = i == len(words) - 1
+            after_name = bool(tokens) and tokens[-1].kind == "name"
             kind = ("stop" if word in _STOPWORDS
-                    else "honorific" if word in _HONORIFICS and not last else "name")
+                    else "honorific" if word in _HONORIFICS and not last
+                    else "honorific" if word in _DEGREES and after_name else "name")
             tokens.append(_Token(word, (), kind))
             i += 1
-    return tokens
+    return tuple(tokens)
 
 
 def role_concepts(text: str) -> frozenset[str]:
@@ -232,7 +247,7 @@ def role_concepts(text: str) -> frozenset[str]:
     return frozenset(items)
 
 
-def _name_runs(tokens: list[_Token]) -> list[list[str]]:
+def _name_runs(tokens: tuple[_Token, ...]) -> list[list[str]]:
     """Maximal runs of name-like words (qualifiers stay inside: "Michael Jordan")."""
     runs: list[list[str]] = [[]]
     for token in tokens:
@@ -301,12 +316,15 @@ def _run_score(asked: list[str], speaker: list[str]) -> float:
     return base * similarity
 
 
-def _role_score(asked: list[_Token], role: frozenset[str]) -> float:
-    """How well the statement's role covers the asked role (the whole asked text)."""
-    wanted = {c for t in asked if t.kind in ("role", "qualifier") for c in t.concepts}
-    wanted |= {t.word for t in asked if t.kind == "name"}
-    if not wanted or not role:
-        return 0.0
+def _role_score(asked: tuple[_Token, ...], role: frozenset[str]) -> float:
+    """How well the statement's role covers the asked role (the whole asked text).
+
+    Name words of the asked text ("KPK", "Bandung", "Lavrov") must mostly appear in the role.
+    """
+    names = {t.word for t in asked if t.kind == "name"}
+    wanted = names | {c for t in asked if t.kind in ("role", "qualifier") for c in t.concepts}
+    if not wanted or not role or len(names & role) < len(names) / 2:
+        return 0.0  # "foreign minister Lavrov" is not any foreign minister
     occupations = wanted & _OCCUPATIONS
     if occupations and not occupations & role:
         return 0.0
@@ -314,6 +332,7 @@ def _role_score(asked: list[_Token], role: frozenset[str]) -> float:
     return ROLE_ONLY * coverage if coverage >= 0.5 else 0.0
 
 
+@lru_cache(maxsize=65536)
 def match_speaker(asked: str, speaker: str | None, role: str | None = None) -> float:
     """How well the person a user asked about fits a statement's speaker and role, in [0, 1].
 
@@ -325,7 +344,8 @@ def match_speaker(asked: str, speaker: str | None, role: str | None = None) -> f
 
     Returns:
         1.0 for the full name; 0.85-0.6 for part of it (last names above first names above
-        a middle name); up to 0.6 for a role alone; 0.0 when they do not match.
+        a middle name); up to 0.6 for a role alone; 0.0 when they do not match. Cached
+        (a pure function): match distinct (speaker, role) pairs, not every statement.
 
     >>> match_speaker("Ushakov", "Yuri Ushakov"), match_speaker("penasihat Kremlin", "Yuri Ushakov",
     ...     "penasihat kebijakan luar negeri Kremlin"), match_speaker("Lavrov", "Yuri Ushakov")

