@@ -18,16 +18,22 @@ import numpy as np
 
 from index.statements import StatementRow
 from index.store import ArticleRecord, ChromaStore
-from retriever._types import Candidate, Quote, SourceTitle
+from retriever._types import Quote, SourceTitle
 from retriever.lexical import LexicalIndex
 from retriever.quotes import _trim, verify_quote
-from retriever.said_rank import MIN_TOPIC_SCORE, ScoredStatement, lexical_share, rank_statements
+from retriever.said_rank import (
+    ScoredStatement,
+    StatementFeatures,
+    lexical_share,
+    on_topic,
+    rank_statements,
+)
 from retriever.speakers import Person, SpeakerIndex, SpeakerMatcher
 from retriever.text import text_language, tokenize
 
 __all__ = [
-    "SaidAnswers", "SaidRanking", "TopicQuery", "example_pairs", "quote_of", "rank_topic",
-    "statement_quotes",
+    "SaidAnswers", "SaidRanking", "TopicQuery", "example_pairs", "quote_of",
+    "statement_features", "statement_quotes",
 ]
 
 logger = logging.getLogger(__name__)
@@ -55,6 +61,9 @@ class SaidRanking:
     person: Person
     ranked: list[ScoredStatement]
     records: dict[str, ArticleRecord]
+    topic_gap: float
+    """How much better the topic's best chunk anywhere matches it than the best chunk of
+    the articles the person is quoted in (0: one of theirs is the best)."""
 
 
 def quote_of(record: ArticleRecord, start: int, end: int, score: float,
@@ -75,45 +84,31 @@ def quote_of(record: ArticleRecord, start: int, end: int, score: float,
     )
 
 
-def _context_scores(rows: Sequence[int], speakers: SpeakerIndex,
-                    candidates: Sequence[Candidate]) -> dict[int, float]:
-    """Row → how well the chunk it lies in matched the whole question, scaled 0..1 over
-    the candidates (0 when its chunk is not among them)."""
-    if not candidates:
-        return {}
-    top, low = candidates[0].score, candidates[-1].score
-    span = max(top - low, 1e-6)
-    chunks: dict[str, list[Candidate]] = {}
-    for c in candidates:
-        chunks.setdefault(c.article_id, []).append(c)
-    out = {}
-    for i in rows:
-        row = speakers.rows[i]
-        for c in chunks.get(row.article_id, ()):
-            if c.start <= row.start < c.end:
-                out[i] = max(out.get(i, 0.0), (c.score - low) / span)
-    return out
-
-
-def rank_topic(
+def statement_features(
     rows: Sequence[int], query: TopicQuery, *, speakers: SpeakerIndex, lexical: LexicalIndex,
-    vectors: Mapping[str, np.ndarray], candidates: Sequence[Candidate],
-) -> list[ScoredStatement]:
-    """Rank statements `rows` by the topic: dense, lexical and question context."""
+    vectors: Mapping[str, np.ndarray], chunk_vectors: Mapping[str, np.ndarray],
+) -> dict[int, StatementFeatures]:
+    """The topic features of statements `rows` (those without a stored vector left out)."""
     weights = lexical.query_weights(query.topic)
-    dense, lex, cross = {}, {}, set()
+    out = {}
     for i in rows:
         row = speakers.rows[i]
         vec = vectors.get(row.statement_id)
         if vec is None:
             continue
-        dense[i] = float(np.dot(vec, query.vector))
-        lex[i] = lexical_share(speakers.tokens[i], weights)
+        chunk = chunk_vectors.get(speakers.chunk_of[i] or "")
         lang = text_language(row.text)
-        if query.language and lang and lang != query.language:
-            cross.add(i)
-    context = _context_scores(rows, speakers, candidates)
-    return rank_statements(rows, dense, lex, context, cross)
+        out[i] = StatementFeatures(
+            dense=float(np.dot(vec, query.vector)),
+            context=None if chunk is None else float(np.dot(chunk, query.vector)),
+            lexical=lexical_share(speakers.tokens[i], weights),
+            cross_lingual=bool(query.language and lang and lang != query.language),
+        )
+    return out
+
+
+def _context(f: StatementFeatures) -> float:
+    return f.dense if f.context is None else f.context
 
 
 def current_only(
@@ -146,47 +141,58 @@ def statement_quotes(
     return quotes
 
 
-def person_vectors(store: ChromaStore, person: Person,
-                   speakers: SpeakerIndex) -> dict[str, np.ndarray]:
-    """The stored vectors of a person's statements (at most `MAX_PERSON_STATEMENTS`)."""
-    rows = person.rows[-MAX_PERSON_STATEMENTS:]
-    return store.statement_vectors([speakers.rows[i].statement_id for i in rows])
-
-
 class SaidAnswers:
     """The said / who / statements-of answers over one store (used by `Retriever`)."""
 
     def __init__(self, *, store: ChromaStore, embed_query: Callable[[str], np.ndarray],
                  match: SpeakerMatcher, name_key: Callable[[str], str], max_quote_chars: int,
-                 min_topic_score: float = MIN_TOPIC_SCORE) -> None:
+                 on_topic: Callable[[float, float], bool] = on_topic) -> None:
         self.store = store
         self.embed_query = embed_query
         self.match = match
         self.name_key = name_key
         self.max_quote_chars = max_quote_chars
-        self.min_topic_score = min_topic_score
+        self.on_topic = on_topic
 
     def topic_query(self, topic: str, language: str | None) -> TopicQuery:
         return TopicQuery(topic=topic, vector=self.embed_query(topic), language=language)
 
-    def rank_person(
-        self, person: Person, query: TopicQuery, *, speakers: SpeakerIndex,
-        lexical: LexicalIndex, candidates: Sequence[Candidate] = (),
-    ) -> SaidRanking:
+    def features(self, rows: Sequence[int], query: TopicQuery, *, speakers: SpeakerIndex,
+                 lexical: LexicalIndex) -> dict[int, StatementFeatures]:
+        """Topic features of statements `rows`, with their and their chunks' stored vectors."""
+        vectors = self.store.statement_vectors([speakers.rows[i].statement_id for i in rows])
+        chunk_ids = {c for i in rows if (c := speakers.chunk_of[i])}
+        chunk_vectors = self.store.chunk_vectors(sorted(chunk_ids))
+        return statement_features(rows, query, speakers=speakers, lexical=lexical,
+                                  vectors=vectors, chunk_vectors=chunk_vectors)
+
+    def rank_person(self, person: Person, query: TopicQuery, *, speakers: SpeakerIndex,
+                    lexical: LexicalIndex) -> SaidRanking:
         """The person's statements from current article versions, ranked by the topic."""
-        vectors = person_vectors(self.store, person, speakers)
-        ranked = rank_topic(person.rows, query, speakers=speakers, lexical=lexical,
-                            vectors=vectors, candidates=candidates)
+        rows = person.rows[-MAX_PERSON_STATEMENTS:]
+        ranked = rank_statements(self.features(rows, query, speakers=speakers, lexical=lexical))
         kept, records = current_only(ranked, speakers, self.store.get_articles)
-        return SaidRanking(person=person, ranked=kept, records=records)
+        return SaidRanking(person=person, ranked=kept, records=records,
+                           topic_gap=self.topic_gap(person, query, speakers=speakers))
+
+    def topic_gap(self, person: Person, query: TopicQuery, *, speakers: SpeakerIndex) -> float:
+        """`SaidRanking.topic_gap`: the index's best chunk for the topic against the best
+        chunk of the person's articles (cosines of the same topic vector)."""
+        best = self.store.query(query.vector, n=1)
+        articles = {speakers.rows[i].article_id for i in person.rows}
+        ids = [c for a in sorted(articles) for c in speakers.article_chunks.get(a, ())]
+        theirs = [float(np.dot(v, query.vector)) for v in self.store.chunk_vectors(ids).values()]
+        if not best or not theirs:
+            return 0.0
+        return max(0.0, best[0].score - max(theirs))
 
     def answer(
         self, ranking: SaidRanking, *, speakers: SpeakerIndex, k: int,
     ) -> tuple[list[Quote], list[Quote], list[SourceTitle]]:
         """(quotes on the topic, their other statements, their articles' titles): the
-        quotes are empty when their best statement scores under the topic threshold."""
+        quotes are empty when they said nothing on the topic (`said_rank.on_topic`)."""
         ranked = ranking.ranked
-        on_topic = bool(ranked) and ranked[0].score >= self.min_topic_score
+        on_topic = bool(ranked) and self.on_topic(ranked[0].score, ranking.topic_gap)
         quotes = statement_quotes(ranked, speakers, ranking.records, k=k,
                                   max_chars=self.max_quote_chars) if on_topic else []
         if on_topic:
@@ -200,22 +206,21 @@ class SaidAnswers:
                                                         r.source, r.url, r.date, s.score))
         return [], others, list(titles.values())[:3]
 
-    def who(
-        self, query: TopicQuery, *, speakers: SpeakerIndex, lexical: LexicalIndex,
-        candidates: Sequence[Candidate] = (), k: int,
-    ) -> list[Quote]:
-        """The speakers who commented on the topic, one statement each, best first (only
-        statements over the topic threshold)."""
+    def who(self, query: TopicQuery, *, speakers: SpeakerIndex, lexical: LexicalIndex,
+            k: int) -> list[Quote]:
+        """The speakers who commented on the topic, one statement each, best first: only
+        statements on it (`said_rank.on_topic`, their chunk's gap to the topic's best)."""
         dense = self.store.query_statements(query.vector, n=WHO_CANDIDATES)
         weights = lexical.query_weights(query.topic)
         by_words = sorted(range(len(speakers.rows)), reverse=True,
                           key=lambda i: lexical_share(speakers.tokens[i], weights))[:WHO_CANDIDATES]
         rows = sorted({speakers.positions[sid] for sid in dense if sid in speakers.positions}
                       | set(by_words))
-        vectors = self.store.statement_vectors([speakers.rows[i].statement_id for i in rows])
-        ranked = rank_topic(rows, query, speakers=speakers, lexical=lexical, vectors=vectors,
-                            candidates=candidates)
-        ranked = [s for s in ranked if s.score >= self.min_topic_score]
+        features = self.features(rows, query, speakers=speakers, lexical=lexical)
+        best = self.store.query(query.vector, n=1)
+        top = best[0].score if best else 0.0
+        ranked = [s for s in rank_statements(features) if self.on_topic(
+            s.score, max(0.0, top - _context(features[s.row])))]
         kept, records = current_only(ranked, speakers, self.store.get_articles)
         seen: set[str] = set()
         one_each = []

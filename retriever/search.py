@@ -11,7 +11,7 @@ import asyncio
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -28,6 +28,7 @@ from retriever.lexical import LexicalIndex
 from retriever.quotes import pick_quote_spans, verify_quote
 from retriever.rank import fuse_scores, support_score
 from retriever.said import SaidAnswers, example_pairs, quote_of, statement_quotes
+from retriever.said_question import SaidQuery, parse_said_question
 from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
 from retriever.speakers import SpeakerIndex
 from retriever.text import text_language, tokenize
@@ -102,7 +103,8 @@ class Retriever:
         if cached is None:
             rows = self.store.chunk_rows()
             lexical = LexicalIndex.build([r.text for r in rows])
-            speakers = SpeakerIndex.build(self.store.statement_rows(), name_key=name_key)
+            speakers = SpeakerIndex.build(self.store.statement_rows(), name_key=name_key,
+                                          chunks=rows)
             if cache and key:
                 save_snapshot(cache, key, (rows, lexical, speakers))
         else:
@@ -204,6 +206,11 @@ class Retriever:
         candidates = [c for c in candidates
                       if c.article_id in records
                       and records[c.article_id].content_hash == c.content_hash]
+        said = parse_said_question(question[:MAX_QUESTION_CHARS])
+        if said is not None and qvec is not None and snap.speakers.rows:
+            answer = self._said_answer(said, query, candidates, records, snap, k)
+            return replace(answer, question=question, candidates=candidates,
+                           took_ms=(time.perf_counter() - started) * 1000)
         answered = bool(candidates) and (
             self.mode == "bm25" or self._support(query, candidates[0]) >= self.min_score
         )
@@ -216,7 +223,8 @@ class Retriever:
             closest = self._closest(candidates, records)
         took_ms = (time.perf_counter() - started) * 1000
         return Answer(question=question, answered=answered, quotes=quotes, closest=closest,
-                      took_ms=took_ms, candidates=candidates)
+                      took_ms=took_ms, candidates=candidates,
+                      reason=None if answered else "nothing_relevant")
 
     async def asearch(self, question: str, *, k: int = 3, context: str | None = None) -> Answer:
         """`search` in a worker thread, for callers on an event loop (the bot)."""
@@ -275,6 +283,49 @@ class Retriever:
         return text[p_start:p_end], p_start, p_end
 
     # ---- who said what -----------------------------------------------------------
+
+    def _said_answer(
+        self, said: SaidQuery, query: str, candidates: list[Candidate],
+        records: dict[str, ArticleRecord], snap: _Snapshot, k: int,
+    ) -> Answer:
+        """A said question: the person's statements on the topic first, or an honest
+        refusal; a who question: the speakers on the topic, one statement each."""
+        speakers = snap.speakers
+        topic = self._said.topic_query(said.topic or query, said.language)
+        if said.kind == "who":
+            quotes = self._said.who(topic, speakers=speakers, lexical=snap.lexical, k=k)
+            return Answer(question=query, answered=bool(quotes), quotes=quotes,
+                          closest=[] if quotes else self._closest(candidates, records),
+                          reason=None if quotes else "nothing_relevant")
+        person = speakers.person(said.person or "", match_speaker)
+        if person is None:
+            return Answer(question=query, answered=False, quotes=[],
+                          closest=self._closest(candidates, records), speaker=said.person,
+                          reason="speaker_not_found")
+        if not said.topic:
+            quotes, others, titles = self._said.newest_first(person, speakers=speakers,
+                                                             limit=k), [], []
+        else:
+            ranking = self._said.rank_person(person, topic, speakers=speakers,
+                                             lexical=snap.lexical)
+            quotes, others, titles = self._said.answer(ranking, speakers=speakers, k=k)
+        if quotes and len(quotes) < k:
+            quotes += self._other_quotes(query, candidates, records, snap, k, quotes)
+        return Answer(question=query, answered=bool(quotes), quotes=quotes, closest=titles,
+                      speaker=person.name, other_statements=others,
+                      reason=None if quotes else "no_statement_on_topic")
+
+    def _other_quotes(
+        self, query: str, candidates: list[Candidate], records: dict[str, ArticleRecord],
+        snap: _Snapshot, k: int, shown: list[Quote],
+    ) -> list[Quote]:
+        """Quotes of the usual path that do not overlap `shown`, to fill up to `k`."""
+        if not candidates:
+            return []
+        fresh = [q for q in self._quotes(query, candidates, records, snap, k + len(shown))
+                 if not any(q.article_id == s.article_id and q.start < s.end and s.start < q.end
+                            for s in shown)]
+        return fresh[:k - len(shown)]
 
     def _warn_without_statements(self) -> None:
         """Say once per snapshot when the index was built before statements existed."""

@@ -9,10 +9,11 @@ content words each statement has (for lexical topic matching).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from index.statements import StatementRow
+from index.store import ChunkRow
 from retriever.text import tokenize
 
 __all__ = ["MIN_SPEAKER_MATCH", "Person", "SpeakerIndex", "SpeakerMatcher"]
@@ -49,10 +50,16 @@ class SpeakerIndex:
     by_article: dict[str, list[int]]
     positions: dict[str, int]
     """Statement id → its position in `rows`."""
+    chunk_of: list[str | None]
+    """The id of the chunk each statement starts in (its context), if stored."""
+    article_chunks: dict[str, list[str]]
+    """Article id → the ids of its stored chunks."""
 
     @classmethod
-    def build(cls, rows: list[StatementRow], *, name_key: Callable[[str], str]) -> SpeakerIndex:
-        """Index `rows`; `name_key` folds spellings of a name (`index.names.name_key`)."""
+    def build(cls, rows: list[StatementRow], *, name_key: Callable[[str], str],
+              chunks: Sequence[ChunkRow] = ()) -> SpeakerIndex:
+        """Index `rows`; `name_key` folds spellings of a name (`index.names.name_key`);
+        `chunks` are the stored chunks, to find each statement's context."""
         speakers: dict[tuple[str, str | None], list[int]] = {}
         by_article: dict[str, list[int]] = {}
         for i, row in enumerate(rows):
@@ -61,7 +68,8 @@ class SpeakerIndex:
         return cls(rows=rows, tokens=[frozenset(tokenize(r.text)) for r in rows],
                    keys=[name_key(r.speaker) for r in rows], speakers=speakers,
                    by_article=by_article,
-                   positions={r.statement_id: i for i, r in enumerate(rows)})
+                   positions={r.statement_id: i for i, r in enumerate(rows)},
+                   chunk_of=_chunk_of(rows, chunks), article_chunks=_article_chunks(chunks))
 
     def person(self, asked: str, match: SpeakerMatcher,
                min_match: float = MIN_SPEAKER_MATCH) -> Person | None:
@@ -100,3 +108,23 @@ class SpeakerIndex:
             return None  # nobody's, or several speakers' words in one quote
         (key, chars), = covered.items()
         return best[key] if chars >= MIN_COVER * (end - start) else None
+
+
+def _article_chunks(chunks: Sequence[ChunkRow]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for c in chunks:
+        out.setdefault(c.article_id, []).append(c.chunk_id)
+    return out
+
+
+def _chunk_of(rows: Sequence[StatementRow], chunks: Sequence[ChunkRow]) -> list[str | None]:
+    """For each statement, the chunk of the same article version it starts in."""
+    by_version: dict[tuple[str, str], list[ChunkRow]] = {}
+    for c in chunks:
+        by_version.setdefault((c.article_id, c.content_hash), []).append(c)
+    out: list[str | None] = []
+    for row in rows:
+        found = next((c.chunk_id for c in by_version.get((row.article_id, row.content_hash), ())
+                      if c.start <= row.start < c.end), None)
+        out.append(found)
+    return out

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from index.statements import StatementRow
-from retriever._types import Candidate
-from retriever.said import _context_scores
-from retriever.said_rank import lexical_share, rank_statements
+from index.store import ChunkRow
+from retriever.said_rank import StatementFeatures, lexical_share, rank_statements, topic_score
 from retriever.speakers import SpeakerIndex
 
 TEXT = ("“Kami tidak akan mundur,” ujar Yuri Ushakov. Cuaca cerah. "
@@ -76,25 +75,25 @@ def test_lexical_share_is_idf_weighted() -> None:
     assert lexical_share({"iran"}, {}) == 0.0
 
 
-def test_rank_statements_adds_lexical_context_and_cross_lingual_offset() -> None:
-    ranked = rank_statements([0, 1, 2], {0: 0.80, 1: 0.80, 2: 0.79}, {1: 1.0}, {2: 1.0},
-                             cross_lingual={0}, lexical_weight=0.1, context_weight=0.2,
-                             offset=0.05)
-    assert [s.row for s in ranked] == [2, 1, 0]
-    assert ranked[0].score == pytest.approx(0.99)
-    assert ranked[2].score == pytest.approx(0.85)
+def test_topic_score_blends_statement_and_context_and_adds_bonuses() -> None:
+    f = StatementFeatures(dense=0.80, context=0.90, lexical=0.5, cross_lingual=True)
+    assert topic_score(f, context_weight=0.5, lexical_weight=0.1, offset=0.05) == \
+        pytest.approx(0.85 + 0.05 + 0.05)
+    no_chunk = StatementFeatures(dense=0.80, context=None, lexical=0.0, cross_lingual=False)
+    assert topic_score(no_chunk, context_weight=0.5) == pytest.approx(0.80)
 
 
-def test_rank_statements_leaves_out_rows_without_a_vector() -> None:
-    assert [s.row for s in rank_statements([0, 1], {1: 0.5}, {}, {})] == [1]
+def test_rank_statements_orders_by_score_then_position() -> None:
+    same = StatementFeatures(dense=0.8, context=None, lexical=0.0, cross_lingual=False)
+    better = StatementFeatures(dense=0.8, context=None, lexical=1.0, cross_lingual=False)
+    ranked = rank_statements({2: same, 0: same, 1: better})
+    assert [s.row for s in ranked] == [1, 0, 2]
 
 
-def test_context_scores_scale_the_chunk_around_each_statement(speakers: SpeakerIndex) -> None:
-    def cand(start: int, end: int, score: float) -> Candidate:
-        return Candidate(chunk_id=f"c{start}", article_id="a", content_hash="h", start=start,
-                         end=end, text=TEXT[start:end], dense=score, lexical=0.0, score=score)
-
+def test_each_statement_knows_the_chunk_it_starts_in() -> None:
     half = TEXT.index("Menurut")
-    context = _context_scores([0, 1, 2], speakers, [cand(half, len(TEXT), 0.9),
-                                                      cand(0, half, 0.7)])
-    assert context == {0: pytest.approx(0.0), 1: pytest.approx(1.0), 2: pytest.approx(1.0)}
+    chunks = [ChunkRow("c0", "a", "h", 0, half, TEXT[:half]),
+              ChunkRow("c1", "a", "h", half, len(TEXT), TEXT[half:]),
+              ChunkRow("old", "a", "old-hash", 0, len(TEXT), TEXT)]
+    index = SpeakerIndex.build(ROWS, name_key=str.lower, chunks=chunks)
+    assert index.chunk_of == ["c0", "c1", "c1"]
