@@ -128,12 +128,17 @@ def statement_quotes(
     ranked: Sequence[ScoredStatement], speakers: SpeakerIndex,
     records: Mapping[str, ArticleRecord], *, k: int, max_chars: int,
 ) -> list[Quote]:
-    """Up to `k` verified quotes of the ranked statements, each with its speaker."""
+    """Up to `k` verified, non-overlapping quotes of the ranked statements, each with its
+    speaker and with the same speaker's words right around it (`SpeakerIndex.run_of`)."""
     quotes: list[Quote] = []
     for s in ranked:
         row = speakers.rows[s.row]
-        quote = quote_of(records[row.article_id], row.start, row.end, s.score, row,
-                         max_chars=max_chars)
+        record = records[row.article_id]
+        if any(q.article_id == row.article_id and q.start < row.end and row.start < q.end
+               for q in quotes):
+            continue  # already shown as part of a longer quote
+        start, end = speakers.run_of(s.row, record.text, max_chars)
+        quote = quote_of(record, start, end, s.score, row, max_chars=max_chars)
         if quote is not None:
             quotes.append(quote)
         if len(quotes) == k:

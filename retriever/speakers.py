@@ -87,6 +87,22 @@ class SpeakerIndex:
         role = roles.most_common(1)[0][0] if roles else None
         return Person(name=best[1], role=role, rows=tuple(rows))
 
+    def run_of(self, i: int, text: str, max_chars: int) -> tuple[int, int]:
+        """The span of statement `i` grown with the same speaker's statements right after it
+        in the same paragraph (only spaces between), while it fits `max_chars`: one quote of
+        their consecutive words, starting with the one that answers."""
+        row = self.rows[i]
+        start, end = row.start, row.end
+        same = sorted((self.rows[j] for j in self.by_article.get(row.article_id, ())
+                       if self.keys[j] == self.keys[i]
+                       and self.rows[j].content_hash == row.content_hash),
+                      key=lambda r: r.start)
+        for other in same:  # forward
+            if other.start >= end and _adjacent(text[end:other.start]) \
+                    and other.end - start <= max_chars:
+                end = other.end
+        return start, end
+
     def _matching(self, asked: str, match: SpeakerMatcher,
                   min_match: float) -> list[tuple[float, str, str | None, list[int]]]:
         scored = [(match(asked, speaker, role), speaker, role, idx)
@@ -108,6 +124,10 @@ class SpeakerIndex:
             return None  # nobody's, or several speakers' words in one quote
         (key, chars), = covered.items()
         return best[key] if chars >= MIN_COVER * (end - start) else None
+
+
+def _adjacent(gap: str) -> bool:
+    return not gap.strip() and "\n" not in gap
 
 
 def _article_chunks(chunks: Sequence[ChunkRow]) -> dict[str, list[str]]:

@@ -97,3 +97,15 @@ def test_each_statement_knows_the_chunk_it_starts_in() -> None:
               ChunkRow("old", "a", "old-hash", 0, len(TEXT), TEXT)]
     index = SpeakerIndex.build(ROWS, name_key=str.lower, chunks=chunks)
     assert index.chunk_of == ["c0", "c1", "c1"]
+
+
+def test_run_of_joins_the_same_speakers_next_sentences_in_the_paragraph() -> None:
+    text = "“Satu dua,” kata Ani. “Tiga empat,” tambahnya.\nLima enam, ujar Ani."
+    spans = [(0, text.index(" “Tiga")), (text.index("“Tiga"), text.index("\n")),
+             (text.index("Lima"), len(text))]
+    rows = [StatementRow(f"a::h::s{i}", "a", "h", s, e, "Ani", None, "direct", i == 1,
+                         text[s:e]) for i, (s, e) in enumerate(spans)]
+    index = SpeakerIndex.build(rows, name_key=str.lower)
+    assert index.run_of(0, text, 400) == (0, spans[1][1])  # not over the paragraph break
+    assert index.run_of(0, text, 30) == spans[0]  # only while it fits
+    assert index.run_of(2, text, 400) == spans[2]
