@@ -8,7 +8,7 @@ survive restarts; `bot.indexing` the re-index progress bridge.
 
 from bot.access import AccessPolicy, RateDecision, SlidingWindowLimiter
 from bot.context import BotContext, BotOptions
-from bot.main import build_application, run_bot
+from bot.main import build_application, run_application
 
 __all__ = [
     "AccessPolicy",
@@ -17,5 +17,5 @@ __all__ = [
     "RateDecision",
     "SlidingWindowLimiter",
     "build_application",
-    "run_bot",
+    "run_application",
 ]

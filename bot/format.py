@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from index.indexer import IndexReport, Progress
 from index.store import ArticleRecord
-from retriever._types import Answer, Quote, SourceTitle
+from retriever import Answer, Quote, SourceTitle
 
 __all__ = [
     "ACCESS_DENIED",

@@ -42,7 +42,7 @@ from bot.questions import command_argument, group_question, is_reply_to_bot
 from bot.state import AnswerPage, AskedQuestion, ShownQuote
 from index.loaders import SUPPORTED_SUFFIXES, is_url
 from kutip.errors import EmptyQuestion, StoreLocked, StoreUnavailable
-from retriever._types import Answer, Quote
+from retriever import Answer, Quote
 from retriever.search import MAX_QUESTION_CHARS
 
 __all__ = [
