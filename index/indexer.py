@@ -13,10 +13,11 @@ only complete articles visible.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -26,7 +27,7 @@ from index._article import Article
 from index.chunk import Chunk, SentenceChunker
 from index.embed import KutipEmbeddings
 from index.loaders import Loader
-from index.store import ArticleRecord, ChromaStore
+from index.store import ArticleItem, ArticleRecord, ChromaStore
 from kutip.errors import LoadError
 
 __all__ = ["IndexReport", "Indexer", "Progress", "embedding_text"]
@@ -59,7 +60,6 @@ class IndexReport:
     embedded_chunks: int = 0
     seconds: float = 0.0
     failed: list[tuple[str, str]] = field(default_factory=list)
-    added_ids: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -89,6 +89,8 @@ def embedding_text(title: str, chunk_text: str) -> str:
 
 
 ProgressCallback = Callable[[Progress], None]
+EmbedPassages = Callable[[list[str]], np.ndarray]
+StoreArticles = Callable[[Sequence[ArticleItem]], None]
 
 
 @dataclass
@@ -104,8 +106,11 @@ class _Pending:
 class _EmbedQueue:
     """Changed articles in input order: embedded in full batches, stored in groups."""
 
-    def __init__(self, indexer: Indexer, report: IndexReport) -> None:
-        self._indexer = indexer
+    def __init__(self, *, embed: EmbedPassages, store: StoreArticles, batch_size: int,
+                 report: IndexReport) -> None:
+        self._embed = embed
+        self._store_articles = store
+        self._batch_size = batch_size
         self._report = report
         self.pending: list[_Pending] = []
         self._texts: list[str] = []  # chunk texts of `pending`, not embedded yet
@@ -125,10 +130,10 @@ class _EmbedQueue:
 
     def drain(self, *, final: bool = False) -> None:
         """Embed every full batch (the rest too when `final`); store the ready articles."""
-        size = self._indexer.batch_size
+        size = self._batch_size
         while len(self._texts) >= size or (final and self._texts):
             part, self._texts = self._texts[:size], self._texts[size:]
-            self._vectors.append(self._indexer.embedder.encode_passages(part))
+            self._vectors.append(self._embed(part))
             self._embedded += len(part)
         ready, ready_chunks = 0, 0
         for item in self.pending:
@@ -147,14 +152,13 @@ class _EmbedQueue:
         for item in group:
             items.append((item.article, item.chunks, vectors[lo:lo + len(item.chunks)]))
             lo += len(item.chunks)
-        self._indexer.store.upsert_articles(items)
+        self._store_articles(items)
         logger.debug("committed %d articles (%d chunks)", len(items), ready_chunks)
         report = self._report
         for item in group:
             report.embedded_chunks += len(item.chunks)
             if item.previous is None:
                 report.added += 1
-                report.added_ids.append(item.article.article_id)
             else:
                 report.updated += 1
         stored = report.added + report.updated
@@ -227,7 +231,8 @@ class Indexer:
         if records is None:
             records = self.store.articles()
         stored = {r.article_id: r.content_hash for r in records}
-        queue = _EmbedQueue(self, report)
+        queue = _EmbedQueue(embed=self.embedder.encode_passages, store=self.store.upsert_articles,
+                            batch_size=self.batch_size, report=report)
         total = len(articles)
         for n, article in enumerate(articles, start=1):
             previous = stored.get(article.article_id)
@@ -256,9 +261,7 @@ class Indexer:
         progress: ProgressCallback | None = None,
     ) -> IndexReport:
         """Index `targets` (paths and URLs). See the module docstring for the guarantees."""
-        with self._run_lock:
-            started = time.perf_counter()
-            report = IndexReport()
+        with self._timed_run() as report:
             records = None
             if rebuild:
                 logger.info("rebuilding the index from scratch")
@@ -276,18 +279,14 @@ class Indexer:
                     report.removed = self.store.delete_articles(gone)
                 else:
                     report.failed.append(("--prune", "not pruned: an input could not be read"))
-            _, report.chunks = self.store.counts()
-            report.seconds = time.perf_counter() - started
-            logger.info("indexing done: %s", report.summary())
-            return report
+        logger.info("indexing done: %s", report.summary())
+        return report
 
     def add_loaded(
         self, items: Iterable[Article | LoadError], *, progress: ProgressCallback | None = None
     ) -> IndexReport:
         """Index already-loaded items (an upload, one URL) without pruning."""
-        with self._run_lock:
-            started = time.perf_counter()
-            report = IndexReport()
+        with self._timed_run() as report:
             articles = []
             for item in items:
                 if isinstance(item, LoadError):
@@ -295,6 +294,14 @@ class Indexer:
                 else:
                     articles.append(item)
             self.index_articles(articles, report, progress)
+        return report
+
+    @contextlib.contextmanager
+    def _timed_run(self) -> Iterator[IndexReport]:
+        """One run at a time: a fresh report, completed with the index size and duration."""
+        with self._run_lock:
+            started = time.perf_counter()
+            report = IndexReport()
+            yield report
             _, report.chunks = self.store.counts()
             report.seconds = time.perf_counter() - started
-            return report

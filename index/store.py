@@ -17,7 +17,7 @@ import logging
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from chromadb.api import ClientAPI
 
 
-__all__ = ["ArticleRecord", "ChromaStore", "ChunkHit", "ChunkRow", "http_client",
+__all__ = ["ArticleItem", "ArticleRecord", "ChromaStore", "ChunkHit", "ChunkRow", "http_client",
            "persistent_client"]
 
 logger = logging.getLogger(__name__)
@@ -76,16 +76,52 @@ class ChunkRow:
 
 
 @dataclass(frozen=True)
-class ChunkHit:
+class ChunkHit(ChunkRow):
     """A chunk returned by vector search; `score` is cosine similarity."""
 
-    chunk_id: str
-    article_id: str
-    content_hash: str
-    start: int
-    end: int
-    text: str
     score: float
+
+
+ArticleItem = tuple[Article, Sequence[Chunk], np.ndarray]
+"""(article, its chunks, their vectors: shape (len(chunks), dim)): one article to store."""
+
+
+def _chunk_fields(chunk_id: str, meta: Mapping[str, Any], doc: str | None) -> dict[str, Any]:
+    """The `ChunkRow` fields of a stored chunk (an article's chunks share its id and hash
+    strings)."""
+    return {"chunk_id": chunk_id, "article_id": sys.intern(str(meta["article_id"])),
+            "content_hash": sys.intern(str(meta["hash"])), "start": int(meta["start"]),
+            "end": int(meta["end"]), "text": doc or ""}
+
+
+def _chunk_payload(
+    items: Sequence[ArticleItem], written_at: float
+) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+    """(ids, documents, metadatas) of every chunk of `items`, in order."""
+    ids: list[str] = []
+    docs: list[str] = []
+    metas: list[dict[str, Any]] = []
+    for article, chunks, _ in items:
+        ids.extend(f"{article.article_id}::{article.content_hash}::{c.index}" for c in chunks)
+        docs.extend(c.text for c in chunks)
+        metas.extend(
+            {"article_id": article.article_id, "hash": article.content_hash,
+             "start": c.start, "end": c.end, "idx": c.index, "written_at": written_at}
+            for c in chunks
+        )
+    return ids, docs, metas
+
+
+def _centroid(vectors: np.ndarray) -> np.ndarray:
+    """The article's vector: the normalised mean of its chunks' vectors."""
+    centroid = vectors.mean(axis=0)
+    return centroid / max(float(np.linalg.norm(centroid)), 1e-12)
+
+
+def _record_metadata(article: Article, chunks: int, indexed_at: float) -> dict[str, Any]:
+    return {"title": article.title, "source": article.source, "url": article.url,
+            "date": article.date, "hash": article.content_hash, "chunks": chunks,
+            "indexed_at": indexed_at}
 
 
 def _is_connection_error(exc: BaseException) -> bool:
@@ -222,17 +258,6 @@ class ChromaStore:
         self._open()
 
     @_translate_errors
-    def stored_model(self) -> str | None:
-        """The model id recorded by an existing index, without opening it for writing."""
-        try:
-            col = self._client.get_collection(f"{self.name}-chunks", embedding_function=None)
-        except Exception as exc:
-            if _is_connection_error(exc):
-                raise
-            return None
-        return (col.metadata or {}).get("kutip_model")
-
-    @_translate_errors
     def reset(self) -> None:
         """Drop both collections (for `--rebuild`); the next call recreates them."""
         for suffix in ("chunks", "articles"):
@@ -255,17 +280,9 @@ class ChromaStore:
 
     # ---- writes ----------------------------------------------------------------
 
-    def upsert_article(
-        self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray
-    ) -> None:
-        """Store the chunks, then the article record (the commit marker), then drop stale chunks."""
-        self.upsert_articles([(article, chunks, vectors)])
-
     @_translate_errors
-    def upsert_articles(
-        self, items: Sequence[tuple[Article, Sequence[Chunk], np.ndarray]]
-    ) -> None:
-        """`upsert_article` for several articles with a few store calls instead of three each.
+    def upsert_articles(self, items: Sequence[ArticleItem]) -> None:
+        """Store several articles with a few store calls instead of three each.
 
         All the chunks go first, then all the records (each the commit marker of its
         chunks), then the chunks left over from earlier versions of these articles.
@@ -277,48 +294,44 @@ class ChromaStore:
         if not items:
             return
         chunk_col, article_col = self._open()
-        ids: list[str] = []
-        docs: list[str] = []
-        metas: list[dict[str, Any]] = []
-        written_at = time.time()
-        for article, chunks, _ in items:
-            ids.extend(f"{article.article_id}::{article.content_hash}::{c.index}" for c in chunks)
-            docs.extend(c.text for c in chunks)
-            metas.extend(
-                {"article_id": article.article_id, "hash": article.content_hash,
-                 "start": c.start, "end": c.end, "idx": c.index, "written_at": written_at}
-                for c in chunks
-            )
+        self._write_chunks(chunk_col, items)
+        self._write_records(article_col, items)
+        self._delete_superseded_chunks(chunk_col, items)
+        self._bump_generation()
+
+    @staticmethod
+    def _write_chunks(chunk_col: Any, items: Sequence[ArticleItem]) -> None:
+        ids, docs, metas = _chunk_payload(items, written_at=time.time())
         vectors = np.vstack([v for _, _, v in items])
         for lo in range(0, len(ids), _BATCH):
             hi = lo + _BATCH
             chunk_col.upsert(ids=ids[lo:hi], embeddings=vectors[lo:hi], documents=docs[lo:hi],
                              metadatas=metas[lo:hi])
+
+    @staticmethod
+    def _write_records(article_col: Any, items: Sequence[ArticleItem]) -> None:
+        """The commit markers, with the articles' texts and centroid vectors."""
         # One timestamp per call, a microsecond apart, so "newest first" keeps input order.
         now = time.time()
         for lo in range(0, len(items), _BATCH):
             part = items[lo:lo + _BATCH]
-            centroids = []
-            for _, _, vecs in part:
-                centroid = vecs.mean(axis=0)
-                centroids.append(centroid / max(float(np.linalg.norm(centroid)), 1e-12))
             article_col.upsert(
                 ids=[a.article_id for a, _, _ in part],
-                embeddings=np.vstack(centroids),
+                embeddings=np.vstack([_centroid(vecs) for _, _, vecs in part]),
                 documents=[a.text for a, _, _ in part],
-                metadatas=[{
-                    "title": a.title, "source": a.source, "url": a.url, "date": a.date,
-                    "hash": a.content_hash, "chunks": len(chunks),
-                    "indexed_at": now + (lo + i) * 1e-6,
-                } for i, (a, chunks, _) in enumerate(part)],
+                metadatas=[_record_metadata(a, len(chunks), now + (lo + i) * 1e-6)
+                           for i, (a, chunks, _) in enumerate(part)],
             )
+
+    @staticmethod
+    def _delete_superseded_chunks(chunk_col: Any, items: Sequence[ArticleItem]) -> None:
+        """Drop the chunks of these articles' earlier versions (another content hash)."""
         current = {a.article_id: a.content_hash for a, _, _ in items}
         got = chunk_col.get(where={"article_id": {"$in": list(current)}}, include=["metadatas"])
         stale = [cid for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=False)
                  if current.get((meta or {}).get("article_id")) != (meta or {}).get("hash")]
         for lo in range(0, len(stale), _BATCH):
             chunk_col.delete(ids=stale[lo:lo + _BATCH])
-        self._bump_generation()
 
     @_translate_errors
     def delete_articles(self, article_ids: Iterable[str]) -> int:
@@ -413,11 +426,7 @@ class ChromaStore:
             got = chunk_col.get(include=["metadatas", "documents"], limit=_BATCH, offset=lo)
             for cid, meta, doc in zip(got["ids"], got["metadatas"] or [], got["documents"] or [],
                                       strict=False):
-                rows.append(ChunkRow(  # an article's chunks share its id and hash strings
-                    chunk_id=cid, article_id=sys.intern(str(meta["article_id"])),
-                    content_hash=sys.intern(str(meta["hash"])), start=int(meta["start"]),
-                    end=int(meta["end"]), text=doc or "",
-                ))
+                rows.append(ChunkRow(**_chunk_fields(cid, meta, doc)))
         return rows
 
     @_translate_errors
@@ -431,11 +440,7 @@ class ChromaStore:
         hits = []
         for cid, meta, doc, dist in zip(got["ids"][0], got["metadatas"][0], got["documents"][0],
                                         got["distances"][0], strict=False):
-            hits.append(ChunkHit(
-                chunk_id=cid, article_id=str(meta["article_id"]), content_hash=str(meta["hash"]),
-                start=int(meta["start"]), end=int(meta["end"]), text=doc or "",
-                score=1.0 - float(dist),
-            ))
+            hits.append(ChunkHit(**_chunk_fields(cid, meta, doc), score=1.0 - float(dist)))
         return hits
 
     @_translate_errors
