@@ -166,24 +166,17 @@ class _EmbedQueue:
             logger.info("stored %d changed articles", stored)
 
 
+@dataclass(kw_only=True, eq=False)
 class Indexer:
     """Index articles into a `ChromaStore`; safe to call from a worker thread."""
 
-    def __init__(
-        self,
-        *,
-        loader: Loader,
-        chunker: SentenceChunker,
-        embedder: KutipEmbeddings,
-        store: ChromaStore,
-        batch_size: int = 16,
-    ) -> None:
-        self.loader = loader
-        self.chunker = chunker
-        self.embedder = embedder
-        self.store = store
-        self.batch_size = batch_size
-        self._run_lock = threading.Lock()
+    loader: Loader
+    chunker: SentenceChunker
+    embedder: KutipEmbeddings
+    store: ChromaStore
+    batch_size: int = 16
+    """Chunks embedded per model call."""
+    _run_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def _load_all(
         self, targets: Iterable[str], report: IndexReport, progress: ProgressCallback | None

@@ -56,15 +56,17 @@ class SourceTitle:
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Answer:
     """The result of one question: quotes when `answered`, else the closest titles."""
 
     question: str
+    """The question as asked, its whitespace collapsed (not cut)."""
     answered: bool
-    quotes: list[Quote]
-    closest: list[SourceTitle] = field(default_factory=list)
     took_ms: float = 0.0
+    quotes: list[Quote]
+    """Verbatim quotes, best first (none when not `answered`)."""
+    closest: list[SourceTitle] = field(default_factory=list)
     truncated: bool = False
     """Only the first `MAX_QUESTION_CHARS` characters of the question were searched."""
     has_more: bool = False
