@@ -98,6 +98,11 @@ class Retriever:
         """The name of the fusion strategy in use."""
         return self.fusion.name
 
+    @property
+    def max_question_chars(self) -> int:
+        """How much of a question is searched (longer ones give `Answer.truncated`)."""
+        return MAX_QUESTION_CHARS
+
     # ---- lexical snapshot ----------------------------------------------------
 
     def invalidate(self) -> None:

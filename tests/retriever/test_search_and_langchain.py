@@ -105,4 +105,5 @@ def test_a_long_question_is_searched_by_its_start_and_says_so(
     answer = retriever.search(long)
     assert answer.truncated and answer.to_dict()["truncated"] is True
     assert answer.question == long
+    assert retriever.max_question_chars == MAX_QUESTION_CHARS
     assert not retriever.search(SEED_QUESTION).truncated
