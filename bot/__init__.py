@@ -1,6 +1,7 @@
 """The Telegram bot: ask in private chats and groups, re-index from the chat.
+May import `retriever`, `index` and the ground (`kutip.errors`, `kutip.settings`); never a root.
 
-`bot.main` wires everything (`build_application`, `run_bot`); `bot.handlers` holds the
+`bot.main` wires everything (`build_application`, `run_application`); `bot.handlers` holds the
 thin PTB handlers; `bot.format` the pure HTML formatting; `bot.access` the admin,
 allowed-chat and rate-limit checks; `bot.state` and `bot.callbacks` the buttons that
 survive restarts; `bot.indexing` the re-index progress bridge.

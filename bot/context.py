@@ -70,7 +70,7 @@ class BotDeps:
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
-    """The callback context of every handler, with typed properties for shared services."""
+    """The callback context of every handler; `deps` is the typed home of what they share."""
 
     def __init__(self, application: Application, chat_id: int | None = None,
                  user_id: int | None = None) -> None:
@@ -78,37 +78,6 @@ class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
 
     @property
     def deps(self) -> BotDeps:
+        """The services, state, access policy and limits the handlers share."""
         deps: BotDeps = self.bot_data[BOT_DATA_KEY]
         return deps
-
-    @property
-    def services(self) -> BotServices:
-        return self.deps.services
-
-    @property
-    def retriever(self) -> Retriever:
-        return self.deps.services.retriever
-
-    @property
-    def settings(self) -> Settings:
-        return self.deps.settings
-
-    @property
-    def state(self) -> BotState:
-        return self.deps.state
-
-    @property
-    def policy(self) -> AccessPolicy:
-        return self.deps.policy
-
-    @property
-    def limiter(self) -> SlidingWindowLimiter:
-        return self.deps.limiter
-
-    @property
-    def index_lock(self) -> asyncio.Lock:
-        return self.deps.index_lock
-
-    @property
-    def options(self) -> BotOptions:
-        return self.deps.options

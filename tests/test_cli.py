@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO, SEED, SEED_QUESTION, SEED_QUOTE
+from tests.auxil.seed import FIXTURES, REPO, SEED, SEED_QUESTION, SEED_QUOTE
 
 
 def kutip(*args: str, data: Path, env: dict[str, str] | None = None,

@@ -22,14 +22,13 @@ from bot.format import (
 from bot.handlers import INDEX_BUSY
 from index.indexer import IndexReport
 from kutip.errors import StoreUnavailable
+from tests.auxil.seed import SEED_QUESTION, SEED_QUOTE
 from tests.bot.bot_support import (
     ADMIN_ID,
     BOT_ID,
     BOT_USERNAME,
     HOSTILE_QUESTION,
     NOT_FOUND_QUESTION,
-    SEED_QUESTION,
-    SEED_QUOTE,
     UPLOAD,
     UPLOAD_QUESTION,
     callback_datas,
