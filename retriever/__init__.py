@@ -8,11 +8,11 @@ from retriever.question import MAX_QUESTION_CHARS, Question
 from retriever.search import MAX_QUOTES, Retriever, Span
 
 __all__ = [
+    "MAX_QUESTION_CHARS",
+    "MAX_QUOTES",
     "Answer",
     "Candidate",
     "KutipRetriever",
-    "MAX_QUESTION_CHARS",
-    "MAX_QUOTES",
     "Mode",
     "Question",
     "Quote",
