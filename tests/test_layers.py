@@ -9,7 +9,7 @@ another package's `_private` module or name, and only kutip/settings.py touches 
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -166,23 +166,17 @@ def test_layer_of(module: str, layer: str) -> None:
     assert layer_of(module) == layer
 
 
-def test_imports_only_point_down() -> None:
-    found = layer_violations()
-    assert not found, "\n".join(found)
-
-
-def test_index_and_retriever_know_nothing_of_settings() -> None:
-    found = settings_violations()
-    assert not found, "\n".join(found)
-
-
-def test_no_imports_of_another_packages_private_parts() -> None:
-    found = private_violations()
-    assert not found, "\n".join(found)
-
-
-def test_only_settings_touches_the_environment() -> None:
-    found = environment_violations()
+@pytest.mark.parametrize(
+    "check",
+    [
+        pytest.param(layer_violations, id="imports-only-point-down"),
+        pytest.param(settings_violations, id="index-and-retriever-know-nothing-of-settings"),
+        pytest.param(private_violations, id="no-imports-of-another-packages-private-parts"),
+        pytest.param(environment_violations, id="only-settings-touches-the-environment"),
+    ],
+)
+def test_the_rules_hold(check: Callable[[], list[str]]) -> None:
+    found = check()
     assert not found, "\n".join(found)
 
 
