@@ -196,6 +196,8 @@ class Retriever:
 
         Returns:
             An `Answer`; `answered` is False (with `closest` titles) when nothing is relevant.
+            `has_more` says whether asking again with these quotes added to `exclude` finds
+            more; `truncated` that only the first `MAX_QUESTION_CHARS` were searched.
 
         Raises:
             EmptyQuestion: the question has no searchable text.
