@@ -1,6 +1,7 @@
 """The Telegram bot: ask in private chats and groups, re-index from the chat.
+May import `retriever`, `index` and the ground (`kutip.errors`, `kutip.settings`); never a root.
 
-`bot.main` wires everything (`build_application`, `run_bot`); `bot.handlers` holds the
+`bot.main` wires everything (`build_application`, `run_application`); `bot.handlers` holds the
 thin PTB handlers; `bot.format` the pure HTML formatting; `bot.access` the admin,
 allowed-chat and rate-limit checks; `bot.state` and `bot.callbacks` the buttons that
 survive restarts; `bot.indexing` the re-index progress bridge.
@@ -8,7 +9,7 @@ survive restarts; `bot.indexing` the re-index progress bridge.
 
 from bot.access import AccessPolicy, RateDecision, SlidingWindowLimiter
 from bot.context import BotContext, BotOptions
-from bot.main import build_application, run_bot
+from bot.main import build_application, run_application
 
 __all__ = [
     "AccessPolicy",
@@ -17,5 +18,5 @@ __all__ = [
     "RateDecision",
     "SlidingWindowLimiter",
     "build_application",
-    "run_bot",
+    "run_application",
 ]

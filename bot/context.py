@@ -1,21 +1,26 @@
-"""`BotContext`: typed access from handlers to the services `build_application` stored."""
+"""`BotContext`: typed access from handlers to the collaborators `build_application` stored."""
 
 from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
 if TYPE_CHECKING:
     from bot.access import AccessPolicy, SlidingWindowLimiter
     from bot.state import BotState
-    from kutip.app import Services
+    from index.indexer import Indexer
+    from index.loaders import Loader
+    from index.store import ChromaStore
     from kutip.settings import Settings
     from retriever.search import Retriever
 
-__all__ = ["BotContext", "BotOptions"]
+__all__ = ["BOT_DATA_KEY", "BotContext", "BotDeps", "BotOptions", "BotServices"]
+
+BOT_DATA_KEY = "kutip"
+"""The one `bot_data` key under which `build_application` stores the `BotDeps`."""
 
 
 @dataclass(frozen=True)
@@ -33,46 +38,46 @@ class BotOptions:
     """Run one search at start-up so the first question is not slower than the rest."""
 
 
+class BotServices(Protocol):
+    """What the bot uses of the services the composition root built (`kutip.app.Services`)."""
+
+    @property
+    def store(self) -> ChromaStore: ...
+
+    @property
+    def loader(self) -> Loader: ...
+
+    @property
+    def indexer(self) -> Indexer: ...
+
+    @property
+    def retriever(self) -> Retriever: ...
+
+
+@dataclass(frozen=True)
+class BotDeps:
+    """Everything the handlers share, built once by `build_application`."""
+
+    settings: Settings
+    """The settings the application was built with (top_k, sources, limits)."""
+    services: BotServices
+    state: BotState
+    policy: AccessPolicy
+    limiter: SlidingWindowLimiter
+    index_lock: asyncio.Lock
+    """Held while a re-index, /add or upload runs: one at a time."""
+    options: BotOptions
+
+
 class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
-    """The callback context of every handler, with typed properties for shared services."""
+    """The callback context of every handler; `deps` is the typed home of what they share."""
 
     def __init__(self, application: Application, chat_id: int | None = None,
                  user_id: int | None = None) -> None:
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
 
-    def _get(self, key: str) -> Any:
-        return self.bot_data[key]
-
     @property
-    def services(self) -> Services:
-        return self._get("services")
-
-    @property
-    def retriever(self) -> Retriever:
-        return self.services.retriever
-
-    @property
-    def settings(self) -> Settings:
-        """The settings the application was built with (top_k, sources, limits)."""
-        return self._get("settings")
-
-    @property
-    def state(self) -> BotState:
-        return self._get("state")
-
-    @property
-    def policy(self) -> AccessPolicy:
-        return self._get("policy")
-
-    @property
-    def limiter(self) -> SlidingWindowLimiter:
-        return self._get("limiter")
-
-    @property
-    def index_lock(self) -> asyncio.Lock:
-        """Held while a re-index, /add or upload runs: one at a time."""
-        return self._get("index_lock")
-
-    @property
-    def options(self) -> BotOptions:
-        return self._get("options")
+    def deps(self) -> BotDeps:
+        """The services, state, access policy and limits the handlers share."""
+        deps: BotDeps = self.bot_data[BOT_DATA_KEY]
+        return deps

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from index.indexer import IndexReport, Progress
 from index.store import ArticleRecord
-from retriever._types import Answer, Quote, SourceTitle
+from retriever import Answer, Quote
 
 __all__ = [
     "ACCESS_DENIED",
@@ -90,8 +90,9 @@ def _source_label(url: str, source: str) -> str:
     return escape(_shorten(source, MAX_TITLE_CHARS))
 
 
-def _meta_line(number: int, title: str, date: str, url: str, source: str) -> str:
-    parts = [f"{number}. <b>{escape(_shorten(title or source, MAX_TITLE_CHARS))}</b>"]
+def _title_line(marker: str, title: str, date: str, url: str, source: str) -> str:
+    """`marker` **title** · date · source: the one line naming an article (quotes, lists)."""
+    parts = [f"{marker} <b>{escape(_shorten(title or source, MAX_TITLE_CHARS))}</b>"]
     if date:
         parts.append(escape(_shorten(date, 40)))
     parts.append(_source_label(url, source))
@@ -132,7 +133,7 @@ def _blockquotes(text: str, budget: int) -> list[str]:
 
 def _quote_blocks(quote: Quote, number: int, limit: int) -> list[str]:
     """One block (blockquote + meta line) per quote, more when the quote is very long."""
-    meta = _meta_line(number, quote.title, quote.date, quote.url, quote.source)
+    meta = _title_line(f"{number}.", quote.title, quote.date, quote.url, quote.source)
     room = limit - tg_len(meta) - 1
     pieces = _blockquotes(quote.text, room)
     pieces[-1] = f"{pieces[-1]}\n{meta}"
@@ -189,20 +190,13 @@ def format_quotes(
     return split_blocks(blocks, limit=limit)
 
 
-def _closest_line(item: SourceTitle) -> str:
-    parts = [f"• <b>{escape(_shorten(item.title or item.source, MAX_TITLE_CHARS))}</b>"]
-    if item.date:
-        parts.append(escape(_shorten(item.date, 40)))
-    parts.append(_source_label(item.url, item.source))
-    return " · ".join(parts)
-
-
 def format_not_found(answer: Answer) -> str:
     """The honest "not found" reply, naming the closest titles when there are any."""
     lines = ["No indexed article answers this."]
     if answer.closest:
         lines.append("The closest articles are:")
-        lines.extend(_closest_line(item) for item in answer.closest[:5])
+        lines.extend(_title_line("•", item.title, item.date, item.url, item.source)
+                     for item in answer.closest[:5])
     return "\n".join(lines)
 
 
@@ -306,13 +300,7 @@ def format_sources(records: Sequence[ArticleRecord], *, count: int = 10,
         return ["Nothing is indexed yet."]
     recent = sorted(records, key=lambda r: r.indexed_at, reverse=True)[:count]
     lead = f"{len(records)} articles indexed; the {len(recent)} most recent:"
-    blocks = [lead]
-    for r in recent:
-        parts = [f"• <b>{escape(_shorten(r.title or r.source, MAX_TITLE_CHARS))}</b>"]
-        if r.date:
-            parts.append(escape(_shorten(r.date, 40)))
-        parts.append(_source_label(r.url, r.source))
-        blocks.append(" · ".join(parts))
+    blocks = [lead] + [_title_line("•", r.title, r.date, r.url, r.source) for r in recent]
     return split_blocks(blocks, limit=limit, separator="\n")
 
 

@@ -42,8 +42,7 @@ from bot.questions import command_argument, group_question, is_reply_to_bot
 from bot.state import AnswerPage, AskedQuestion, ShownQuote
 from index.loaders import SUPPORTED_SUFFIXES, is_url
 from kutip.errors import EmptyQuestion, StoreLocked, StoreUnavailable
-from retriever._types import Answer, Quote
-from retriever.search import MAX_QUESTION_CHARS
+from retriever import Quote
 
 __all__ = [
     "add",
@@ -64,7 +63,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-MAX_QUOTES = 15  # the deepest "More quotes" goes
 NO_SOURCES = (
     "No article sources are configured. Set <code>KUTIP_ARTICLE_SOURCES</code> to a "
     "comma-separated list of folders, files and feed URLs, restart the bot, then /reindex."
@@ -94,14 +92,14 @@ async def start(update: Update, context: BotContext) -> None:
 
 async def help_command(update: Update, context: BotContext) -> None:
     """Says what the bot knows (article count, last update) with example questions."""
-    records = await asyncio.to_thread(context.services.store.articles)
-    is_admin = context.policy.is_admin(update.effective_user.id)
+    records = await asyncio.to_thread(context.deps.services.store.articles)
+    is_admin = context.deps.policy.is_admin(update.effective_user.id)
     await update.effective_message.reply_html(format_help(records, is_admin=is_admin))
 
 
 async def sources(update: Update, context: BotContext) -> None:
     """Lists the most recently indexed articles."""
-    records = await asyncio.to_thread(context.services.store.articles)
+    records = await asyncio.to_thread(context.deps.services.store.articles)
     for text in format_sources(records):
         await update.effective_message.reply_html(text)
 
@@ -120,11 +118,11 @@ async def reindex(update: Update, context: BotContext) -> None:
     """Admins: re-scans the configured article folders and feeds, showing progress."""
     if not await _require_admin(update, context):
         return
-    targets = list(context.settings.article_sources)
+    targets = list(context.deps.settings.article_sources)
     if not targets:
         await update.effective_message.reply_html(NO_SOURCES)
         return
-    indexer = context.services.indexer
+    indexer = context.deps.services.indexer
     await _index(update, context, "Re-indexing", lambda progress: indexer.run(
         targets, progress=progress))
 
@@ -137,7 +135,7 @@ async def add(update: Update, context: BotContext) -> None:
     if not is_url(url) or " " in url:
         await update.effective_message.reply_html(ADD_USAGE)
         return
-    indexer = context.services.indexer
+    indexer = context.deps.services.indexer
     await _index(update, context, f"Adding {url}", lambda progress: indexer.run(
         [url], progress=progress))
 
@@ -176,14 +174,14 @@ async def document(update: Update, context: BotContext) -> None:
         types = ", ".join(sorted(SUPPORTED_SUFFIXES))
         await message.reply_html(UNSUPPORTED_FILE.format(types=types, name=escape(name)))
         return
-    limit = context.settings.max_article_bytes
+    limit = context.deps.settings.max_article_bytes
     if (message.document.file_size or 0) > limit:
         await message.reply_html(FILE_TOO_LARGE.format(
             name=escape(name), size=message.document.file_size, limit=limit))
         return
     telegram_file = await message.document.get_file()
     data = bytes(await telegram_file.download_as_bytearray())
-    loader, indexer = context.services.loader, context.services.indexer
+    loader, indexer = context.deps.services.loader, context.deps.services.indexer
     await _index(update, context, f"Indexing {name}", lambda progress: indexer.add_loaded(
         loader.load_bytes(data, name), progress=progress))
 
@@ -195,7 +193,7 @@ async def button(update: Update, context: BotContext) -> None:
     """Handles "More quotes" and "¶ N" (the paragraph around quote N) under answers."""
     query = update.callback_query
     data = parse_callback_data(query.data)
-    page = context.state.load_page(data.page_id) if data else None
+    page = context.deps.state.load_page(data.page_id) if data else None
     if data is None or page is None or (data.kind == "ctx" and data.number >= len(page.quotes)):
         await query.answer(BUTTON_EXPIRED, show_alert=True)
         return
@@ -211,7 +209,7 @@ async def button(update: Update, context: BotContext) -> None:
 async def gate(update: Update, context: BotContext) -> None:
     """Runs first: politely refuses, and stops, in chats the bot may not serve."""
     chat, user = update.effective_chat, update.effective_user
-    if context.policy.chat_allowed(chat.id if chat else None, user.id if user else None):
+    if context.deps.policy.chat_allowed(chat.id if chat else None, user.id if user else None):
         return
     logger.info("refused chat %s (user %s): not in KUTIP_ALLOWED_CHAT_IDS",
                 chat.id if chat else None, user.id if user else None)
@@ -284,7 +282,7 @@ async def _tell(update: Update, text: str) -> None:
 
 async def _require_admin(update: Update, context: BotContext) -> bool:
     user = update.effective_user
-    if context.policy.is_admin(user.id if user else None):
+    if context.deps.policy.is_admin(user.id if user else None):
         return True
     logger.info("refused an index change from non-admin user %s", user.id if user else None)
     await update.effective_message.reply_html(ADMIN_ONLY)
@@ -293,15 +291,15 @@ async def _require_admin(update: Update, context: BotContext) -> bool:
 
 async def _index(update: Update, context: BotContext, title: str, job: IndexJob) -> None:
     """One indexing run at a time, with live progress; the retriever sees the result."""
-    if context.index_lock.locked():
+    if context.deps.index_lock.locked():
         await update.effective_message.reply_html(INDEX_BUSY)
         return
-    async with context.index_lock:
+    async with context.deps.index_lock:
         try:
             await run_indexing(update.effective_message, title, job,
-                               interval=context.options.progress_interval)
+                               interval=context.deps.options.progress_interval)
         finally:
-            context.retriever.invalidate()
+            context.deps.services.retriever.invalidate()
 
 
 @contextlib.asynccontextmanager
@@ -341,7 +339,7 @@ def _asked(message: Message, context: BotContext, question: str) -> AskedQuestio
     """The question, with the earlier one as context when it replies to an answer."""
     replied = message.reply_to_message
     if replied is not None and is_reply_to_bot(message, context.bot.id):
-        earlier = context.state.answered(message.chat.id, replied.message_id)
+        earlier = context.deps.state.answered(message.chat.id, replied.message_id)
         if earlier is not None:
             return AskedQuestion(question, earlier.followup_context())
     return AskedQuestion(question)
@@ -353,32 +351,26 @@ async def _answer(update: Update, context: BotContext, question: str) -> None:
     if not any(ch.isalnum() for ch in question):
         await message.reply_html(EMPTY_QUESTION)
         return
-    decision = context.limiter.check(user.id if user else chat.id)
+    decision = context.deps.limiter.check(user.id if user else chat.id)
     if not decision.allowed:
         if decision.notify:
             await message.reply_html(slow_down(decision.retry_after))
         return
     asked = _asked(message, context, question)
-    async with _typing(context.bot, chat.id, delay=context.options.typing_delay,
-                       interval=context.options.typing_interval):
-        answer = await context.retriever.asearch(
-            asked.question, k=context.settings.top_k, context=asked.context or None
+    async with _typing(context.bot, chat.id, delay=context.deps.options.typing_delay,
+                       interval=context.deps.options.typing_interval):
+        answer = await context.deps.services.retriever.asearch(
+            asked.question, k=context.deps.settings.top_k, context=asked.context or None
         )
-    note = SHORTENED.format(n=MAX_QUESTION_CHARS) if len(question) > MAX_QUESTION_CHARS else ""
-    texts = format_answer(answer, note=note)
+    limit = context.deps.services.retriever.max_question_chars
+    texts = format_answer(answer, note=SHORTENED.format(n=limit) if answer.truncated else "")
     quotes = answer.quotes if answer.answered else []
-    more = len(quotes) >= context.settings.top_k and len(quotes) < MAX_QUOTES
     await _send_page(context, chat.id, message.message_id, texts, asked, quotes,
-                     page=0, shown_before=[], more=more)
+                     page=0, shown_before=[], more=answer.has_more)
 
 
 def _shown(quotes: Sequence[Quote]) -> list[ShownQuote]:
     return [ShownQuote(q.article_id, q.start, q.end, q.title or q.source) for q in quotes]
-
-
-def _overlaps(quote: Quote, shown: Sequence[ShownQuote]) -> bool:
-    return any(s.article_id == quote.article_id and quote.start < s.end and s.start < quote.end
-               for s in shown)
 
 
 async def _send_page(
@@ -389,7 +381,7 @@ async def _send_page(
     keyboard = None
     if quotes:
         answer_page = AnswerPage(asked, page, _shown(quotes), shown_before)
-        page_id = context.state.save_page(answer_page)
+        page_id = context.deps.state.save_page(answer_page)
         keyboard = answer_keyboard(page_id, first_number=len(shown_before) + 1,
                                    quotes=len(quotes), next_page=page + 1 if more else None)
     reply = ReplyParameters(reply_to, allow_sending_without_reply=True)
@@ -399,7 +391,7 @@ async def _send_page(
             context.bot, chat_id, text, reply_parameters=reply,
             reply_markup=keyboard if n == len(texts) else None,
         ))
-    context.state.remember_answer(chat_id, [m.message_id for m in sent], asked)
+    context.deps.state.remember_answer(chat_id, [m.message_id for m in sent], asked)
 
 
 async def _send_retrying(bot: Bot, chat_id: int, text: str, **kwargs: object) -> Message:
@@ -426,18 +418,17 @@ async def _send_retrying(bot: Bot, chat_id: int, text: str, **kwargs: object) ->
 async def _more(update: Update, context: BotContext, page: AnswerPage, next_page: int) -> None:
     """The next page of quotes for the question under the pressed button."""
     query = update.callback_query
-    decision = context.limiter.check(update.effective_user.id)
+    decision = context.deps.limiter.check(update.effective_user.id)
     if not decision.allowed:
         await query.answer(slow_down(decision.retry_after), show_alert=True)
         return
     await query.answer()
-    size = context.settings.top_k
-    answer: Answer = await context.retriever.asearch(
-        page.asked.question, k=min(MAX_QUOTES, (next_page + 1) * size),
-        context=page.asked.context or None,
-    )
     shown = page.all_shown
-    fresh = [q for q in answer.quotes if not _overlaps(q, shown)][:size]
+    answer = await context.deps.services.retriever.asearch(
+        page.asked.question, k=context.deps.settings.top_k, context=page.asked.context or None,
+        exclude=[(s.article_id, s.start, s.end) for s in shown],
+    )
+    fresh = answer.quotes
     message = query.message
     await _drop_more_button(query.message)
     if not fresh:
@@ -445,10 +436,8 @@ async def _more(update: Update, context: BotContext, page: AnswerPage, next_page
             message.message_id, allow_sending_without_reply=True))
         return
     texts = format_quotes(fresh, first_number=len(shown) + 1, lead="More quotes:")
-    more = len(answer.quotes) >= min(MAX_QUOTES, (next_page + 1) * size) and \
-        len(shown) + len(fresh) < MAX_QUOTES
     await _send_page(context, message.chat.id, message.message_id, texts, page.asked, fresh,
-                     page=next_page, shown_before=shown, more=more)
+                     page=next_page, shown_before=shown, more=answer.has_more)
 
 
 async def _drop_more_button(message: object) -> None:
@@ -470,7 +459,7 @@ async def _paragraph(update: Update, context: BotContext, shown: ShownQuote) -> 
     query = update.callback_query
     await query.answer()
     found = await asyncio.to_thread(
-        context.retriever.context_of, shown.article_id, shown.start, shown.end
+        context.deps.services.retriever.context_of, shown.article_id, shown.start, shown.end
     )
     chat_id, reply = query.message.chat.id, ReplyParameters(
         query.message.message_id, allow_sending_without_reply=True)

@@ -33,11 +33,8 @@ class ProgressReporter:
         self, message: Message, title: str, *, loop: asyncio.AbstractEventLoop,
         interval: float = 1.5, clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._message = message
-        self._title = title
-        self._loop = loop
-        self._interval = interval
-        self._clock = clock
+        self._message, self._title, self._loop = message, title, loop
+        self._interval, self._clock = interval, clock
         self._last = float("-inf")
         self._shown = ""
         self._pending: str | None = None

@@ -1,9 +1,10 @@
-"""Composition root of the Telegram bot: `build_application` wires, `run_bot` runs.
+"""The Telegram bot's wiring: `build_application` wires, `run_application` runs.
 
-`kutip bot` calls `run_bot(settings)`: it builds the services once, holds the
-embedded store's write lock for the bot's lifetime (so `/reindex` and answering
-share one process and one Chroma client, and a concurrent `kutip index` gets a clear
-message), then long-polls, or serves a webhook when KUTIP_WEBHOOK_URL is set.
+`kutip bot` (`kutip.app.run_bot`) builds the services once, holds the embedded store's
+write lock for the bot's lifetime (so `/reindex` and answering share one process and one
+Chroma client, and a concurrent `kutip index` gets a clear message), and hands them to
+`build_application`; `run_application` then long-polls, or serves a webhook when
+KUTIP_WEBHOOK_URL is set. Nothing here builds services or imports the roots.
 """
 
 from __future__ import annotations
@@ -32,16 +33,22 @@ from telegram.request import BaseRequest
 
 from bot import handlers
 from bot.access import AccessPolicy, SlidingWindowLimiter
-from bot.context import BotContext, BotOptions
+from bot.context import BOT_DATA_KEY, BotContext, BotDeps, BotOptions, BotServices
 from bot.state import BotState
 from kutip.errors import ConfigError, KutipError
 from kutip.settings import DEFAULT_TELEGRAM_API_BASE_URL
 
 if TYPE_CHECKING:
-    from kutip.app import Services
     from kutip.settings import Settings
 
-__all__ = ["TokenRedactor", "build_application", "protect_token", "run_bot", "webhook_options"]
+__all__ = [
+    "TokenRedactor",
+    "bot_token",
+    "build_application",
+    "protect_token",
+    "run_application",
+    "webhook_options",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +67,8 @@ STATE_FILE = "bot-state.sqlite3"
 DEFAULT_FILE_BASE_URL = "https://api.telegram.org/file/bot"
 
 
-def _token(settings: Settings) -> str:
+def bot_token(settings: Settings) -> str:
+    """TELEGRAM_BOT_TOKEN, or a `ConfigError` that says how to get one."""
     if settings.telegram_bot_token is None:
         raise ConfigError(
             "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token in "
@@ -110,41 +118,35 @@ def protect_token(token: str) -> TokenRedactor:
     for noisy in ("httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     redactor = TokenRedactor(token)
-    root = logging.getLogger()
-    if not root.handlers:
-        logging.basicConfig(level=logging.INFO,
-                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for handler in root.handlers:
+    for handler in logging.getLogger().handlers:
         handler.addFilter(redactor)
     return redactor
 
 
 async def _post_init(application: Application) -> None:
     """Register the command menus, tidy the state file, warm the retriever up."""
-    data = application.bot_data
+    deps: BotDeps = application.bot_data[BOT_DATA_KEY]
     bot = application.bot
     await bot.set_my_commands(PUBLIC_COMMANDS)
-    for admin_id in sorted(data["policy"].admin_ids):
+    for admin_id in sorted(deps.policy.admin_ids):
         try:
             await bot.set_my_commands(PUBLIC_COMMANDS + ADMIN_COMMANDS,
                                       scope=BotCommandScopeChat(admin_id))
         except TelegramError as exc:  # the admin has not started a chat with the bot yet
             logger.info("admin commands not registered for %s: %s", admin_id, exc)
-    state: BotState = data["state"]
-    removed = await asyncio.to_thread(state.prune)
+    removed = await asyncio.to_thread(deps.state.prune)
     if removed:
         logger.info("forgot %d expired button pages and answers", removed)
-    services: Services = data["services"]
-    if data["options"].warm_up:
+    if deps.options.warm_up:
         try:  # builds the lexical snapshot now rather than on the first question
-            await services.retriever.asearch("kutip warm up", k=1)
+            await deps.services.retriever.asearch("kutip warm up", k=1)
         except KutipError as exc:
             logger.warning("warm-up search failed: %s", exc)
     logger.info("bot @%s is ready", bot.username)
 
 
 async def _post_shutdown(application: Application) -> None:
-    application.bot_data["state"].close()
+    application.bot_data[BOT_DATA_KEY].state.close()
 
 
 def webhook_options(settings: Settings) -> dict[str, Any]:
@@ -166,26 +168,42 @@ def webhook_options(settings: Settings) -> dict[str, Any]:
 
 
 def build_application(
-    settings: Settings, services: Services, *, options: BotOptions | None = None,
+    settings: Settings, services: BotServices, *, options: BotOptions | None = None,
     request: BaseRequest | None = None,
 ) -> Application:
     """All the bot's wiring: the PTB `Application` with handlers, limits and shared state.
 
     Args:
         settings: the token, Bot API URLs, admins, allowed chats, rate limit, top_k.
-        services: the store, indexer and retriever the handlers use.
+        services: the store, loader, indexer and retriever the handlers use.
         options: tunables that are not settings (tests shorten the progress interval).
         request: the network layer for every Bot API call (tests pass an offline one).
 
     Raises:
         ConfigError: TELEGRAM_BOT_TOKEN is missing.
     """
+    application = _application(settings, request)
+    application.bot_data[BOT_DATA_KEY] = BotDeps(
+        settings=settings,
+        services=services,
+        state=BotState(settings.data_dir / STATE_FILE),
+        policy=AccessPolicy(settings.admin_ids, settings.allowed_chat_ids),
+        limiter=SlidingWindowLimiter(settings.rate_limit_questions, settings.rate_limit_window),
+        index_lock=asyncio.Lock(),
+        options=options or BotOptions(),
+    )
+    _add_handlers(application)
+    return application
+
+
+def _application(settings: Settings, request: BaseRequest | None) -> Application:
+    """The PTB `Application`: token, Bot API URLs, HTML defaults, rate limiter, hooks."""
     builder = Application.builder()
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
-    application = (
+    return (
         builder
-        .token(_token(settings))
+        .token(bot_token(settings))
         .base_url(settings.telegram_api_base_url)
         .base_file_url(_file_base_url(settings))
         .defaults(Defaults(
@@ -199,16 +217,10 @@ def build_application(
         .post_shutdown(_post_shutdown)
         .build()
     )
-    application.bot_data.update(
-        settings=settings,
-        services=services,
-        state=BotState(settings.data_dir / STATE_FILE),
-        policy=AccessPolicy(settings.admin_ids, settings.allowed_chat_ids),
-        limiter=SlidingWindowLimiter(settings.rate_limit_questions, settings.rate_limit_window),
-        index_lock=asyncio.Lock(),
-        options=options or BotOptions(),
-    )
 
+
+def _add_handlers(application: Application) -> None:
+    """The access gate first, then one handler per command and kind of message."""
     message = filters.UpdateType.MESSAGE
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     application.add_handler(TypeHandler(Update, handlers.gate), group=-1)
@@ -229,31 +241,14 @@ def build_application(
         message & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.non_text))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_error_handler(handlers.error_handler)
-    return application
 
 
-def run_bot(settings: Settings) -> None:
-    """Run the bot until interrupted: long polling, or a webhook when KUTIP_WEBHOOK_URL is set.
-
-    Raises:
-        ConfigError: TELEGRAM_BOT_TOKEN is missing.
-        StoreLocked: another process (e.g. `kutip index`) writes to the embedded store.
-    """
-    token = _token(settings)
-    protect_token(token)
-    from kutip.app import build_services
-
-    services = build_services(settings)
-    try:
-        services.store.check()
-        with services.writing("kutip bot"):
-            application = build_application(settings, services)
-            if settings.webhook_url:
-                logger.info("starting the webhook on %s:%d", settings.webhook_listen,
-                            settings.webhook_port)
-                application.run_webhook(**webhook_options(settings))
-            else:
-                logger.info("starting long polling against %s", settings.telegram_api_base_url)
-                application.run_polling(allowed_updates=ALLOWED_UPDATES)
-    finally:
-        services.close()
+def run_application(application: Application, settings: Settings) -> None:
+    """Run until interrupted: long polling, or a webhook when KUTIP_WEBHOOK_URL is set."""
+    if settings.webhook_url:
+        logger.info("starting the webhook on %s:%d", settings.webhook_listen,
+                    settings.webhook_port)
+        application.run_webhook(**webhook_options(settings))
+    else:
+        logger.info("starting long polling against %s", settings.telegram_api_base_url)
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)

@@ -1,4 +1,5 @@
-"""Ingestion: load articles, chunk them, embed the chunks, store them in Chroma."""
+"""Ingestion: load articles, chunk them, embed the chunks, store them in Chroma.
+May import only the ground (`kutip.errors`, `kutip.memory`); never `retriever`, `bot` or a root."""
 
 from index._article import Article
 from index.chunk import Chunk, SentenceChunker

@@ -13,10 +13,11 @@ only complete articles visible.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -27,7 +28,7 @@ from index.chunk import Chunk, SentenceChunker
 from index.embed import KutipEmbeddings
 from index.loaders import Loader
 from index.statements import StatementLike
-from index.store import ArticleRecord, ChromaStore
+from index.store import ArticleItem, ArticleRecord, ChromaStore, StatementItems
 from kutip.errors import LoadError
 
 __all__ = ["IndexReport", "Indexer", "Progress", "embedding_text"]
@@ -61,7 +62,6 @@ class IndexReport:
     embedded_statements: int = 0
     seconds: float = 0.0
     failed: list[tuple[str, str]] = field(default_factory=list)
-    added_ids: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -92,6 +92,14 @@ def embedding_text(title: str, chunk_text: str) -> str:
 
 
 ProgressCallback = Callable[[Progress], None]
+EmbedPassages = Callable[[list[str]], np.ndarray]
+
+
+class StoreArticles(Protocol):
+    """`ChromaStore.upsert_articles`: the articles, with their statements when extracted."""
+
+    def __call__(self, items: Sequence[ArticleItem], *,
+                 statements: StatementItems | None = None) -> None: ...
 
 
 class StatementExtractor(Protocol):
@@ -119,8 +127,12 @@ class _Pending:
 class _EmbedQueue:
     """Changed articles in input order: embedded in full batches, stored in groups."""
 
-    def __init__(self, indexer: Indexer, report: IndexReport) -> None:
-        self._indexer = indexer
+    def __init__(self, *, embed: EmbedPassages, store: StoreArticles, batch_size: int,
+                 report: IndexReport, with_statements: bool = False) -> None:
+        self._embed = embed
+        self._with_statements = with_statements
+        self._store_articles = store
+        self._batch_size = batch_size
         self._report = report
         self.pending: list[_Pending] = []
         self._texts: list[str] = []  # chunk texts of `pending`, not embedded yet
@@ -141,10 +153,10 @@ class _EmbedQueue:
 
     def drain(self, *, final: bool = False) -> None:
         """Embed every full batch (the rest too when `final`); store the ready articles."""
-        size = self._indexer.batch_size
+        size = self._batch_size
         while len(self._texts) >= size or (final and self._texts):
             part, self._texts = self._texts[:size], self._texts[size:]
-            self._vectors.append(self._indexer.embedder.encode_passages(part))
+            self._vectors.append(self._embed(part))
             self._embedded += len(part)
         ready, ready_chunks = 0, 0
         for item in self.pending:
@@ -165,9 +177,7 @@ class _EmbedQueue:
             items.append((item.article, item.chunks, vectors[lo:mid]))
             statements[item.article.article_id] = (item.statements, vectors[mid:lo + item.size])
             lo += item.size
-        with_statements = self._indexer.extract_statements is not None
-        self._indexer.store.upsert_articles(items,
-                                            statements=statements if with_statements else None)
+        self._store_articles(items, statements=statements if self._with_statements else None)
         logger.debug("committed %d articles (%d texts)", len(items), ready_chunks)
         report = self._report
         for item in group:
@@ -175,7 +185,6 @@ class _EmbedQueue:
             report.embedded_statements += len(item.statements)
             if item.previous is None:
                 report.added += 1
-                report.added_ids.append(item.article.article_id)
             else:
                 report.updated += 1
         stored = report.added + report.updated
@@ -183,28 +192,20 @@ class _EmbedQueue:
             logger.info("stored %d changed articles", stored)
 
 
+@dataclass(kw_only=True, eq=False)
 class Indexer:
     """Index articles into a `ChromaStore`; safe to call from a worker thread."""
 
-    def __init__(
-        self,
-        *,
-        loader: Loader,
-        chunker: SentenceChunker,
-        embedder: KutipEmbeddings,
-        store: ChromaStore,
-        batch_size: int = 16,
-        extract_statements: StatementExtractor | None = None,
-    ) -> None:
-        """`extract_statements`: finds each changed article's attributed statements, which
-        are embedded and stored with its chunks (None: the index holds no statements)."""
-        self.loader = loader
-        self.extract_statements = extract_statements
-        self.chunker = chunker
-        self.embedder = embedder
-        self.store = store
-        self.batch_size = batch_size
-        self._run_lock = threading.Lock()
+    loader: Loader
+    chunker: SentenceChunker
+    embedder: KutipEmbeddings
+    store: ChromaStore
+    batch_size: int = 16
+    """Chunks embedded per model call."""
+    extract_statements: StatementExtractor | None = None
+    """Finds each changed article's attributed statements, embedded and stored with its
+    chunks (None: the index holds no statements)."""
+    _run_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def _load_all(
         self, targets: Iterable[str], report: IndexReport, progress: ProgressCallback | None
@@ -252,7 +253,9 @@ class Indexer:
         if records is None:
             records = self.store.articles()
         stored = {r.article_id: r.content_hash for r in records}
-        queue = _EmbedQueue(self, report)
+        queue = _EmbedQueue(embed=self.embedder.encode_passages, store=self.store.upsert_articles,
+                            batch_size=self.batch_size, report=report,
+                            with_statements=self.extract_statements is not None)
         total = len(articles)
         for n, article in enumerate(articles, start=1):
             previous = stored.get(article.article_id)
@@ -283,9 +286,7 @@ class Indexer:
         progress: ProgressCallback | None = None,
     ) -> IndexReport:
         """Index `targets` (paths and URLs). See the module docstring for the guarantees."""
-        with self._run_lock:
-            started = time.perf_counter()
-            report = IndexReport()
+        with self._timed_run() as report:
             records = None
             if rebuild:
                 logger.info("rebuilding the index from scratch")
@@ -303,18 +304,14 @@ class Indexer:
                     report.removed = self.store.delete_articles(gone)
                 else:
                     report.failed.append(("--prune", "not pruned: an input could not be read"))
-            _, report.chunks = self.store.counts()
-            report.seconds = time.perf_counter() - started
-            logger.info("indexing done: %s", report.summary())
-            return report
+        logger.info("indexing done: %s", report.summary())
+        return report
 
     def add_loaded(
         self, items: Iterable[Article | LoadError], *, progress: ProgressCallback | None = None
     ) -> IndexReport:
         """Index already-loaded items (an upload, one URL) without pruning."""
-        with self._run_lock:
-            started = time.perf_counter()
-            report = IndexReport()
+        with self._timed_run() as report:
             articles = []
             for item in items:
                 if isinstance(item, LoadError):
@@ -322,6 +319,14 @@ class Indexer:
                 else:
                     articles.append(item)
             self.index_articles(articles, report, progress)
+        return report
+
+    @contextlib.contextmanager
+    def _timed_run(self) -> Iterator[IndexReport]:
+        """One run at a time: a fresh report, completed with the index size and duration."""
+        with self._run_lock:
+            started = time.perf_counter()
+            report = IndexReport()
+            yield report
             _, report.chunks = self.store.counts()
             report.seconds = time.perf_counter() - started
-            return report

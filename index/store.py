@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from chromadb.api import ClientAPI
 
 
-__all__ = ["ArticleRecord", "ChromaStore", "ChunkHit", "ChunkRow", "http_client",
-           "persistent_client"]
+__all__ = ["ArticleItem", "ArticleRecord", "ChromaStore", "ChunkHit", "ChunkRow",
+           "StatementItems", "http_client", "persistent_client"]
 
 logger = logging.getLogger(__name__)
 
@@ -79,16 +79,55 @@ class ChunkRow:
 
 
 @dataclass(frozen=True)
-class ChunkHit:
+class ChunkHit(ChunkRow):
     """A chunk returned by vector search; `score` is cosine similarity."""
 
-    chunk_id: str
-    article_id: str
-    content_hash: str
-    start: int
-    end: int
-    text: str
     score: float
+
+
+ArticleItem = tuple[Article, Sequence[Chunk], np.ndarray]
+"""(article, its chunks, their vectors: shape (len(chunks), dim)): one article to store."""
+
+StatementItems = Mapping[str, tuple[Sequence[StatementLike], np.ndarray]]
+"""Article id → (its statements, their vectors: shape (len(statements), dim))."""
+
+
+def _chunk_fields(chunk_id: str, meta: Mapping[str, Any], doc: str | None) -> dict[str, Any]:
+    """The `ChunkRow` fields of a stored chunk (an article's chunks share its id and hash
+    strings)."""
+    return {"chunk_id": chunk_id, "article_id": sys.intern(str(meta["article_id"])),
+            "content_hash": sys.intern(str(meta["hash"])), "start": int(meta["start"]),
+            "end": int(meta["end"]), "text": doc or ""}
+
+
+def _chunk_payload(
+    items: Sequence[ArticleItem], written_at: float
+) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+    """(ids, documents, metadatas) of every chunk of `items`, in order."""
+    ids: list[str] = []
+    docs: list[str] = []
+    metas: list[dict[str, Any]] = []
+    for article, chunks, _ in items:
+        ids.extend(f"{article.article_id}::{article.content_hash}::{c.index}" for c in chunks)
+        docs.extend(c.text for c in chunks)
+        metas.extend(
+            {"article_id": article.article_id, "hash": article.content_hash,
+             "start": c.start, "end": c.end, "idx": c.index, "written_at": written_at}
+            for c in chunks
+        )
+    return ids, docs, metas
+
+
+def _centroid(vectors: np.ndarray) -> np.ndarray:
+    """The article's vector: the normalised mean of its chunks' vectors."""
+    centroid = vectors.mean(axis=0)
+    return centroid / max(float(np.linalg.norm(centroid)), 1e-12)
+
+
+def _record_metadata(article: Article, chunks: int, indexed_at: float) -> dict[str, Any]:
+    return {"title": article.title, "source": article.source, "url": article.url,
+            "date": article.date, "hash": article.content_hash, "chunks": chunks,
+            "indexed_at": indexed_at}
 
 
 def _is_connection_error(exc: BaseException) -> bool:
@@ -194,15 +233,6 @@ def _vectors(col: Any, ids: Sequence[str]) -> dict[str, np.ndarray]:
             for rid, vec in zip(got["ids"], got["embeddings"], strict=False)}
 
 
-def _delete_superseded(col: Any, current: Mapping[str, str]) -> None:
-    """Delete the records of these articles written for another version (hash) of them."""
-    got = col.get(where={"article_id": {"$in": list(current)}}, include=["metadatas"])
-    stale = [cid for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=False)
-             if current.get((meta or {}).get("article_id")) != (meta or {}).get("hash")]
-    for lo in range(0, len(stale), _BATCH):
-        col.delete(ids=stale[lo:lo + _BATCH])
-
-
 class ChromaStore:
     """The article index in Chroma; one instance per process is enough and thread-safe."""
 
@@ -257,17 +287,6 @@ class ChromaStore:
         self._open()
 
     @_translate_errors
-    def stored_model(self) -> str | None:
-        """The model id recorded by an existing index, without opening it for writing."""
-        try:
-            col = self._client.get_collection(f"{self.name}-chunks", embedding_function=None)
-        except Exception as exc:
-            if _is_connection_error(exc):
-                raise
-            return None
-        return (col.metadata or {}).get("kutip_model")
-
-    @_translate_errors
     def reset(self) -> None:
         """Drop the collections (for `--rebuild`); the next call recreates them."""
         for suffix in ("chunks", "articles", "statements"):
@@ -290,18 +309,10 @@ class ChromaStore:
 
     # ---- writes ----------------------------------------------------------------
 
-    def upsert_article(
-        self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray
-    ) -> None:
-        """Store the chunks, then the article record (the commit marker), then drop stale chunks."""
-        self.upsert_articles([(article, chunks, vectors)])
-
     @_translate_errors
-    def upsert_articles(
-        self, items: Sequence[tuple[Article, Sequence[Chunk], np.ndarray]],
-        *, statements: Mapping[str, tuple[Sequence[StatementLike], np.ndarray]] | None = None,
-    ) -> None:
-        """`upsert_article` for several articles with a few store calls instead of three each.
+    def upsert_articles(self, items: Sequence[ArticleItem], *,
+                        statements: StatementItems | None = None) -> None:
+        """Store several articles with a few store calls instead of three each.
 
         All the chunks (and statements) go first, then all the records (each the commit
         marker of its chunks and statements), then the chunks and statements left over
@@ -310,62 +321,24 @@ class ChromaStore:
         Args:
             items: (article, its chunks, their vectors: shape (len(chunks), dim)) triples;
                 article ids must be distinct.
-            statements: article id → (its statements, their vectors); None when the
-                indexer extracts none (the records then say so: `statements` None).
+            statements: the articles' statements and their vectors; None when the indexer
+                extracts none (the records then say so: `ArticleRecord.statements` None).
         """
         if not items:
             return
         chunk_col, article_col = self._open()
         written_at = time.time()
-        self._write_chunks(chunk_col, items, written_at)
+        ids, docs, metas = _chunk_payload(items, written_at=written_at)
+        _upsert_batches(chunk_col, ids, np.vstack([v for _, _, v in items]), docs, metas)
         if statements is not None:
             self._write_statements(items, statements, written_at)
-        # One timestamp per call, a microsecond apart, so "newest first" keeps input order.
-        now = time.time()
-        for lo in range(0, len(items), _BATCH):
-            part = items[lo:lo + _BATCH]
-            centroids = []
-            for _, _, vecs in part:
-                centroid = vecs.mean(axis=0)
-                centroids.append(centroid / max(float(np.linalg.norm(centroid)), 1e-12))
-            metas: list[dict[str, Any]] = [{
-                "title": a.title, "source": a.source, "url": a.url, "date": a.date,
-                "hash": a.content_hash, "chunks": len(chunks),
-                "indexed_at": now + (lo + i) * 1e-6,
-            } for i, (a, chunks, _) in enumerate(part)]
-            if statements is not None:
-                for meta, (a, _, _) in zip(metas, part, strict=True):
-                    meta["statements"] = len(statements.get(a.article_id, ((), None))[0])
-            article_col.upsert(ids=[a.article_id for a, _, _ in part],
-                               embeddings=np.vstack(centroids),
-                               documents=[a.text for a, _, _ in part], metadatas=metas)
-        current = {a.article_id: a.content_hash for a, _, _ in items}
+        self._write_records(article_col, items, statements)
         for col in (chunk_col, self._statements):
-            _delete_superseded(col, current)
+            self._delete_superseded(col, items)
         self._bump_generation()
 
-    @staticmethod
-    def _write_chunks(
-        chunk_col: Any, items: Sequence[tuple[Article, Sequence[Chunk], np.ndarray]],
-        written_at: float,
-    ) -> None:
-        ids: list[str] = []
-        docs: list[str] = []
-        metas: list[dict[str, Any]] = []
-        for article, chunks, _ in items:
-            ids.extend(f"{article.article_id}::{article.content_hash}::{c.index}" for c in chunks)
-            docs.extend(c.text for c in chunks)
-            metas.extend(
-                {"article_id": article.article_id, "hash": article.content_hash,
-                 "start": c.start, "end": c.end, "idx": c.index, "written_at": written_at}
-                for c in chunks
-            )
-        _upsert_batches(chunk_col, ids, np.vstack([v for _, _, v in items]), docs, metas)
-
-    def _write_statements(
-        self, items: Sequence[tuple[Article, Sequence[Chunk], np.ndarray]],
-        statements: Mapping[str, tuple[Sequence[StatementLike], np.ndarray]], written_at: float,
-    ) -> None:
+    def _write_statements(self, items: Sequence[ArticleItem], statements: StatementItems,
+                          written_at: float) -> None:
         ids: list[str] = []
         docs: list[str] = []
         metas: list[dict[str, Any]] = []
@@ -383,9 +356,41 @@ class ChromaStore:
         if ids:
             _upsert_batches(self._statements, ids, np.vstack(vectors), docs, metas)
 
+    @staticmethod
+    def _write_records(article_col: Any, items: Sequence[ArticleItem],
+                       statements: StatementItems | None) -> None:
+        """The commit markers, with the articles' texts and centroid vectors."""
+        # One timestamp per call, a microsecond apart, so "newest first" keeps input order.
+        now = time.time()
+        for lo in range(0, len(items), _BATCH):
+            part = items[lo:lo + _BATCH]
+            metas = [_record_metadata(a, len(chunks), now + (lo + i) * 1e-6)
+                     for i, (a, chunks, _) in enumerate(part)]
+            if statements is not None:
+                for meta, (a, _, _) in zip(metas, part, strict=True):
+                    meta["statements"] = len(statements.get(a.article_id, ((), None))[0])
+            article_col.upsert(
+                ids=[a.article_id for a, _, _ in part],
+                embeddings=np.vstack([_centroid(vecs) for _, _, vecs in part]),
+                documents=[a.text for a, _, _ in part],
+                metadatas=metas,
+            )
+
+    @staticmethod
+    def _delete_superseded(col: Any, items: Sequence[ArticleItem]) -> None:
+        """Drop the chunks (or statements) of these articles' earlier versions (another
+        content hash)."""
+        current = {a.article_id: a.content_hash for a, _, _ in items}
+        got = col.get(where={"article_id": {"$in": list(current)}}, include=["metadatas"])
+        stale = [cid for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=False)
+                 if current.get((meta or {}).get("article_id")) != (meta or {}).get("hash")]
+        for lo in range(0, len(stale), _BATCH):
+            col.delete(ids=stale[lo:lo + _BATCH])
+
     @_translate_errors
     def delete_articles(self, article_ids: Iterable[str]) -> int:
-        """Remove articles and all their chunks and statements; returns how many were asked for."""
+        """Remove articles and all their chunks and statements; returns how many were asked
+        for."""
         ids = list(article_ids)
         if not ids:
             return 0
@@ -489,11 +494,7 @@ class ChromaStore:
             got = chunk_col.get(include=["metadatas", "documents"], limit=_BATCH, offset=lo)
             for cid, meta, doc in zip(got["ids"], got["metadatas"] or [], got["documents"] or [],
                                       strict=False):
-                rows.append(ChunkRow(  # an article's chunks share its id and hash strings
-                    chunk_id=cid, article_id=sys.intern(str(meta["article_id"])),
-                    content_hash=sys.intern(str(meta["hash"])), start=int(meta["start"]),
-                    end=int(meta["end"]), text=doc or "",
-                ))
+                rows.append(ChunkRow(**_chunk_fields(cid, meta, doc)))
         return rows
 
     @_translate_errors
@@ -537,11 +538,7 @@ class ChromaStore:
         hits = []
         for cid, meta, doc, dist in zip(got["ids"][0], got["metadatas"][0], got["documents"][0],
                                         got["distances"][0], strict=False):
-            hits.append(ChunkHit(
-                chunk_id=cid, article_id=str(meta["article_id"]), content_hash=str(meta["hash"]),
-                start=int(meta["start"]), end=int(meta["end"]), text=doc or "",
-                score=1.0 - float(dist),
-            ))
+            hits.append(ChunkHit(**_chunk_fields(cid, meta, doc), score=1.0 - float(dist)))
         return hits
 
     @_translate_errors

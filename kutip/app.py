@@ -18,7 +18,7 @@ from kutip.factories import build_client, build_embedder
 from kutip.settings import Settings
 from retriever.search import Mode, Retriever
 
-__all__ = ["Services", "build_services"]
+__all__ = ["Services", "build_services", "run_bot"]
 
 logger = logging.getLogger(__name__)
 
@@ -83,3 +83,22 @@ def build_services(
         cache_dir=settings.data_dir / "cache",
     )
     return Services(settings, embedder, store, loader, indexer, retriever)
+
+
+def run_bot(settings: Settings) -> None:
+    """`kutip bot`: build the services once, hold the write lock, run the Telegram bot.
+
+    Raises:
+        ConfigError: TELEGRAM_BOT_TOKEN is missing (checked before anything is built).
+        StoreLocked: another process (e.g. `kutip index`) writes to the embedded store.
+    """
+    from bot.main import bot_token, build_application, protect_token, run_application
+
+    protect_token(bot_token(settings))
+    services = build_services(settings)
+    try:
+        services.store.check()
+        with services.writing("kutip bot"):
+            run_application(build_application(settings, services), settings)
+    finally:
+        services.close()

@@ -168,10 +168,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_bot(args: argparse.Namespace, settings: Settings) -> int:
     """Start the Telegram bot."""
-    try:
-        from bot.main import run_bot
-    except ImportError as exc:  # pragma: no cover - until the bot lands
-        raise KutipError(f"the Telegram bot is not available in this build ({exc})") from exc
+    from kutip.app import run_bot
+
     run_bot(settings)
     return EXIT_OK
 
@@ -232,18 +230,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def _configure_logging(level: str) -> None:
+    """The one logging set-up of a kutip process: KUTIP_LOG_LEVEL (or -v) to stderr."""
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
     for noisy in ("httpx", "httpcore", "chromadb", "urllib3"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
     try:
         settings = load_settings()
+        _configure_logging("DEBUG" if args.verbose else settings.log_level)
         if getattr(args, "k", None) is None and hasattr(args, "k"):
             args.k = settings.top_k
         if getattr(args, "k", 1) is not None and not 1 <= getattr(args, "k", 1) <= 20:

@@ -124,6 +124,14 @@ class Settings(BaseSettings):
     def _empty_secret_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
+    @field_validator("hf_hub_offline", mode="before")
+    @classmethod
+    def _hub_flag(cls, value: object) -> object:
+        """Read HF_HUB_OFFLINE as huggingface_hub does: any other value means off, not an error."""
+        if isinstance(value, str):
+            return value.strip().upper() in {"1", "ON", "YES", "TRUE"}
+        return value
+
     @field_validator("telegram_api_base_url")
     @classmethod
     def _check_url(cls, value: str) -> str:

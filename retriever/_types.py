@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Literal
+
+from index.store import ChunkRow
 
 __all__ = ["Answer", "Candidate", "Quote", "Reason", "SourceTitle", "SpeakerStatements"]
 
@@ -12,18 +14,18 @@ Reason = Literal["no_statement_on_topic", "speaker_not_found", "nothing_relevant
 
 
 @dataclass(frozen=True)
-class Candidate:
+class Candidate(ChunkRow):
     """A chunk considered for an answer, with its fused and per-signal scores."""
 
-    chunk_id: str
-    article_id: str
-    content_hash: str
-    start: int
-    end: int
-    text: str
     dense: float
     lexical: float
     score: float
+
+    @classmethod
+    def of(cls, chunk: ChunkRow, *, dense: float, lexical: float, score: float) -> Candidate:
+        """The candidate for a stored chunk (a `ChunkRow` or a `ChunkHit`) and its scores."""
+        shared = {f.name: getattr(chunk, f.name) for f in fields(ChunkRow)}
+        return cls(**shared, dense=dense, lexical=lexical, score=score)
 
 
 @dataclass(frozen=True)
@@ -64,15 +66,21 @@ class SourceTitle:
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Answer:
     """The result of one question: quotes when `answered`, else the closest titles."""
 
     question: str
+    """The question as asked, its whitespace collapsed (not cut)."""
     answered: bool
-    quotes: list[Quote]
-    closest: list[SourceTitle] = field(default_factory=list)
     took_ms: float = 0.0
+    quotes: list[Quote]
+    """Verbatim quotes, best first (none when not `answered`)."""
+    closest: list[SourceTitle] = field(default_factory=list)
+    truncated: bool = False
+    """Only the first `MAX_QUESTION_CHARS` characters of the question were searched."""
+    has_more: bool = False
+    """More quotes than these exist: ask again with the shown ones in `exclude`."""
     candidates: list[Candidate] = field(default_factory=list, repr=False, compare=False)
     speaker: str | None = None
     """The person the question asks about (as the index names them), or None."""
@@ -93,6 +101,8 @@ class Answer:
                 for c in self.closest
             ],
             "took_ms": round(self.took_ms, 1),
+            "truncated": self.truncated,
+            "has_more": self.has_more,
             "speaker": self.speaker,
             "reason": self.reason,
             "other_statements": [q.to_dict() for q in self.other_statements],

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,9 +59,9 @@ class LexicalIndex:
         """Inverse document frequency (unknown tokens weigh most)."""
         return math.log(1 + (self.n_docs + 1) / (self.doc_freq.get(token, 0) + 0.5))
 
-    def query_weights(self, question: str) -> dict[str, float]:
-        """IDF weight of each content word of `question`."""
-        return {t: self.idf(t) for t in set(tokenize(question))}
+    def query_weights(self, query_tokens: Iterable[str]) -> dict[str, float]:
+        """IDF weight of each distinct content word of a question (unknown words weigh most)."""
+        return {t: self.idf(t) for t in set(query_tokens)}
 
     def known_share(self, query_tokens: Sequence[str]) -> float:
         """Share of the question's content words that occur anywhere in the corpus (0..1)."""

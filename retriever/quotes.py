@@ -13,24 +13,24 @@ is checked to be `article_text[start:end]` before it is returned.
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from index.sentences import sentence_spans
 from retriever.answer_type import AnswerType, offers_answer
 from retriever.text import tokenize
 
-__all__ = ["QuoteSpan", "pick_quote_spans", "query_weights", "verify_quote"]
+__all__ = ["QuoteSpan", "overlaps", "pick_quote_spans", "verify_quote"]
 
 _ATTRIBUTION = re.compile(
     r"^(kata|ujar|ucap|tutur|jelas|ungkap|tambah|imbuh|tegas|said|says|added|according)\b",
     re.IGNORECASE,
 )
 MIN_QUOTE_CHARS = 60
-# Tuned on the tuning half of dev (quote-hit@1/@3), see README "Quality".
-LEXICAL_WEIGHT = 0.05
+# Tuned on the tuning half of dev (quote-hit@1/@3), see README "Quality". Not the fusion's
+# weight (`rank.FUSION_LEXICAL_WEIGHT`): this one ranks sentences within chosen chunks.
+QUOTE_LEXICAL_WEIGHT = 0.05
 ANSWER_TYPE_WEIGHT = 0.04
 PAIR_PENALTY = 0.001  # a pair must add something to beat its first sentence alone
 POSITION_PENALTY = 0.0005  # earlier sentences of a chunk break ties (leads carry the news)
@@ -50,6 +50,11 @@ def verify_quote(article_text: str, text: str, start: int, end: int) -> bool:
     """True when `text` is exactly `article_text[start:end]` (and non-empty)."""
     return bool(text) and 0 <= start < end <= len(article_text) and \
         article_text[start:end] == text
+
+
+def overlaps(article_id: str, start: int, end: int, spans: Iterable[tuple[str, int, int]]) -> bool:
+    """True when [start, end) of `article_id` shares a character with any of `spans`."""
+    return any(a == article_id and start < e and s < end for a, s, e in spans)
 
 
 def _lexical_score(text: str, query_terms: Mapping[str, float]) -> float:
@@ -82,15 +87,6 @@ def _expand(spans: list[tuple[int, int]], i: int, text: str, max_chars: int) -> 
     return _trim(start, end, max_chars, text)
 
 
-def query_weights(question: str, doc_freq: Mapping[str, int], n_docs: int) -> dict[str, float]:
-    """IDF weight of each content word of the question (unknown words weigh most)."""
-    weights = {}
-    for term in set(tokenize(question)):
-        df = doc_freq.get(term, 0)
-        weights[term] = math.log(1 + (n_docs + 1) / (df + 0.5))
-    return weights
-
-
 def _candidate_spans(
     spans: list[tuple[int, int]], text: str, max_chars: int, pair_chars: int
 ) -> list[tuple[int, int, int, float]]:
@@ -111,7 +107,7 @@ def pick_quote_spans(
     *,
     k: int = 3,
     max_chars: int = 400,
-    lexical_weight: float = LEXICAL_WEIGHT,
+    lexical_weight: float = QUOTE_LEXICAL_WEIGHT,
     answer_kind: AnswerType | None = None,
     question_tokens: Collection[str] = (),
     answer_type_weight: float = ANSWER_TYPE_WEIGHT,
@@ -122,7 +118,7 @@ def pick_quote_spans(
 
     Args:
         chunks: (article_id, article_text, chunk_start, chunk_end, chunk_score), best first.
-        query_terms: content word → weight (see `query_weights`).
+        query_terms: content word → weight (see `LexicalIndex.query_weights`).
         k: how many quotes at most.
         max_chars: longest quote.
         lexical_weight: how much a full lexical match adds to a sentence's chunk score.
@@ -159,9 +155,9 @@ def pick_quote_spans(
         for _, rank, cand in scored:
             if len(chosen) == k:
                 break
-            if taken.get(rank, 0) >= limit or any(
-                c.article_id == cand.article_id and cand.start < c.end and c.start < cand.end
-                for c in chosen
+            if taken.get(rank, 0) >= limit or overlaps(
+                cand.article_id, cand.start, cand.end,
+                ((c.article_id, c.start, c.end) for c in chosen),
             ):
                 continue
             chosen.append(cand)

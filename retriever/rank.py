@@ -4,7 +4,7 @@ Plain reciprocal-rank fusion drowns good dense results when the question shares
 no word with the article (an English question over Indonesian text): the BM25
 list is then noise but still gets half the vote. Here the lexical signal is a
 small bonus on top of the cosine, scaled by how much of the question it could
-match at all (`lexical_confidence`), so with zero overlap the ranking is the
+match at all (`LexicalIndex.known_share`), so with zero overlap the ranking is the
 dense ranking, and with full overlap a strong BM25 match can lift a close second.
 
 Cosine scales differ across languages: an English question scores about 0.06
@@ -14,18 +14,18 @@ lower against its own Indonesian answer than the Indonesian question does, so
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import numpy as np
 
 __all__ = [
-    "CROSS_LINGUAL_OFFSET", "LEXICAL_WEIGHT", "fuse_scores", "lexical_confidence",
-    "support_score", "top_indices",
+    "CROSS_LINGUAL_OFFSET", "FUSION_LEXICAL_WEIGHT", "fuse_scores", "support_score",
+    "top_indices",
 ]
 
 # Chosen on the tuning half of dev (see README, "Quality"): 0.03–0.08 all score within
 # one question of each other there; 0.15 (the first guess) lost 2 points of R@1.
-LEXICAL_WEIGHT = 0.05
+FUSION_LEXICAL_WEIGHT = 0.05
 # Difference of the 4th-percentile best fused score of Indonesian and of English
 # (cross-lingual) questions on the tuning half of dev.
 CROSS_LINGUAL_OFFSET = 0.065
@@ -40,27 +40,19 @@ def top_indices(scores: np.ndarray, k: int) -> np.ndarray:
     return part[np.lexsort((part, -scores[part]))]
 
 
-def lexical_confidence(query_tokens: Sequence[str], vocabulary: Mapping[str, object]) -> float:
-    """Share of the question's content words that occur anywhere in the corpus (0..1)."""
-    if not query_tokens:
-        return 0.0
-    known = sum(1 for t in set(query_tokens) if t in vocabulary)
-    return known / len(set(query_tokens))
-
-
 def fuse_scores(
     dense: Mapping[str, float],
     lexical: Mapping[str, float],
     *,
     confidence: float,
-    lexical_weight: float = LEXICAL_WEIGHT,
+    lexical_weight: float = FUSION_LEXICAL_WEIGHT,
 ) -> dict[str, float]:
     """Score-aware fusion: dense cosine + weight × confidence × BM25 / best BM25.
 
     Args:
         dense: candidate id → cosine similarity (every candidate must have one).
         lexical: candidate id → BM25 score (missing means 0).
-        confidence: `lexical_confidence` of the question, scales the lexical term.
+        confidence: `LexicalIndex.known_share` of the question, scales the lexical term.
         lexical_weight: how much a perfect lexical match may add to a cosine score.
 
     Returns:

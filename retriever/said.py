@@ -89,7 +89,7 @@ def statement_features(
     vectors: Mapping[str, np.ndarray], chunk_vectors: Mapping[str, np.ndarray],
 ) -> dict[int, StatementFeatures]:
     """The topic features of statements `rows` (those without a stored vector left out)."""
-    weights = lexical.query_weights(query.topic)
+    weights = lexical.query_weights(tokenize(query.topic))
     out = {}
     for i in rows:
         row = speakers.rows[i]
@@ -216,7 +216,7 @@ class SaidAnswers:
         """The speakers who commented on the topic, one statement each, best first: only
         statements on it (`said_rank.on_topic`, their chunk's gap to the topic's best)."""
         dense = self.store.query_statements(query.vector, n=WHO_CANDIDATES)
-        weights = lexical.query_weights(query.topic)
+        weights = lexical.query_weights(tokenize(query.topic))
         by_words = sorted(range(len(speakers.rows)), reverse=True,
                           key=lambda i: lexical_share(speakers.tokens[i], weights))[:WHO_CANDIDATES]
         rows = sorted({speakers.positions[sid] for sid in dense if sid in speakers.positions}

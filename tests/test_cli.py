@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO, SEED, SEED_QUESTION, SEED_QUOTE
+from tests.auxil.seed import FIXTURES, REPO, SEED, SEED_QUESTION, SEED_QUOTE
 
 
 def kutip(*args: str, data: Path, env: dict[str, str] | None = None,
@@ -114,9 +114,10 @@ def test_chat_answers_until_empty_line(data: Path) -> None:
 def test_failed_input_gives_nonzero_exit_and_reason(data: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01")
-    result = kutip("index", str(bad), data=data)
+    result = kutip("index", str(bad), data=data, env={"KUTIP_LOG_LEVEL": "ERROR"})
     assert result.returncode == 1
     assert "failed: bad.txt: binary file" in result.stderr
+    assert "WARNING index.indexer" not in result.stderr  # KUTIP_LOG_LEVEL is the log level
 
 
 def test_bad_setting_is_a_clear_usage_error(data: Path) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from kutip.errors import ConfigError
-from kutip.settings import load_settings
+from kutip.settings import load_settings, prepare_process_env
 
 
 def test_defaults() -> None:
@@ -59,3 +60,23 @@ def test_bad_values_give_one_clear_message(
     with pytest.raises(ConfigError, match="invalid configuration") as info:
         load_settings()
     assert needle in str(info.value)
+
+
+@pytest.mark.parametrize(("value", "offline"), [("1", True), ("true", True), ("", False),
+                                                 ("0", False), ("maybe", False)])
+def test_hf_hub_offline_is_read_like_huggingface_hub(
+    monkeypatch: pytest.MonkeyPatch, value: str, offline: bool
+) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", value)
+    assert load_settings().hf_hub_offline is offline
+
+
+def test_prepare_process_env_keeps_an_explicit_omp_wait_policy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OMP_WAIT_POLICY", "ACTIVE")
+    prepare_process_env()
+    assert os.environ["OMP_WAIT_POLICY"] == "ACTIVE"
+    monkeypatch.delenv("OMP_WAIT_POLICY")
+    prepare_process_env()
+    assert os.environ["OMP_WAIT_POLICY"] == "PASSIVE"

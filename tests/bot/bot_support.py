@@ -25,11 +25,10 @@ from telegram.request import BaseRequest, RequestData
 from bot.context import BotOptions
 from bot.main import ALLOWED_UPDATES, build_application
 from kutip.settings import Settings, load_settings
+from tests.auxil.seed import REPO, SEED
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLES = FIXTURES / "articles"
-SEED = REPO_ROOT / "examples" / "seed-bbn-ushakov.txt"
 UPLOAD = FIXTURES / "upload-lighthouse.md"
 INDEX_TARGETS = [str(SEED), str(ARTICLES)]
 
@@ -38,9 +37,6 @@ BOT_ID = 123
 BOT_USERNAME = "TestNameBot"
 ADMIN_ID = 7001
 
-SEED_QUESTION = "What did Ushakov say about Iran?"
-SEED_QUOTE = ("Ushakov juga menyebutkan bahwa Trump dan Putin membahas Iran dan situasi di "
-              "Timur Tengah “secara cukup rinci”.")
 HOSTILE_QUESTION = "What did the Vellmar marmalade cooperative say about the quince harvest?"
 HOSTILE_TITLE = "<script>alert(1)</script> & <b>x</b>"
 LONG_QUESTION = "What happened during the Glimmerton canal restoration?"
@@ -64,7 +60,7 @@ def load_emulator() -> Any:
 def _inputs_digest() -> str:
     """Changes with the fixture articles and with the indexing code (index/*.py)."""
     digest = hashlib.sha256(b"kutip-bot-fixture-index-v1")
-    for path in [SEED, *sorted(ARTICLES.iterdir()), *sorted((REPO_ROOT / "index").glob("*.py"))]:
+    for path in [SEED, *sorted(ARTICLES.iterdir()), *sorted((REPO / "index").glob("*.py"))]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -10,8 +10,10 @@ import pytest
 from telegram.ext import AIORateLimiter, CommandHandler
 
 import bot
-from bot.main import _file_base_url, build_application, protect_token, run_bot
+from bot.context import BOT_DATA_KEY
+from bot.main import _file_base_url, build_application, protect_token
 from index.lock import WriteLock
+from kutip.app import run_bot
 from kutip.errors import ConfigError, StoreLocked
 from kutip.settings import load_settings
 from tests.bot.bot_support import TOKEN, OfflineBotApi, bot_settings
@@ -69,7 +71,7 @@ def test_wiring(tmp_path: Path) -> None:
     commands = {c for h in app.handlers[0] if isinstance(h, CommandHandler) for c in h.commands}
     assert commands == {"start", "help", "ask", "sources", "reindex", "add"}
     assert len(app.error_handlers) == 1
-    app.bot_data["state"].close()
+    app.bot_data[BOT_DATA_KEY].state.close()
 
 
 def test_token_is_redacted_everywhere(caplog: pytest.LogCaptureFixture) -> None:

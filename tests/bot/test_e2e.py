@@ -30,6 +30,7 @@ import pytest
 from bot.context import BotOptions
 from bot.format import ADMIN_ONLY, BUTTON_EXPIRED, MAX_MESSAGE_CHARS, escape, tg_len
 from bot.main import build_application, webhook_options
+from tests.auxil.seed import REPO, SEED_QUESTION, SEED_QUOTE
 from tests.bot.bot_support import (
     ADMIN_ID,
     BOT_USERNAME,
@@ -39,9 +40,6 @@ from tests.bot.bot_support import (
     INDEX_TARGETS,
     LONG_QUESTION,
     NOT_FOUND_QUESTION,
-    REPO_ROOT,
-    SEED_QUESTION,
-    SEED_QUOTE,
     TOKEN,
     UPLOAD,
     UPLOAD_QUESTION,
@@ -379,7 +377,7 @@ def test_kutip_bot_process_answers_holds_the_lock_and_hides_the_token(
         emu.send_text(515, 515, SEED_QUESTION)
         [answer] = emu.wait_for_messages(515, 1, WAIT, since=since)
         assert SEED_QUOTE in text_of(answer)
-        index = subprocess.run([*kutip, "index", str(REPO_ROOT / "examples")], check=False,
+        index = subprocess.run([*kutip, "index", str(REPO / "examples")], check=False,
                                env=env,
                                cwd=tmp_path, capture_output=True, text=True, timeout=120)
         assert index.returncode != 0

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.deploy.helpers import ChromaServer, free_port
+from tests.auxil.processes import ChromaServer, free_port
 
 
 def _server(root: Path) -> Iterator[ChromaServer]:

@@ -1,132 +1,19 @@
-"""Helpers for server-mode tests: a real Chroma server process and the real `kutip` CLI.
+"""Helpers for server-mode tests: the deploy fixtures and a `kutip` environment in server mode.
 
-The server is `chroma run` from the chromadb 1.5.9 wheel: the Rust server built from the same
-release as the `chromadb/chroma:1.5.9` image that docker-compose.yml runs.
+The server is `chroma run` from the chromadb 1.5.9 wheel (`tests.auxil.processes.ChromaServer`):
+the Rust server built from the same release as the `chromadb/chroma:1.5.9` image that
+docker-compose.yml runs.
 """
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import json
 import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-import pytest
-
-from tests.processes import stop_process
+from tests.auxil.processes import ChromaServer
 
 DEPLOY = Path(__file__).parent
 ARTICLES = DEPLOY / "articles"
-BIN = Path(sys.executable).parent
-SERVER_READY_S = 20.0
-CLI_TIMEOUT_S = 120.0
-
-
-_RUNNING: set[subprocess.Popen[bytes]] = set()  # servers and bots still to be killed
-
-
-@atexit.register
-def _kill_leftovers() -> None:  # pragma: no cover - safety net if a teardown never ran
-    for proc in list(_RUNNING):
-        with contextlib.suppress(OSError):
-            proc.send_signal(signal.SIGCONT)
-            proc.kill()
-
-
-def track(proc: subprocess.Popen[bytes]) -> subprocess.Popen[bytes]:
-    """Kill `proc` when the test run exits, should its fixture's teardown never run."""
-    _RUNNING.add(proc)
-    return proc
-
-
-def venv_tool(name: str) -> str:
-    """The venv's own console script (make test runs pytest without activating the venv)."""
-    path = BIN / name
-    if path.exists():
-        return str(path)
-    found = shutil.which(name)
-    if found is None:
-        pytest.skip(f"`{name}` is not installed")
-    return found
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class ChromaServer:
-    """One `chroma run` process; `stop()`/`start()` restart it on the same path and port."""
-
-    path: Path
-    port: int
-    log: Path
-    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        assert self.process is None, "already running"
-        with self.log.open("ab") as log:
-            self.process = subprocess.Popen(
-                [venv_tool("chroma"), "run", "--path", str(self.path),
-                 "--host", "127.0.0.1", "--port", str(self.port)],
-                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            )
-        track(self.process)
-        deadline = time.monotonic() + SERVER_READY_S
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"chroma exited with {self.process.returncode}:\n{self.log_tail()}")
-            if self.healthy():
-                return
-            time.sleep(0.05)
-        self.stop()
-        pytest.fail(f"chroma was not ready in {SERVER_READY_S}s:\n{self.log_tail()}")
-
-    def healthy(self) -> bool:
-        try:
-            return httpx.get(f"{self.url}/api/v2/heartbeat", timeout=0.5).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    def stop(self) -> None:
-        """Terminate (kill after 10 s); also works on a paused server."""
-        proc, self.process = self.process, None
-        if proc is None:
-            return
-        _RUNNING.discard(proc)
-        proc.send_signal(signal.SIGCONT)  # a paused server acts on SIGTERM only once resumed
-        stop_process(proc)
-
-    def pause(self) -> None:
-        """SIGSTOP: the port still accepts connections but nothing answers (a hung server)."""
-        assert self.process is not None
-        self.process.send_signal(signal.SIGSTOP)
-
-    def resume(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGCONT)
-
-    def log_tail(self, lines: int = 30) -> str:
-        try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return "(no log)"
 
 
 def server_env(server: ChromaServer, data_dir: Path) -> dict[str, str]:
@@ -136,23 +23,3 @@ def server_env(server: ChromaServer, data_dir: Path) -> dict[str, str]:
     env.update(CHROMA_HOST="127.0.0.1", CHROMA_PORT=str(server.port),
                KUTIP_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1")
     return env
-
-
-def kutip_command(*args: str) -> list[str]:
-    return [venv_tool("kutip"), *args]
-
-
-def run_kutip(
-    args: Sequence[str], env: dict[str, str], cwd: Path
-) -> subprocess.CompletedProcess[str]:
-    """Run the installed `kutip` console script; `cwd` has no .env, so only `env` counts."""
-    return subprocess.run(
-        kutip_command(*args), env=env, cwd=cwd, check=False, capture_output=True, text=True,
-        timeout=CLI_TIMEOUT_S, stdin=subprocess.DEVNULL,
-    )
-
-
-def run_json(args: Sequence[str], env: dict[str, str], cwd: Path) -> dict:
-    done = run_kutip(args, env, cwd)
-    assert done.returncode == 0, f"kutip {' '.join(args)} failed:\n{done.stderr}"
-    return json.loads(done.stdout)

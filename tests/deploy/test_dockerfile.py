@@ -23,7 +23,7 @@ from packaging.utils import canonicalize_name
 
 from kutip.cli import build_parser
 from kutip.settings import Settings
-from tests.conftest import REPO
+from tests.auxil.seed import REPO
 
 DOCKERFILE = REPO / "Dockerfile"
 DOCKERIGNORE = REPO / ".dockerignore"

@@ -9,17 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED, SEED_QUESTION, SEED_QUOTE
-from tests.deploy.helpers import (
-    ARTICLES,
+from tests.auxil.processes import (
     CLI_TIMEOUT_S,
     ChromaServer,
     free_port,
     kutip_command,
     run_json,
     run_kutip,
-    server_env,
 )
+from tests.auxil.seed import SEED, SEED_QUESTION, SEED_QUOTE
+from tests.deploy.helpers import ARTICLES, server_env
 
 pytestmark = pytest.mark.e2e
 

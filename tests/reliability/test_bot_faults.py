@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from bot.format import APOLOGY
-from tests.bot.bot_support import SEED_QUESTION, SEED_QUOTE
+from tests.auxil.seed import SEED_QUESTION, SEED_QUOTE
 from tests.bot.conftest import emu, emulator, fixture_index  # noqa: F401  (fixtures)
 from tests.reliability.test_bot_load import ask, private_services, running_bot, text_of
 

@@ -24,14 +24,12 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
+from tests.auxil.seed import REPO, SEED_QUESTION, SEED_QUOTE
 from tests.bot.bot_support import (
     ADMIN_ID,
     HOSTILE_QUESTION,
     INDEX_TARGETS,
     NOT_FOUND_QUESTION,
-    REPO_ROOT,
-    SEED_QUESTION,
-    SEED_QUOTE,
     copy_index,
     services_on,
     start_polling_bot,
@@ -42,7 +40,7 @@ from tests.bot.conftest import emu, emulator, fixture_index  # noqa: F401  (fixt
 pytestmark = pytest.mark.e2e
 
 WAIT = 60.0
-BENCH_OUT = REPO_ROOT / "bench" / "out" / "bot-load.json"
+BENCH_OUT = REPO / "bench" / "out" / "bot-load.json"
 # Questions whose answer is one message (the seed one, a hostile title, and a not-found).
 QUESTIONS = [SEED_QUESTION, HOSTILE_QUESTION, NOT_FOUND_QUESTION,
              "What did Putin and Trump discuss?", "and what about Macron?"]

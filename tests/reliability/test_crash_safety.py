@@ -7,8 +7,10 @@ each listed article has exactly its `chunks` count of chunks with its content ha
 
 Two ways of killing: from outside, with SIGKILL, after the indexer logged its k-th
 stored group (it is then embedding or writing the next one), and from inside, at an
-exact point of a store write (tests/reliability/crash_at.py). The 500-article runs are
-`slow`; the default suite runs the same checks on fewer articles.
+exact point of a store write (tests/reliability/crash_at.py). Each process here embeds and
+stores a corpus, so only one crash case runs by default (kill -9 mid-batch, embedded, 40
+articles); the server mode, the kills at exact store points and the 500-article runs are
+`slow` (`make test-slow`).
 """
 
 from __future__ import annotations
@@ -25,15 +27,14 @@ from pathlib import Path
 import pytest
 
 from index.lock import WriteLock
+from tests.auxil.processes import ChromaServer, run_json
 from tests.reliability.support import (
-    ChromaServer,
     IndexState,
     assert_consistent,
     index_state,
     index_then_kill,
     kutip_env,
     make_corpus,
-    run_json,
 )
 
 CRASH_AT = Path(__file__).with_name("crash_at.py")
@@ -80,7 +81,7 @@ def _store_env(mode: str, tmp_path: Path) -> Iterator[EnvFor]:
         server.stop()
 
 
-@pytest.fixture(params=["embedded", "server"])
+@pytest.fixture(params=["embedded", pytest.param("server", marks=pytest.mark.slow)])
 def env_for(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[EnvFor]:
     with _store_env(request.param, tmp_path) as env_for:
         yield env_for
@@ -168,6 +169,7 @@ def _crash_at(point: str, group: int, args: list[str], env: dict[str, str],
                           cwd=cwd, capture_output=True, text=True, timeout=600, check=False)
 
 
+@pytest.mark.slow
 def test_kill_9_between_chunks_and_their_records(
     tmp_path: Path, env_for: EnvFor, clean_builds
 ) -> None:
@@ -182,7 +184,8 @@ def test_kill_9_between_chunks_and_their_records(
     _rerun_matches_clean(env, tmp_path, corpus, clean, already=len(listed))
 
 
-@pytest.mark.parametrize("mode", ["embedded", pytest.param("server", marks=pytest.mark.slow)])
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["embedded", "server"])
 def test_kill_9_before_old_chunks_of_updated_articles_are_deleted(
     tmp_path: Path, mode: str, clean_builds
 ) -> None:

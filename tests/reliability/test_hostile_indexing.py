@@ -28,8 +28,9 @@ from index._article import Article
 from index.loaders import MAX_FEED_ENTRIES, Loader
 from kutip.app import Services
 from kutip.errors import LoadError
-from tests.conftest import FIXTURES
-from tests.reliability.support import kutip_env, venv_tool
+from tests.auxil.processes import venv_tool
+from tests.auxil.seed import FIXTURES
+from tests.reliability.support import kutip_env
 
 MB = 1_000_000
 LIMIT = 1 * MB  # the loader's max_bytes in these tests

@@ -24,11 +24,10 @@ import pytest_asyncio
 from telegram.ext import Application
 
 from bot.format import ADMIN_ONLY, APOLOGY
+from tests.auxil.seed import SEED_QUESTION, SEED_QUOTE
 from tests.bot.bot_support import (
     ADMIN_ID,
     BOT_USERNAME,
-    SEED_QUESTION,
-    SEED_QUOTE,
 )
 from tests.bot.conftest import emulator, fixture_index  # noqa: F401  (fixtures)
 from tests.reliability.test_bot_load import (

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 
 import numpy as np
 
 from retriever.answer_type import answer_type
-from retriever.quotes import pick_quote_spans, query_weights, verify_quote
-from retriever.rank import fuse_scores, lexical_confidence, top_indices
+from retriever.lexical import LexicalIndex
+from retriever.quotes import overlaps, pick_quote_spans, verify_quote
+from retriever.rank import fuse_scores, top_indices
 from retriever.text import tokenize
+
+
+def query_weights(question: str, doc_freq: dict[str, int], n_docs: int) -> dict[str, float]:
+    """The IDF weights the retriever passes to the quote picker, from given statistics."""
+    index = LexicalIndex(bm25=None, doc_freq=Counter(doc_freq), n_docs=n_docs)
+    return index.query_weights(tokenize(question))
 
 
 def test_zero_lexical_overlap_leaves_dense_ranking_untouched() -> None:
@@ -25,11 +33,24 @@ def test_confident_lexical_match_can_lift_a_close_second() -> None:
     assert fused["b"] > fused["a"]
 
 
-def test_lexical_confidence_counts_known_words() -> None:
-    vocab = {"ushakov": 1, "iran": 1}
-    assert lexical_confidence(["ushakov", "iran"], vocab) == 1.0
-    assert lexical_confidence(["ushakov", "weather"], vocab) == 0.5
-    assert lexical_confidence([], vocab) == 0.0
+def test_known_share_counts_known_words() -> None:
+    index = LexicalIndex(bm25=None, doc_freq=Counter({"ushakov": 1, "iran": 1}), n_docs=2)
+    assert index.known_share(["ushakov", "iran"]) == 1.0
+    assert index.known_share(["ushakov", "weather", "weather"]) == 0.5
+    assert index.known_share([]) == 0.0
+
+
+def test_query_weights_weigh_rare_and_unknown_words_most() -> None:
+    weights = query_weights("beras beras Ushakov pasar", {"beras": 9, "pasar": 2}, 10)
+    assert set(weights) == {"beras", "ushakov", "pasar"}
+    assert weights["ushakov"] > weights["pasar"] > weights["beras"] > 0
+
+
+def test_overlaps_only_within_the_same_article() -> None:
+    shown = [("a", 10, 20)]
+    assert overlaps("a", 15, 30, shown) and overlaps("a", 0, 11, shown)
+    assert not overlaps("a", 20, 30, shown) and not overlaps("a", 0, 10, shown)
+    assert not overlaps("b", 15, 30, shown) and not overlaps("a", 15, 30, [])
 
 
 def test_top_indices_orders_best_first() -> None:

@@ -9,8 +9,9 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
 from kutip.app import Services
+from retriever import MAX_QUESTION_CHARS, MAX_QUOTES
 from retriever.langchain import KutipRetriever
-from retriever.quotes import verify_quote
+from retriever.quotes import overlaps, verify_quote
 from tests.conftest import SEED, SEED_QUESTION, SEED_QUOTE
 
 
@@ -66,3 +67,43 @@ def test_langchain_retriever_abstains_with_no_documents(seeded_services: Service
     assert lc.invoke("What is the recipe for chocolate chip cookies?") == []
     docs = asyncio.run(lc.ainvoke(SEED_QUESTION))
     assert docs[0].page_content == SEED_QUOTE
+
+
+def test_exclude_pages_through_the_same_ranking_without_repeats(
+    seeded_services: Services,
+) -> None:
+    retriever = seeded_services.retriever
+    first = retriever.search(SEED_QUESTION, k=2)
+    assert first.answered and len(first.quotes) == 2 and first.has_more
+    shown = [(q.article_id, q.start, q.end) for q in first.quotes]
+    deeper = retriever.search(SEED_QUESTION, k=4)
+    following = retriever.search(SEED_QUESTION, k=2, exclude=shown)
+    assert following.quotes
+    assert not any(overlaps(q.article_id, q.start, q.end, shown) for q in following.quotes)
+    expected = [q for q in deeper.quotes if not overlaps(q.article_id, q.start, q.end, shown)]
+    assert following.quotes == expected[:2]
+    again = asyncio.run(retriever.asearch(SEED_QUESTION, k=2, exclude=shown))
+    assert again.quotes == following.quotes and again.has_more == following.has_more
+
+
+def test_has_more_stops_at_the_deepest_page(seeded_services: Services) -> None:
+    retriever = seeded_services.retriever
+    shown: list[tuple[str, int, int]] = []
+    answer = retriever.search(SEED_QUESTION, k=5)
+    while answer.has_more:
+        shown += [(q.article_id, q.start, q.end) for q in answer.quotes]
+        answer = retriever.search(SEED_QUESTION, k=5, exclude=shown)
+    assert len(shown) + len(answer.quotes) <= MAX_QUOTES
+    assert not retriever.search(SEED_QUESTION, k=MAX_QUOTES + 1).has_more
+
+
+def test_a_long_question_is_searched_by_its_start_and_says_so(
+    seeded_services: Services,
+) -> None:
+    retriever = seeded_services.retriever
+    long = SEED_QUESTION + " " + "x" * MAX_QUESTION_CHARS
+    answer = retriever.search(long)
+    assert answer.truncated and answer.to_dict()["truncated"] is True
+    assert answer.question == long
+    assert retriever.max_question_chars == MAX_QUESTION_CHARS
+    assert not retriever.search(SEED_QUESTION).truncated

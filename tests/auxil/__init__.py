@@ -1,0 +1,1 @@
+"""Auxiliary functions shared by the test packages (as python-telegram-bot's tests/auxil)."""
