@@ -103,6 +103,7 @@ def statement_features(
             context=None if chunk is None else float(np.dot(chunk, query.vector)),
             lexical=lexical_share(speakers.tokens[i], weights),
             cross_lingual=bool(query.language and lang and lang != query.language),
+            direct=row.speech == "direct",
         )
     return out
 

@@ -18,13 +18,16 @@ from dataclasses import dataclass
 from retriever.rank import CROSS_LINGUAL_OFFSET
 
 __all__ = [
-    "CONTEXT_WEIGHT", "LEXICAL_WEIGHT", "MAX_TOPIC_GAP", "MIN_TOPIC_SCORE", "ScoredStatement",
+    "CONTEXT_WEIGHT", "DIRECT_BONUS", "LEXICAL_WEIGHT", "MAX_TOPIC_GAP", "MIN_TOPIC_SCORE", "ScoredStatement",
     "StatementFeatures", "lexical_share", "on_topic", "rank_statements", "topic_score",
 ]
 
 # Calibrated on ../shared/eval/said.jsonl and said-absent.jsonl (see README, "Quality").
-LEXICAL_WEIGHT = 0.05
+LEXICAL_WEIGHT = 0.04
 CONTEXT_WEIGHT = 0.5
+# "What did X say" asks for their words: a direct quotation beats a reported paraphrase
+# unless the paraphrase is clearly closer to the topic (0.03-0.2 all rank alike on said.jsonl).
+DIRECT_BONUS = 0.05
 # Refuse when the best statement scores under this (a floor: no statement is near the topic) ...
 MIN_TOPIC_SCORE = 0.79
 # ... or when some chunk anywhere matches the topic better, by this much cosine, than every
@@ -52,6 +55,8 @@ class StatementFeatures:
     """`lexical_share` of the topic's words in the statement."""
     cross_lingual: bool
     """The statement is in another language than the question."""
+    direct: bool = False
+    """A direct quotation (the speaker's own words), not reported speech."""
 
 
 def lexical_share(tokens: Collection[str], weights: Mapping[str, float]) -> float:
@@ -65,9 +70,10 @@ def lexical_share(tokens: Collection[str], weights: Mapping[str, float]) -> floa
 def topic_score(
     f: StatementFeatures, *, context_weight: float = CONTEXT_WEIGHT,
     lexical_weight: float = LEXICAL_WEIGHT, offset: float = CROSS_LINGUAL_OFFSET,
+    direct_bonus: float = DIRECT_BONUS,
 ) -> float:
     """Cosine-scaled topic score: a blend of the statement's and its context's cosine,
-    plus the lexical bonus, plus the cross-lingual offset.
+    plus the lexical bonus, the cross-lingual offset and the direct-quotation bonus.
 
     >>> topic_score(StatementFeatures(0.8, 0.9, 0.5, False), context_weight=0.5,
     ...             lexical_weight=0.1)
@@ -75,7 +81,8 @@ def topic_score(
     """
     context = f.dense if f.context is None else f.context
     return round((1 - context_weight) * f.dense + context_weight * context
-                 + lexical_weight * f.lexical + (offset if f.cross_lingual else 0.0), 12)
+                 + lexical_weight * f.lexical + (offset if f.cross_lingual else 0.0)
+                 + (direct_bonus if f.direct else 0.0), 12)
 
 
 def on_topic(best_score: float, topic_gap: float, *, min_score: float = MIN_TOPIC_SCORE,
