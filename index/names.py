@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["match_speaker", "name_key", "role_concepts"]
 
@@ -194,8 +194,12 @@ class _Token:
     kind: str = "name"  # "name" | "role" (occupation) | "qualifier" | "stop" | "honorific"
 
 
-def _read(text: str) -> list[_Token]:
-    """Fold `text` and label each token: role words, qualifiers, stop words, name words."""
+@lru_cache(maxsize=16384)
+def _read(text: str) -> tuple[_Token, ...]:
+    """Fold `text` and label each token: role words, qualifiers, stop words, name words.
+
+    Cached: the same speakers and roles recur across many statements.
+    """
     words = name_key(_POSSESSIVE.sub(" 's ", text)).split() if text else []
     table, longest, tokens, i = _lexicon(), _longest_form(), [], 0
     while i < len(words):
@@ -214,7 +218,7 @@ def _read(text: str) -> list[_Token]:
                     else "honorific" if word in _HONORIFICS and not last else "name")
             tokens.append(_Token(word, (), kind))
             i += 1
-    return tokens
+    return tuple(tokens)
 
 
 def role_concepts(text: str) -> frozenset[str]:
@@ -232,7 +236,7 @@ def role_concepts(text: str) -> frozenset[str]:
     return frozenset(items)
 
 
-def _name_runs(tokens: list[_Token]) -> list[list[str]]:
+def _name_runs(tokens: tuple[_Token, ...]) -> list[list[str]]:
     """Maximal runs of name-like words (qualifiers stay inside: "Michael Jordan")."""
     runs: list[list[str]] = [[]]
     for token in tokens:
@@ -301,7 +305,7 @@ def _run_score(asked: list[str], speaker: list[str]) -> float:
     return base * similarity
 
 
-def _role_score(asked: list[_Token], role: frozenset[str]) -> float:
+def _role_score(asked: tuple[_Token, ...], role: frozenset[str]) -> float:
     """How well the statement's role covers the asked role (the whole asked text)."""
     wanted = {c for t in asked if t.kind in ("role", "qualifier") for c in t.concepts}
     wanted |= {t.word for t in asked if t.kind == "name"}
@@ -314,6 +318,7 @@ def _role_score(asked: list[_Token], role: frozenset[str]) -> float:
     return ROLE_ONLY * coverage if coverage >= 0.5 else 0.0
 
 
+@lru_cache(maxsize=65536)
 def match_speaker(asked: str, speaker: str | None, role: str | None = None) -> float:
     """How well the person a user asked about fits a statement's speaker and role, in [0, 1].
 
@@ -325,7 +330,8 @@ def match_speaker(asked: str, speaker: str | None, role: str | None = None) -> f
 
     Returns:
         1.0 for the full name; 0.85-0.6 for part of it (last names above first names above
-        a middle name); up to 0.6 for a role alone; 0.0 when they do not match.
+        a middle name); up to 0.6 for a role alone; 0.0 when they do not match. Cached
+        (a pure function): match distinct (speaker, role) pairs, not every statement.
 
     >>> match_speaker("Ushakov", "Yuri Ushakov"), match_speaker("penasihat Kremlin", "Yuri Ushakov",
     ...     "penasihat kebijakan luar negeri Kremlin"), match_speaker("Lavrov", "Yuri Ushakov")
