@@ -50,12 +50,15 @@ def _words(text: str) -> tuple[str, ...]:
 # English verbs of speech after "what/who/why … did X", "did X …"; the first word inflects.
 _EN_SAY = _words("say|claim|promise|warn|think|predict|urge|blame|report|point out|suggest|tell"
                  "|argue|explain|describe|reveal|announce|admit|deny|insist|stress|emphasise"
-                 "|emphasize|note|ask|call for|demand|propose|mean|comment|add|accuse|criticise"
+                 "|emphasize|note|ask|call for|demand|propose|comment|accuse|criticise"
                  "|criticize|praise|threaten|pledge|vow|recommend|advise|confirm|acknowledge"
                  "|concede|complain|allege|assert|declare|estimate|forecast|hint|order|reply"
                  "|respond|react|answer|write|tweet|make of|have to say|believe|expect|hope"
-                 "|mention|disclose|caution|recall|remark|said|thought|told|meant|wrote|written"
-                 "|felt|denied|denies|replied|replies|made of|had to say|has to say")
+                 "|mention|disclose|caution|recall|remark|express|voice|quoted as saying|said"
+                 "|thought|told|wrote|written|felt|denied|denies|replied|replies|made of"
+                 "|had to say|has to say")
+# After "what reason/comment … did X": "What reason did X give for Y".
+_EN_GIVE = _words("make|give|offer|issue|provide|have|made|gave|given|offered|issued|provided")
 # English verbs after "how did X …": the manner of a statement or a reaction.
 _EN_HOW = _words("react|respond|reply|explain|describe|justify|defend|view|assess|characterise"
                  "|characterize|sum up|summarise|summarize|take|answer|comment|rate|evaluate"
@@ -63,10 +66,10 @@ _EN_HOW = _words("react|respond|reply|explain|describe|justify|defend|view|asses
 # English verbs after "who …": "Who commented on Y?", "Who said Y".
 _EN_WHO = _words("said|say|says|commented|comments|comment|spoke about|spoke on|spoke out"
                  "|talked about|reacted|responded|criticised|criticized|warned|claimed|called for"
-                 "|praised|condemned|denied|urged|argued|welcomed|objected|complained|was quoted"
-                 "|were quoted|insisted|suggested|promised|pledged|vowed|accused|blamed|predicted"
-                 "|proposed|demanded|admitted|disputed|has said|have said|has commented"
-                 "|have commented|told|explained|stressed|noted|asserted|stated|mentioned"
+                 "|spoken about|spoken on|spoken out|praised|condemned|denied|urged|argued"
+                 "|welcomed|objected|complained|was quoted|were quoted|been quoted|insisted"
+                 "|suggested|promised|pledged|vowed|accused|blamed|predicted|proposed|demanded"
+                 "|admitted|disputed|told|explained|stressed|noted|asserted|stated|mentioned"
                  "|alleged|remarked")
 # English nouns of "X's reaction to Y", "the reaction of X to Y".
 _EN_NOUNS = _words("reaction|reactions|response|responses|comment|comments|view|views|opinion"
@@ -75,10 +78,13 @@ _EN_NOUNS = _words("reaction|reactions|response|responses|comment|comments|view|
                    "|criticism|reply|thoughts|advice|excuse|justification|defence|defense"
                    "|prediction|pledge|plea|appeal|demand|demands|reasoning|version|words|quote"
                    "|quotes|reason")
+_EN_SPEECH_NOUN = re.compile(r"\b(?:comments?|remarks?|statements?|promises?|warnings?|reasons?"
+                             r"|explanations?|claims?|excuses?|assurances?|messages?|advice"
+                             r"|predictions?|pledges?|arguments?|words|answers?|responses?)\b", _I)
 _EN_OF_NOUNS = _words("reaction|response|comment|comments|view|views|opinion|verdict|stance"
                       "|remarks|reply|explanation|message|assessment|statement")
 _EN_ADJ = "first|initial|official|latest|main|public|immediate|own|last|final|personal"
-_EN_PREP = ("in response to|when asked about|about|on|regarding|concerning|over|of|to|towards"
+_EN_PREP = ("in response to|when asked about|anything about|something about|anything on|about|on|regarding|concerning|over|of|to|towards"
             "|toward|that|after|following|at|for|with")
 _EN_AUX = "did|does|do|has|have|had|is|are|was|were|would|will|could|can"
 
@@ -113,7 +119,7 @@ _ID_BOUNDARY = frozenset(_words("soal|tentang|mengenai|terkait|atas|terhadap|per
                                 "|menyangkut|kepada|pada|ketika|saat|usai|setelah|sesudah"
                                 "|sebelum|dalam|di|dengan|ke|bahwa|akan|sehubungan|menyusul"
                                 "|jika|kalau|apabila|bila|agar|supaya|karena|sebagai"))
-_ID_TOPIC_PREP = ("soal|tentang|mengenai|terkait|atas|terhadap|perihal|seputar|menyangkut"
+_ID_TOPIC_PREP = ("apa-apa soal|apa pun soal|soal|tentang|mengenai|terkait|atas|terhadap|perihal|seputar|menyangkut"
                   "|kepada|pada|bahwa|dengan|akan")
 _ID_VERB_SHAPE = re.compile(r"^(?:me(?:ng|ny|m|n|[lrwy])|ber|di|ter|per)[a-z]{3,}$")
 
@@ -140,8 +146,10 @@ _PERSON_TAILS = re.compile(
     r"|telah|juga|tidak|tak|belum|akan|sempat|lalu|kemudian|sendiri|then))+$", _I)
 _MAX_PERSON_WORDS = 14
 _MAX_WHO_WORDS = 9
+_MAX_BARE_PERSON_WORDS = 6  # "Apa yang <person> katakan": a short span, not a clause
 
 
+@cache
 def _alternation(words: tuple[str, ...], *, inflect: bool) -> str:
     """Regex alternation of `words`, longest first; the first word may take -s/-ed/-ing."""
     parts = []
@@ -163,6 +171,8 @@ def _normalise(question: str) -> str:
     text = (question.replace("’", "'").replace("‘", "'").replace("`", "'")
             .replace("“", '"').replace("”", '"'))
     text = " ".join(text.split()).strip().rstrip("?!.").strip()
+    if text.isupper():  # shouted: capitals say nothing, and "WHO" below means the WHO
+        text = text.lower()
     return re.sub(r"^(what|who|how|where)'s\b", r"\1 is", text, flags=_I)
 
 
@@ -170,15 +180,22 @@ def _clean_person(span: str) -> str | None:
     """The person span without articles, adverbs and punctuation, or None if not a speaker."""
     person = _PERSON_LEADS.sub("", span.strip(" ,;:\"'")).strip(" ,;:\"'")
     person = _PERSON_TAILS.sub("", person).strip(" ,;:\"'")
-    words = person.lower().split()
+    words = person.split()
     if not words or len(words) > _MAX_PERSON_WORDS or not re.search(r"[^\W\d_]", person):
         return None
-    if words[0] in _QUESTION_WORDS or words[0] in _PRONOUNS or _RELATIVES & set(words):
+    plain = [w.lower() for w in words if not _is_acronym(w)]
+    if not plain:
+        return person
+    if plain[0] in _QUESTION_WORDS or plain[0] in _PRONOUNS or _RELATIVES & set(plain):
         return None
-    heads = {words[0], words[-1].removesuffix("'s"), *words[:2]}
-    if heads & _NOT_SPEAKERS:
+    if {plain[0], plain[-1].removesuffix("'s"), *plain[:2]} & _NOT_SPEAKERS:
         return None
     return person
+
+
+def _is_acronym(word: str) -> bool:
+    """ "WHO", "KPK": a name even when it spells a question word."""
+    return len(word) > 1 and word.isupper()
 
 
 def _clean_topic(text: str, prepositions: str) -> str:
@@ -219,11 +236,43 @@ def _is_id_verb(word: str) -> bool:
 def _en_wh_did(text: str) -> SaidQuery | None:
     """ "What/Who/Why … did X say/claim/warn … Y" and "Did X blame Y"."""
     match = re.match(rf"^(?:[^,]{{1,60}},\s+)?(?:(?:what|who|whom|which|why|how much|how many)"
-                     rf"(?:\s+[\w'-]+){{0,3}}?\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$", text, _I)
+                     rf"(?P<mid>(?:\s+[\w'-]+){{0,3}}?)\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$",
+                     text, _I)
     if not match:
         return None
-    found = _person_then_verb(" " + match["after"], _verb_pattern(_EN_SAY, True))
+    verbs = _EN_SAY + (_EN_GIVE if _EN_SPEECH_NOUN.search(match["mid"] or "") else ())
+    found = _person_then_verb(" " + match["after"], _verb_pattern(verbs, True))
     return _said(found[0], _clean_topic(found[1], _EN_PREP), "en") if found else None
+
+
+def _en_embedded(text: str) -> SaidQuery | None:
+    """ "Tell me what X said about Y", "Do you know how X reacted to Y"."""
+    match = re.match(r"^(?:please\s+)?(?:tell me|show me|find|find out|give me|i want to know"
+                     r"|i'd like to know|can you tell me|could you tell me|do you know|list)"
+                     r"\s+(?:what|how)\s+(?:(?:did|does|has|have|is|was)\s+)?(?P<after>.+)$",
+                     text, _I)
+    if not match:
+        return None
+    found = _person_then_verb(" " + match["after"], _verb_pattern(_EN_SAY + _EN_HOW, True))
+    return _said(found[0], _clean_topic(found[1], _EN_PREP), "en") if found else None
+
+
+def _quotes_by(text: str) -> SaidQuery | None:
+    """ "Quotes from X about Y", "Show me statements by X on Y", "Kutipan dari X soal Y"."""
+    match = re.match(r"^(?:(?:please\s+)?(?:show me|give me|find|list|get|tampilkan|carikan|cari)"
+                     r"\s+)?(?:all\s+|any\s+|the\s+|semua\s+)?(?P<noun>quotes?|statements?"
+                     r"|comments?|remarks?|kutipan|pernyataan|komentar|ucapan)\s+"
+                     r"(?P<by>from|by|of|dari|oleh)\s+(?P<rest>.+)$", text, _I)
+    if not match:
+        return None
+    if match["by"].lower() in ("dari", "oleh"):
+        return _id_split_said(match["rest"])
+    parts = re.split(rf"\s+(?={_EN_PREP_SPLIT}\s)", match["rest"], maxsplit=1, flags=_I)
+    topic = _clean_topic(parts[1], _EN_PREP) if len(parts) > 1 else ""
+    return _said(_clean_person(parts[0]), topic, "en")
+
+
+_EN_PREP_SPLIT = r"(?:about|on|regarding|concerning|over|towards?)"
 
 
 def _en_how(text: str) -> SaidQuery | None:
@@ -259,7 +308,7 @@ def _en_of_noun(text: str) -> SaidQuery | None:
 def _en_who(text: str) -> SaidQuery | None:
     """ "Who commented on Y?", "Who said Y", "Which officials criticised Y?"."""
     match = re.match(rf"^(?:who\s+|which\s+(?P<desc>(?:[\w'-]+\s+){{1,3}}?))(?:(?:else|all)\s+)?"
-                     rf"(?:{_alternation(_EN_WHO, inflect=False)})(?=\s|$)(?P<rest>.*)$",
+                     rf"(?:(?:has|have|had)\s+)?(?:{_alternation(_EN_WHO, inflect=False)})(?=\s|$)(?P<rest>.*)$",
                      text, _I)
     if not match:
         return None
@@ -277,6 +326,8 @@ def _according(text: str) -> SaidQuery | None:
         if match:
             language: Language = "en" if match["lead"].lower() == "according to" else "id"
             person = _clean_person(match["person"])
+            if person and language == "id" and _has_id_verb(person):
+                continue
             if person and len(match["topic"].split()) >= 2:
                 return SaidQuery("said", person, match["topic"].strip(" ,"), language)
     return None
@@ -296,7 +347,9 @@ def _split_id_person(rest: str) -> tuple[str, str]:
 
 
 def _id_split_said(rest: str) -> SaidQuery | None:
-    person, topic = _split_id_person(rest)
+    person, topic = _split_id_person(_ID_NOUN_ADJECTIVES.sub("", rest))
+    if person.split()[0].lower() in _ID_NOT_PERSON_LEADS:
+        return None
     return _said(_clean_person(person), _clean_topic(topic, _ID_TOPIC_PREP), "id")
 
 
@@ -313,7 +366,8 @@ def _id_noun(text: str) -> SaidQuery | None:
 
 def _id_yang(text: str) -> SaidQuery | None:
     """ "Apa yang dikatakan X tentang Y", "Apa langkah yang disampaikan X", "Apa yang X katakan"."""
-    match = re.match(r"^(?:apa|apakah|hal apa)(?:kah)?(?:\s+saja)?(?:\s+[\w-]+){0,2}?\s+yang\s+"
+    match = re.match(r"^(?:[\w-]+\s+){0,2}?(?:apa|apakah)(?:kah)?(?:\s+saja)?(?:\s+[\w-]+){0,2}?"
+                     r"\s+yang\s+"
                      r"(?:(?:telah|sudah|akan|pernah|juga)\s+)?(?P<after>.+)$", text, _I)
     if not match:
         return None
@@ -323,12 +377,15 @@ def _id_yang(text: str) -> SaidQuery | None:
     if passive:
         return _id_split_said(passive["rest"])
     found = _person_then_verb(" " + after, _verb_pattern(_ID_STEMS, False), indonesian=True)
-    return _said(found[0], _clean_topic(found[1], _ID_TOPIC_PREP), "id") if found else None
+    if not found or len(found[0].split()) > _MAX_BARE_PERSON_WORDS:
+        return None
+    return _said(found[0], _clean_topic(found[1], _ID_TOPIC_PREP), "id")
 
 
 def _id_verb(text: str) -> SaidQuery | None:
-    """ "Bagaimana X menjelaskan Y", "Apakah X pernah berkomentar soal Y"."""
-    match = re.match(r"^(?P<lead>bagaimana|apakah)(?:kah)?\s+(?P<after>.+)$", text, _I)
+    """ "Bagaimana X menjelaskan Y", "Apakah X pernah berkomentar soal Y", "Mengapa X mengkritik Y"."""
+    match = re.match(r"^(?P<lead>bagaimana|apakah|mengapa|kenapa)(?:kah)?\s+(?P<after>.+)$",
+                     text, _I)
     if not match:
         return None
     verbs = _ID_HOW if match["lead"].lower() == "bagaimana" else _ID_SAY
@@ -339,8 +396,13 @@ def _id_verb(text: str) -> SaidQuery | None:
     return _said(found[0], _clean_topic(found[1], _ID_TOPIC_PREP), "id")
 
 
+# First words that make "Apa kata dasar …" / "Bagaimana cara …" a phrase, not a person.
 _ID_NOT_PERSON_LEADS = frozenset(_words("cara|proses|kondisi|keadaan|situasi|nasib|kabar|bentuk"
-                                        "|hubungan|sejarah|perkembangan|dampak|pengaruh|caranya"))
+                                        "|hubungan|sejarah|perkembangan|dampak|pengaruh|caranya"
+                                        "|dasar|kunci|sandi|pengantar|majemuk|benda|kerja|sifat"
+                                        "|ganti|serapan|lain|moral|hidup|waktu|tempat|singkat"))
+_ID_NOUN_ADJECTIVES = re.compile(r"^(?:(?:utama|resmi|terbaru|pertama|awal|sebenarnya|lengkap"
+                                 r"|terakhir)\s+)+", _I)
 
 
 def _id_bilang_apa(text: str) -> SaidQuery | None:
@@ -364,8 +426,8 @@ def _id_who(text: str) -> SaidQuery | None:
 
 
 _PARSERS: tuple[Callable[[str], SaidQuery | None], ...] = (
-    _en_who, _id_who, _according, _en_wh_did, _en_how, _en_possessive, _en_of_noun,
-    _id_noun, _id_yang, _id_verb, _id_bilang_apa)
+    _en_who, _id_who, _according, _en_wh_did, _en_embedded, _quotes_by, _en_how,
+    _en_possessive, _en_of_noun, _id_noun, _id_yang, _id_verb, _id_bilang_apa)
 
 
 def parse_said_question(question: str) -> SaidQuery | None:
