@@ -144,6 +144,9 @@ king queen""")
 # Honorifics carry no role; dropped when a token follows ("Ibu Retno", not "RS Kasih Ibu").
 _HONORIFICS = _word_set("""bapak pak ibu bu mr mrs ms miss sir dr drs ir prof h hj haji hajjah kh
 gus mas mbak bung tuan nyonya syekh sheikh habib ustaz ustad kyai kiai raden""")
+# Academic degrees written after a name ("dr. I Gusti Ngurah Rai MM"); dropped after a name word.
+_DEGREES = _word_set("""mm sh msi mba phd mh mpd spd skom mkes ssos sip msc bsc ssi mt se st ak
+cpa""")
 _STOPWORDS = _word_set("""the a an of for at in on to and s dari di ke untuk dan yang pada
 bagi sang si""")
 
@@ -214,8 +217,10 @@ def _read(text: str) -> tuple[_Token, ...]:
         else:
             word = words[i]
             last = i == len(words) - 1
+            after_name = bool(tokens) and tokens[-1].kind == "name"
             kind = ("stop" if word in _STOPWORDS
-                    else "honorific" if word in _HONORIFICS and not last else "name")
+                    else "honorific" if word in _HONORIFICS and not last
+                    else "honorific" if word in _DEGREES and after_name else "name")
             tokens.append(_Token(word, (), kind))
             i += 1
     return tuple(tokens)
@@ -306,11 +311,14 @@ def _run_score(asked: list[str], speaker: list[str]) -> float:
 
 
 def _role_score(asked: tuple[_Token, ...], role: frozenset[str]) -> float:
-    """How well the statement's role covers the asked role (the whole asked text)."""
-    wanted = {c for t in asked if t.kind in ("role", "qualifier") for c in t.concepts}
-    wanted |= {t.word for t in asked if t.kind == "name"}
-    if not wanted or not role:
-        return 0.0
+    """How well the statement's role covers the asked role (the whole asked text).
+
+    Name words of the asked text ("KPK", "Bandung", "Lavrov") must mostly appear in the role.
+    """
+    names = {t.word for t in asked if t.kind == "name"}
+    wanted = names | {c for t in asked if t.kind in ("role", "qualifier") for c in t.concepts}
+    if not wanted or not role or len(names & role) < len(names) / 2:
+        return 0.0  # "foreign minister Lavrov" is not any foreign minister
     occupations = wanted & _OCCUPATIONS
     if occupations and not occupations & role:
         return 0.0

@@ -117,6 +117,10 @@ def test_roles_match_across_languages(asked: str) -> None:
         ("White House spokeswoman", "juru bicara Gedung Putih"),
         ("sekjen PBB", "UN secretary-general"),
         ("South Korea's president", "Presiden Korea Selatan"),
+        ("the mayor of Bandar-Lampung", "wali Kota Bandar - Lampung"),
+        ("Tamimi's lawyer", "pengacara Tamimi"),
+        ("Ahed Tamimi's lawyer", "pengacara Tamimi"),
+        ("direktur RS Harapan Kita", "Direktur RS Harapan Kita Jakarta"),
     ],
 )
 def test_role_lexicon_pairs(asked: str, role: str) -> None:
@@ -130,6 +134,8 @@ def test_role_lexicon_pairs(asked: str, role: str) -> None:
         ("Kremlin adviser", "juru bicara Gedung Putih"),
         ("mayor of Bandung", "Gubernur Jawa Barat"),
         ("president", "Perdana Menteri"),
+        ("foreign minister Lavrov", "Menteri Luar Negeri"),  # a named other minister
+        ("mayor of Bandung", "Wali Kota Surabaya"),
     ],
 )
 def test_different_roles_do_not_match(asked: str, role: str) -> None:
@@ -145,6 +151,11 @@ def test_a_partial_name_with_an_agreeing_role_beats_the_bare_partial_name() -> N
     bare = match_speaker("Retno", "Retno Marsudi", "Menteri Luar Negeri")
     titled = match_speaker("Menlu Retno", "Retno Marsudi", "Menteri Luar Negeri")
     assert bare < titled < 1.0
+
+
+def test_degrees_after_a_name_are_not_name_words() -> None:
+    assert match_speaker("I Gusti Ngurah Rai", "dr. I Gusti Ngurah Rai MM") == 1.0
+    assert match_speaker("Mahfud MD", "Mahfud MD") == 1.0
 
 
 def test_missing_speaker_or_role_is_no_match() -> None:
