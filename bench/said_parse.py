@@ -51,7 +51,8 @@ def _speaker_rows(path: Path, verbose: bool) -> None:
     said = counts["said en"] + counts["said id"]
     matched = counts["match en"] + counts["match id"]
     print(f"{path.name}: {total} rows; parsed as said {said}/{total} "
-          f"(en {counts['said en']}/{counts['rows en']}, id {counts['said id']}/{counts['rows id']});"
+          f"(en {counts['said en']}/{counts['rows en']}, "
+          f"id {counts['said id']}/{counts['rows id']});"
           f" person matches speaker {matched}/{said} "
           f"(en {counts['match en']}, id {counts['match id']}; "
           f"mean score {counts['score sum'] / max(matched, 1):.2f})")

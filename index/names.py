@@ -48,8 +48,10 @@ president: president | presiden | pres
 deputy president: vice president | wakil presiden | wapres
 prime minister: prime minister | perdana menteri | pm
 minister: minister | menteri | secretary of | mentri
-minister foreign: foreign minister | foreign secretary | secretary of state | menlu | menteri luar negeri
-minister defence: defence minister | defense minister | defense secretary | menhan | menteri pertahanan
+minister foreign: foreign minister | foreign secretary | secretary of state | menlu
+minister foreign: menteri luar negeri
+minister defence: defence minister | defense minister | defense secretary | menhan
+minister defence: menteri pertahanan
 minister finance: finance minister | menkeu | menteri keuangan | treasury secretary
 minister trade: trade minister | mendag | menteri perdagangan
 minister transport: transport minister | menhub | menteri perhubungan
@@ -93,10 +95,13 @@ prosecutor: prosecutor | jaksa
 prosecutor head: attorney general | jaksa agung
 judge: judge | hakim
 commander: commander | panglima | komandan | danrem | dandim | pangdam
-officer: general | jenderal | colonel | kolonel | letkol | major general | mayjen | brigjen | letjen | kompol | akbp | kombes | irjen | komjen | ipda | iptu | akp | aiptu | captain | kapten | lieutenant | letnan | admiral | laksamana | marsekal | sergeant | sersan
+officer: general | jenderal | colonel | kolonel | letkol | major general | mayjen | brigjen
+officer: letjen | kompol | akbp | kombes | irjen | komjen | ipda | iptu | akp | aiptu | captain
+officer: kapten | lieutenant | letnan | admiral | laksamana | marsekal | sergeant | sersan
 coach: coach | manager | pelatih | manajer
 analyst: analyst | observer | pengamat | analis
-expert: expert | pakar | ahli | nutritionist | specialist | researcher | peneliti | scientist | ilmuwan
+expert: expert | pakar | ahli | nutritionist | specialist | researcher | peneliti | scientist
+expert: ilmuwan
 official: official | officials | pejabat | petugas | officer
 member: member | anggota | legislator | lawmaker | senator
 coordinator: coordinator | koordinator

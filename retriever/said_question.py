@@ -84,8 +84,9 @@ _EN_SPEECH_NOUN = re.compile(r"\b(?:comments?|remarks?|statements?|promises?|war
 _EN_OF_NOUNS = _words("reaction|response|comment|comments|view|views|opinion|verdict|stance"
                       "|remarks|reply|explanation|message|assessment|statement")
 _EN_ADJ = "first|initial|official|latest|main|public|immediate|own|last|final|personal"
-_EN_PREP = ("in response to|when asked about|anything about|something about|anything on|about|on|regarding|concerning|over|of|to|towards"
-            "|toward|that|after|following|at|for|with")
+_EN_PREP = ("in response to|when asked about|anything about|something about|anything on|about"
+            "|on|regarding|concerning|over|of|to|towards|toward|that|after|following|at|for|with")
+_EN_PREP_SPLIT = r"(?:about|on|regarding|concerning|over|towards?)"
 _EN_AUX = "did|does|do|has|have|had|is|are|was|were|would|will|could|can"
 
 # Indonesian nouns of "Apa tanggapan X soal Y", "Bagaimana sikap X terhadap Y".
@@ -119,8 +120,15 @@ _ID_BOUNDARY = frozenset(_words("soal|tentang|mengenai|terkait|atas|terhadap|per
                                 "|menyangkut|kepada|pada|ketika|saat|usai|setelah|sesudah"
                                 "|sebelum|dalam|di|dengan|ke|bahwa|akan|sehubungan|menyusul"
                                 "|jika|kalau|apabila|bila|agar|supaya|karena|sebagai"))
-_ID_TOPIC_PREP = ("apa-apa soal|apa pun soal|soal|tentang|mengenai|terkait|atas|terhadap|perihal|seputar|menyangkut"
-                  "|kepada|pada|bahwa|dengan|akan")
+_ID_TOPIC_PREP = ("apa-apa soal|apa pun soal|soal|tentang|mengenai|terkait|atas|terhadap|perihal"
+                  "|seputar|menyangkut|kepada|pada|bahwa|dengan|akan")
+# First words that make "Apa kata dasar …" / "Bagaimana cara …" a phrase, not a person.
+_ID_NOT_PERSON_LEADS = frozenset(_words("cara|proses|kondisi|keadaan|situasi|nasib|kabar|bentuk"
+                                        "|hubungan|sejarah|perkembangan|dampak|pengaruh|caranya"
+                                        "|dasar|kunci|sandi|pengantar|majemuk|benda|kerja|sifat"
+                                        "|ganti|serapan|lain|moral|hidup|waktu|tempat|singkat"))
+_ID_NOUN_ADJECTIVES = re.compile(r"^(?:(?:utama|resmi|terbaru|pertama|awal|sebenarnya|lengkap"
+                                 r"|terakhir)\s+)+", _I)
 _ID_VERB_SHAPE = re.compile(r"^(?:me(?:ng|ny|m|n|[lrwy])|ber|di|ter|per)[a-z]{3,}$")
 
 _PRONOUNS = frozenset(_words("he|she|they|it|we|you|i|him|her|them|this|that|these|those|one"
@@ -140,7 +148,8 @@ _NOT_SPEAKERS = frozenset(_words(
     "|ajaran|perhitungan|perkiraan|prakiraan|ramalan|pantauan|jadwal|rencana|versi|teori"
     "|kalender|hitungan|pasal|ketentuan|standar|kriteria|prinsip|logika|pengalaman|pasar"))
 _RELATIVES = frozenset(_words("who|whom|whose|which|that|what|yang|apa|siapa"))
-_PERSON_LEADS = re.compile(r"^(?:(?:the|a|an|oleh|sang|keterangan|penjelasan|pernyataan|nama)(?:\s+|$))+", _I)
+_PERSON_LEADS = re.compile(
+    r"^(?:(?:the|a|an|oleh|sang|keterangan|penjelasan|pernyataan|nama)(?:\s+|$))+", _I)
 _PERSON_TAILS = re.compile(
     r"(?:\s+(?:ever|also|really|actually|not|never|just|already|publicly|first|pernah|sudah"
     r"|telah|juga|tidak|tak|belum|akan|sempat|lalu|kemudian|sendiri|then))+$", _I)
@@ -272,8 +281,6 @@ def _quotes_by(text: str) -> SaidQuery | None:
     return _said(_clean_person(parts[0]), topic, "en")
 
 
-_EN_PREP_SPLIT = r"(?:about|on|regarding|concerning|over|towards?)"
-
 
 def _en_how(text: str) -> SaidQuery | None:
     """ "How did X react to / explain / describe Y"."""
@@ -308,7 +315,8 @@ def _en_of_noun(text: str) -> SaidQuery | None:
 def _en_who(text: str) -> SaidQuery | None:
     """ "Who commented on Y?", "Who said Y", "Which officials criticised Y?"."""
     match = re.match(rf"^(?:who\s+|which\s+(?P<desc>(?:[\w'-]+\s+){{1,3}}?))(?:(?:else|all)\s+)?"
-                     rf"(?:(?:has|have|had)\s+)?(?:{_alternation(_EN_WHO, inflect=False)})(?=\s|$)(?P<rest>.*)$",
+                     rf"(?:(?:has|have|had)\s+)?(?:{_alternation(_EN_WHO, inflect=False)})"
+                     rf"(?=\s|$)(?P<rest>.*)$",
                      text, _I)
     if not match:
         return None
@@ -383,7 +391,7 @@ def _id_yang(text: str) -> SaidQuery | None:
 
 
 def _id_verb(text: str) -> SaidQuery | None:
-    """ "Bagaimana X menjelaskan Y", "Apakah X pernah berkomentar soal Y", "Mengapa X mengkritik Y"."""
+    """ "Bagaimana X menjelaskan Y", "Apakah X pernah berkomentar soal Y", "Mengapa X mengecam"."""
     match = re.match(r"^(?P<lead>bagaimana|apakah|mengapa|kenapa)(?:kah)?\s+(?P<after>.+)$",
                      text, _I)
     if not match:
@@ -396,18 +404,11 @@ def _id_verb(text: str) -> SaidQuery | None:
     return _said(found[0], _clean_topic(found[1], _ID_TOPIC_PREP), "id")
 
 
-# First words that make "Apa kata dasar …" / "Bagaimana cara …" a phrase, not a person.
-_ID_NOT_PERSON_LEADS = frozenset(_words("cara|proses|kondisi|keadaan|situasi|nasib|kabar|bentuk"
-                                        "|hubungan|sejarah|perkembangan|dampak|pengaruh|caranya"
-                                        "|dasar|kunci|sandi|pengantar|majemuk|benda|kerja|sifat"
-                                        "|ganti|serapan|lain|moral|hidup|waktu|tempat|singkat"))
-_ID_NOUN_ADJECTIVES = re.compile(r"^(?:(?:utama|resmi|terbaru|pertama|awal|sebenarnya|lengkap"
-                                 r"|terakhir)\s+)+", _I)
-
 
 def _id_bilang_apa(text: str) -> SaidQuery | None:
     """ "X bilang apa soal Y", "X berkata apa tentang Y"."""
-    match = re.match(r"^(?P<person>.+?)\s+(?:bilang|berkata|ngomong|mengatakan)\s+apa\b(?P<rest>.*)$",
+    match = re.match(r"^(?P<person>.+?)\s+(?:bilang|berkata|ngomong|mengatakan)\s+apa\b"
+                     r"(?P<rest>.*)$",
                      text, _I)
     if not match:
         return None
@@ -416,7 +417,8 @@ def _id_bilang_apa(text: str) -> SaidQuery | None:
 
 def _id_who(text: str) -> SaidQuery | None:
     """ "Siapa saja yang berkomentar soal Y", "Siapakah pejabat yang mengatakan bahwa Y"."""
-    match = re.match(rf"^siapa(?:kah)?(?:\s+saja(?:kah)?)?(?P<desc>(?:\s+(?!yang\b)\S+){{0,{_MAX_WHO_WORDS}}}?)"
+    match = re.match(rf"^siapa(?:kah)?(?:\s+saja(?:kah)?)?"
+                     rf"(?P<desc>(?:\s+(?!yang\b)\S+){{0,{_MAX_WHO_WORDS}}}?)"
                      rf"\s+yang\s+(?:(?:telah|sudah|pernah|juga|paling|sempat|lantas)\s+)*"
                      rf"(?:{_alternation(_ID_SAY, inflect=False)})(?=\s|$)(?P<rest>.*)$", text, _I)
     if not match:

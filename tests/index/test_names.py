@@ -9,7 +9,8 @@ from index.names import match_speaker, name_key, role_concepts
 
 @pytest.mark.parametrize(
     "variant",
-    ["Kim Jong Un", "Kim Jong - un", "Kim Jong-un", "kim jong un", "KIM  JONG–UN", "Kim Jong‐Un"],
+    ["Kim Jong Un", "Kim Jong - un", "Kim Jong-un", "kim jong un", "KIM  JONG–UN",
+     "Kim Jong‐Un"],
 )
 def test_name_key_folds_hyphen_space_and_case_variants(variant: str) -> None:
     assert name_key(variant) == "kim jong un"
@@ -40,7 +41,8 @@ USHAKOV = ("Yuri Ushakov", "penasihat kebijakan luar negeri Kremlin")
 
 @pytest.mark.parametrize(
     "asked",
-    ["Yuri Ushakov", "yuri ushakov", "YURI USHAKOV", "Yuri Ushakov's", "Kremlin adviser Yuri Ushakov"],
+    ["Yuri Ushakov", "yuri ushakov", "YURI USHAKOV", "Yuri Ushakov's",
+     "Kremlin adviser Yuri Ushakov"],
 )
 def test_full_name_matches_fully(asked: str) -> None:
     assert match_speaker(asked, *USHAKOV) == 1.0
@@ -95,7 +97,8 @@ def test_speaker_written_with_a_title() -> None:
 
 @pytest.mark.parametrize(
     "asked",
-    ["the Kremlin adviser", "Kremlin adviser", "penasihat Kremlin", "Kremlin's foreign policy advisor",
+    ["the Kremlin adviser", "Kremlin adviser", "penasihat Kremlin",
+     "Kremlin's foreign policy advisor",
      "penasihat kebijakan luar negeri Kremlin"],
 )
 def test_roles_match_across_languages(asked: str) -> None:
