@@ -112,6 +112,7 @@ king: king | raja
 queen: queen | ratu
 deputy: deputy | vice | wakil
 kremlin: kremlin
+government: government | pemerintah | pemerintahan | administration
 white-house: white house | gedung putih
 parliament: parliament | dpr | parlemen | congress | kongres
 un: un | united nations | pbb | perserikatan bangsa bangsa

@@ -90,12 +90,14 @@ _EN_PREP_SPLIT = r"(?:about|on|regarding|concerning|over|towards?)"
 _EN_AUX = "did|does|do|has|have|had|is|are|was|were|would|will|could|can"
 
 # Indonesian nouns of "Apa tanggapan X soal Y", "Bagaimana sikap X terhadap Y".
-_ID_NOUNS = _words("kata|tanggapan|komentar|pendapat|reaksi|respons|respon|penjelasan|klaim"
-                   "|desakan|sikap|alasan|harapan|pesan|pernyataan|janji|imbauan|himbauan|saran"
-                   "|usulan|usul|peringatan|kritik|kritikan|jawaban|penilaian|pandangan"
-                   "|keterangan|argumen|ucapan|penegasan|permintaan|tuntutan|bantahan|dalih"
-                   "|kesaksian|pengakuan|prediksi|ramalan|seruan|ancaman|tudingan|tuduhan"
-                   "|keluhan|pembelaan|kata-kata|pesannya|komentarnya")
+_ID_NOUNS = _words("kata|tanggapan|komentar|pendapat|penjelasan|desakan|pernyataan|imbauan"
+                   "|himbauan|jawaban|penilaian|pandangan|keterangan|argumen|ucapan|penegasan"
+                   "|bantahan|dalih|kesaksian|pengakuan|seruan|tudingan|tuduhan|keluhan"
+                   "|pembelaan|kata-kata")
+# Nouns that also name things ("alasan banjir", "reaksi kimia", "harapan hidup").
+_ID_AMBIGUOUS_NOUNS = _words("alasan|harapan|pesan|janji|sikap|peringatan|ancaman|prediksi"
+                             "|ramalan|klaim|kritik|kritikan|saran|usulan|usul|permintaan"
+                             "|tuntutan|reaksi|respons|respon")
 # Indonesian verb stems of "Apa yang dikatakan X" (with di-) and "Apa yang X katakan" (bare).
 _ID_STEMS = _words("katakan|sampaikan|janjikan|ungkapkan|jelaskan|tegaskan|sebutkan|sebut"
                    "|kemukakan|usulkan|sarankan|minta|tuntut|bantah|klaim|peringatkan|kritik"
@@ -128,7 +130,8 @@ _ID_NOT_PERSON_LEADS = frozenset(_words("cara|proses|kondisi|keadaan|situasi|nas
                                         "|dasar|kunci|sandi|pengantar|majemuk|benda|kerja|sifat"
                                         "|ganti|serapan|lain|moral|hidup|waktu|tempat|singkat"))
 _ID_NOUN_ADJECTIVES = re.compile(r"^(?:(?:utama|resmi|terbaru|pertama|awal|sebenarnya|lengkap"
-                                 r"|terakhir)\s+)+", _I)
+                                 r"|terakhir|kampanye|politik|publik)\s+)+", _I)
+_ID_CORE_PREP = re.compile(r"^(?:soal|tentang|mengenai|terkait|atas|terhadap|perihal)\b", _I)
 _ID_VERB_SHAPE = re.compile(r"^(?:me(?:ng|ny|m|n|[lrwy])|ber|di|ter|per)[a-z]{3,}$")
 
 _PRONOUNS = frozenset(_words("he|she|they|it|we|you|i|him|her|them|this|that|these|those|one"
@@ -146,7 +149,9 @@ _NOT_SPEAKERS = frozenset(_words(
     "|laporan|survei|studi|penelitian|riset|artikel|berita|dokumen|surat|undang-undang|uu"
     "|aturan|peraturan|hasil|catatan|buku|jajak|statistik|sumber|situs|peta|konstitusi|kitab"
     "|ajaran|perhitungan|perkiraan|prakiraan|ramalan|pantauan|jadwal|rencana|versi|teori"
-    "|kalender|hitungan|pasal|ketentuan|standar|kriteria|prinsip|logika|pengalaman|pasar"))
+    "|kalender|hitungan|pasal|ketentuan|standar|kriteria|prinsip|logika|pengalaman|pasar"
+    "|market|markets|stock|stocks|shares|price|prices|rupiah|dollar|economy|currency|saham"
+    "|harga|ekonomi|indeks|kurs"))
 _RELATIVES = frozenset(_words("who|whom|whose|which|that|what|yang|apa|siapa"))
 _PERSON_LEADS = re.compile(
     r"^(?:(?:the|a|an|oleh|sang|keterangan|penjelasan|pernyataan|nama)(?:\s+|$))+", _I)
@@ -244,12 +249,13 @@ def _is_id_verb(word: str) -> bool:
 
 def _en_wh_did(text: str) -> SaidQuery | None:
     """ "What/Who/Why … did X say/claim/warn … Y" and "Did X blame Y"."""
-    match = re.match(rf"^(?:[^,]{{1,60}},\s+)?(?:(?:what|who|whom|which|why|how much|how many)"
+    match = re.match(rf"^(?:[^,]{{1,60}},\s+)?(?:(?P<wh>what|who|whom|which|why|how much|how many)"
                      rf"(?P<mid>(?:\s+[\w'-]+){{0,3}}?)\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$",
                      text, _I)
     if not match:
         return None
     verbs = _EN_SAY + (_EN_GIVE if _EN_SPEECH_NOUN.search(match["mid"] or "") else ())
+    verbs += ("call",) if match["wh"] and match["wh"].lower() == "what" else ()
     found = _person_then_verb(" " + match["after"], _verb_pattern(verbs, True))
     return _said(found[0], _clean_topic(found[1], _EN_PREP), "en") if found else None
 
@@ -354,22 +360,35 @@ def _split_id_person(rest: str) -> tuple[str, str]:
     return rest, ""
 
 
-def _id_split_said(rest: str) -> SaidQuery | None:
+def _id_split_said(rest: str, *, ambiguous: bool = False) -> SaidQuery | None:
+    """Person and topic of "Kompol Bobby soal …"; `ambiguous` nouns need a speaker-like person."""
     person, topic = _split_id_person(_ID_NOUN_ADJECTIVES.sub("", rest))
-    if person.split()[0].lower() in _ID_NOT_PERSON_LEADS:
+    if not person or person.split()[0].lower() in _ID_NOT_PERSON_LEADS:
+        return None
+    if ambiguous and not _speaker_like(person, topic):
         return None
     return _said(_clean_person(person), _clean_topic(topic, _ID_TOPIC_PREP), "id")
+
+
+def _speaker_like(person: str, topic: str) -> bool:
+    """After a noun that also names things ("alasan banjir", "reaksi kimia"): a capitalised
+    name, a role ("pemerintah", "juru bicara"), or a lower-case one before "soal/tentang …"."""
+    first = person.split()[0]
+    if first[0].isupper() or _is_role_word(first.lower()):
+        return True
+    return _ID_CORE_PREP.match(topic) is not None
 
 
 def _id_noun(text: str) -> SaidQuery | None:
     """ "Apa kata/tanggapan/komentar X soal Y", "Bagaimana sikap X terhadap Y", "Kata X soal Y"."""
     match = re.match(rf"^(?:(?:apa|apakah|bagaimana|bagaimanakah|seperti apa)(?:\s+saja)?\s+)?"
-                     rf"(?:{_alternation(_ID_NOUNS, inflect=False)})\s+(?:(?:dari|oleh)\s+)?"
-                     rf"(?P<rest>.+)$", text, _I)
+                     rf"(?P<noun>{_alternation(_ID_NOUNS + _ID_AMBIGUOUS_NOUNS, inflect=False)})"
+                     rf"\s+(?:(?:dari|oleh)\s+)?(?P<rest>.+)$", text, _I)
     if not match or (not re.match(r"^(?:apa|bagaimana|seperti)", text, _I)
                      and not re.match(r"^kata\s", text, _I)):
         return None
-    return _id_split_said(match["rest"])
+    return _id_split_said(match["rest"],
+                          ambiguous=match["noun"].lower() in _ID_AMBIGUOUS_NOUNS)
 
 
 def _id_yang(text: str) -> SaidQuery | None:

@@ -76,6 +76,10 @@ SAID = [
     ("Mengapa Jokowi mengkritik kebijakan itu?", "Jokowi", "kebijakan itu", "id"),
     ("Apa alasan utama Jokowi soal itu?", "Jokowi", "itu", "id"),
     ("Apa alasan pemerintah menaikkan harga BBM?", "pemerintah", "menaikkan harga BBM", "id"),
+    ("apa alasan jokowi soal banjir", "jokowi", "banjir", "id"),
+    ("apa sikap menlu soal rohingya", "menlu", "rohingya", "id"),
+    ("Apa janji kampanye Anies?", "Anies", "", "id"),
+    ("What did Trump call Haiti?", "Trump", "Haiti", "en"),
 ]
 
 
@@ -143,6 +147,11 @@ NOT_SAID = [
     "Apa pesan moral dari cerita itu?",
     "Kapal apakah yang digunakan untuk mengangkut minyak?",
     "Mengapa Silicon Valley Bank bangkrut?",
+    "Apa alasan banjir di Jakarta?",
+    "Apa reaksi kimia antara air dan natrium?",
+    "Apa reaksi pasar terhadap kebijakan itu?",
+    "How did the market react to the news?",
+    "Who did Trump call on Friday?",
     "",
     "   ?  ",
 ]
