@@ -156,7 +156,8 @@ _RELATIVES = frozenset(_words("who|whom|whose|which|that|what|yang|apa|siapa"))
 _PERSON_LEADS = re.compile(
     r"^(?:(?:the|a|an|oleh|sang|keterangan|penjelasan|pernyataan|nama)(?:\s+|$))+", _I)
 _PERSON_TAILS = re.compile(
-    r"(?:\s+(?:ever|also|really|actually|not|never|just|already|publicly|first|pernah|sudah"
+    r"(?:\s+(?:ever|also|really|actually|not|never|just|already|publicly|first|reportedly"
+    r"|allegedly|later|initially|once|previously|recently|originally|pernah|sudah"
     r"|telah|juga|tidak|tak|belum|akan|sempat|lalu|kemudian|sendiri|then))+$", _I)
 _MAX_PERSON_WORDS = 14
 _MAX_WHO_WORDS = 9
@@ -411,11 +412,11 @@ def _id_yang(text: str) -> SaidQuery | None:
 
 def _id_verb(text: str) -> SaidQuery | None:
     """ "Bagaimana X menjelaskan Y", "Apakah X pernah berkomentar soal Y", "Mengapa X mengecam"."""
-    match = re.match(r"^(?P<lead>bagaimana|apakah|mengapa|kenapa)(?:kah)?\s+(?P<after>.+)$",
-                     text, _I)
+    match = re.match(r"^(?P<lead>bagaimana|seperti apa|apakah|mengapa|kenapa)(?:kah)?\s+"
+                     r"(?P<after>.+)$", text, _I)
     if not match:
         return None
-    verbs = _ID_HOW if match["lead"].lower() == "bagaimana" else _ID_SAY
+    verbs = _ID_HOW if match["lead"].lower() in ("bagaimana", "seperti apa") else _ID_SAY
     found = _person_then_verb(" " + match["after"], _verb_pattern(verbs, False),
                               indonesian=True)
     if not found or found[0].split()[0].lower() in _ID_NOT_PERSON_LEADS:
@@ -426,7 +427,8 @@ def _id_verb(text: str) -> SaidQuery | None:
 
 def _id_bilang_apa(text: str) -> SaidQuery | None:
     """ "X bilang apa soal Y", "X berkata apa tentang Y"."""
-    match = re.match(r"^(?P<person>.+?)\s+(?:bilang|berkata|ngomong|mengatakan)\s+apa\b"
+    match = re.match(r"^(?P<person>.+?)\s+(?:bilang|berkata|ngomong|mengatakan|menyebut|menjawab"
+                     r"|menyampaikan|menjelaskan)\s+apa\b"
                      r"(?P<rest>.*)$",
                      text, _I)
     if not match:
@@ -460,8 +462,18 @@ def parse_said_question(question: str) -> SaidQuery | None:
     True
     """
     text = _normalise(question)
-    if not text:
-        return None
+    found = _first_parse(text) if text else None
+    lead = _LEADING_CLAUSE.match(text)
+    if found is None and lead:  # "Dalam pernyataannya, apa yang disampaikan X?"
+        found = _first_parse(lead["rest"])
+    return found
+
+
+_LEADING_CLAUSE = re.compile(r"^[^,]{1,60},\s+(?P<rest>(?:apa|bagaimana|siapa|mengapa|kata|what"
+                             r"|how|who|why|did|does)\b.+)$", _I)
+
+
+def _first_parse(text: str) -> SaidQuery | None:
     for parse in _PARSERS:
         found = parse(text)
         if found:

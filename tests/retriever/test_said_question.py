@@ -80,6 +80,12 @@ SAID = [
     ("apa sikap menlu soal rohingya", "menlu", "rohingya", "id"),
     ("Apa janji kampanye Anies?", "Anies", "", "id"),
     ("What did Trump call Haiti?", "Trump", "Haiti", "en"),
+    ("What warning did the governor give about the storm?", "governor", "the storm", "en"),
+    ("What did Ushakov reportedly say about Iran?", "Ushakov", "Iran", "en"),
+    ("Seperti apa Ushakov menggambarkan pembicaraan itu?", "Ushakov", "pembicaraan itu", "id"),
+    ("Ushakov menyebut apa soal Iran?", "Ushakov", "Iran", "id"),
+    ("Dalam wawancara itu, apa yang disampaikan Ushakov soal Iran?", "Ushakov", "Iran", "id"),
+    ("After the call, what did Ushakov say about Iran?", "Ushakov", "Iran", "en"),
 ]
 
 
