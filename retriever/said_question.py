@@ -248,6 +248,20 @@ def _is_id_verb(word: str) -> bool:
             and not _is_role_word(folded))
 
 
+def _verb_said(after: str, verbs: tuple[str, ...], language: Language, *,
+               max_words: int = _MAX_PERSON_WORDS) -> SaidQuery | None:
+    """The query of "<person> <speech verb> <topic>" ("Ushakov say about Iran")."""
+    indonesian = language == "id"
+    found = _person_then_verb(" " + after, _verb_pattern(verbs, not indonesian),
+                              indonesian=indonesian)
+    if not found or len(found[0].split()) > max_words:
+        return None
+    if indonesian and found[0].split()[0].lower() in _ID_NOT_PERSON_LEADS:
+        return None  # "Bagaimana cara …"
+    topic = _clean_topic(found[1], _ID_TOPIC_PREP if indonesian else _EN_PREP)
+    return _said(found[0], topic, language)
+
+
 def _en_wh_did(text: str) -> SaidQuery | None:
     """ "What/Who/Why … did X say/claim/warn … Y" and "Did X blame Y"."""
     match = re.match(rf"^(?:[^,]{{1,60}},\s+)?(?:(?P<wh>what|who|whom|which|why|how much|how many)"
@@ -257,8 +271,7 @@ def _en_wh_did(text: str) -> SaidQuery | None:
         return None
     verbs = _EN_SAY + (_EN_GIVE if _EN_SPEECH_NOUN.search(match["mid"] or "") else ())
     verbs += ("call",) if match["wh"] and match["wh"].lower() == "what" else ()
-    found = _person_then_verb(" " + match["after"], _verb_pattern(verbs, True))
-    return _said(found[0], _clean_topic(found[1], _EN_PREP), "en") if found else None
+    return _verb_said(match["after"], verbs, "en")
 
 
 def _en_embedded(text: str) -> SaidQuery | None:
@@ -269,8 +282,7 @@ def _en_embedded(text: str) -> SaidQuery | None:
                      text, _I)
     if not match:
         return None
-    found = _person_then_verb(" " + match["after"], _verb_pattern(_EN_SAY + _EN_HOW, True))
-    return _said(found[0], _clean_topic(found[1], _EN_PREP), "en") if found else None
+    return _verb_said(match["after"], _EN_SAY + _EN_HOW, "en")
 
 
 def _quotes_by(text: str) -> SaidQuery | None:
@@ -288,32 +300,24 @@ def _quotes_by(text: str) -> SaidQuery | None:
     return _said(_clean_person(parts[0]), topic, "en")
 
 
-
 def _en_how(text: str) -> SaidQuery | None:
     """ "How did X react to / explain / describe Y"."""
     match = re.match(rf"^how\s+(?:exactly\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$", text, _I)
     if not match:
         return None
-    found = _person_then_verb(" " + match["after"], _verb_pattern(_EN_HOW, True))
-    return _said(found[0], _clean_topic(found[1], _EN_PREP), "en") if found else None
+    return _verb_said(match["after"], _EN_HOW, "en")
 
 
-def _en_possessive(text: str) -> SaidQuery | None:
-    """ "What was X's view on Y", "X's reaction to Y"."""
-    match = re.match(rf"^(?:(?:what|how)\s+(?:is|was|were|are|has been|had been)\s+)?"
-                     rf"(?P<person>.+?)(?:'s|s')\s+(?:(?:{_EN_ADJ})\s+)?"
-                     rf"(?:{_alternation(_EN_NOUNS, inflect=False)})"
-                     rf"(?:\s+(?P<prep>{_EN_PREP})\s+(?P<topic>.+))?$", text, _I)
-    if not match:
-        return None
-    return _said(_clean_person(match["person"]), match["topic"] or "", "en")
-
-
-def _en_of_noun(text: str) -> SaidQuery | None:
-    """ "What was the reaction of X to Y"."""
-    match = re.match(rf"^(?:what\s+(?:is|was|were|are)\s+)?the\s+(?:(?:{_EN_ADJ})\s+)?"
-                     rf"(?:{_alternation(_EN_OF_NOUNS, inflect=False)})\s+(?:of|from|by)\s+"
-                     rf"(?P<person>.+?)(?:\s+(?:{_EN_PREP})\s+(?P<topic>.+))?$", text, _I)
+def _en_noun_forms(text: str) -> SaidQuery | None:
+    """ "What was X's view on Y", "X's reaction to Y", "the reaction of X to Y"."""
+    possessive = (rf"^(?:(?:what|how)\s+(?:is|was|were|are|has been|had been)\s+)?"
+                  rf"(?P<person>.+?)(?:'s|s')\s+(?:(?:{_EN_ADJ})\s+)?"
+                  rf"(?:{_alternation(_EN_NOUNS, inflect=False)})"
+                  rf"(?:\s+(?P<prep>{_EN_PREP})\s+(?P<topic>.+))?$")
+    of_noun = (rf"^(?:what\s+(?:is|was|were|are)\s+)?the\s+(?:(?:{_EN_ADJ})\s+)?"
+               rf"(?:{_alternation(_EN_OF_NOUNS, inflect=False)})\s+(?:of|from|by)\s+"
+               rf"(?P<person>.+?)(?:\s+(?:{_EN_PREP})\s+(?P<topic>.+))?$")
+    match = re.match(possessive, text, _I) or re.match(of_noun, text, _I)
     if not match:
         return None
     return _said(_clean_person(match["person"]), match["topic"] or "", "en")
@@ -404,10 +408,7 @@ def _id_yang(text: str) -> SaidQuery | None:
     passive = re.match(rf"^di(?:{stems})(?:nya)?\s+(?P<rest>.+)$", after, _I)
     if passive:
         return _id_split_said(passive["rest"])
-    found = _person_then_verb(" " + after, _verb_pattern(_ID_STEMS, False), indonesian=True)
-    if not found or len(found[0].split()) > _MAX_BARE_PERSON_WORDS:
-        return None
-    return _said(found[0], _clean_topic(found[1], _ID_TOPIC_PREP), "id")
+    return _verb_said(after, _ID_STEMS, "id", max_words=_MAX_BARE_PERSON_WORDS)
 
 
 def _id_verb(text: str) -> SaidQuery | None:
@@ -417,12 +418,7 @@ def _id_verb(text: str) -> SaidQuery | None:
     if not match:
         return None
     verbs = _ID_HOW if match["lead"].lower() in ("bagaimana", "seperti apa") else _ID_SAY
-    found = _person_then_verb(" " + match["after"], _verb_pattern(verbs, False),
-                              indonesian=True)
-    if not found or found[0].split()[0].lower() in _ID_NOT_PERSON_LEADS:
-        return None
-    return _said(found[0], _clean_topic(found[1], _ID_TOPIC_PREP), "id")
-
+    return _verb_said(match["after"], verbs, "id")
 
 
 def _id_bilang_apa(text: str) -> SaidQuery | None:
@@ -450,7 +446,7 @@ def _id_who(text: str) -> SaidQuery | None:
 
 _PARSERS: tuple[Callable[[str], SaidQuery | None], ...] = (
     _en_who, _id_who, _according, _en_wh_did, _en_embedded, _quotes_by, _en_how,
-    _en_possessive, _en_of_noun, _id_noun, _id_yang, _id_verb, _id_bilang_apa)
+    _en_noun_forms, _id_noun, _id_yang, _id_verb, _id_bilang_apa)
 
 
 def parse_said_question(question: str) -> SaidQuery | None:
