@@ -24,7 +24,7 @@ __all__ = ["match_speaker", "name_key", "role_concepts"]
 # Scores of the kinds of match (the asked name against the speaker's name tokens).
 FULL_NAME = 1.0
 NAME_WITHIN_LONGER_ASKED = 0.9  # speaker "Febri Diansyah" inside asked "PT X Febri Diansyah"
-LAST_NAMES = 0.85  # asked "Budi Karya" is the end... of "Ari Budi Karya"; two or more tokens
+LAST_NAMES = 0.85  # asked "Budi Karya" of "Ari Budi Karya": two or more words ending the name
 FIRST_NAMES = 0.8  # asked "Ari Dono" of "Ari Dono Sukmanto"
 SURNAME = 0.8  # asked "Ushakov" of "Yuri Ushakov"
 SINGLE_SPEAKER_NAME = 0.75  # speaker written "Retno", asked "Retno Marsudi"
@@ -44,7 +44,7 @@ def _word_set(text: str) -> frozenset[str]:
 # _OCCUPATIONS are what a person *is* (adviser, minister) and split name runs; the others
 # (foreign, Kremlin, countries) only qualify a role.
 _LEXICON = """
-president: president | presiden | pres
+president: president | presiden
 deputy president: vice president | wakil presiden | wapres
 prime minister: prime minister | perdana menteri | pm
 minister: minister | menteri | secretary of | mentri
