@@ -147,7 +147,7 @@ chairman secretary-general secretary ambassador director executive lawyer prosec
 commander officer coach analyst expert official member coordinator correspondent founder father
 king queen""")
 
-# Honorifics carry no role; dropped when a token follows ("Ibu Retno", not "RS Kasih Ibu").
+# Honorifics carry no role; dropped before a name, not inside one ("Ibu Retno", "RS Kasih Ibu").
 _HONORIFICS = _word_set("""bapak pak ibu bu mr mrs ms miss sir dr drs ir prof h hj haji hajjah kh
 gus mas mbak bung tuan nyonya syekh sheikh habib ustaz ustad kyai kiai raden""")
 # Academic degrees written after a name ("dr. I Gusti Ngurah Rai MM"); dropped after a name word.
@@ -225,7 +225,7 @@ def _read(text: str) -> tuple[_Token, ...]:
             last = i == len(words) - 1
             after_name = bool(tokens) and tokens[-1].kind == "name"
             kind = ("stop" if word in _STOPWORDS
-                    else "honorific" if word in _HONORIFICS and not last
+                    else "honorific" if word in _HONORIFICS and not last and not after_name
                     else "honorific" if word in _DEGREES and after_name else "name")
             tokens.append(_Token(word, (), kind))
             i += 1

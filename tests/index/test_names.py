@@ -124,6 +124,7 @@ def test_roles_match_across_languages(asked: str) -> None:
         ("Tamimi's lawyer", "pengacara Tamimi"),
         ("Ahed Tamimi's lawyer", "pengacara Tamimi"),
         ("direktur RS Harapan Kita", "Direktur RS Harapan Kita Jakarta"),
+        ("direktur RS Kasih Ibu", "Direktur RS Kasih Ibu Denpasar"),
     ],
 )
 def test_role_lexicon_pairs(asked: str, role: str) -> None:
