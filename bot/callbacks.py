@@ -44,9 +44,11 @@ def parse_callback_data(data: str | None) -> ButtonData | None:
 
 
 def answer_keyboard(
-    page_id: str, *, first_number: int, quotes: int, next_page: int | None
+    page_id: str, *, first_number: int, quotes: int, next_page: int | None,
+    more_label: str,
 ) -> InlineKeyboardMarkup | None:
-    """"¶ N" buttons (the paragraph around quote N) and, when more may exist, "More quotes"."""
+    """"¶ N" buttons (the paragraph around quote N) and, when more may exist, a button
+    labelled `more_label` (in the reply's language) for the next page."""
     rows = []
     if quotes:
         rows.append([
@@ -56,6 +58,6 @@ def answer_keyboard(
         ])
     if next_page is not None:
         rows.append([InlineKeyboardButton(
-            "More quotes ▸", callback_data=ButtonData("more", page_id, next_page).encode()
+            more_label, callback_data=ButtonData("more", page_id, next_page).encode()
         )])
     return InlineKeyboardMarkup(rows) if rows else None

@@ -14,19 +14,18 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
+from bot.messages import t, tn
 from index.indexer import IndexReport, Progress
+from index.names import match_speaker
 from index.store import ArticleRecord
-from retriever import Answer, Quote
+from kutip.errors import EmptyQuestion
+from retriever import Answer, Question, Quote, SourceTitle, SpeakerStatements
+from retriever.said_question import SaidQuery
+from retriever.speakers import MIN_SPEAKER_MATCH
+from retriever.text import Language
 
 __all__ = [
-    "ACCESS_DENIED",
-    "ADMIN_ONLY",
-    "APOLOGY",
-    "BUTTON_EXPIRED",
-    "EMPTY_QUESTION",
     "MAX_MESSAGE_CHARS",
-    "NON_TEXT_HINT",
-    "STORE_UNAVAILABLE",
     "escape",
     "format_answer",
     "format_context",
@@ -37,6 +36,8 @@ __all__ = [
     "format_report",
     "format_sources",
     "format_start",
+    "format_statements",
+    "ordered_quotes",
     "slow_down",
     "split_blocks",
     "tg_len",
@@ -47,17 +48,6 @@ MAX_TITLE_CHARS = 200
 MAX_URL_CHARS = 1000
 CONTEXT_WINDOW_CHARS = 3000
 MAX_FAILURES_SHOWN = 10
-
-EMPTY_QUESTION = (
-    "Please ask a question in words, for example:\n"
-    "<code>/ask What did Ushakov say about Iran?</code>"
-)
-NON_TEXT_HINT = "I can only read text. Send your question as a message, e.g. “What did Ushakov say?”"
-STORE_UNAVAILABLE = "Search is unavailable right now, please try again in a moment."
-APOLOGY = "Sorry, something went wrong while handling that. Please try again."
-ACCESS_DENIED = "Sorry, this bot is private: it only answers in the chats it was set up for."
-ADMIN_ONLY = "Sorry, only the bot's admins can change the index."
-BUTTON_EXPIRED = "This button has expired. Please ask your question again."
 SEPARATOR = "\n\n"
 
 
@@ -92,7 +82,8 @@ def _source_label(url: str, source: str) -> str:
 
 def _title_line(marker: str, title: str, date: str, url: str, source: str) -> str:
     """`marker` **title** · date · source: the one line naming an article (quotes, lists)."""
-    parts = [f"{marker} <b>{escape(_shorten(title or source, MAX_TITLE_CHARS))}</b>"]
+    prefix = f"{marker} " if marker else ""
+    parts = [f"{prefix}<b>{escape(_shorten(title or source, MAX_TITLE_CHARS))}</b>"]
     if date:
         parts.append(escape(_shorten(date, 40)))
     parts.append(_source_label(url, source))
@@ -131,13 +122,43 @@ def _blockquotes(text: str, budget: int) -> list[str]:
     return pieces or ["<blockquote></blockquote>"]
 
 
-def _quote_blocks(quote: Quote, number: int, limit: int) -> list[str]:
-    """One block (blockquote + meta line) per quote, more when the quote is very long."""
-    meta = _title_line(f"{number}.", quote.title, quote.date, quote.url, quote.source)
-    room = limit - tg_len(meta) - 1
+def _speaker_line(quote: Quote, number: int) -> str:
+    """"N. — Speaker, role" under a quote of attributed speech; just "N." otherwise."""
+    if not quote.speaker:
+        return f"{number}."
+    who = ", ".join(escape(_shorten(part, MAX_TITLE_CHARS))
+                    for part in (quote.speaker, quote.role) if part)
+    return f"{number}. <i>— {who}</i>"
+
+
+def _quote_blocks(quote: Quote, number: int, limit: int, header: str = "") -> list[str]:
+    """The quote's blockquote with its speaker line under it and `header` (its article's
+    title line) above; more blocks when the quote is too long for one message."""
+    line = _speaker_line(quote, number)
+    room = limit - tg_len(line) - 1 - (tg_len(header) + 1 if header else 0)
     pieces = _blockquotes(quote.text, room)
-    pieces[-1] = f"{pieces[-1]}\n{meta}"
+    pieces[-1] = f"{pieces[-1]}\n{line}"
+    if header:
+        pieces[0] = f"{header}\n{pieces[0]}"
     return pieces
+
+
+def _article_blocks(numbered: Sequence[tuple[int, Quote]], limit: int) -> list[str]:
+    """Blocks of numbered quotes; a run of quotes of one article shares one title line
+    (title, date, link), its quotes one line apart while they fit one message."""
+    blocks: list[str] = []
+    previous: str | None = None
+    for number, quote in numbered:
+        same = quote.article_id == previous
+        header = "" if same else _title_line("", quote.title, quote.date, quote.url,
+                                             quote.source)
+        pieces = _quote_blocks(quote, number, limit, header)
+        if same and len(pieces) == 1 and tg_len(blocks[-1]) + 1 + tg_len(pieces[0]) <= limit:
+            blocks[-1] = f"{blocks[-1]}\n{pieces[0]}"
+        else:
+            blocks.extend(pieces)
+        previous = quote.article_id
+    return blocks
 
 
 def split_blocks(
@@ -164,61 +185,165 @@ def split_blocks(
     return messages
 
 
-def _lead(quotes: Sequence[Quote]) -> str:
-    articles = len({q.article_id for q in quotes})
-    return f"From {articles} article{'s' if articles != 1 else ''}:"
+
+# ---- answers -------------------------------------------------------------------
+
+
+def _is_by(quote: Quote, speaker: str | None) -> bool:
+    """True when `quote` is attributed speech of `speaker` (the person a question asks about)."""
+    if speaker is None or not quote.speaker:
+        return False
+    return match_speaker(speaker, quote.speaker, quote.role) >= MIN_SPEAKER_MATCH
+
+
+def _by_article(quotes: Sequence[Quote]) -> list[Quote]:
+    """`quotes` with those of one article together, articles in order of their best quote."""
+    groups: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        groups.setdefault(quote.article_id, []).append(quote)
+    return [quote for group in groups.values() for quote in group]
+
+
+def ordered_quotes(quotes: Sequence[Quote], *, speaker: str | None = None) -> list[Quote]:
+    """The quotes in the order a reply shows (and numbers) them: with `speaker` (a said
+    question), that person's statements first and everyone else's after; each part with
+    the quotes of one article together (`format_quotes` groups them under one title)."""
+    theirs = [q for q in quotes if speaker is None or _is_by(q, speaker)]
+    others = [q for q in quotes if speaker is not None and not _is_by(q, speaker)]
+    return _by_article(theirs) + _by_article(others)
 
 
 def format_quotes(
     quotes: Sequence[Quote], *, first_number: int = 1, lead: str | None = None,
-    limit: int = MAX_MESSAGE_CHARS,
+    speaker: str | None = None, lang: Language = "en", limit: int = MAX_MESSAGE_CHARS,
 ) -> list[str]:
-    """The quotes as HTML messages: a lead line, then one block per quote.
+    """The quotes as HTML messages: a lead line, then the quotes grouped by article, each
+    with its speaker line when it is attributed speech.
 
     Args:
         quotes: the quotes to show, best first.
         first_number: the number shown next to the first quote (pages go on counting).
-        lead: the first line; "From N articles:" when None.
+        lead: the first line (HTML); "From N articles:" when None.
+        speaker: the person a said question asks about: their statements come first, the
+            other quotes after a line that says they are not theirs.
+        lang: the language of the bot's own words.
         limit: the longest message allowed.
 
     Returns:
-        One or more messages, each at most `limit` UTF-16 code units.
+        One or more messages, each at most `limit` UTF-16 code units, split between quotes.
     """
-    blocks = [escape(lead) if lead is not None else _lead(quotes)]
-    for n, quote in enumerate(quotes, start=first_number):
-        blocks.extend(_quote_blocks(quote, n, limit))
+    ordered = ordered_quotes(quotes, speaker=speaker)
+    numbered = list(enumerate(ordered, start=first_number))
+    theirs = sum(1 for q in ordered if speaker is None or _is_by(q, speaker))
+    blocks = [lead if lead is not None else _lead(ordered, lang)]
+    blocks += _article_blocks(numbered[:theirs], limit)
+    if theirs < len(numbered):
+        blocks.append(escape(t(lang, "others_heading", speaker=speaker)))
+        blocks += _article_blocks(numbered[theirs:], limit)
     return split_blocks(blocks, limit=limit)
 
 
-def format_not_found(answer: Answer) -> str:
-    """The honest "not found" reply, naming the closest titles when there are any."""
-    lines = ["No indexed article answers this."]
+def _lead(quotes: Sequence[Quote], lang: Language) -> str:
+    return tn(lang, "lead", len({q.article_id for q in quotes}))
+
+
+def _answer_lead(answer: Answer, said: SaidQuery | None, lang: Language) -> str:
+    """"From N articles:", "Yuri Ushakov, quoted in N articles:" or "N people commented"."""
+    if said is not None and said.kind == "who":
+        return tn(lang, "lead_who", len({q.speaker for q in answer.quotes if q.speaker}))
+    theirs = [q for q in answer.quotes if _is_by(q, answer.speaker)]
+    if answer.speaker and theirs:
+        return tn(lang, "lead_said", len({q.article_id for q in theirs}),
+                  speaker=escape(answer.speaker))
+    return _lead(answer.quotes, lang)
+
+
+def _said_of(answer: Answer) -> SaidQuery | None:
+    """What a said question asked (kind, person, topic): parsed again from its text."""
+    try:
+        return Question.parse(answer.question).said
+    except EmptyQuestion:
+        return None
+
+
+def _closest_lines(items: Sequence[SourceTitle]) -> list[str]:
+    return [_title_line("•", i.title, i.date, i.url, i.source) for i in items[:5]]
+
+
+def format_not_found(answer: Answer, *, lang: Language = "en",
+                     limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """The honest refusal, by `answer.reason`: the person said nothing on the topic (with
+    where they are quoted and their closest statements, labelled as not on it), the person
+    is not quoted at all, or nothing relevant (with the closest titles)."""
+    speaker = escape(answer.speaker or "")
+    if answer.reason == "no_statement_on_topic":
+        said = _said_of(answer)
+        topic = said.topic.strip(" ?.!") if said is not None else ""
+        head = (t(lang, "no_statement", speaker=speaker, topic=escape(topic)) if topic
+                else t(lang, "no_statement_any", speaker=speaker))
+        lines = [head]
+        if answer.closest:
+            lines += [t(lang, "quoted_in", speaker=speaker), *_closest_lines(answer.closest)]
+        blocks = ["\n".join(lines)]
+        if answer.other_statements:
+            blocks.append(t(lang, "other_statements"))
+            blocks += _article_blocks(list(enumerate(_by_article(answer.other_statements), 1)),
+                                      limit)
+        return split_blocks(blocks, limit=limit)
+    head = (t(lang, "speaker_not_found", speaker=speaker)
+            if answer.reason == "speaker_not_found" else t(lang, "not_found"))
+    lines = [head]
     if answer.closest:
-        lines.append("The closest articles are:")
-        lines.extend(_title_line("•", item.title, item.date, item.url, item.source)
-                     for item in answer.closest[:5])
-    return "\n".join(lines)
+        lines += [t(lang, "closest_articles"), *_closest_lines(answer.closest)]
+    return split_blocks(lines, limit=limit, separator="\n")
 
 
 def format_answer(
-    answer: Answer, *, note: str = "", limit: int = MAX_MESSAGE_CHARS
+    answer: Answer, *, note: str = "", lang: Language = "en", limit: int = MAX_MESSAGE_CHARS
 ) -> list[str]:
-    """An `Answer` as messages: quotes when answered, else the "not found" reply.
+    """An `Answer` as messages: quotes when answered (the person's first, in a said
+    answer), else the refusal that fits `answer.reason`.
 
     `note` (plain text, e.g. that the question was shortened) is added to the lead line.
     """
     if not answer.answered:
-        text = format_not_found(answer)
-        return split_blocks([escape(note), text] if note else [text], limit=limit)
-    lead = _lead(answer.quotes)
+        texts = format_not_found(answer, lang=lang, limit=limit)
+        return split_blocks([escape(note), *texts], limit=limit) if note else texts
+    lead = _answer_lead(answer, _said_of(answer), lang)
     if note:
-        lead = f"{note}\n{lead}"
-    return format_quotes(answer.quotes, lead=lead, limit=limit)
+        lead = f"{escape(note)}\n{lead}"
+    return format_quotes(answer.quotes, lead=lead, speaker=answer.speaker, lang=lang,
+                         limit=limit)
+
+
+def format_statements(
+    found: SpeakerStatements, *, asked: str, about: str = "", first_number: int = 1,
+    lang: Language = "en", limit: int = MAX_MESSAGE_CHARS,
+) -> list[str]:
+    """/who: what a person is quoted as saying (newest first, or closest to `about`), each
+    statement under its article's title line; `asked` is the name as the user wrote it."""
+    if found.speaker is None:
+        return [t(lang, "speaker_not_found", speaker=escape(asked))]
+    speaker = escape(found.speaker)
+    if not found.statements:
+        return [t(lang, "no_statement", speaker=speaker, topic=escape(about)) if about
+                else t(lang, "no_statement_any", speaker=speaker)]
+    if first_number > 1:
+        lead = t(lang, "who_more", speaker=speaker)
+    elif about:
+        lead = t(lang, "who_lead_about", speaker=speaker, topic=escape(about))
+    else:
+        lead = t(lang, "who_lead", speaker=speaker)
+    numbered = list(enumerate(_by_article(found.statements), start=first_number))
+    return split_blocks([lead, *_article_blocks(numbered, limit)], limit=limit)
+
+
+# ---- other replies -------------------------------------------------------------
 
 
 def format_context(
     title: str, paragraph: str, quote_start: int, quote_end: int, *,
-    window: int = CONTEXT_WINDOW_CHARS, limit: int = MAX_MESSAGE_CHARS,
+    window: int = CONTEXT_WINDOW_CHARS, lang: Language = "en", limit: int = MAX_MESSAGE_CHARS,
 ) -> list[str]:
     """The paragraph around a quote, the quote itself underlined.
 
@@ -232,7 +357,7 @@ def format_context(
     hi = min(len(paragraph), quote_end + (spare - (quote_start - lo)))
     before = ("…" if lo > 0 else "") + paragraph[lo:quote_start]
     after = paragraph[quote_end:hi] + ("…" if hi < len(paragraph) else "")
-    head = f"Context from <b>{escape(_shorten(title, MAX_TITLE_CHARS))}</b>:"
+    head = t(lang, "context_from", title=escape(_shorten(title, MAX_TITLE_CHARS)))
     body = f"{escape(before)}<u>{escape(paragraph[quote_start:quote_end])}</u>{escape(after)}"
     block = f"<blockquote>{body}</blockquote>"
     if tg_len(head) + 1 + tg_len(block) <= limit:
@@ -242,95 +367,92 @@ def format_context(
     return split_blocks([head, *_blockquotes(text, limit)], limit=limit)
 
 
-def format_start(bot_name: str, *, is_group: bool) -> str:
+def format_start(bot_name: str, *, is_group: bool, lang: Language = "en") -> str:
     """The /start greeting."""
-    how = (
-        f"In groups, mention me (@{escape(bot_name)} your question), reply to one of my "
-        "answers, or use /ask your question."
-        if is_group else
-        "Just send me a question. Reply to one of my answers to ask a follow-up."
-    )
-    return (
-        "Hi! I answer questions about the news articles I have indexed, with verbatim "
-        f"quotes and their sources.\n{how}\nSee /help for what I know."
-    )
+    how = (t(lang, "start_group", bot=escape(bot_name)) if is_group
+           else t(lang, "start_private"))
+    return t(lang, "start", how=how)
 
 
-def _when(timestamp: float) -> str:
+def _when(timestamp: float, lang: Language) -> str:
     if not timestamp:
-        return "never"
+        return t(lang, "never")
     return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def format_help(records: Sequence[ArticleRecord], *, is_admin: bool) -> str:
-    """/help: what the bot knows (article count, last update), examples and commands."""
-    last = max((r.indexed_at for r in records), default=0.0)
+def _examples(records: Sequence[ArticleRecord], speakers: Sequence[tuple[str, str]],
+              lang: Language) -> list[str]:
+    """Example questions: real speakers and topics of the index, else recent titles."""
+    examples = [t(lang, "example_said", speaker=name, topic=topic) for name, topic in speakers]
+    if speakers:
+        examples.append(f"/who {speakers[0][0]}")
+        return examples
     recent = sorted(records, key=lambda r: r.indexed_at, reverse=True)[:2]
-    examples = [f"What does “{_shorten(r.title, 80)}” say?" for r in recent if r.title]
-    examples = examples or ["What did Ushakov say about Iran?", "Who met whom, and when?"]
+    examples = [t(lang, "example_title", title=_shorten(r.title, 80)) for r in recent if r.title]
+    return examples or [t(lang, "example_fallback_1"), t(lang, "example_fallback_2")]
+
+
+def format_help(records: Sequence[ArticleRecord], *, is_admin: bool,
+                speakers: Sequence[tuple[str, str]] = (), lang: Language = "en") -> str:
+    """/help: what the bot knows (article count, last update), example questions built
+    from `speakers` ((name, topic) pairs of the index; recent titles when none) and the
+    commands."""
+    last = max((r.indexed_at for r in records), default=0.0)
     lines = [
-        (f"I know <b>{len(records)}</b> article{'s' if len(records) != 1 else ''}, "
-         f"last updated {_when(last)}."),
+        tn(lang, "help_known", len(records), when=_when(last, lang)),
         "",
-        "Ask in your own words, for example:",
-        *(f"• {escape(e)}" for e in examples),
+        t(lang, "help_examples"),
+        *(f"• {escape(e)}" for e in _examples(records, speakers, lang)),
         "",
-        ("I reply with verbatim quotes and their sources, or say honestly that no indexed "
-         "article answers. Reply to one of my answers to ask a follow-up."),
+        t(lang, "help_about"),
         "",
-        "/ask <i>question</i> – ask (in groups: also @mention me or reply to me)",
-        "/sources – recently indexed articles",
-        "/help – this message",
+        t(lang, "help_ask"),
+        t(lang, "help_who"),
+        t(lang, "help_sources"),
+        t(lang, "help_help"),
     ]
     if is_admin:
-        lines += [
-            "",
-            "Admin:",
-            "/reindex – re-scan the configured article folders and feeds",
-            "/add <i>URL</i> – fetch and index one article or a feed",
-            "Send a .txt, .md, .html, .json or .jsonl file to index it.",
-        ]
+        lines += ["", t(lang, "help_admin"), t(lang, "help_reindex"), t(lang, "help_add"),
+                  t(lang, "help_upload")]
     return "\n".join(lines)
 
 
-def format_sources(records: Sequence[ArticleRecord], *, count: int = 10,
+def format_sources(records: Sequence[ArticleRecord], *, count: int = 10, lang: Language = "en",
                    limit: int = MAX_MESSAGE_CHARS) -> list[str]:
     """/sources: the most recently indexed articles."""
     if not records:
-        return ["Nothing is indexed yet."]
+        return [t(lang, "sources_none")]
     recent = sorted(records, key=lambda r: r.indexed_at, reverse=True)[:count]
-    lead = f"{len(records)} articles indexed; the {len(recent)} most recent:"
+    lead = t(lang, "sources_lead", n=len(records), shown=len(recent))
     blocks = [lead] + [_title_line("•", r.title, r.date, r.url, r.source) for r in recent]
     return split_blocks(blocks, limit=limit, separator="\n")
 
 
-def format_progress(title: str, progress: Progress | None) -> str:
+def format_progress(title: str, progress: Progress | None, *, lang: Language = "en") -> str:
     """The live status line of a re-index or upload."""
     if progress is None:
         return f"{escape(title)}…"
-    if progress.phase == "loading":
-        return f"{escape(title)}: reading sources {progress.done}/{progress.total}…"
-    return f"{escape(title)}: indexed {progress.done}/{progress.total} articles…"
+    key = "progress_loading" if progress.phase == "loading" else "progress_indexing"
+    return t(lang, key, title=escape(title), done=progress.done, total=progress.total)
 
 
-def format_report(title: str, report: IndexReport, *, limit: int = MAX_MESSAGE_CHARS) -> str:
+def format_report(title: str, report: IndexReport, *, lang: Language = "en",
+                  limit: int = MAX_MESSAGE_CHARS) -> str:
     """The end of a re-index: the CLI's summary line, then the first failures."""
-    text = f"{escape(title)}: done.\n{escape(report.summary())}"
+    text = f"{t(lang, 'progress_done', title=escape(title))}\n{escape(report.summary())}"
     for n, (source, reason) in enumerate(report.failed[:MAX_FAILURES_SHOWN]):
-        line = f"\n• failed: {escape(_shorten(source, 200))}: {escape(_shorten(reason, 300))}"
+        line = "\n" + t(lang, "progress_failed", source=escape(_shorten(source, 200)),
+                        reason=escape(_shorten(reason, 300)))
         more = len(report.failed) - n
         if tg_len(text) + tg_len(line) + 60 > limit:
-            return f"{text}\n… and {more} more failures (see the log)."
+            return f"{text}\n{t(lang, 'progress_more_failures', n=more)}"
         text += line
     if len(report.failed) > MAX_FAILURES_SHOWN:
-        text += f"\n… and {len(report.failed) - MAX_FAILURES_SHOWN} more failures (see the log)."
+        more = len(report.failed) - MAX_FAILURES_SHOWN
+        text += f"\n{t(lang, 'progress_more_failures', n=more)}"
     return text
 
 
-def slow_down(retry_after: float) -> str:
+def slow_down(retry_after: float, *, lang: Language = "en") -> str:
     """The per-user rate-limit reply."""
-    seconds = max(1, round(retry_after))
-    return (
-        f"Slow down, please: you have asked a lot of questions in a short time. "
-        f"Try again in {seconds} second{'s' if seconds != 1 else ''}."
-    )
+    return tn(lang, "slow_down", max(1, round(retry_after)))

@@ -1,8 +1,9 @@
 """The bot's handlers: each turns one kind of update into a reply, like PTB's examples.
 
 Handlers read the update, call the retriever or the indexer (off the event loop),
-hand the result to `bot.format`, and reply. Errors are not caught here: the one
-`error_handler` at the bottom logs them and answers the user.
+hand the result to `bot.format`, and reply in the user's language (`bot.messages`).
+Errors are not caught here: the one `error_handler` at the bottom logs them and
+answers the user.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from telegram import Bot, Chat, InlineKeyboardMarkup, Message, ReplyParameters, Update
@@ -21,13 +23,6 @@ from telegram.ext import ApplicationHandlerStop
 from bot.callbacks import answer_keyboard, parse_callback_data
 from bot.context import BotContext
 from bot.format import (
-    ACCESS_DENIED,
-    ADMIN_ONLY,
-    APOLOGY,
-    BUTTON_EXPIRED,
-    EMPTY_QUESTION,
-    NON_TEXT_HINT,
-    STORE_UNAVAILABLE,
     escape,
     format_answer,
     format_context,
@@ -35,14 +30,19 @@ from bot.format import (
     format_quotes,
     format_sources,
     format_start,
+    format_statements,
+    ordered_quotes,
     slow_down,
 )
 from bot.indexing import IndexJob, run_indexing
-from bot.questions import command_argument, group_question, is_reply_to_bot
+from bot.messages import choose_language, t
+from bot.questions import command_argument, group_question, is_reply_to_bot, who_argument
 from bot.state import AnswerPage, AskedQuestion, ShownQuote
 from index.loaders import SUPPORTED_SUFFIXES, is_url
+from index.names import match_speaker
 from kutip.errors import EmptyQuestion, StoreLocked, StoreUnavailable
-from retriever import Quote
+from retriever import Quote, Retriever, SpeakerStatements
+from retriever.text import Language
 
 __all__ = [
     "add",
@@ -59,24 +59,22 @@ __all__ = [
     "sources",
     "start",
     "unknown_command",
+    "who",
 ]
 
 logger = logging.getLogger(__name__)
 
-NO_SOURCES = (
-    "No article sources are configured. Set <code>KUTIP_ARTICLE_SOURCES</code> to a "
-    "comma-separated list of folders, files and feed URLs, restart the bot, then /reindex."
-)
-INDEX_BUSY = "An indexing run is already in progress; try again when it has finished."
-ADD_USAGE = "Usage: <code>/add https://example.com/article-or-feed</code>"
-UNSUPPORTED_FILE = "I can index {types} files; <b>{name}</b> is not one of them."
-FILE_TOO_LARGE = "<b>{name}</b> is too large ({size:,} bytes; the limit is {limit:,})."
-NO_MORE = "No more quotes for this question."
-ARTICLE_CHANGED = "That article has changed or was removed since this answer. Please ask again."
-UNKNOWN_COMMAND = "I don't know that command. See /help."
-SHORTENED = "(Your question is long: I searched with its first {n} characters.)"
 SEND_ATTEMPTS = 3  # an answer survives two network errors (502, dropped connection) in a row
 SEND_BACKOFF_S = 0.5
+WHO_PREFIX = "/who "
+"""A /who request is remembered (for its buttons) as the question "/who NAME [topic]"."""
+HELP_EXAMPLES = 3
+
+
+def _lang(update: Update, text: str = "") -> Language:
+    """The reply's language: `text`'s (the question), else the user's Telegram language."""
+    user = update.effective_user
+    return choose_language(text, user.language_code if user else None)
 
 
 # ---- commands ----------------------------------------------------------------
@@ -85,22 +83,25 @@ SEND_BACKOFF_S = 0.5
 async def start(update: Update, context: BotContext) -> None:
     """Greets the user and says how to ask."""
     chat = update.effective_chat
-    await update.effective_message.reply_html(
-        format_start(context.bot.username, is_group=chat.type != Chat.PRIVATE)
-    )
+    await update.effective_message.reply_html(format_start(
+        context.bot.username, is_group=chat.type != Chat.PRIVATE, lang=_lang(update)))
 
 
 async def help_command(update: Update, context: BotContext) -> None:
-    """Says what the bot knows (article count, last update) with example questions."""
-    records = await asyncio.to_thread(context.deps.services.store.articles)
+    """Says what the bot knows (article count, last update) with example questions built
+    from real speakers and topics of the index."""
+    services = context.deps.services
+    records = await asyncio.to_thread(services.store.articles)
+    speakers = await asyncio.to_thread(services.retriever.speaker_examples, HELP_EXAMPLES)
     is_admin = context.deps.policy.is_admin(update.effective_user.id)
-    await update.effective_message.reply_html(format_help(records, is_admin=is_admin))
+    await update.effective_message.reply_html(format_help(
+        records, is_admin=is_admin, speakers=speakers, lang=_lang(update)))
 
 
 async def sources(update: Update, context: BotContext) -> None:
     """Lists the most recently indexed articles."""
     records = await asyncio.to_thread(context.deps.services.store.articles)
-    for text in format_sources(records):
+    for text in format_sources(records, lang=_lang(update)):
         await update.effective_message.reply_html(text)
 
 
@@ -109,35 +110,58 @@ async def ask_command(update: Update, context: BotContext) -> None:
     await _answer(update, context, command_argument(update.effective_message))
 
 
+async def who(update: Update, context: BotContext) -> None:
+    """/who NAME [topic]: what NAME is quoted as saying, newest first or closest to topic."""
+    message, chat = update.effective_message, update.effective_chat
+    argument = command_argument(message)
+    lang = _lang(update, argument)
+    if not any(ch.isalnum() for ch in argument):
+        await message.reply_html(t(lang, "who_usage"))
+        return
+    if not await _allowed(update, context, lang):
+        return
+    k = context.deps.settings.top_k
+    name, about, found = await asyncio.to_thread(
+        _statements, context.deps.services.retriever, argument, limit=k + 1)
+    shown = ordered_quotes(found.statements[:k])
+    texts = format_statements(replace(found, statements=shown), asked=name, about=about,
+                              lang=lang)
+    await _send_page(context, chat.id, message.message_id, texts,
+                     AskedQuestion(WHO_PREFIX + argument), shown, page=0, shown_before=[],
+                     more=len(found.statements) > k, lang=lang)
+
+
 async def unknown_command(update: Update, context: BotContext) -> None:
     """Points to /help for commands the bot does not have (private chats only)."""
-    await update.effective_message.reply_html(UNKNOWN_COMMAND)
+    await update.effective_message.reply_html(t(_lang(update), "unknown_command"))
 
 
 async def reindex(update: Update, context: BotContext) -> None:
     """Admins: re-scans the configured article folders and feeds, showing progress."""
-    if not await _require_admin(update, context):
+    lang = _lang(update)
+    if not await _require_admin(update, context, lang):
         return
     targets = list(context.deps.settings.article_sources)
     if not targets:
-        await update.effective_message.reply_html(NO_SOURCES)
+        await update.effective_message.reply_html(t(lang, "no_sources"))
         return
     indexer = context.deps.services.indexer
-    await _index(update, context, "Re-indexing", lambda progress: indexer.run(
-        targets, progress=progress))
+    await _index(update, context, t(lang, "job_reindex"), lambda progress: indexer.run(
+        targets, progress=progress), lang)
 
 
 async def add(update: Update, context: BotContext) -> None:
     """Admins: /add URL fetches and indexes one article or every article of a feed."""
-    if not await _require_admin(update, context):
+    lang = _lang(update)
+    if not await _require_admin(update, context, lang):
         return
     url = command_argument(update.effective_message)
     if not is_url(url) or " " in url:
-        await update.effective_message.reply_html(ADD_USAGE)
+        await update.effective_message.reply_html(t(lang, "add_usage"))
         return
     indexer = context.deps.services.indexer
-    await _index(update, context, f"Adding {url}", lambda progress: indexer.run(
-        [url], progress=progress))
+    await _index(update, context, t(lang, "job_add", url=url), lambda progress: indexer.run(
+        [url], progress=progress), lang)
 
 
 # ---- messages ----------------------------------------------------------------
@@ -161,29 +185,31 @@ async def non_text(update: Update, context: BotContext) -> None:
     """Hints that only text is understood (stickers, photos, voice…) when addressed."""
     message = update.effective_message
     if message.chat.type == Chat.PRIVATE or is_reply_to_bot(message, context.bot.id):
-        await message.reply_html(NON_TEXT_HINT)
+        await message.reply_html(t(_lang(update, message.caption or ""), "non_text"))
 
 
 async def document(update: Update, context: BotContext) -> None:
     """Admins: an uploaded .txt/.md/.html/.json/.jsonl file is indexed, showing progress."""
-    if not await _require_admin(update, context):
+    lang = _lang(update, update.effective_message.caption or "")
+    if not await _require_admin(update, context, lang):
         return
     message = update.effective_message
     name = Path(message.document.file_name or "upload.txt").name
     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
         types = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        await message.reply_html(UNSUPPORTED_FILE.format(types=types, name=escape(name)))
+        await message.reply_html(t(lang, "unsupported_file", types=types, name=escape(name)))
         return
     limit = context.deps.settings.max_article_bytes
     if (message.document.file_size or 0) > limit:
-        await message.reply_html(FILE_TOO_LARGE.format(
-            name=escape(name), size=message.document.file_size, limit=limit))
+        await message.reply_html(t(lang, "file_too_large", name=escape(name),
+                                   size=message.document.file_size, limit=limit))
         return
     telegram_file = await message.document.get_file()
     data = bytes(await telegram_file.download_as_bytearray())
     loader, indexer = context.deps.services.loader, context.deps.services.indexer
-    await _index(update, context, f"Indexing {name}", lambda progress: indexer.add_loaded(
-        loader.load_bytes(data, name), progress=progress))
+    await _index(update, context, t(lang, "job_upload", name=name),
+                 lambda progress: indexer.add_loaded(loader.load_bytes(data, name),
+                                                     progress=progress), lang)
 
 
 # ---- buttons -----------------------------------------------------------------
@@ -195,12 +221,13 @@ async def button(update: Update, context: BotContext) -> None:
     data = parse_callback_data(query.data)
     page = context.deps.state.load_page(data.page_id) if data else None
     if data is None or page is None or (data.kind == "ctx" and data.number >= len(page.quotes)):
-        await query.answer(BUTTON_EXPIRED, show_alert=True)
+        await query.answer(t(_lang(update), "button_expired"), show_alert=True)
         return
+    lang = _lang(update, page.asked.question.removeprefix(WHO_PREFIX))
     if data.kind == "more":
-        await _more(update, context, page, data.number)
+        await _more(update, context, page, data.number, lang)
     else:
-        await _paragraph(update, context, page.quotes[data.number])
+        await _paragraph(update, context, page.quotes[data.number], lang)
 
 
 # ---- access ------------------------------------------------------------------
@@ -213,10 +240,11 @@ async def gate(update: Update, context: BotContext) -> None:
         return
     logger.info("refused chat %s (user %s): not in KUTIP_ALLOWED_CHAT_IDS",
                 chat.id if chat else None, user.id if user else None)
+    lang = _lang(update, (update.message.text or "") if update.message else "")
     if update.callback_query:
-        await update.callback_query.answer(ACCESS_DENIED, show_alert=True)
+        await update.callback_query.answer(t(lang, "access_denied"), show_alert=True)
     elif update.message and _addressed(update.message, context):
-        await update.message.reply_html(ACCESS_DENIED)
+        await update.message.reply_html(t(lang, "access_denied"))
     raise ApplicationHandlerStop
 
 
@@ -226,21 +254,24 @@ async def error_handler(update: object, context: BotContext) -> None:
     where = _describe(update)
     if isinstance(error, EmptyQuestion):
         logger.info("empty question in %s", where)
-        reply = EMPTY_QUESTION
+        key = "empty_question"
     elif isinstance(error, StoreUnavailable):
         logger.warning("search unavailable for %s: %s", where, error)
-        reply = STORE_UNAVAILABLE
+        key = "store_unavailable"
     elif isinstance(error, StoreLocked):
         logger.warning("index locked for %s: %s", where, error)
-        reply = "The index is busy being written by another program; try again later."
+        key = "store_locked"
     elif isinstance(error, Forbidden):
         logger.warning("cannot write to %s: %s", where, error)
         return
     else:
         logger.error("Exception while handling %s", where, exc_info=error)
-        reply = APOLOGY
+        key = "apology"
     if isinstance(update, Update):
-        await _tell(update, reply)
+        message = update.effective_message
+        lang = _lang(update, (message.text or "") if message and not update.callback_query
+                     else "")
+        await _tell(update, t(lang, key), t(lang, "apology"))
 
 
 # ---- helpers -----------------------------------------------------------------
@@ -266,9 +297,10 @@ def _describe(update: object) -> str:
             f"user {user.id if user else None}, {text[:120]!r})")
 
 
-async def _tell(update: Update, text: str) -> None:
-    """Best effort: a short reply about a failure must not fail in turn."""
-    alert = text if "<" not in text else APOLOGY  # alerts are plain text
+async def _tell(update: Update, text: str, plain: str) -> None:
+    """Best effort: a short reply about a failure must not fail in turn. Button alerts
+    are plain text: `plain` stands in for a `text` with markup."""
+    alert = text if "<" not in text else plain
     try:
         if update.callback_query:
             with contextlib.suppress(BadRequest):  # BadRequest: already answered
@@ -280,24 +312,34 @@ async def _tell(update: Update, text: str) -> None:
         logger.warning("could not tell the user about the error: %s", exc)
 
 
-async def _require_admin(update: Update, context: BotContext) -> bool:
+async def _require_admin(update: Update, context: BotContext, lang: Language) -> bool:
     user = update.effective_user
     if context.deps.policy.is_admin(user.id if user else None):
         return True
     logger.info("refused an index change from non-admin user %s", user.id if user else None)
-    await update.effective_message.reply_html(ADMIN_ONLY)
+    await update.effective_message.reply_html(t(lang, "admin_only"))
     return False
 
 
-async def _index(update: Update, context: BotContext, title: str, job: IndexJob) -> None:
+async def _allowed(update: Update, context: BotContext, lang: Language) -> bool:
+    """The per-user rate limit: False (after saying so, once per streak) when exceeded."""
+    chat, user = update.effective_chat, update.effective_user
+    decision = context.deps.limiter.check(user.id if user else chat.id)
+    if not decision.allowed and decision.notify:
+        await update.effective_message.reply_html(slow_down(decision.retry_after, lang=lang))
+    return decision.allowed
+
+
+async def _index(update: Update, context: BotContext, title: str, job: IndexJob,
+                 lang: Language) -> None:
     """One indexing run at a time, with live progress; the retriever sees the result."""
     if context.deps.index_lock.locked():
-        await update.effective_message.reply_html(INDEX_BUSY)
+        await update.effective_message.reply_html(t(lang, "index_busy"))
         return
     async with context.deps.index_lock:
         try:
             await run_indexing(update.effective_message, title, job,
-                               interval=context.deps.options.progress_interval)
+                               interval=context.deps.options.progress_interval, lang=lang)
         finally:
             context.deps.services.retriever.invalidate()
 
@@ -347,14 +389,12 @@ def _asked(message: Message, context: BotContext, question: str) -> AskedQuestio
 
 async def _answer(update: Update, context: BotContext, question: str) -> None:
     """Search `question` and reply with quotes, or say why not."""
-    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    message, chat = update.effective_message, update.effective_chat
+    lang = _lang(update, question)
     if not any(ch.isalnum() for ch in question):
-        await message.reply_html(EMPTY_QUESTION)
+        await message.reply_html(t(lang, "empty_question"))
         return
-    decision = context.deps.limiter.check(user.id if user else chat.id)
-    if not decision.allowed:
-        if decision.notify:
-            await message.reply_html(slow_down(decision.retry_after))
+    if not await _allowed(update, context, lang):
         return
     asked = _asked(message, context, question)
     async with _typing(context.bot, chat.id, delay=context.deps.options.typing_delay,
@@ -363,10 +403,23 @@ async def _answer(update: Update, context: BotContext, question: str) -> None:
             asked.question, k=context.deps.settings.top_k, context=asked.context or None
         )
     limit = context.deps.services.retriever.max_question_chars
-    texts = format_answer(answer, note=SHORTENED.format(n=limit) if answer.truncated else "")
-    quotes = answer.quotes if answer.answered else []
+    note = t(lang, "shortened", n=limit) if answer.truncated else ""
+    texts = format_answer(answer, note=note, lang=lang)
+    quotes = ordered_quotes(answer.quotes, speaker=answer.speaker) if answer.answered else []
     await _send_page(context, chat.id, message.message_id, texts, asked, quotes,
-                     page=0, shown_before=[], more=answer.has_more)
+                     page=0, shown_before=[], more=answer.has_more, lang=lang)
+
+
+def _statements(retriever: Retriever, argument: str, *, limit: int
+                ) -> tuple[str, str, SpeakerStatements]:
+    """(name, topic, their statements) for "/who NAME [topic]" (`who_argument` splits it)."""
+
+    def match(name: str) -> float:
+        found = retriever.statements_of(name, limit=1)
+        return match_speaker(name, found.speaker, found.role) if found.speaker else 0.0
+
+    name, about = who_argument(argument, match)
+    return name, about, retriever.statements_of(name, about=about or None, limit=limit)
 
 
 def _shown(quotes: Sequence[Quote]) -> list[ShownQuote]:
@@ -376,6 +429,7 @@ def _shown(quotes: Sequence[Quote]) -> list[ShownQuote]:
 async def _send_page(
     context: BotContext, chat_id: int, reply_to: int, texts: list[str], asked: AskedQuestion,
     quotes: Sequence[Quote], *, page: int, shown_before: list[ShownQuote], more: bool,
+    lang: Language,
 ) -> None:
     """Send an answer's messages (buttons under the last) and remember them for follow-ups."""
     keyboard = None
@@ -383,7 +437,8 @@ async def _send_page(
         answer_page = AnswerPage(asked, page, _shown(quotes), shown_before)
         page_id = context.deps.state.save_page(answer_page)
         keyboard = answer_keyboard(page_id, first_number=len(shown_before) + 1,
-                                   quotes=len(quotes), next_page=page + 1 if more else None)
+                                   quotes=len(quotes), next_page=page + 1 if more else None,
+                                   more_label=t(lang, "button_more"))
     reply = ReplyParameters(reply_to, allow_sending_without_reply=True)
     sent = []
     for n, text in enumerate(texts, start=1):
@@ -415,29 +470,57 @@ async def _send_retrying(bot: Bot, chat_id: int, text: str, **kwargs: object) ->
     raise AssertionError("unreachable")
 
 
-async def _more(update: Update, context: BotContext, page: AnswerPage, next_page: int) -> None:
-    """The next page of quotes for the question under the pressed button."""
+async def _more(update: Update, context: BotContext, page: AnswerPage, next_page: int,
+                lang: Language) -> None:
+    """The next page of quotes for the question (or /who request) under the pressed button."""
     query = update.callback_query
     decision = context.deps.limiter.check(update.effective_user.id)
     if not decision.allowed:
-        await query.answer(slow_down(decision.retry_after), show_alert=True)
+        await query.answer(slow_down(decision.retry_after, lang=lang), show_alert=True)
         return
     await query.answer()
     shown = page.all_shown
-    answer = await context.deps.services.retriever.asearch(
-        page.asked.question, k=context.deps.settings.top_k, context=page.asked.context or None,
-        exclude=[(s.article_id, s.start, s.end) for s in shown],
-    )
-    fresh = answer.quotes
+    if page.asked.question.startswith(WHO_PREFIX):
+        fresh, more, texts = await _more_statements(context, page.asked.question, shown, lang)
+    else:
+        fresh, more, texts = await _more_quotes(context, page.asked, shown, lang)
     message = query.message
     await _drop_more_button(query.message)
     if not fresh:
-        await context.bot.send_message(message.chat.id, NO_MORE, reply_parameters=ReplyParameters(
-            message.message_id, allow_sending_without_reply=True))
+        await context.bot.send_message(message.chat.id, t(lang, "no_more"),
+                                       reply_parameters=ReplyParameters(
+                                           message.message_id, allow_sending_without_reply=True))
         return
-    texts = format_quotes(fresh, first_number=len(shown) + 1, lead="More quotes:")
     await _send_page(context, message.chat.id, message.message_id, texts, page.asked, fresh,
-                     page=next_page, shown_before=shown, more=answer.has_more)
+                     page=next_page, shown_before=shown, more=more, lang=lang)
+
+
+async def _more_quotes(context: BotContext, asked: AskedQuestion, shown: list[ShownQuote],
+                       lang: Language) -> tuple[list[Quote], bool, list[str]]:
+    """(the next quotes in the order shown, whether more exist, the messages) of a question."""
+    answer = await context.deps.services.retriever.asearch(
+        asked.question, k=context.deps.settings.top_k, context=asked.context or None,
+        exclude=[(s.article_id, s.start, s.end) for s in shown],
+    )
+    fresh = ordered_quotes(answer.quotes, speaker=answer.speaker)
+    texts = format_quotes(fresh, first_number=len(shown) + 1, lead=t(lang, "lead_more"),
+                          speaker=answer.speaker, lang=lang)
+    return fresh, answer.has_more, texts
+
+
+async def _more_statements(context: BotContext, request: str, shown: list[ShownQuote],
+                           lang: Language) -> tuple[list[Quote], bool, list[str]]:
+    """The same as `_more_quotes` for a "/who NAME [topic]" request."""
+    k = context.deps.settings.top_k
+    name, about, found = await asyncio.to_thread(
+        _statements, context.deps.services.retriever, request.removeprefix(WHO_PREFIX),
+        limit=len(shown) + k + 1)
+    spans = {(s.article_id, s.start, s.end) for s in shown}
+    rest = [q for q in found.statements if (q.article_id, q.start, q.end) not in spans]
+    fresh = ordered_quotes(rest[:k])
+    texts = format_statements(replace(found, statements=fresh), asked=name, about=about,
+                              first_number=len(shown) + 1, lang=lang)
+    return fresh, len(rest) > k, texts
 
 
 async def _drop_more_button(message: object) -> None:
@@ -454,7 +537,8 @@ async def _drop_more_button(message: object) -> None:
         logger.debug("could not remove the More button: %s", exc)
 
 
-async def _paragraph(update: Update, context: BotContext, shown: ShownQuote) -> None:
+async def _paragraph(update: Update, context: BotContext, shown: ShownQuote,
+                     lang: Language) -> None:
     """The paragraph around one quote of an answer."""
     query = update.callback_query
     await query.answer()
@@ -464,9 +548,10 @@ async def _paragraph(update: Update, context: BotContext, shown: ShownQuote) -> 
     chat_id, reply = query.message.chat.id, ReplyParameters(
         query.message.message_id, allow_sending_without_reply=True)
     if found is None:
-        await context.bot.send_message(chat_id, ARTICLE_CHANGED, reply_parameters=reply)
+        await context.bot.send_message(chat_id, t(lang, "article_changed"), reply_parameters=reply)
         return
     paragraph, p_start, _ = found
-    for text in format_context(shown.title, paragraph, shown.start - p_start, shown.end - p_start):
+    for text in format_context(shown.title, paragraph, shown.start - p_start, shown.end - p_start,
+                               lang=lang):
         await context.bot.send_message(chat_id, text, reply_parameters=reply)
 

@@ -16,8 +16,10 @@ from collections.abc import Callable
 from telegram import Message
 from telegram.error import BadRequest, TelegramError
 
-from bot.format import format_progress, format_report
+from bot.format import escape, format_progress, format_report
+from bot.messages import t
 from index.indexer import IndexReport, Progress
+from retriever.text import Language
 
 __all__ = ["ProgressReporter", "run_indexing"]
 
@@ -32,8 +34,9 @@ class ProgressReporter:
     def __init__(
         self, message: Message, title: str, *, loop: asyncio.AbstractEventLoop,
         interval: float = 1.5, clock: Callable[[], float] = time.monotonic,
+        lang: Language = "en",
     ) -> None:
-        self._message, self._title, self._loop = message, title, loop
+        self._message, self._title, self._loop, self._lang = message, title, loop, lang
         self._interval, self._clock = interval, clock
         self._last = float("-inf")
         self._shown = ""
@@ -48,7 +51,8 @@ class ProgressReporter:
         if now - self._last < self._interval:
             return
         self._last = now
-        self._loop.call_soon_threadsafe(self._want, format_progress(self._title, progress))
+        self._loop.call_soon_threadsafe(self._want,
+                                        format_progress(self._title, progress, lang=self._lang))
 
     def _want(self, text: str) -> None:
         if self._closed:
@@ -84,7 +88,8 @@ class ProgressReporter:
 
 
 async def run_indexing(
-    message: Message, title: str, job: IndexJob, *, interval: float = 1.5
+    message: Message, title: str, job: IndexJob, *, interval: float = 1.5,
+    lang: Language = "en",
 ) -> IndexReport:
     """Reply with a status message, run `job(progress)` in a worker thread, end with the summary.
 
@@ -92,11 +97,12 @@ async def run_indexing(
         Whatever `job` raises (after the status message says the run stopped).
     """
     status = await message.reply_html(format_progress(title, None))
-    reporter = ProgressReporter(status, title, loop=asyncio.get_running_loop(), interval=interval)
+    reporter = ProgressReporter(status, title, loop=asyncio.get_running_loop(), interval=interval,
+                                lang=lang)
     try:
         report = await asyncio.to_thread(job, reporter.update)
     except Exception:
-        await reporter.finish(f"{title}: stopped by an error (see the log).")
+        await reporter.finish(t(lang, "progress_error", title=escape(title)))
         raise
-    await reporter.finish(format_report(title, report))
+    await reporter.finish(format_report(title, report, lang=lang))
     return report

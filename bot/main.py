@@ -12,10 +12,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
+from telegram import Bot, BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -34,17 +35,20 @@ from telegram.request import BaseRequest
 from bot import handlers
 from bot.access import AccessPolicy, SlidingWindowLimiter
 from bot.context import BOT_DATA_KEY, BotContext, BotDeps, BotOptions, BotServices
+from bot.messages import LANGUAGES, t
 from bot.state import BotState
 from kutip.errors import ConfigError, KutipError
 from kutip.settings import DEFAULT_TELEGRAM_API_BASE_URL
 
 if TYPE_CHECKING:
     from kutip.settings import Settings
+    from retriever.text import Language
 
 __all__ = [
     "TokenRedactor",
     "bot_token",
     "build_application",
+    "command_menu",
     "protect_token",
     "run_application",
     "webhook_options",
@@ -52,16 +56,8 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-PUBLIC_COMMANDS = [
-    BotCommand("start", "How to ask me"),
-    BotCommand("help", "What I know, with example questions"),
-    BotCommand("ask", "Ask a question (in groups too)"),
-    BotCommand("sources", "Recently indexed articles"),
-]
-ADMIN_COMMANDS = [
-    BotCommand("reindex", "Re-scan the configured article sources"),
-    BotCommand("add", "Index one article or feed: /add URL"),
-]
+PUBLIC_COMMANDS = ("start", "help", "ask", "who", "sources")
+ADMIN_COMMANDS = ("reindex", "add")
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 STATE_FILE = "bot-state.sqlite3"
 DEFAULT_FILE_BASE_URL = "https://api.telegram.org/file/bot"
@@ -127,13 +123,7 @@ async def _post_init(application: Application) -> None:
     """Register the command menus, tidy the state file, warm the retriever up."""
     deps: BotDeps = application.bot_data[BOT_DATA_KEY]
     bot = application.bot
-    await bot.set_my_commands(PUBLIC_COMMANDS)
-    for admin_id in sorted(deps.policy.admin_ids):
-        try:
-            await bot.set_my_commands(PUBLIC_COMMANDS + ADMIN_COMMANDS,
-                                      scope=BotCommandScopeChat(admin_id))
-        except TelegramError as exc:  # the admin has not started a chat with the bot yet
-            logger.info("admin commands not registered for %s: %s", admin_id, exc)
+    await _register_commands(bot, deps.policy.admin_ids)
     removed = await asyncio.to_thread(deps.state.prune)
     if removed:
         logger.info("forgot %d expired button pages and answers", removed)
@@ -143,6 +133,26 @@ async def _post_init(application: Application) -> None:
         except KutipError as exc:
             logger.warning("warm-up search failed: %s", exc)
     logger.info("bot @%s is ready", bot.username)
+
+
+def command_menu(names: Sequence[str], lang: Language) -> list[BotCommand]:
+    """The command menu entries `names`, described in `lang`."""
+    return [BotCommand(name, t(lang, f"cmd_{name}")) for name in names]
+
+
+async def _register_commands(bot: Bot, admin_ids: Iterable[int]) -> None:
+    """The command menus: English by default, Indonesian for Indonesian users; admins'
+    chats also list the admin commands."""
+    for lang in LANGUAGES:
+        code = None if lang == "en" else lang
+        await bot.set_my_commands(command_menu(PUBLIC_COMMANDS, lang), language_code=code)
+        for admin_id in sorted(admin_ids):
+            try:
+                await bot.set_my_commands(command_menu(PUBLIC_COMMANDS + ADMIN_COMMANDS, lang),
+                                          scope=BotCommandScopeChat(admin_id),
+                                          language_code=code)
+            except TelegramError as exc:  # the admin has not started a chat with the bot yet
+                logger.info("admin commands not registered for %s: %s", admin_id, exc)
 
 
 async def _post_shutdown(application: Application) -> None:
@@ -226,7 +236,7 @@ def _add_handlers(application: Application) -> None:
     application.add_handler(TypeHandler(Update, handlers.gate), group=-1)
     for name, callback in [
         ("start", handlers.start), ("help", handlers.help_command), ("ask", handlers.ask_command),
-        ("sources", handlers.sources), ("reindex", handlers.reindex), ("add", handlers.add),
+        ("who", handlers.who), ("sources", handlers.sources), ("reindex", handlers.reindex), ("add", handlers.add),
     ]:
         application.add_handler(CommandHandler(name, callback, filters=message))
     application.add_handler(MessageHandler(message & private & filters.Document.ALL,

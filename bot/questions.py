@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from telegram import Message, MessageEntity
 
-__all__ = ["command_argument", "group_question", "is_reply_to_bot"]
+__all__ = ["command_argument", "group_question", "is_reply_to_bot", "who_argument"]
+
+MAX_NAME_WORDS = 5
+# "/who Ushakov about Iran", "/who Ushakov soal Iran", "/who Ushakov: Iran", "/who Ushakov, Iran"
+_TOPIC_MARK = re.compile(
+    r"\s+(?:about|on|regarding|soal|tentang|terkait|mengenai|perihal)\s+|\s*[:,;]\s*|\s+[-–—]\s+",
+    re.IGNORECASE,
+)
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
@@ -58,3 +66,24 @@ def group_question(message: Message, *, bot_username: str, bot_id: int) -> str |
     if is_reply_to_bot(message, bot_id):
         return " ".join(text.split())
     return None
+
+
+def who_argument(text: str, match: Callable[[str], float]) -> tuple[str, str]:
+    """(name, topic) of the argument of "/who NAME [topic]".
+
+    A topic word or mark ("about", "soal", "tentang", ":", ",") splits the two; without
+    one, NAME is the run of leading words that `match` (how well a name matches a quoted
+    person, 0 for nobody) scores best, the longest on a tie, and the rest is the topic:
+    "Ushakov Iran" → ("Ushakov", "Iran"). Nobody matching: the whole text is the name.
+    """
+    text = " ".join(text.split())
+    parts = _TOPIC_MARK.split(text, maxsplit=1)
+    if len(parts) == 2 and parts[0].strip() and parts[1].strip():
+        return parts[0].strip(), parts[1].strip()
+    words = text.split()
+    best, cut = 0.0, len(words)
+    for n in range(min(len(words), MAX_NAME_WORDS), 0, -1):
+        score = match(" ".join(words[:n]))
+        if score > best:
+            best, cut = score, n
+    return " ".join(words[:cut]), " ".join(words[cut:])

@@ -1,4 +1,5 @@
-"""bot.format: escaping, the 4096 limit, splitting between quotes and never inside a tag."""
+"""bot.format: escaping, the 4096 limit, splitting between quotes and never inside a tag;
+grouping by article, speaker lines, refusals and both languages of the bot's words."""
 
 from __future__ import annotations
 
@@ -21,13 +22,16 @@ from bot.format import (
     format_quotes,
     format_report,
     format_sources,
+    format_statements,
+    ordered_quotes,
     slow_down,
     split_blocks,
     tg_len,
 )
+from bot.messages import MESSAGES, choose_language, t
 from index.indexer import IndexReport, Progress
 from index.store import ArticleRecord
-from retriever._types import Answer, Quote, SourceTitle
+from retriever import Answer, Quote, SourceTitle, SpeakerStatements
 
 ALLOWED_TAGS = {"b", "i", "u", "a", "code", "blockquote"}
 
@@ -78,14 +82,17 @@ def check_html(message: str) -> _TagChecker:
 
 
 def quote(text: str, *, article_id: str = "a.txt", title: str = "Title", url: str = "",
-          date: str = "", source: str = "a.txt", start: int = 0) -> Quote:
+          date: str = "", source: str = "a.txt", start: int = 0, speaker: str | None = None,
+          role: str | None = None) -> Quote:
     return Quote(text=text, article_id=article_id, title=title, source=source, url=url,
-                 date=date, start=start, end=start + len(text), score=0.9)
+                 date=date, start=start, end=start + len(text), score=0.9, speaker=speaker,
+                 role=role, speech="direct" if speaker else None)
 
 
-def answer(*quotes: Quote, closest: list[SourceTitle] | None = None) -> Answer:
-    return Answer(question="q?", answered=bool(quotes), quotes=list(quotes),
-                  closest=closest or [])
+def answer(*quotes: Quote, closest: list[SourceTitle] | None = None, question: str = "q?",
+           **fields: object) -> Answer:
+    return Answer(question=question, answered=bool(quotes), quotes=list(quotes),
+                  closest=closest or [], **fields)
 
 
 # ---- examples -------------------------------------------------------------------------
@@ -95,8 +102,8 @@ def test_quote_in_blockquote_with_bold_title_date_and_link() -> None:
     q = quote("Ushakov said things.", title="Trump dan Putin", date="2025-07-03",
               url="https://www.example.com/news?id=1&x=2")
     [message] = format_answer(answer(q))
-    assert message.startswith("From 1 article:\n\n<blockquote>Ushakov said things.</blockquote>")
-    assert "1. <b>Trump dan Putin</b> · 2025-07-03 · " in message
+    assert message.startswith("From 1 article:\n\n<b>Trump dan Putin</b> · 2025-07-03 · ")
+    assert "\n<blockquote>Ushakov said things.</blockquote>\n1." in message
     assert '<a href="https://www.example.com/news?id=1&amp;x=2">example.com</a>' in message
     check_html(message)
 
@@ -137,7 +144,8 @@ def test_long_answer_splits_between_quotes() -> None:
         assert all(b.strip() for b in checker.blockquotes)
     joined = "".join(messages)
     for n in range(8):
-        assert f"{n + 1}. <b>" in joined
+        assert f"</blockquote>\n{n + 1}." in joined
+    assert all(m.count("<b>Title</b>") >= 1 for m in messages[1:])  # each quote is titled
 
 
 def test_huge_quote_is_cut_into_several_blockquotes() -> None:
@@ -161,7 +169,7 @@ def test_limit_counts_utf16_code_units() -> None:
 def test_not_found_lists_closest_titles_escaped() -> None:
     closest = [SourceTitle("a", "<b>Bold</b> claims", "a.txt", "", "2025-01-01", 0.7),
                SourceTitle("b", "Other", "b.txt", "https://x.org/b", "", 0.6)]
-    message = format_not_found(answer(closest=closest))
+    [message] = format_not_found(answer(closest=closest))
     assert message.startswith("No indexed article answers this.")
     assert "&lt;b&gt;Bold&lt;/b&gt; claims" in message
     assert '<a href="https://x.org/b">x.org</a>' in message
@@ -171,6 +179,109 @@ def test_not_found_lists_closest_titles_escaped() -> None:
 def test_note_goes_into_the_lead() -> None:
     [message] = format_answer(answer(quote("Text.")), note="Shortened <q>.")
     assert message.startswith("Shortened &lt;q&gt;.\nFrom 1 article:")
+
+
+def test_quotes_of_one_article_share_one_title_line_and_carry_their_speakers() -> None:
+    quotes = [quote("Iran.", article_id="a", title="Kremlin call", date="2025-07-03",
+                    speaker="Yuri Ushakov", role="penasihat kebijakan luar negeri Kremlin"),
+              quote("Other.", article_id="b", title="Second", start=5),
+              quote("Ukraine.", article_id="a", title="Kremlin call", start=40,
+                    speaker="Yuri Ushakov")]
+    [message] = format_answer(answer(*quotes))
+    assert message.count("<b>Kremlin call</b>") == 1 and message.count("<b>Second</b>") == 1
+    assert message == (
+        "From 2 articles:\n\n"
+        "<b>Kremlin call</b> · 2025-07-03 · a.txt\n"
+        "<blockquote>Iran.</blockquote>\n"
+        "1. <i>— Yuri Ushakov, penasihat kebijakan luar negeri Kremlin</i>\n"
+        "<blockquote>Ukraine.</blockquote>\n2. <i>— Yuri Ushakov</i>\n\n"
+        "<b>Second</b> · a.txt\n<blockquote>Other.</blockquote>\n3.")
+    check_html(message)
+    assert [q.text for q in ordered_quotes(quotes)] == ["Iran.", "Ukraine.", "Other."]
+
+
+def test_a_said_answer_shows_the_persons_statements_first_and_labels_the_rest() -> None:
+    theirs = quote("On Iran.", article_id="a", speaker="Ushakov", role="Kremlin adviser")
+    trump = quote("Trump's words.", article_id="a", start=50, speaker="Donald Trump")
+    plain = quote("Narration.", article_id="a", start=90)
+    ask = answer(trump, theirs, plain, question="What did Ushakov say about Iran?",
+                 speaker="Yuri Ushakov")
+    [message] = format_answer(ask)
+    lead, mine, heading, others = message.split("\n\n")
+    assert lead == "Yuri Ushakov, quoted in 1 article:"
+    assert "On Iran." in mine and "Trump" not in mine and "Narration" not in mine
+    assert heading == "Other quotes on this, not by Yuri Ushakov:"
+    assert "2. <i>— Donald Trump</i>" in others and others.endswith("Narration.</blockquote>\n3.")
+    assert [q.text for q in ordered_quotes(ask.quotes, speaker="Yuri Ushakov")] == [
+        "On Iran.", "Trump's words.", "Narration."]
+
+
+def test_no_statement_on_topic_names_the_person_the_topic_and_labels_other_statements() -> None:
+    elsewhere = quote("We won the cup.", article_id="f", title="Cup final", date="2025-05-01",
+                      speaker="Mirela Santos", role="Coach")
+    refusal = Answer(question="What did Mirela Santos say about interest rates?",
+                     answered=False, quotes=[], speaker="Mirela Santos",
+                     reason="no_statement_on_topic", other_statements=[elsewhere],
+                     closest=[SourceTitle("f", "Cup final", "f.txt", "", "2025-05-01", 0.5)])
+    [en] = format_answer(refusal)
+    assert en.startswith("I found no statement by Mirela Santos about interest rates.\n"
+                         "Mirela Santos is quoted in:\n• <b>Cup final</b> · 2025-05-01 · f.txt")
+    assert "Their closest statements, which are <b>not</b> about this:" in en
+    assert "<blockquote>We won the cup.</blockquote>\n1. <i>— Mirela Santos, Coach</i>" in en
+    check_html(en)
+    [id_] = format_answer(refusal, lang="id")
+    assert id_.startswith("Saya tidak menemukan pernyataan Mirela Santos tentang interest rates.")
+    assert "Mirela Santos dikutip dalam:" in id_ and "We won the cup." in id_
+
+
+def test_speaker_not_found_and_nothing_relevant_in_both_languages() -> None:
+    missing = Answer(question="What did Retno Marsudi say about Rohingya?", answered=False,
+                     quotes=[], speaker="Retno <Marsudi>", reason="speaker_not_found")
+    assert format_answer(missing) == [
+        "Retno &lt;Marsudi&gt; is not quoted in the indexed articles."]
+    assert format_answer(missing, lang="id") == [
+        "Retno &lt;Marsudi&gt; tidak dikutip dalam artikel yang terindeks."]
+    nothing = Answer(question="q?", answered=False, quotes=[], reason="nothing_relevant")
+    assert format_answer(nothing, lang="id") == ["Tidak ada artikel terindeks yang menjawab ini."]
+
+
+def test_who_answers_count_the_people_and_indonesian_leads() -> None:
+    quotes = [quote("A.", article_id="a", speaker="Petra Lindqvist"),
+              quote("B.", article_id="b", speaker="Mirela Santos")]
+    who = answer(*quotes, question="Who commented on the interest rates?")
+    assert format_answer(who)[0].startswith(
+        "2 people commented on this, one statement each:\n\n")
+    said = answer(quotes[0], question="Apa kata Petra Lindqvist soal suku bunga?",
+                  speaker="Petra Lindqvist")
+    assert format_answer(said, lang="id")[0].startswith("Petra Lindqvist, dikutip dalam 1 artikel:")
+    assert format_answer(answer(quotes[1]), lang="id")[0].startswith("Dari 1 artikel:")
+
+
+def test_statements_of_a_person_newest_first_or_on_a_topic() -> None:
+    found = SpeakerStatements(speaker="Yuri Ushakov", role="Kremlin adviser", statements=[
+        quote("New.", article_id="n", title="Newer", date="2025-08-01", speaker="Yuri Ushakov"),
+        quote("Old.", article_id="o", title="Older", date="2025-01-01", speaker="Ushakov")])
+    [message] = format_statements(found, asked="Ushakov")
+    assert message.startswith("What Yuri Ushakov is quoted as saying, newest first:\n\n"
+                              "<b>Newer</b> · 2025-08-01")
+    assert message.index("New.") < message.index("<b>Older</b>") < message.index("Old.")
+    assert "2. <i>— Ushakov</i>" in message
+    [topic] = format_statements(found, asked="Ushakov", about="Iran", lang="id")
+    assert topic.startswith("Kutipan Yuri Ushakov, yang paling dekat dengan “Iran” dahulu:")
+    nobody = SpeakerStatements(speaker=None, statements=[])
+    assert format_statements(nobody, asked="Retno") == [
+        "Retno is not quoted in the indexed articles."]
+
+
+def test_the_catalogue_has_every_text_in_both_languages() -> None:
+    assert MESSAGES["en"].keys() == MESSAGES["id"].keys()
+    for key, english in MESSAGES["en"].items():
+        assert english != MESSAGES["id"][key] or key in {"help_admin"}, key
+    assert t("id", "button_more") == "Kutipan lain ▸"
+    assert choose_language("Apa kata Ushakov soal Iran?", "en") == "id"
+    assert choose_language("What did Ushakov say about Iran?", "id") == "en"
+    assert choose_language("Ushakov", "id-ID") == "id"
+    assert choose_language("Ushakov", None) == "en" == choose_language("", "de")
 
 
 def test_split_blocks_never_splits_a_block() -> None:
@@ -208,7 +319,11 @@ def test_help_sources_report_progress_and_slow_down() -> None:
     assert report.summary() in text and "bad&lt;1&gt;.txt" in text
     assert format_progress("Re-indexing", Progress("indexing", 120, 400)) == \
         "Re-indexing: indexed 120/400 articles…"
-    assert "30 seconds" in slow_down(29.6)
+    assert format_progress("Mengindeks ulang", Progress("indexing", 1, 4), lang="id") == \
+        "Mengindeks ulang: 1/4 artikel terindeks…"
+    assert "30 seconds" in slow_down(29.6) and "30 detik" in slow_down(29.6, lang="id")
+    assert "Apa kata Yuri Ushakov soal Iran?" in format_help(
+        records, is_admin=False, speakers=[("Yuri Ushakov", "Iran")], lang="id")
 
 
 def test_report_with_many_failures_fits() -> None:
@@ -238,8 +353,8 @@ def test_every_message_is_balanced_html_within_the_limit(quotes: list[Quote]) ->
     for message in messages:
         assert 0 < tg_len(message) <= MAX_MESSAGE_CHARS
         blockquotes += check_html(message).blockquotes
-    # Every quote's text is there, escaped, in order (possibly across blockquotes).
-    assert "".join(blockquotes) == "".join(q.text for q in quotes)
+    # Every quote's text is there, escaped, in the order shown (possibly across blockquotes).
+    assert "".join(blockquotes) == "".join(q.text for q in ordered_quotes(quotes))
     joined = "".join(messages)
     for q in quotes:
         if tg_len(escape(q.text)) < 2000:

