@@ -34,7 +34,7 @@ from retriever.said import SaidAnswers, example_pairs, quote_of, statement_quote
 from retriever.said_question import SaidQuery
 from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
 from retriever.speakers import SpeakerIndex
-from retriever.text import text_language
+from retriever.text import text_language, tokenize
 
 __all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "MAX_QUOTES", "Mode", "Retriever", "Span"]
 
@@ -225,7 +225,8 @@ class Retriever:
         if parsed.said is not None and self.fusion.dense and snap.speakers.rows:
             answer = self._said_answer(parsed.said, parsed, candidates, records, snap, k=k,
                                        exclude=tuple(exclude))
-            return replace(answer, took_ms=(time.perf_counter() - started) * 1000)
+            if answer is not None:
+                return replace(answer, took_ms=(time.perf_counter() - started) * 1000)
         page = _NO_PAGE
         if candidates and (not self.fusion.abstains
                            or self._support(parsed, candidates[0]) >= self.min_score):
@@ -308,10 +309,11 @@ class Retriever:
     def _said_answer(
         self, said: SaidQuery, question: Question, candidates: list[Candidate],
         records: dict[str, ArticleRecord], snap: _Snapshot, *, k: int, exclude: tuple[Span, ...],
-    ) -> Answer:
+    ) -> Answer | None:
         """A said question: the person's statements on the topic first, or an honest
         refusal; a who question: the speakers on the topic, one statement each. Paged
-        like `_page`: the next `k` after the quotes in `exclude`."""
+        like `_page`: the next `k` after the quotes in `exclude`. None: a person the
+        articles name but never quote, left to the usual path."""
         speakers = snap.speakers
         depth = max(k, min(MAX_QUOTES, k + len(exclude)))
         topic = self._said.topic_query(said.topic or question.query, question.language)
@@ -324,6 +326,8 @@ class Retriever:
                           closest=[] if page.found else self._closest(candidates, records),
                           reason=None if page.found else "nothing_relevant")
         person = speakers.person(said.person or "", match_speaker)
+        if person is None and _mentioned(said.person or "", snap.lexical):
+            return None  # named in the articles, no statement attributed: the usual path
         if person is None:
             return Answer(**base, answered=False, quotes=[], speaker=said.person,
                           closest=self._closest(candidates, records), reason="speaker_not_found")
@@ -393,6 +397,12 @@ class Retriever:
         snap = self._current_snapshot()
         titles = {r.article_id: r.title for r in self.store.articles()}
         return example_pairs(snap.speakers, titles, snap.lexical, n=n)
+
+
+def _mentioned(name: str, lexical: LexicalIndex) -> bool:
+    """Whether most of the content words of an asked name occur in the indexed articles."""
+    tokens = set(tokenize(name))
+    return bool(tokens) and 2 * sum(t in lexical.doc_freq for t in tokens) >= len(tokens)
 
 
 def _paged(picked: list[Quote], *, k: int, depth: int, exclude: tuple[Span, ...]) -> _Page:
