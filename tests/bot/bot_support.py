@@ -259,12 +259,20 @@ class Updates:
             return {"id": chat_id, "type": "private", "first_name": "U"}
         return {"id": chat_id, "type": "supergroup", "title": "News fans"}
 
+    @staticmethod
+    def _user(user_id: int, language_code: str | None) -> dict[str, Any]:
+        user: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"}
+        if language_code:
+            user["language_code"] = language_code
+        return user
+
     def message(self, text: str | None, *, chat_id: int = 42, user_id: int | None = None,
-                reply_to: dict[str, Any] | None = None, **extra: Any) -> Update:
+                reply_to: dict[str, Any] | None = None, language_code: str | None = None,
+                **extra: Any) -> Update:
         user_id = user_id if user_id is not None else abs(chat_id)
         message: dict[str, Any] = {
             "message_id": next(self._message_ids), "date": 0, "chat": self._chat(chat_id),
-            "from": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"},
+            "from": self._user(user_id, language_code),
         }
         if text is not None:
             message["text"] = text
@@ -284,10 +292,10 @@ class Updates:
         return Update.de_json({"update_id": next(self._update_ids), "message": message},
                               self.bot)
 
-    def callback(self, data: str, *, message: dict[str, Any], user_id: int = 42) -> Update:
+    def callback(self, data: str, *, message: dict[str, Any], user_id: int = 42,
+                 language_code: str | None = None) -> Update:
         query = {"id": str(next(self._update_ids)), "chat_instance": "ci", "data": data,
-                 "from": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"},
-                 "message": message}
+                 "from": self._user(user_id, language_code), "message": message}
         return Update.de_json({"update_id": next(self._update_ids), "callback_query": query},
                               self.bot)
 

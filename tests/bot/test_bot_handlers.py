@@ -49,8 +49,11 @@ async def test_private_question_is_answered_with_the_seed_quote(offline_app: Any
     await app.process_update(question)
     assert api.names()[:2] == ["sendChatAction", "sendMessage"]
     [sent] = api.sent()
-    assert sent["text"].startswith(f"From 1 article:\n\n<blockquote>{escape(SEED_QUOTE)}</blockquote>")
-    assert "seed-bbn-ushakov.txt" in sent["text"]
+    assert sent["text"].startswith(
+        "Yuri Ushakov, quoted in 1 article:\n\n"
+        "<b>Trump dan Putin bahas Ukraina dan Iran lewat telepon</b> · seed-bbn-ushakov.txt\n"
+        f"<blockquote>{escape(SEED_QUOTE)}</blockquote>\n"
+        "1. <i>— Yuri Ushakov, penasihat kebijakan luar negeri Kremlin</i>")
     assert sent["parse_mode"] == "HTML"
     assert sent["reply_parameters"]["message_id"] == question.message.message_id
     assert list(callback_datas(sent))[-1].startswith("more:")
@@ -132,7 +135,7 @@ async def test_more_and_paragraph_buttons_work_after_a_restart(offline_app: Any)
     await restarted.process_update(updates2.callback(more, message=answer))
     assert api2.sent("answerCallbackQuery")[0].get("text") is None
     [page] = api2.sent()
-    assert page["text"].startswith("More quotes:") and "4. <b>" in page["text"]
+    assert page["text"].startswith("More quotes:") and "</blockquote>\n4." in page["text"]
     assert escape(SEED_QUOTE) not in page["text"]
     assert api2.sent("editMessageReplyMarkup"), "the pressed More button is removed"
     await restarted.process_update(updates2.callback(ctx, message=answer))
@@ -288,3 +291,62 @@ async def test_questions_are_answered_while_a_reindex_runs(offline_app: Any, bot
     release.set()
     await reindex
     assert api.sent("editMessageText")[-1]["text"].startswith("Re-indexing: done.")
+
+
+# ---- who said what, in the user's language ----------------------------------------------
+
+
+async def test_who_lists_a_persons_statements_and_pages_on(offline_app: Any) -> None:
+    app, api, updates = await offline_app(top_k=2)
+    await app.process_update(updates.message("/who Ushakov"))
+    [sent] = api.sent()
+    assert sent["text"].startswith("What Yuri Ushakov is quoted as saying, newest first:\n\n"
+                                   "<b>Trump dan Putin bahas Ukraina dan Iran lewat telepon</b>")
+    assert sent["text"].count("<i>— Yuri Ushakov") == 2
+    ctx, _, more = list(callback_datas(sent))
+    await app.process_update(updates.callback(more, message=api.results()[0]))
+    page = api.sent()[-1]["text"]
+    assert page.startswith("More quotes of Yuri Ushakov:") and "</blockquote>\n3." in page
+    shown = [b for b in sent["text"].split("<blockquote>")[1:]]
+    assert not any(b.split("</blockquote>")[0] in page for b in shown)  # no repeats
+    await app.process_update(updates.callback(ctx, message=api.results()[0]))
+    assert api.texts()[-1].startswith("Context from <b>Trump dan Putin")
+
+
+async def test_who_with_a_topic_unknown_people_and_no_name(offline_app: Any) -> None:
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message("/who Ushakov Iran"))
+    await app.process_update(updates.message("/who Retno Marsudi"))
+    await app.process_update(updates.message("/who", language_code="id"))
+    on_topic, unknown, usage = api.texts()
+    assert on_topic.startswith("What Yuri Ushakov is quoted as saying, closest to “Iran” first:")
+    assert on_topic.index(escape(SEED_QUOTE)) < on_topic.index("</blockquote>\n2.")
+    assert unknown == "Retno Marsudi is not quoted in the indexed articles."
+    assert usage.startswith("Sebutkan kutipan siapa yang Anda cari")
+
+
+async def test_bot_words_follow_the_question_then_the_users_language(offline_app: Any) -> None:
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message("Apa kata Ushakov soal Iran?", language_code="en"))
+    await app.process_update(updates.message(SEED_QUESTION, language_code="id"))
+    await app.process_update(updates.message("/help", language_code="id"))
+    await app.process_update(updates.message("/start", language_code="id-ID"))
+    indonesian, english = api.sent()[:2]
+    assert indonesian["text"].startswith("Yuri Ushakov, dikutip dalam 1 artikel:")
+    assert escape(SEED_QUOTE) in indonesian["text"]
+    assert indonesian["reply_markup"]["inline_keyboard"][-1][0]["text"] == "Kutipan lain ▸"
+    assert english["text"].startswith("Yuri Ushakov, quoted in 1 article:")
+    assert english["reply_markup"]["inline_keyboard"][-1][0]["text"] == "More quotes ▸"
+    help_text, start = api.texts()[2:]
+    assert help_text.startswith("Saya mengetahui <b>5</b> artikel")
+    assert "• Apa kata Yuri Ushakov soal " in help_text and "/who <i>nama</i>" in help_text
+    assert start.startswith("Halo!")
+
+
+async def test_help_examples_name_real_speakers(offline_app: Any) -> None:
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message("/help"))
+    [help_text] = api.texts()
+    examples = [line for line in help_text.splitlines() if line.startswith("• ")]
+    assert examples[0].startswith("• What did Yuri Ushakov say about ")
+    assert "• /who Yuri Ushakov" in examples
