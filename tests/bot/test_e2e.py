@@ -117,13 +117,16 @@ async def test_start_help_and_command_menu(emu: Any, live_bot: Any) -> None:
     await live_bot()
     menus = emu.calls("setMyCommands")
     commands = [c["command"] for c in _commands(menus[0])]
-    assert commands == ["start", "help", "ask", "sources"]
+    assert commands == ["start", "help", "ask", "who", "sources"]
+    indonesian = [m for m in menus if m["params"].get("language_code") == "id"]
+    assert indonesian and "who" in [c["command"] for c in _commands(indonesian[0])]
     assert any("reindex" in [c["command"] for c in _commands(m)] for m in menus)
     _, [start] = await ask(emu, 501, 501, "/start")
     assert "Just send me a question" in text_of(start)
     _, [help_message] = await ask(emu, 501, 501, "/help")
     assert "I know 5 articles" in text_of(help_message)
-    assert "for example:\n• What does “" in text_of(help_message)
+    assert "for example:\n• What did Yuri Ushakov say about " in text_of(help_message)
+    assert "/who name [topic]" in text_of(help_message)
 
 
 def _commands(call: dict[str, Any]) -> list[dict[str, Any]]:
@@ -138,11 +141,13 @@ async def test_seed_question_is_answered_with_the_right_quote_and_source(
     since = emu.last_seq()
     question, [answer] = await ask(emu, 502, 502, SEED_QUESTION)
     text = text_of(answer)
-    assert text.startswith(f"From 1 article:\n\n{SEED_QUOTE}\n1. Trump dan Putin bahas Ukraina")
-    assert "seed-bbn-ushakov.txt" in text
+    assert text.startswith("Yuri Ushakov, quoted in 1 article:\n\n"
+                           "Trump dan Putin bahas Ukraina dan Iran lewat telepon · "
+                           f"seed-bbn-ushakov.txt\n{SEED_QUOTE}\n"
+                           "1. — Yuri Ushakov, penasihat kebijakan luar negeri Kremlin\n")
     assert answer["message"]["reply_to_message"]["message_id"] == question["message_id"]
     entity_types = {e["type"] for e in answer["message"]["entities"]}
-    assert {"blockquote", "bold"} <= entity_types
+    assert {"blockquote", "bold", "italic"} <= entity_types
     kinds = [e["kind"] for e in emu.events(502, since=since)]
     assert kinds.index("chat_action") < kinds.index("message")  # typing… first
     assert [b["text"] for b in buttons(answer)][-1] == "More quotes ▸"
@@ -154,7 +159,7 @@ async def test_hostile_title_is_shown_literally(emu: Any, live_bot: Any) -> None
     assert escape(HOSTILE_TITLE) in html_of(answer)
     assert HOSTILE_TITLE in text_of(answer)  # the user sees the title as text, not markup
     assert "<soon> & stay low" in text_of(answer)
-    assert all(e["type"] in {"blockquote", "bold"} for e in answer["message"]["entities"])
+    assert all(e["type"] in {"blockquote", "bold", "italic"} for e in answer["message"]["entities"])
 
 
 async def test_not_found_is_honest(emu: Any, live_bot: Any) -> None:
@@ -177,7 +182,7 @@ async def test_long_answer_is_split_between_quotes(emu: Any, live_bot: Any) -> N
         assert html.count("<blockquote>") == html.count("</blockquote>")
         total += tg_len(html)
     assert total > MAX_MESSAGE_CHARS
-    assert "6. " in text_of(answers[-1]) and buttons(answers[-1])
+    assert "\n6." in text_of(answers[-1]) and buttons(answers[-1])
     assert not buttons(answers[0])
     assert emu.failed_calls() == []
 
@@ -208,9 +213,9 @@ async def test_reply_to_an_answer_is_a_follow_up(emu: Any, live_bot: Any) -> Non
                               reply_to=answer["message_id"])
     _, [fresh] = await ask(emu, 507, 507, "and what about Macron?")
     # The earlier question steers the follow-up: its first quote is the Iran one.
-    assert text_of(followup).split("\n")[2] == SEED_QUOTE
+    assert text_of(followup).split("\n")[3] == SEED_QUOTE
     assert "Macron" in text_of(followup)
-    assert text_of(fresh).split("\n")[2] != SEED_QUOTE
+    assert text_of(fresh).split("\n")[3] != SEED_QUOTE
 
 
 async def test_more_and_paragraph_buttons_survive_a_restart(emu: Any, live_bot: Any) -> None:
@@ -224,7 +229,7 @@ async def test_more_and_paragraph_buttons_survive_a_restart(emu: Any, live_bot: 
     since = emu.last_seq()
     emu.press_button(508, 508, answer["message_id"], more)
     [page] = await emu.aio.wait_for_messages(508, 1, WAIT, since=since)
-    assert text_of(page).startswith("More quotes:") and "\n4. " in text_of(page)
+    assert text_of(page).startswith("More quotes:") and "\n4." in text_of(page)
     assert SEED_QUOTE not in text_of(page)
     await emu.aio.wait_for_events(508, 1, WAIT, since=since, kinds=["edit"])
     assert all(not b["text"].startswith("More") for b in
@@ -418,3 +423,92 @@ async def test_webhook_mode_answers(emu: Any, e2e_services: Any, e2e_data_dir: P
         await app.updater.stop()
         await app.stop()
         await app.shutdown()
+
+
+# ---- who said what ---------------------------------------------------------------------
+
+NO_STATEMENT_QUESTION = "What did Petra Lindqvist say about the football final?"
+
+
+def blockquotes(event: dict[str, Any]) -> list[str]:
+    """The text of every blockquote the user sees (entity offsets are UTF-16 units)."""
+    data = text_of(event).encode("utf-16-le")
+    return [data[e["offset"] * 2:(e["offset"] + e["length"]) * 2].decode("utf-16-le")
+            for e in event["message"].get("entities", []) if e["type"] == "blockquote"]
+
+
+def assert_verbatim(events: list[dict[str, Any]], services: Any) -> int:
+    """Every quote shown is a verbatim span of a stored article; returns how many."""
+    texts = [r.text for r in services.store.get_articles(
+        [r.article_id for r in services.store.articles()]).values()]
+    shown = [q for event in events for q in blockquotes(event)]
+    for quote in shown:
+        assert any(quote in text for text in texts), quote
+    return len(shown)
+
+
+async def test_said_question_shows_the_persons_statement_first_with_their_name(
+    emu: Any, live_bot: Any, e2e_services: Any
+) -> None:
+    await live_bot()
+    _, [answer] = await ask(emu, 531, 531, SEED_QUESTION)
+    lines = text_of(answer).split("\n")
+    assert lines[0] == "Yuri Ushakov, quoted in 1 article:"
+    assert blockquotes(answer)[0] == SEED_QUOTE  # the Iran statement first
+    assert lines[4] == "1. — Yuri Ushakov, penasihat kebijakan luar negeri Kremlin"
+    assert text_of(answer).count("Trump dan Putin bahas Ukraina dan Iran lewat telepon") == 1
+    assert assert_verbatim([answer], e2e_services) == 3
+
+
+async def test_a_person_quoted_on_another_topic_gets_a_clear_no_statement_reply(
+    emu: Any, live_bot: Any, e2e_services: Any
+) -> None:
+    await live_bot()
+    _, [refusal] = await ask(emu, 532, 532, NO_STATEMENT_QUESTION)
+    text = text_of(refusal)
+    assert text.startswith(
+        "I found no statement by Petra Lindqvist about the football final.\n"
+        "Petra Lindqvist is quoted in:\n"
+        "• Central bank of Norland holds interest rates at 4.5 percent · rates.txt")
+    assert "Their closest statements, which are not about this:" in text
+    assert "— Petra Lindqvist, Governor" in text
+    assert "Harbour City" not in text  # nobody else's words, nor the football article
+    assert not buttons(refusal)
+    assert assert_verbatim([refusal], e2e_services) == 1
+
+
+async def test_who_lists_what_a_person_is_quoted_as_saying(
+    emu: Any, live_bot: Any, e2e_services: Any
+) -> None:
+    await live_bot()
+    _, [listing] = await ask(emu, 533, 533, "/who Ushakov")
+    text = text_of(listing)
+    assert text.startswith("What Yuri Ushakov is quoted as saying, newest first:\n\n"
+                           "Trump dan Putin bahas Ukraina dan Iran lewat telepon · "
+                           "seed-bbn-ushakov.txt\n")
+    assert text.count("— Yuri Ushakov, penasihat kebijakan luar negeri Kremlin") == 3
+    assert assert_verbatim([listing], e2e_services) == 3
+    assert [b["text"] for b in buttons(listing)][:3] == ["¶ 1", "¶ 2", "¶ 3"]
+    _, [on_topic] = await ask(emu, 533, 533, "/who Ushakov about Iran")
+    assert blockquotes(on_topic)[0] == SEED_QUOTE
+    assert emu.failed_calls() == []
+
+
+async def test_indonesian_questions_get_indonesian_words_and_english_ones_english(
+    emu: Any, live_bot: Any, e2e_services: Any
+) -> None:
+    await live_bot()
+    user = {"id": 534, "first_name": "Sari", "language_code": "en"}
+    _, [indonesian] = await ask(emu, 534, user, "Apa kata Ushakov soal Iran?")
+    assert text_of(indonesian).startswith("Yuri Ushakov, dikutip dalam 1 artikel:\n\n")
+    assert blockquotes(indonesian)[0] == SEED_QUOTE  # quotes stay in the article's language
+    assert [b["text"] for b in buttons(indonesian)][-1] == "Kutipan lain ▸"
+    _, [refusal] = await ask(emu, 534, user, "Apa kata Petra Lindqvist soal final sepak bola?")
+    assert text_of(refusal).startswith(
+        "Saya tidak menemukan pernyataan Petra Lindqvist tentang final sepak bola.")
+    _, [english] = await ask(emu, 535, {"id": 535, "language_code": "id"}, SEED_QUESTION)
+    assert text_of(english).startswith("Yuri Ushakov, quoted in 1 article:")
+    _, [help_id] = await ask(emu, 535, {"id": 535, "language_code": "id"}, "/help")
+    assert text_of(help_id).startswith("Saya mengetahui ")  # (uploads change the count)
+    assert "• Apa kata Yuri Ushakov soal " in text_of(help_id)
+    assert assert_verbatim([indonesian, refusal, english], e2e_services) == 7
