@@ -26,6 +26,7 @@ from retriever.text import Language
 
 __all__ = [
     "MAX_MESSAGE_CHARS",
+    "asked_topic",
     "escape",
     "format_answer",
     "format_context",
@@ -37,6 +38,7 @@ __all__ = [
     "format_sources",
     "format_start",
     "format_statements",
+    "is_by",
     "ordered_quotes",
     "slow_down",
     "split_blocks",
@@ -189,8 +191,9 @@ def split_blocks(
 # ---- answers -------------------------------------------------------------------
 
 
-def _is_by(quote: Quote, speaker: str | None) -> bool:
-    """True when `quote` is attributed speech of `speaker` (the person a question asks about)."""
+def is_by(quote: Quote, speaker: str | None) -> bool:
+    """True when `quote` is attributed speech of `speaker` (the person a question asks about,
+    `Answer.speaker`): how replies keep that person's words apart from everyone else's."""
     if speaker is None or not quote.speaker:
         return False
     return match_speaker(speaker, quote.speaker, quote.role) >= MIN_SPEAKER_MATCH
@@ -208,8 +211,8 @@ def ordered_quotes(quotes: Sequence[Quote], *, speaker: str | None = None) -> li
     """The quotes in the order a reply shows (and numbers) them: with `speaker` (a said
     question), that person's statements first and everyone else's after; each part with
     the quotes of one article together (`format_quotes` groups them under one title)."""
-    theirs = [q for q in quotes if speaker is None or _is_by(q, speaker)]
-    others = [q for q in quotes if speaker is not None and not _is_by(q, speaker)]
+    theirs = [q for q in quotes if speaker is None or is_by(q, speaker)]
+    others = [q for q in quotes if speaker is not None and not is_by(q, speaker)]
     return _by_article(theirs) + _by_article(others)
 
 
@@ -234,7 +237,7 @@ def format_quotes(
     """
     ordered = ordered_quotes(quotes, speaker=speaker)
     numbered = list(enumerate(ordered, start=first_number))
-    theirs = sum(1 for q in ordered if speaker is None or _is_by(q, speaker))
+    theirs = sum(1 for q in ordered if speaker is None or is_by(q, speaker))
     blocks = [lead if lead is not None else _lead(ordered, lang)]
     blocks += _article_blocks(numbered[:theirs], limit)
     if theirs < len(numbered):
@@ -251,11 +254,17 @@ def _answer_lead(answer: Answer, said: SaidQuery | None, lang: Language) -> str:
     """"From N articles:", "Yuri Ushakov, quoted in N articles:" or "N people commented"."""
     if said is not None and said.kind == "who":
         return tn(lang, "lead_who", len({q.speaker for q in answer.quotes if q.speaker}))
-    theirs = [q for q in answer.quotes if _is_by(q, answer.speaker)]
+    theirs = [q for q in answer.quotes if is_by(q, answer.speaker)]
     if answer.speaker and theirs:
         return tn(lang, "lead_said", len({q.article_id for q in theirs}),
                   speaker=escape(answer.speaker))
     return _lead(answer.quotes, lang)
+
+
+def asked_topic(answer: Answer) -> str:
+    """The topic a said question asked about ("What did X say about Y?" → "Y"), or ""."""
+    said = _said_of(answer)
+    return said.topic.strip(" ?.!") if said is not None else ""
 
 
 def _said_of(answer: Answer) -> SaidQuery | None:
@@ -277,8 +286,7 @@ def format_not_found(answer: Answer, *, lang: Language = "en",
     is not quoted at all, or nothing relevant (with the closest titles)."""
     speaker = escape(answer.speaker or "")
     if answer.reason == "no_statement_on_topic":
-        said = _said_of(answer)
-        topic = said.topic.strip(" ?.!") if said is not None else ""
+        topic = asked_topic(answer)
         head = (t(lang, "no_statement", speaker=speaker, topic=escape(topic)) if topic
                 else t(lang, "no_statement_any", speaker=speaker))
         lines = [head]

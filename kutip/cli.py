@@ -72,17 +72,66 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
-def _print_answer(answer) -> None:
-    if not answer.answered:
-        print("No indexed article answers this.")
+def _source_of(quote) -> str:
+    return ", ".join(p for p in (quote.title, quote.date, quote.url or quote.source) if p)
+
+
+def _speaker_of(quote) -> str:
+    """"Yuri Ushakov, penasihat kebijakan luar negeri Kremlin" (or "" when not speech)."""
+    return ", ".join(p for p in (quote.speaker, quote.role) if p) if quote.speaker else ""
+
+
+def _print_quote(number: int, quote, *, source: bool = True) -> None:
+    """One numbered quote; the speaker line under attributed speech, then its article."""
+    print(f"{number}. “{quote.text}”")
+    if quote.speaker:
+        print(f"   — {_speaker_of(quote)}")
+    if source:
+        print(f"   {_source_of(quote)}")
+    print()
+
+
+def _print_refusal(answer) -> None:
+    """Why nothing is quoted: the person said nothing on the topic, is not quoted, or
+    nothing is relevant; with their articles and closest statements, or the closest titles."""
+    from bot.format import asked_topic
+    from bot.messages import t
+
+    if answer.reason == "no_statement_on_topic":
+        topic = asked_topic(answer)
+        print(t("en", "no_statement", speaker=answer.speaker, topic=topic) if topic
+              else t("en", "no_statement_any", speaker=answer.speaker))
         if answer.closest:
-            print("Closest articles:")
+            print(t("en", "quoted_in", speaker=answer.speaker))
             for item in answer.closest:
-                print(f"  - {item.title} ({item.source})")
+                print(f"  - {item.title} ({item.date or item.source})")
+        if answer.other_statements:
+            print("\nTheir closest statements, which are NOT about this:\n")
+            for n, quote in enumerate(answer.other_statements, start=1):
+                _print_quote(n, quote)
         return
-    for n, quote in enumerate(answer.quotes, start=1):
-        meta = ", ".join(p for p in (quote.title, quote.date, quote.url or quote.source) if p)
-        print(f"{n}. “{quote.text}”\n   — {meta}\n")
+    print(t("en", "speaker_not_found", speaker=answer.speaker)
+          if answer.reason == "speaker_not_found" else "No indexed article answers this.")
+    if answer.closest:
+        print("Closest articles:")
+        for item in answer.closest:
+            print(f"  - {item.title} ({item.source})")
+
+
+def _print_answer(answer) -> None:
+    """Quotes with their speakers (a said answer: the person's first, the rest labelled)."""
+    from bot.format import is_by, ordered_quotes
+
+    if not answer.answered:
+        _print_refusal(answer)
+        return
+    quotes = ordered_quotes(answer.quotes, speaker=answer.speaker)
+    labelled = answer.speaker is None
+    for n, quote in enumerate(quotes, start=1):
+        if not labelled and not is_by(quote, answer.speaker):
+            print(f"Other quotes, not by {answer.speaker}:\n")
+            labelled = True
+        _print_quote(n, quote)
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -103,14 +152,25 @@ def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(found.to_dict(), ensure_ascii=False))
         return EXIT_OK
-    if found.speaker is None:
-        print(f"No statement by {args.name} is indexed.")
-        return EXIT_OK
-    print(f"{found.speaker}, {found.role}:" if found.role else f"{found.speaker}:")
-    for n, quote in enumerate(found.statements, start=1):
-        meta = ", ".join(p for p in (quote.title, quote.date, quote.url or quote.source) if p)
-        print(f"{n}. “{quote.text}”\n   — {meta}\n")
+    _print_statements(found, args.name, args.about)
     return EXIT_OK
+
+
+def _print_statements(found, asked: str, about: str | None) -> None:
+    """`kutip who`: the person, then their statements under their articles' titles."""
+    if found.speaker is None:
+        print(f"{asked} is not quoted in the indexed articles.")
+        return
+    who = f"{found.speaker} ({found.role})" if found.role else found.speaker
+    order = f"closest to “{about}” first" if about else "newest first"
+    count = len(found.statements)
+    print(f"{who}: {count} statement{'s' if count != 1 else ''}, {order}\n")
+    article = None
+    for n, quote in enumerate(found.statements, start=1):
+        if quote.article_id != article:
+            print(f"{_source_of(quote)}\n")
+            article = quote.article_id
+        _print_quote(n, quote, source=False)
 
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:

@@ -82,12 +82,41 @@ def test_who_lists_a_persons_statements(data: Path) -> None:
     plain = kutip("who", "Ushakov", data=data)
     assert plain.stdout.startswith("Yuri Ushakov") and SEED_QUOTE in plain.stdout
     nobody = kutip("who", "Retno Marsudi", data=data)
-    assert "No statement by Retno Marsudi is indexed." in nobody.stdout
+    assert nobody.stdout == "Retno Marsudi is not quoted in the indexed articles.\n"
+
+
+def test_who_plain_text_names_the_person_and_groups_statements_by_article(data: Path) -> None:
+    result = kutip("who", "Ushakov", data=data)
+    assert result.returncode == 0, result.stderr
+    head, title, *rest = result.stdout.split("\n\n")
+    assert head == ("Yuri Ushakov (penasihat kebijakan luar negeri Kremlin): 3 statements, "
+                    "newest first")
+    assert title == "Trump dan Putin bahas Ukraina dan Iran lewat telepon, seed-bbn-ushakov.txt"
+    statements = [block for block in rest if block.strip()]
+    assert len(statements) == 3 and result.stdout.count("seed-bbn-ushakov.txt") == 1
+    seed_text = SEED.read_text(encoding="utf-8")
+    for n, block in enumerate(statements, start=1):
+        quoted, speaker = block.split("\n")
+        assert quoted.startswith(f"{n}. “") and quoted.endswith("”")
+        assert quoted[len(f"{n}. “"):-1] in seed_text  # verbatim
+        assert speaker == "   — Yuri Ushakov, penasihat kebijakan luar negeri Kremlin"
+    on_topic = kutip("who", "Ushakov", "--about", "Iran", "--limit", "1", data=data)
+    assert on_topic.stdout.startswith("Yuri Ushakov (penasihat kebijakan luar negeri Kremlin): "
+                                      "1 statement, closest to “Iran” first\n")
+    assert f"1. “{SEED_QUOTE}”" in on_topic.stdout
 
 
 def test_ask_plain_text_and_not_found(data: Path) -> None:
     found = kutip("ask", SEED_QUESTION, data=data)
-    assert SEED_QUOTE in found.stdout and "seed-bbn-ushakov.txt" in found.stdout
+    assert found.stdout.startswith(
+        f"1. “{SEED_QUOTE}”\n   — Yuri Ushakov, penasihat kebijakan luar negeri Kremlin\n"
+        "   Trump dan Putin bahas Ukraina dan Iran lewat telepon, seed-bbn-ushakov.txt\n")
+    refused = kutip("ask", "What did Ushakov say about rice prices?", data=data)
+    assert refused.stdout.startswith(
+        "I found no statement by Yuri Ushakov about rice prices.\nYuri Ushakov is quoted in:\n")
+    assert "Their closest statements, which are NOT about this:" in refused.stdout
+    unknown = kutip("ask", "What did Obama say about Iran?", data=data)
+    assert unknown.stdout.startswith("Obama is not quoted in the indexed articles.\n")
     missing = kutip("ask", "Who won the 1998 chess olympiad in Elista?", data=data)
     assert "No indexed article answers this." in missing.stdout
     assert "Closest articles:" in missing.stdout
