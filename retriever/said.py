@@ -28,7 +28,7 @@ from retriever.said_rank import (
     on_topic,
     rank_statements,
 )
-from retriever.speakers import Person, SpeakerIndex, SpeakerMatcher
+from retriever.speakers import Person, SpeakerIndex
 from retriever.text import text_language, tokenize
 
 __all__ = [
@@ -147,18 +147,16 @@ def statement_quotes(
     return quotes
 
 
+@dataclass(frozen=True, kw_only=True)
 class SaidAnswers:
     """The said / who / statements-of answers over one store (used by `Retriever`)."""
 
-    def __init__(self, *, store: ChromaStore, embed_query: Callable[[str], np.ndarray],
-                 match: SpeakerMatcher, name_key: Callable[[str], str], max_quote_chars: int,
-                 on_topic: Callable[[float, float], bool] = on_topic) -> None:
-        self.store = store
-        self.embed_query = embed_query
-        self.match = match
-        self.name_key = name_key
-        self.max_quote_chars = max_quote_chars
-        self.on_topic = on_topic
+    store: ChromaStore
+    embed_query: Callable[[str], np.ndarray]
+    """A question's query vector (the embedder's, e5 "query: " side)."""
+    max_quote_chars: int
+    on_topic: Callable[[float, float], bool] = on_topic
+    """(best statement score, topic gap) → whether the person spoke on the topic."""
 
     def topic_query(self, topic: str, language: str | None) -> TopicQuery:
         return TopicQuery(topic=topic, vector=self.embed_query(topic), language=language)

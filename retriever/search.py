@@ -101,7 +101,7 @@ class Retriever:
         self._lock = threading.Lock()
         self._said = SaidAnswers(
             store=store, embed_query=lambda text: embedder.encode_queries([text])[0],
-            match=match_speaker, name_key=name_key, max_quote_chars=max_quote_chars,
+            max_quote_chars=max_quote_chars,
         )
 
     @property
