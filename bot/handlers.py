@@ -114,11 +114,8 @@ async def who(update: Update, context: BotContext) -> None:
     """/who NAME [topic]: what NAME is quoted as saying, newest first or closest to topic."""
     message, chat = update.effective_message, update.effective_chat
     argument = command_argument(message)
-    lang = _lang(update, argument)
-    if not any(ch.isalnum() for ch in argument):
-        await message.reply_html(t(lang, "who_usage"))
-        return
-    if not await _allowed(update, context, lang):
+    lang = await _admitted(update, context, argument, "who_usage")
+    if lang is None:
         return
     k = context.deps.settings.top_k
     name, about, found = await asyncio.to_thread(
@@ -321,6 +318,17 @@ async def _require_admin(update: Update, context: BotContext, lang: Language) ->
     return False
 
 
+async def _admitted(update: Update, context: BotContext, text: str,
+                    empty_key: str) -> Language | None:
+    """The reply's language when `text` (a question, a /who name) is to be answered now;
+    None once the user is told it has no words (`empty_key`) or that they ask too often."""
+    lang = _lang(update, text)
+    if not any(ch.isalnum() for ch in text):
+        await update.effective_message.reply_html(t(lang, empty_key))
+        return None
+    return lang if await _allowed(update, context, lang) else None
+
+
 async def _allowed(update: Update, context: BotContext, lang: Language) -> bool:
     """The per-user rate limit: False (after saying so, once per streak) when exceeded."""
     chat, user = update.effective_chat, update.effective_user
@@ -390,11 +398,8 @@ def _asked(message: Message, context: BotContext, question: str) -> AskedQuestio
 async def _answer(update: Update, context: BotContext, question: str) -> None:
     """Search `question` and reply with quotes, or say why not."""
     message, chat = update.effective_message, update.effective_chat
-    lang = _lang(update, question)
-    if not any(ch.isalnum() for ch in question):
-        await message.reply_html(t(lang, "empty_question"))
-        return
-    if not await _allowed(update, context, lang):
+    lang = await _admitted(update, context, question, "empty_question")
+    if lang is None:
         return
     asked = _asked(message, context, question)
     async with _typing(context.bot, chat.id, delay=context.deps.options.typing_delay,

