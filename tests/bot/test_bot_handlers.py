@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import threading
 from typing import Any
 
@@ -350,3 +351,16 @@ async def test_help_examples_name_real_speakers(offline_app: Any) -> None:
     examples = [line for line in help_text.splitlines() if line.startswith("• ")]
     assert examples[0].startswith("• What did Yuri Ushakov say about ")
     assert "• /who Yuri Ushakov" in examples
+
+
+async def test_who_commented_lists_the_people_with_one_statement_each(offline_app: Any) -> None:
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message("Who commented on the interest rates?"))
+    await app.process_update(updates.message("Siapa saja yang berkomentar soal suku bunga?"))
+    english, indonesian = api.texts()
+    assert english.startswith("1 person commented on this:\n\n"
+                              "<b>Central bank of Norland holds interest rates at 4.5 percent</b>")
+    assert "1. <i>— Petra Lindqvist, Governor</i>" in english
+    assert re.match(r"\d+ orang berkomentar soal ini(, masing-masing satu pernyataan)?:\n\n",
+                    indonesian)
+    assert "<i>— Petra Lindqvist, Governor</i>" in indonesian
