@@ -86,4 +86,6 @@ def who_argument(text: str, match: Callable[[str], float]) -> tuple[str, str]:
         score = match(" ".join(words[:n]))
         if score > best:
             best, cut = score, n
+        if best >= 1.0:  # an exact name: no shorter one can do better
+            break
     return " ".join(words[:cut]), " ".join(words[cut:])

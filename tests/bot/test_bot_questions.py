@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from telegram import Message
 
-from bot.questions import command_argument, group_question, is_reply_to_bot
+from bot.questions import command_argument, group_question, is_reply_to_bot, who_argument
 
 BOT_ID, USERNAME = 123, "KutipBot"
 
@@ -75,3 +75,22 @@ def test_only_a_mention_is_addressed_but_empty() -> None:
 def test_command_argument(text: str, length: int, expected: str) -> None:
     msg = message(text, [{"type": "bot_command", "offset": 0, "length": length}])
     assert command_argument(msg) == expected
+
+
+def test_who_argument_splits_the_name_from_the_topic() -> None:
+    known = {"ushakov": 0.8, "yuri ushakov": 1.0, "yuri": 0.6, "yuri ushakov iran": 0.9}
+    asked: list[str] = []
+
+    def match(name: str) -> float:
+        asked.append(name)
+        return known.get(name.lower(), 0.0)
+
+    assert who_argument("Ushakov about Iran", match) == ("Ushakov", "Iran")
+    assert who_argument("Ushakov soal  Iran dan Timur Tengah", match) == (
+        "Ushakov", "Iran dan Timur Tengah")
+    assert who_argument("Ushakov: Iran", match) == ("Ushakov", "Iran")
+    assert asked == []  # a topic word or mark splits without looking names up
+    assert who_argument("Ushakov Iran", match) == ("Ushakov", "Iran")
+    assert who_argument("Yuri Ushakov Iran", match) == ("Yuri Ushakov", "Iran")
+    assert who_argument("Yuri Ushakov", match) == ("Yuri Ushakov", "")
+    assert who_argument("Retno Marsudi Rohingya", match) == ("Retno Marsudi Rohingya", "")
