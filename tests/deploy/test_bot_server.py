@@ -28,6 +28,8 @@ from tests.deploy.helpers import ARTICLES, server_env
 from tests.emulator.client import BotApiEmulator
 from tests.emulator.fixtures import bot_api_emulator_process  # noqa: F401
 
+STORE_UNAVAILABLE = t("en", "store_unavailable")
+
 pytestmark = pytest.mark.e2e
 
 REPLY_TIMEOUT_S = 60.0
@@ -170,8 +172,8 @@ def test_the_bot_says_search_is_unavailable_while_chroma_is_down_then_recovers(
     before = run_json(["sources", "--json"], deployment.env, deployment.cwd)
 
     deployment.server.stop()
-    assert deployment.ask(user, SEED_QUESTION) == t("en", "store_unavailable")
-    assert deployment.ask(user, SEED_QUESTION) == t("en", "store_unavailable")
+    assert deployment.ask(user, SEED_QUESTION) == STORE_UNAVAILABLE
+    assert deployment.ask(user, SEED_QUESTION) == STORE_UNAVAILABLE
     assert deployment.bot.alive(), deployment.bot.log_text()
 
     deployment.server.start()  # same --path and port; the bot is not restarted

@@ -19,6 +19,8 @@ from tests.auxil.seed import SEED_QUESTION, SEED_QUOTE
 from tests.bot.conftest import emu, emulator, fixture_index  # noqa: F401  (fixtures)
 from tests.reliability.test_bot_load import ask, private_services, running_bot, text_of
 
+APOLOGY = t("en", "apology")
+
 pytestmark = [pytest.mark.e2e,
               pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")]
 
@@ -78,7 +80,7 @@ async def test_network_errors_that_do_not_stop_are_reported_once(
         emu.inject_fault("sendMessage", "502", 3)  # every attempt at the answer fails
         emu.send_text(811, 811, SEED_QUESTION)
         [reply] = await emu.aio.wait_for_messages(811, 1, WAIT, since=since)
-        assert text_of(reply) == t("en", "apology")  # told to try again, not left waiting
+        assert text_of(reply) == APOLOGY  # told to try again, not left waiting
         await emu.aio.wait_until_updates_consumed(WAIT)
         assert len(emu.bot_messages(811, since=since)) == 1
         assert len(emu.calls("sendMessage", since=since)) == 4  # 3 attempts + the apology
