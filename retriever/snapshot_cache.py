@@ -38,11 +38,13 @@ __all__ = ["load_snapshot", "save_snapshot", "snapshot_key"]
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 2  # 1 was a pickle; bump when ChunkRow or the arrays change shape
+FORMAT = 3  # 1 was a pickle, 2 had no vectors; bump when ChunkRow or the arrays change
 _PREFIX = "lexical-"
 _SUFFIX = ".arrays"
 _ROW_ARRAYS = {"starts": np.int64, "ends": np.int64, "article_idx": np.int64,
-               "hash_idx": np.int64, "text_offsets": np.int64, "text_utf8": np.uint8}
+               "hash_idx": np.int64, "text_offsets": np.int64, "text_utf8": np.uint8,
+               "vectors": np.float32}
+_ONE_PER_ROW = ("starts", "ends", "article_idx", "hash_idx", "vectors")
 _META = "meta"
 
 
@@ -62,7 +64,9 @@ def _path(directory: Path, key: str) -> Path:
 # ---- encoding ------------------------------------------------------------------
 
 
-def _encode(key: str, rows: list[ChunkRow], lexical: LexicalIndex) -> dict[str, np.ndarray]:
+def _encode(
+    key: str, rows: list[ChunkRow], vectors: np.ndarray, lexical: LexicalIndex
+) -> dict[str, np.ndarray]:
     """Every array of the file; the strings go into one JSON document (`meta`)."""
     lex_arrays, lex_fields = lexical.to_arrays()
     articles = list(dict.fromkeys(r.article_id for r in rows))
@@ -79,6 +83,7 @@ def _encode(key: str, rows: list[ChunkRow], lexical: LexicalIndex) -> dict[str, 
         "hash_idx": np.array([hash_pos[r.content_hash] for r in rows], dtype=np.int64),
         "text_offsets": offsets,
         "text_utf8": np.frombuffer(b"".join(texts), dtype=np.uint8),
+        "vectors": np.asarray(vectors, dtype=np.float32),
         **{f"lex_{name}": arr for name, arr in lex_arrays.items()},
     }
     meta = {"format": FORMAT, "key": key, "arrays": list(columns),
@@ -97,11 +102,16 @@ def _strings(meta: dict, name: str) -> list[str]:
 
 def _check_row_arrays(arrays: dict[str, np.ndarray], n: int, articles: int, hashes: int) -> None:
     for name, dtype in _ROW_ARRAYS.items():
-        if arrays[name].dtype != dtype or arrays[name].ndim != 1:
+        if arrays[name].dtype != dtype or arrays[name].ndim != (2 if name == "vectors" else 1):
             raise ValueError(f"{name}: {arrays[name].dtype} {arrays[name].shape}")
-        want = n + 1 if name == "text_offsets" else n
-        if name != "text_utf8" and len(arrays[name]) != want:
+    for name in _ONE_PER_ROW:
+        if len(arrays[name]) != n:
             raise ValueError(f"{name}: {len(arrays[name])} values for {n} chunks")
+    if len(arrays["text_offsets"]) != n + 1:
+        raise ValueError(f"text_offsets: {len(arrays['text_offsets'])} values for {n} chunks")
+    vectors = arrays["vectors"]
+    if n and (vectors.shape[1] == 0 or not np.isfinite(vectors).all()):
+        raise ValueError("vectors are empty or not finite")
     starts, ends, offsets = arrays["starts"], arrays["ends"], arrays["text_offsets"]
     if n and (starts.min() < 0 or np.any(ends < starts)):
         raise ValueError("chunk offsets out of order")
@@ -114,7 +124,7 @@ def _check_row_arrays(arrays: dict[str, np.ndarray], n: int, articles: int, hash
 
 def _decode(
     meta: dict, arrays: dict[str, np.ndarray], key: str
-) -> tuple[list[ChunkRow], LexicalIndex]:
+) -> tuple[list[ChunkRow], np.ndarray, LexicalIndex]:
     """The rows and the lexical index; ValueError when any part does not fit the rest."""
     if meta.get("format") != FORMAT or meta.get("key") != key:
         raise ValueError("saved for another index state or format")
@@ -139,7 +149,7 @@ def _decode(
         map(hashes.__getitem__, arrays["hash_idx"].tolist()), arrays["starts"].tolist(),
         arrays["ends"].tolist(), texts,
     ))
-    return rows, lexical
+    return rows, arrays["vectors"], lexical
 
 
 # ---- files ---------------------------------------------------------------------
@@ -197,8 +207,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_snapshot(directory: Path, key: str) -> tuple[list[ChunkRow], LexicalIndex] | None:
-    """The saved (rows, lexical index) for `key`, or None (missing, foreign or invalid)."""
+def load_snapshot(
+    directory: Path, key: str
+) -> tuple[list[ChunkRow], np.ndarray, LexicalIndex] | None:
+    """The saved (rows, vectors, lexical index) for `key`, or None (missing, foreign or
+    invalid)."""
     path = _path(directory, key)
     try:
         with path.open("rb") as fh:
@@ -214,11 +227,16 @@ def load_snapshot(directory: Path, key: str) -> tuple[list[ChunkRow], LexicalInd
         return None
 
 
-def save_snapshot(directory: Path, key: str, rows: list[ChunkRow], lexical: LexicalIndex) -> None:
-    """Save atomically (temp file, then rename) and drop older snapshots; never raises."""
+def save_snapshot(
+    directory: Path, key: str, rows: list[ChunkRow], vectors: np.ndarray, lexical: LexicalIndex
+) -> None:
+    """Save atomically (temp file, then rename) and drop older snapshots; never raises.
+
+    `vectors` is the (len(rows), dim) float32 matrix of the rows' stored vectors.
+    """
     tmp = directory / f".{_PREFIX}{key}.{os.getpid()}.tmp"
     try:
-        arrays = _encode(key, rows, lexical)
+        arrays = _encode(key, rows, vectors, lexical)
     except ValueError as exc:  # an index bm25s laid out unexpectedly: search without a cache
         logger.warning("not saving the lexical cache: %s", exc)
         return

@@ -26,6 +26,7 @@ def _no_store_reads(services: Services, monkeypatch: pytest.MonkeyPatch) -> None
         raise AssertionError("the snapshot was rebuilt from the store")
 
     monkeypatch.setattr(services.store, "chunk_rows", fail)
+    monkeypatch.setattr(services.store, "chunk_rows_and_vectors", fail)
 
 
 @pytest.fixture
@@ -150,25 +151,30 @@ _TEXTS = ["Harga beras naik di Jakarta", "Beras medium naik delapan persen", "Ge
           "Warga Palu mengungsi — “gempa” 7,4 SR", "", "Pabrik zebrakopi dibuka di Bandung"]
 
 
+_VECTORS = np.random.default_rng(7).standard_normal((len(_TEXTS), 8)).astype(np.float32)
+
+
 @pytest.fixture
 def saved_file(tmp_path: Path) -> Path:
-    save_snapshot(tmp_path, "k1", _rows(_TEXTS), LexicalIndex.build(_TEXTS))
+    save_snapshot(tmp_path, "k1", _rows(_TEXTS), _VECTORS, LexicalIndex.build(_TEXTS))
     return tmp_path / "lexical-k1.arrays"
 
 
 def test_the_saved_snapshot_loads_back_equal(saved_file: Path) -> None:
     built = LexicalIndex.build(_TEXTS)
-    rows, lexical = load_snapshot(saved_file.parent, "k1")
+    rows, vectors, lexical = load_snapshot(saved_file.parent, "k1")
     assert rows == _rows(_TEXTS)
+    assert vectors.dtype == np.float32 and np.array_equal(vectors, _VECTORS)
     assert lexical.doc_freq == built.doc_freq and lexical.n_docs == built.n_docs
     for query in (["beras", "naik"], ["gempa"], ["zebrakopi", "bandung"]):
         assert lexical.top(query, 5) == built.top(query, 5)
 
 
 def test_an_empty_index_round_trips(tmp_path: Path) -> None:
-    save_snapshot(tmp_path, "k0", [], LexicalIndex.build([]))
-    rows, lexical = load_snapshot(tmp_path, "k0")
-    assert rows == [] and lexical.n_docs == 0 and lexical.top(["x"], 3) == {}
+    save_snapshot(tmp_path, "k0", [], np.zeros((0, 0), dtype=np.float32), LexicalIndex.build([]))
+    rows, vectors, lexical = load_snapshot(tmp_path, "k0")
+    assert rows == [] and len(vectors) == 0
+    assert lexical.n_docs == 0 and lexical.top(["x"], 3) == {}
 
 
 def test_a_snapshot_under_another_key_is_refused(saved_file: Path) -> None:
@@ -204,6 +210,9 @@ def _rewrite(path: Path, **changes: np.ndarray) -> None:
     pytest.param({"starts": np.zeros(2, dtype=np.int64)}, id="short-column"),
     pytest.param({"article_idx": np.full(6, 9, dtype=np.int64)}, id="bad-article-index"),
     pytest.param({"extra": np.zeros(1)}, id="extra-member"),
+    pytest.param({"vectors": _VECTORS[:4]}, id="vectors-short"),
+    pytest.param({"vectors": np.full_like(_VECTORS, np.nan)}, id="vectors-nan"),
+    pytest.param({"vectors": _VECTORS.astype(np.float64)}, id="vectors-dtype"),
 ])
 def test_an_inconsistent_snapshot_is_refused(saved_file: Path, change: dict) -> None:
     _rewrite(saved_file, **change)
