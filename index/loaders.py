@@ -6,6 +6,7 @@ the indexer reports failures and carries on with the batch.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import time
@@ -411,7 +412,10 @@ class Loader:
     def _entries(self, feed_url: str, data: bytes) -> Iterator[LoadResult]:
         import feedparser
 
-        parsed = feedparser.parse(data)
+        # A file-like object: `parse(bytes)` would first try `open(data)` (a body reading
+        # "/dev/zero" or naming a local file); a stream is only `.read()` (feedparser's
+        # `_open_resource`), so the body is always parsed as the body.
+        parsed = feedparser.parse(io.BytesIO(data))
         if not parsed.entries:
             yield LoadError(feed_url, "feed has no entries")
             return
