@@ -20,6 +20,7 @@ from urllib.parse import urldefrag, urlsplit
 import httpx
 
 from index._article import Article
+from index.net import fetch_transport, request_deadline
 from kutip.errors import LoadError
 
 __all__ = [
@@ -350,6 +351,8 @@ class Loader:
     def _client(self) -> httpx.Client:
         if self._http is None:
             self._http = httpx.Client(
+                transport=fetch_transport(),
+                trust_env=False,  # no proxy from the environment: see index/net.py
                 follow_redirects=True,
                 max_redirects=5,
                 timeout=self.http_timeout,
@@ -358,15 +361,16 @@ class Loader:
         return self._http
 
     def _fetch(self, url: str) -> tuple[bytes, str, str]:
-        """GET with a size cap and a time cap on the whole body.
+        """GET with a size cap and a time cap on the whole request.
 
         The body is streamed and inflated here (see `_Inflater`), so a huge, endless or
-        compressed-bomb response cannot fill memory; a server that trickles bytes slowly
-        enough to dodge the per-read timeout still gives up after `http_timeout` seconds.
+        compressed-bomb response cannot fill memory; a server that trickles bytes (headers
+        or body) slowly enough to dodge the per-read timeout still gives up after
+        `http_timeout` seconds (`request_deadline`).
         """
         deadline = time.monotonic() + self.http_timeout
         try:
-            with self._client().stream(
+            with request_deadline(self.http_timeout), self._client().stream(
                 "GET", url, headers={"Accept-Encoding": ACCEPT_ENCODING}
             ) as response:
                 if response.status_code >= 400:
@@ -374,22 +378,31 @@ class Loader:
                 declared = int(response.headers.get("content-length") or 0)
                 if declared > self.max_bytes:
                     raise LoadError(url, f"response too large ({declared:,} bytes)")
-                inflater = _Inflater(response.headers.get("content-encoding", ""),
-                                     source=url, limit=self.max_bytes)
-                chunks: list[bytes] = []
-                for raw in response.iter_raw():
-                    chunks.append(inflater.feed(raw))
-                    if time.monotonic() > deadline:
-                        raise LoadError(url, f"timed out after {self.http_timeout:g}s "
-                                             "(the response kept coming too slowly)")
+                body = self._read_body(response, url, deadline)
                 ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                return b"".join(chunks), ctype, str(response.url)
+                return body, ctype, str(response.url)
         except httpx.TooManyRedirects:
             raise LoadError(url, "too many redirects") from None
         except httpx.TimeoutException:
             raise LoadError(url, f"timed out after {self.http_timeout:g}s") from None
         except httpx.HTTPError as exc:
             raise LoadError(url, f"cannot fetch ({type(exc).__name__}: {exc})") from None
+
+    def _read_body(self, response: httpx.Response, url: str, deadline: float) -> bytes:
+        """The decoded body, within the size cap and what is left of the deadline."""
+        slow = LoadError(url, f"timed out after {self.http_timeout:g}s "
+                              "(the response kept coming too slowly)")
+        inflater = _Inflater(response.headers.get("content-encoding", ""),
+                             source=url, limit=self.max_bytes)
+        chunks: list[bytes] = []
+        try:
+            for raw in response.iter_raw():
+                chunks.append(inflater.feed(raw))
+                if time.monotonic() > deadline:
+                    raise slow
+        except httpx.TimeoutException:
+            raise slow from None
+        return b"".join(chunks)
 
     @staticmethod
     def _looks_like_feed(data: bytes, ctype: str) -> bool:
