@@ -20,7 +20,7 @@ from urllib.parse import urldefrag, urlsplit
 import httpx
 
 from index._article import Article
-from index.net import fetch_transport, request_deadline
+from index.net import AddressRefused, fetch_transport, request_deadline
 from kutip.errors import LoadError
 
 __all__ = [
@@ -267,10 +267,15 @@ class Loader:
         *,
         max_bytes: int = 5_000_000,
         http_timeout: float = 15.0,
+        allow_private_urls: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
+        """`allow_private_urls`: fetch from loopback, private and other non-public
+        addresses too (intranet sources, local tests); refused otherwise (index/net.py).
+        An `http_client` given here is used as it is, without that check."""
         self.max_bytes = max_bytes
         self.http_timeout = http_timeout
+        self.allow_private_urls = allow_private_urls
         self._http = http_client
 
     # ---- files -------------------------------------------------------------
@@ -351,7 +356,7 @@ class Loader:
     def _client(self) -> httpx.Client:
         if self._http is None:
             self._http = httpx.Client(
-                transport=fetch_transport(),
+                transport=fetch_transport(allow_private_urls=self.allow_private_urls),
                 trust_env=False,  # no proxy from the environment: see index/net.py
                 follow_redirects=True,
                 max_redirects=5,
@@ -386,6 +391,8 @@ class Loader:
         except httpx.TimeoutException:
             raise LoadError(url, f"timed out after {self.http_timeout:g}s") from None
         except httpx.HTTPError as exc:
+            if isinstance(exc.__cause__, AddressRefused):
+                raise LoadError(url, str(exc.__cause__)) from None
             raise LoadError(url, f"cannot fetch ({type(exc).__name__}: {exc})") from None
 
     def _read_body(self, response: httpx.Response, url: str, deadline: float) -> bytes:
