@@ -1,7 +1,9 @@
 """Turn files, folders and URLs into `Article`s.
 
 Each loader yields `Article` or `LoadError` items, never raises for one bad input:
-the indexer reports failures and carries on with the batch.
+the indexer reports failures and carries on with the batch. Beyond the failures named
+here, anything one input raises (a URL httpx cannot parse, JSON nested too deeply for
+the parser, a MemoryError in a parser...) ends that input only (`_per_input`).
 """
 
 from __future__ import annotations
@@ -67,6 +69,30 @@ def _decode_text(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LoadError(source, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def _per_input(source: str, items: Iterator[LoadResult]) -> Iterator[LoadResult]:
+    """`items`, with any exception they raise turned into one `LoadError` for `source`
+    (the boundary that keeps one bad input from stopping a batch)."""
+    try:
+        yield from items
+    except LoadError as exc:
+        yield exc
+    except Exception as exc:  # any one input's failure, reported as such
+        logger.debug("loading %s failed", source, exc_info=exc)
+        detail = f": {exc}" if str(exc) else ""
+        yield LoadError(source, f"cannot load ({type(exc).__name__}{detail})")
+
+
+def _parse_json(raw: str, source: str, *, one_line: bool = False) -> object:
+    """`json.loads`, with a `LoadError` for invalid or too deeply nested JSON."""
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        where = "" if one_line else f" at line {exc.lineno}"
+        raise LoadError(source, f"invalid JSON ({exc.msg}{where})") from None
+    except RecursionError:
+        raise LoadError(source, "invalid JSON (nested too deeply)") from None
 
 
 def _clean(text: str) -> str:
@@ -135,10 +161,7 @@ def _article_from_record(record: object, *, fallback_id: str, source: str) -> Ar
 
 
 def _article_from_line(line: str, where: str) -> Article:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise LoadError(where, f"invalid JSON ({exc.msg})") from None
+    record = _parse_json(line, where, one_line=True)
     return _article_from_record(record, fallback_id=where, source=where)
 
 
@@ -154,9 +177,9 @@ def articles_from_json(raw: str, *, rel: str, lines: bool) -> Iterator[LoadResul
                 yield exc
         return
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        yield LoadError(rel, f"invalid JSON ({exc.msg} at line {exc.lineno})")
+        data = _parse_json(raw, rel)
+    except LoadError as exc:
+        yield exc
         return
     records = data if isinstance(data, list) else [data]
     for n, record in enumerate(records):
@@ -327,10 +350,13 @@ class Loader:
             if isinstance(item, LoadError):
                 yield item
             else:
-                yield from self.load_file(item.path, item.rel)
+                yield from _per_input(item.rel, self.load_file(item.path, item.rel))
 
     def load_bytes(self, data: bytes, filename: str) -> Iterator[LoadResult]:
         """Load an uploaded file (the bot's document upload) from memory."""
+        yield from _per_input(filename, self._load_bytes(data, filename))
+
+    def _load_bytes(self, data: bytes, filename: str) -> Iterator[LoadResult]:
         suffix = Path(filename).suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
             yield LoadError(filename, f"unsupported file type {suffix or '(none)'}; "
@@ -386,6 +412,8 @@ class Loader:
                 body = self._read_body(response, url, deadline)
                 ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
                 return body, ctype, str(response.url)
+        except httpx.InvalidURL as exc:  # not an httpx.HTTPError
+            raise LoadError(url, f"invalid URL ({exc})") from None
         except httpx.TooManyRedirects:
             raise LoadError(url, "too many redirects") from None
         except httpx.TimeoutException:
@@ -444,7 +472,8 @@ class Loader:
             if not link or not is_url(link):
                 yield LoadError(feed_url, f"feed entry {entry.get('title', '?')!r} has no link")
                 continue
-            yield from self._load_article_url(link, feed_date=entry.get("published", ""))
+            yield from _per_input(link, self._load_article_url(
+                link, feed_date=entry.get("published", "")))
 
     def _load_article_url(self, url: str, *, feed_date: str = "") -> Iterator[LoadResult]:
         try:
@@ -480,9 +509,9 @@ class Loader:
     def load(self, target: str) -> Iterator[LoadResult]:
         """Dispatch one CLI argument: a URL or a path."""
         if is_url(target):
-            yield from self.load_url(target)
+            yield from _per_input(target, self.load_url(target))
         else:
-            yield from self.load_path(Path(target))
+            yield from _per_input(target, self.load_path(Path(target)))
 
     def close(self) -> None:
         if self._http is not None:
