@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import time
 import zlib
 from collections.abc import Iterator
@@ -282,6 +283,64 @@ class _Input:
     rel: str
 
 
+def _rel_order(item: _Input | LoadError) -> tuple[str, ...]:
+    """Sort like `Path`s: part by part ("a/b" before "a-b/x")."""
+    return tuple((item.rel if isinstance(item, _Input) else item.source).split("/"))
+
+
+def _real_path(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
+        return None
+
+
+def folder_inputs(root: Path) -> list[_Input | LoadError]:
+    """The supported, non-hidden files under `root`, each real file once, in path order.
+
+    Symbolic links are followed only while they stay inside `root`: a link that leads out
+    is one `LoadError` and is not read. A file or folder reached both by its own name and
+    through a link is taken once, under its own name; folders are entered once each, so
+    links in a loop end. Folders reached through links are walked after all the others.
+    """
+    top = root.resolve()
+    plain: list[tuple[Path, bool]] = [(root, False)]
+    linked: list[tuple[Path, bool]] = []
+    entered: set[Path] = set()
+    files: dict[Path, tuple[bool, _Input]] = {}  # real path -> (through a link, input)
+    refused: list[_Input | LoadError] = []  # links out, unreadable folders
+    while plain or linked:
+        folder, through_link = plain.pop() if plain else linked.pop()
+        real_folder = folder.resolve()
+        if real_folder in entered:
+            continue
+        entered.add(real_folder)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            where = folder.relative_to(root).as_posix()
+            refused.append(LoadError(where, f"cannot read folder ({exc.strerror or exc})"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            rel = path.relative_to(root).as_posix()
+            via = through_link or entry.is_symlink()
+            real = _real_path(path)
+            if real is None:
+                continue  # a link in a loop, or to nothing
+            if via and not real.is_relative_to(top):
+                refused.append(LoadError(rel, "symbolic link to outside the indexed folder; "
+                                              "not followed"))
+            elif real.is_dir():
+                (linked if via else plain).append((path, via))
+            elif (real.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES
+                  and (real not in files or (files[real][0] and not via))):
+                files[real] = (via, _Input(path, rel))
+    return sorted([*refused, *(item for _, item in files.values())], key=_rel_order)
+
+
 class Loader:
     """Load articles from paths and URLs, within size and time limits."""
 
@@ -310,12 +369,7 @@ class Loader:
         if not root.exists():
             yield LoadError(str(root), "no such file or directory")
             return
-        for path in sorted(root.rglob("*")):
-            rel_parts = path.relative_to(root).parts
-            if any(p.startswith(".") for p in rel_parts) or not path.is_file():
-                continue
-            if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                yield _Input(path, path.relative_to(root).as_posix())
+        yield from folder_inputs(root)
 
     def load_file(self, path: Path, rel: str) -> Iterator[LoadResult]:
         """Load one file; `rel` (path relative to the indexed root) is its id and source."""
