@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 from urllib.parse import urldefrag, urlsplit
 
 import httpx
@@ -28,9 +28,11 @@ from kutip.errors import LoadError
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
+    "FileProblem",
     "LoadResult",
     "Loader",
     "article_from_html",
+    "file_problem",
     "is_url",
 ]
 
@@ -189,6 +191,40 @@ def articles_from_json(raw: str, *, rel: str, lines: bool) -> Iterator[LoadResul
             yield _article_from_record(record, fallback_id=where, source=where)
         except LoadError as exc:
             yield exc
+
+
+FileProblem = Literal["unsupported type", "too large"]
+
+
+def file_problem(name: str, size: int, *, max_bytes: int) -> FileProblem | None:
+    """Why a file is not read, from its name and size alone: the one check for files on
+    disk, uploads (`Loader.load_bytes`) and the bot's upload handler (before downloading)."""
+    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+        return "unsupported type"
+    if size > max_bytes:
+        return "too large"
+    return None
+
+
+def _refusal(name: str, size: int, *, max_bytes: int, source: str) -> LoadError | None:
+    problem = file_problem(name, size, max_bytes=max_bytes)
+    if problem == "unsupported type":
+        suffix = Path(name).suffix.lower() or "(none)"
+        return LoadError(source, f"unsupported file type {suffix}; "
+                                 f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    if problem == "too large":
+        return LoadError(source, f"file too large ({size:,} bytes > {max_bytes:,})")
+    return None
+
+
+def _articles_from_raw(raw: str, suffix: str, name: str) -> Iterator[LoadResult]:
+    """The articles of a whole file's decoded text, by its suffix; `name` is id and source."""
+    if suffix in (".json", ".jsonl"):
+        yield from articles_from_json(raw, rel=name, lines=suffix == ".jsonl")
+    elif suffix in (".html", ".htm"):
+        yield article_from_html(raw, article_id=name, source=name)
+    else:
+        yield article_from_text(raw, article_id=name, source=name, markdown=suffix == ".md")
 
 
 def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
@@ -374,25 +410,16 @@ class Loader:
     def load_file(self, path: Path, rel: str) -> Iterator[LoadResult]:
         """Load one file; `rel` (path relative to the indexed root) is its id and source."""
         suffix = path.suffix.lower()
-        if suffix not in SUPPORTED_SUFFIXES:
-            yield LoadError(rel, f"unsupported file type {suffix or '(none)'}; "
-                            f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
-            return
         try:
-            if suffix == ".jsonl":
+            streamed = suffix == ".jsonl"  # capped line by line, not as a whole
+            size = 0 if streamed else path.stat().st_size
+            refused = _refusal(path.name, size, max_bytes=self.max_bytes, source=rel)
+            if refused is not None:
+                yield refused
+            elif streamed:
                 yield from articles_from_jsonl_file(path, rel=rel, max_bytes=self.max_bytes)
-                return
-            size = path.stat().st_size
-            if size > self.max_bytes:
-                yield LoadError(rel, f"file too large ({size:,} bytes > {self.max_bytes:,})")
-                return
-            raw = _decode_text(path.read_bytes(), rel)
-            if suffix == ".json":  # .jsonl was streamed above
-                yield from articles_from_json(raw, rel=rel, lines=False)
-            elif suffix in (".html", ".htm"):
-                yield article_from_html(raw, article_id=rel, source=rel)
             else:
-                yield article_from_text(raw, article_id=rel, source=rel, markdown=suffix == ".md")
+                yield from _articles_from_raw(_decode_text(path.read_bytes(), rel), suffix, rel)
         except LoadError as exc:
             yield exc
         except OSError as exc:
@@ -411,25 +438,12 @@ class Loader:
         yield from _per_input(filename, self._load_bytes(data, filename))
 
     def _load_bytes(self, data: bytes, filename: str) -> Iterator[LoadResult]:
+        refused = _refusal(filename, len(data), max_bytes=self.max_bytes, source=filename)
+        if refused is not None:
+            yield refused
+            return
         suffix = Path(filename).suffix.lower()
-        if suffix not in SUPPORTED_SUFFIXES:
-            yield LoadError(filename, f"unsupported file type {suffix or '(none)'}; "
-                            f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
-            return
-        if len(data) > self.max_bytes:
-            yield LoadError(filename, f"file too large ({len(data):,} bytes > {self.max_bytes:,})")
-            return
-        try:
-            raw = _decode_text(data, filename)
-            if suffix in (".json", ".jsonl"):
-                yield from articles_from_json(raw, rel=filename, lines=suffix == ".jsonl")
-            elif suffix in (".html", ".htm"):
-                yield article_from_html(raw, article_id=filename, source=filename)
-            else:
-                yield article_from_text(raw, article_id=filename, source=filename,
-                                        markdown=suffix == ".md")
-        except LoadError as exc:
-            yield exc
+        yield from _articles_from_raw(_decode_text(data, filename), suffix, filename)
 
     # ---- URLs ----------------------------------------------------------------
 
