@@ -459,8 +459,9 @@ class Loader:
             )
         return self._http
 
-    def _fetch(self, url: str) -> tuple[bytes, str, str]:
-        """GET with a size cap and a time cap on the whole request.
+    def _fetch(self, url: str) -> tuple[bytes, str]:
+        """GET with a size cap and a time cap on the whole request; returns the decoded
+        body and its content type (lower case, without parameters).
 
         The body is streamed and inflated here (see `_Inflater`), so a huge, endless or
         compressed-bomb response cannot fill memory; a server that trickles bytes (headers
@@ -479,7 +480,7 @@ class Loader:
                     raise LoadError(url, f"response too large ({declared:,} bytes)")
                 body = self._read_body(response, url, deadline)
                 ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                return body, ctype, str(response.url)
+                return body, ctype
         except httpx.InvalidURL as exc:  # not an httpx.HTTPError
             raise LoadError(url, f"invalid URL ({exc})") from None
         except httpx.TooManyRedirects:
@@ -545,7 +546,7 @@ class Loader:
 
     def _load_article_url(self, url: str, *, feed_date: str = "") -> Iterator[LoadResult]:
         try:
-            data, ctype, _ = self._fetch(url)
+            data, ctype = self._fetch(url)
             article = self._article_from_page(url, data, ctype)
             if feed_date and not article.date:
                 article = Article(article_id=article.article_id, title=article.title,
@@ -562,7 +563,7 @@ class Loader:
             yield LoadError(url, "not a valid http(s) URL")
             return
         try:
-            data, ctype, _ = self._fetch(url)
+            data, ctype = self._fetch(url)
         except LoadError as exc:
             yield exc
             return
