@@ -518,13 +518,12 @@ class Loader:
     def _article_from_page(self, url: str, data: bytes, ctype: str) -> Article:
         if ctype and not (ctype.startswith(("text/html", "text/plain")) or "xhtml" in ctype):
             raise LoadError(url, f"not an HTML page (content-type {ctype})")
-        charset_text = data.decode("utf-8", errors="replace")
+        # Always UTF-8 (a declared charset is not read); undecodable bytes become U+FFFD.
+        utf8_text = data.decode("utf-8", errors="replace")
         if ctype.startswith("text/plain"):
-            return article_from_text(charset_text, article_id=_normalise_url(url), source=url,
+            return article_from_text(utf8_text, article_id=_normalise_url(url), source=url,
                                      markdown=False)
-        article = article_from_html(charset_text, article_id=_normalise_url(url), source=url,
-                                    url=url)
-        return article
+        return article_from_html(utf8_text, article_id=_normalise_url(url), source=url, url=url)
 
     def _entries(self, feed_url: str, data: bytes) -> Iterator[LoadResult]:
         import feedparser
