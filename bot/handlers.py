@@ -40,7 +40,7 @@ from bot.format import (
 from bot.indexing import IndexJob, run_indexing
 from bot.questions import command_argument, group_question, is_reply_to_bot
 from bot.state import AnswerPage, AskedQuestion, ShownQuote
-from index.loaders import SUPPORTED_SUFFIXES, is_url
+from index.loaders import SUPPORTED_SUFFIXES, file_problem, is_url
 from kutip.errors import EmptyQuestion, StoreLocked, StoreUnavailable
 from retriever import Quote
 
@@ -170,14 +170,14 @@ async def document(update: Update, context: BotContext) -> None:
         return
     message = update.effective_message
     name = Path(message.document.file_name or "upload.txt").name
-    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+    limit, size = context.deps.settings.max_article_bytes, message.document.file_size or 0
+    problem = file_problem(name, size, max_bytes=limit)
+    if problem == "unsupported type":
         types = ", ".join(sorted(SUPPORTED_SUFFIXES))
         await message.reply_html(UNSUPPORTED_FILE.format(types=types, name=escape(name)))
         return
-    limit = context.deps.settings.max_article_bytes
-    if (message.document.file_size or 0) > limit:
-        await message.reply_html(FILE_TOO_LARGE.format(
-            name=escape(name), size=message.document.file_size, limit=limit))
+    if problem == "too large":
+        await message.reply_html(FILE_TOO_LARGE.format(name=escape(name), size=size, limit=limit))
         return
     telegram_file = await message.document.get_file()
     data = bytes(await telegram_file.download_as_bytearray())

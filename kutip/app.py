@@ -64,7 +64,8 @@ def build_services(
         model_id=embedder.model_id,
         orphan_grace_s=SERVER_ORPHAN_GRACE_S if settings.uses_chroma_server else 0.0,
     )
-    loader = Loader(max_bytes=settings.max_article_bytes, http_timeout=settings.http_timeout)
+    loader = Loader(max_bytes=settings.max_article_bytes, http_timeout=settings.http_timeout,
+                    allow_private_urls=settings.allow_private_urls)
     indexer = Indexer(
         loader=loader,
         chunker=SentenceChunker(chunk_size=settings.chunk_size),

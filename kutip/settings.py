@@ -61,6 +61,8 @@ class Settings(BaseSettings):
         5_000_000, ge=1000, validation_alias=_env("KUTIP_MAX_ARTICLE_BYTES")
     )
     http_timeout: float = Field(15.0, gt=0, le=300, validation_alias=_env("KUTIP_HTTP_TIMEOUT"))
+    # Article and feed fetches from loopback/private/link-local/... addresses (intranets).
+    allow_private_urls: bool = Field(False, validation_alias=_env("KUTIP_ALLOW_PRIVATE_URLS"))
     article_sources: Annotated[list[str], NoDecode] = Field(
         default_factory=list, validation_alias=_env("KUTIP_ARTICLE_SOURCES")
     )
