@@ -10,6 +10,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 if TYPE_CHECKING:
     from bot.access import AccessPolicy, SlidingWindowLimiter
+    from bot.catalog import ArticleCatalog
     from bot.state import BotState
     from index.indexer import Indexer
     from index.loaders import Loader
@@ -64,6 +65,12 @@ class BotDeps:
     state: BotState
     policy: AccessPolicy
     limiter: SlidingWindowLimiter
+    """Questions and "More quotes" presses per user (KUTIP_RATE_LIMIT)."""
+    command_limiter: SlidingWindowLimiter
+    """Every other reply per user: commands, ¶ buttons, hints, refusals
+    (KUTIP_COMMAND_RATE_LIMIT)."""
+    catalog: ArticleCatalog
+    """The /help and /sources replies, cached per index version."""
     index_lock: asyncio.Lock
     """Held while a re-index, /add or upload runs: one at a time."""
     options: BotOptions

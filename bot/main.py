@@ -33,6 +33,7 @@ from telegram.request import BaseRequest
 
 from bot import handlers
 from bot.access import AccessPolicy, SlidingWindowLimiter
+from bot.catalog import ArticleCatalog
 from bot.context import BOT_DATA_KEY, BotContext, BotDeps, BotOptions, BotServices
 from bot.state import BotState
 from kutip.errors import ConfigError, KutipError
@@ -174,7 +175,7 @@ def build_application(
     """All the bot's wiring: the PTB `Application` with handlers, limits and shared state.
 
     Args:
-        settings: the token, Bot API URLs, admins, allowed chats, rate limit, top_k.
+        settings: the token, Bot API URLs, admins, allowed chats, rate limits, top_k.
         services: the store, loader, indexer and retriever the handlers use.
         options: tunables that are not settings (tests shorten the progress interval).
         request: the network layer for every Bot API call (tests pass an offline one).
@@ -189,6 +190,9 @@ def build_application(
         state=BotState(settings.data_dir / STATE_FILE),
         policy=AccessPolicy(settings.admin_ids, settings.allowed_chat_ids),
         limiter=SlidingWindowLimiter(settings.rate_limit_questions, settings.rate_limit_window),
+        command_limiter=SlidingWindowLimiter(settings.command_rate_limit,
+                                             settings.command_rate_window),
+        catalog=ArticleCatalog(services.store),
         index_lock=asyncio.Lock(),
         options=options or BotOptions(),
     )

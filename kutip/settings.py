@@ -88,6 +88,11 @@ class Settings(BaseSettings):
     )
     rate_limit_questions: int = Field(10, ge=1, validation_alias=_env("KUTIP_RATE_LIMIT"))
     rate_limit_window: float = Field(60.0, gt=0, validation_alias=_env("KUTIP_RATE_WINDOW"))
+    command_rate_limit: int = Field(30, ge=1, validation_alias=_env("KUTIP_COMMAND_RATE_LIMIT"))
+    """Every other reply (commands, ¶ buttons, hints, refusals) per user per window."""
+    command_rate_window: float = Field(
+        60.0, gt=0, validation_alias=_env("KUTIP_COMMAND_RATE_WINDOW")
+    )
     webhook_url: str | None = Field(None, validation_alias=_env("KUTIP_WEBHOOK_URL"))
     webhook_listen: str = Field("0.0.0.0", validation_alias=_env("KUTIP_WEBHOOK_LISTEN"))
     webhook_port: int = Field(8443, ge=1, le=65535, validation_alias=_env("KUTIP_WEBHOOK_PORT"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -63,7 +64,8 @@ def test_file_base_url(tmp_path: Path, api: str, files: str | None, expected: st
 
 def test_wiring(tmp_path: Path) -> None:
     settings = bot_settings(tmp_path, telegram_api_base_url="http://127.0.0.1:9/bot")
-    app = build_application(settings, services=object(), request=OfflineBotApi())  # type: ignore[arg-type]
+    services = SimpleNamespace(store=object())  # nothing is called while wiring
+    app = build_application(settings, services=services, request=OfflineBotApi())  # type: ignore[arg-type]
     assert app.bot.base_url == f"http://127.0.0.1:9/bot{TOKEN}"
     assert app.bot.base_file_url == f"http://127.0.0.1:9/file/bot{TOKEN}"
     assert isinstance(app.bot.rate_limiter, AIORateLimiter)
