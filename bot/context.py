@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.state import DEFAULT_TTL_S
+
 if TYPE_CHECKING:
     from bot.access import AccessPolicy, SlidingWindowLimiter
     from bot.catalog import ArticleCatalog
@@ -37,6 +39,10 @@ class BotOptions:
     """Seconds between two "typing…" actions while a question is searched."""
     warm_up: bool = True
     """Run one search at start-up so the first question is not slower than the rest."""
+    state_ttl: float = DEFAULT_TTL_S
+    """Seconds a button page or an answered question is remembered (`BotState`)."""
+    prune_interval: float = 3600.0
+    """Seconds between two prunings of the expired state rows (a JobQueue job)."""
 
 
 class BotServices(Protocol):
