@@ -505,7 +505,13 @@ def requery(results: Path, data: list[str], questions: int | None) -> None:
     for item in data:
         key, _, path = item.partition("=")
         model, _, corpus = key.partition(":")
-        result = by_key[(model, corpus)]
+        result = by_key.get((model, corpus))
+        if result is None:  # another runtime over an index of the same model identity
+            built = next(r for r in doc["results"] if r["corpus"] == corpus)
+            result = {"model": model, "corpus": corpus, "index": built["index"],
+                      "index_built_by": built["model"]}
+            doc["results"].append(result)
+            by_key[(model, corpus)] = result
         logger.info("%s on %s: querying %s", model, corpus, path)
         query = run_child("query", model, data=path, questions=questions)
         logger.info("%s on %s: %s", model, corpus, json.dumps(query))
