@@ -515,7 +515,8 @@ def requery(results: Path, data: list[str], questions: int | None) -> None:
         logger.info("%s on %s: querying %s", model, corpus, path)
         query = run_child("query", model, data=path, questions=questions)
         logger.info("%s on %s: %s", model, corpus, json.dumps(query))
-        result.setdefault("query_before", result["query"])
+        if "query" in result:
+            result.setdefault("query_before", result["query"])
         result["query"] = {**query, "measured": time.strftime("%Y-%m-%d %H:%M:%S"),
                            "loadavg": round(os.getloadavg()[0], 2)}
         results.write_text(json.dumps(doc, indent=1))
