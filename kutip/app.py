@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from index.chunk import SentenceChunker
+from index.e5_runtime import Workload
 from index.embed import KutipEmbeddings
 from index.indexer import Indexer
 from index.loaders import Loader
@@ -55,9 +56,10 @@ def build_services(
     *,
     embedder: KutipEmbeddings | None = None,
     mode: Mode = "hybrid",
+    workload: Workload = "serve",
 ) -> Services:
     """Wire embedder → store → indexer and retriever. Checks the store's model early."""
-    embedder = embedder or build_embedder(settings)
+    embedder = embedder or build_embedder(settings, workload=workload)
     store = ChromaStore(
         client=build_client(settings),
         name=settings.collection,

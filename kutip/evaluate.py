@@ -253,7 +253,7 @@ def _services_for(kind: str, settings: Settings, corpus: Path):
         )
         mode = "dense"
     else:
-        embedder = build_embedder(settings)
+        embedder = build_embedder(settings, workload="index")
         mode = kind
     key = corpus_key(corpus, embedder.model_id, settings.chunk_size)
     update: dict[str, object] = {"data_dir": settings.data_dir / "eval" / key, "chroma_host": None}

