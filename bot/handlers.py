@@ -1,7 +1,10 @@
 """The bot's handlers: each turns one kind of update into a reply, like PTB's examples.
 
 Handlers read the update, call the retriever or the indexer (off the event loop),
-hand the result to `bot.format`, and reply. Errors are not caught here: the one
+hand the result to `bot.format`, and reply. Every reply a user can trigger passes a
+per-user rate limit first: questions and "More quotes" the question limiter, everything
+else (commands, ¶ buttons, hints, refusals) the looser command limiter; over a limit, a
+user hears "slow down" at most once per window. Errors are not caught here: the one
 `error_handler` at the bottom logs them and answers the user.
 """
 
@@ -12,6 +15,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from telegram import Bot, Chat, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatAction
@@ -31,18 +35,19 @@ from bot.format import (
     escape,
     format_answer,
     format_context,
-    format_help,
     format_quotes,
-    format_sources,
     format_start,
     slow_down,
 )
 from bot.indexing import IndexJob, run_indexing
 from bot.questions import command_argument, group_question, is_reply_to_bot
 from bot.state import AnswerPage, AskedQuestion, ShownQuote
-from index.loaders import SUPPORTED_SUFFIXES, is_url
+from index.loaders import SUPPORTED_SUFFIXES, file_problem, is_url
 from kutip.errors import EmptyQuestion, StoreLocked, StoreUnavailable
 from retriever import Quote
+
+if TYPE_CHECKING:
+    from bot.access import SlidingWindowLimiter
 
 __all__ = [
     "add",
@@ -84,6 +89,8 @@ SEND_BACKOFF_S = 0.5
 
 async def start(update: Update, context: BotContext) -> None:
     """Greets the user and says how to ask."""
+    if not await _within_limit(update, context.deps.command_limiter):
+        return
     chat = update.effective_chat
     await update.effective_message.reply_html(
         format_start(context.bot.username, is_group=chat.type != Chat.PRIVATE)
@@ -92,15 +99,18 @@ async def start(update: Update, context: BotContext) -> None:
 
 async def help_command(update: Update, context: BotContext) -> None:
     """Says what the bot knows (article count, last update) with example questions."""
-    records = await asyncio.to_thread(context.deps.services.store.articles)
+    if not await _within_limit(update, context.deps.command_limiter):
+        return
     is_admin = context.deps.policy.is_admin(update.effective_user.id)
-    await update.effective_message.reply_html(format_help(records, is_admin=is_admin))
+    text = await asyncio.to_thread(context.deps.catalog.help_text, is_admin=is_admin)
+    await update.effective_message.reply_html(text)
 
 
 async def sources(update: Update, context: BotContext) -> None:
     """Lists the most recently indexed articles."""
-    records = await asyncio.to_thread(context.deps.services.store.articles)
-    for text in format_sources(records):
+    if not await _within_limit(update, context.deps.command_limiter):
+        return
+    for text in await asyncio.to_thread(context.deps.catalog.sources_texts):
         await update.effective_message.reply_html(text)
 
 
@@ -111,6 +121,8 @@ async def ask_command(update: Update, context: BotContext) -> None:
 
 async def unknown_command(update: Update, context: BotContext) -> None:
     """Points to /help for commands the bot does not have (private chats only)."""
+    if not await _within_limit(update, context.deps.command_limiter):
+        return
     await update.effective_message.reply_html(UNKNOWN_COMMAND)
 
 
@@ -160,7 +172,8 @@ async def group_text(update: Update, context: BotContext) -> None:
 async def non_text(update: Update, context: BotContext) -> None:
     """Hints that only text is understood (stickers, photos, voice…) when addressed."""
     message = update.effective_message
-    if message.chat.type == Chat.PRIVATE or is_reply_to_bot(message, context.bot.id):
+    addressed = message.chat.type == Chat.PRIVATE or is_reply_to_bot(message, context.bot.id)
+    if addressed and await _within_limit(update, context.deps.command_limiter):
         await message.reply_html(NON_TEXT_HINT)
 
 
@@ -170,14 +183,14 @@ async def document(update: Update, context: BotContext) -> None:
         return
     message = update.effective_message
     name = Path(message.document.file_name or "upload.txt").name
-    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+    limit, size = context.deps.settings.max_article_bytes, message.document.file_size or 0
+    problem = file_problem(name, size, max_bytes=limit)
+    if problem == "unsupported type":
         types = ", ".join(sorted(SUPPORTED_SUFFIXES))
         await message.reply_html(UNSUPPORTED_FILE.format(types=types, name=escape(name)))
         return
-    limit = context.deps.settings.max_article_bytes
-    if (message.document.file_size or 0) > limit:
-        await message.reply_html(FILE_TOO_LARGE.format(
-            name=escape(name), size=message.document.file_size, limit=limit))
+    if problem == "too large":
+        await message.reply_html(FILE_TOO_LARGE.format(name=escape(name), size=size, limit=limit))
         return
     telegram_file = await message.document.get_file()
     data = bytes(await telegram_file.download_as_bytearray())
@@ -193,6 +206,10 @@ async def button(update: Update, context: BotContext) -> None:
     """Handles "More quotes" and "¶ N" (the paragraph around quote N) under answers."""
     query = update.callback_query
     data = parse_callback_data(query.data)
+    more = data is not None and data.kind == "more"
+    if not await _within_limit(update, context.deps.limiter if more else
+                               context.deps.command_limiter):
+        return
     page = context.deps.state.load_page(data.page_id) if data else None
     if data is None or page is None or (data.kind == "ctx" and data.number >= len(page.quotes)):
         await query.answer(BUTTON_EXPIRED, show_alert=True)
@@ -213,10 +230,12 @@ async def gate(update: Update, context: BotContext) -> None:
         return
     logger.info("refused chat %s (user %s): not in KUTIP_ALLOWED_CHAT_IDS",
                 chat.id if chat else None, user.id if user else None)
-    if update.callback_query:
-        await update.callback_query.answer(ACCESS_DENIED, show_alert=True)
-    elif update.message and _addressed(update.message, context):
-        await update.message.reply_html(ACCESS_DENIED)
+    addressed = update.callback_query or (update.message and _addressed(update.message, context))
+    if addressed and await _within_limit(update, context.deps.command_limiter):
+        if update.callback_query:
+            await update.callback_query.answer(ACCESS_DENIED, show_alert=True)
+        else:
+            await update.message.reply_html(ACCESS_DENIED)
     raise ApplicationHandlerStop
 
 
@@ -280,7 +299,25 @@ async def _tell(update: Update, text: str) -> None:
         logger.warning("could not tell the user about the error: %s", exc)
 
 
+async def _within_limit(update: Update, limiter: SlidingWindowLimiter) -> bool:
+    """True when the sender is under `limiter`; otherwise False, after telling them to slow
+    down if they were not told in this window (refusals beyond that get no reply at all)."""
+    user, chat = update.effective_user, update.effective_chat
+    decision = limiter.check(user.id if user else chat.id if chat else None)
+    if decision.allowed:
+        return True
+    if decision.notify:
+        if update.callback_query:
+            await update.callback_query.answer(slow_down(decision.retry_after), show_alert=True)
+        elif update.effective_message:
+            await update.effective_message.reply_html(slow_down(decision.retry_after))
+    return False
+
+
 async def _require_admin(update: Update, context: BotContext) -> bool:
+    """True for admins; others are told they may not. Counts as a command for everyone."""
+    if not await _within_limit(update, context.deps.command_limiter):
+        return False
     user = update.effective_user
     if context.deps.policy.is_admin(user.id if user else None):
         return True
@@ -347,14 +384,12 @@ def _asked(message: Message, context: BotContext, question: str) -> AskedQuestio
 
 async def _answer(update: Update, context: BotContext, question: str) -> None:
     """Search `question` and reply with quotes, or say why not."""
-    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    message, chat = update.effective_message, update.effective_chat
     if not any(ch.isalnum() for ch in question):
-        await message.reply_html(EMPTY_QUESTION)
+        if await _within_limit(update, context.deps.command_limiter):
+            await message.reply_html(EMPTY_QUESTION)
         return
-    decision = context.deps.limiter.check(user.id if user else chat.id)
-    if not decision.allowed:
-        if decision.notify:
-            await message.reply_html(slow_down(decision.retry_after))
+    if not await _within_limit(update, context.deps.limiter):
         return
     asked = _asked(message, context, question)
     async with _typing(context.bot, chat.id, delay=context.deps.options.typing_delay,
@@ -418,10 +453,6 @@ async def _send_retrying(bot: Bot, chat_id: int, text: str, **kwargs: object) ->
 async def _more(update: Update, context: BotContext, page: AnswerPage, next_page: int) -> None:
     """The next page of quotes for the question under the pressed button."""
     query = update.callback_query
-    decision = context.deps.limiter.check(update.effective_user.id)
-    if not decision.allowed:
-        await query.answer(slow_down(decision.retry_after), show_alert=True)
-        return
     await query.answer()
     shown = page.all_shown
     answer = await context.deps.services.retriever.asearch(

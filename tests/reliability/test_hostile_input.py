@@ -138,7 +138,7 @@ def hostile_services(fixture_index: Path, tmp_path_factory: pytest.TempPathFacto
                      embedder: Any) -> Iterator[tuple[Any, Path]]:
     data_dir = tmp_path_factory.mktemp("hostile") / "data"
     with private_services(fixture_index, data_dir, embedder,
-                          http_timeout=HTTP_TIMEOUT) as services:
+                          http_timeout=HTTP_TIMEOUT, allow_private_urls=True) as services:
         yield services, data_dir
 
 
