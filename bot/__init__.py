@@ -4,7 +4,8 @@ May import `retriever`, `index` and the ground (`kutip.errors`, `kutip.settings`
 `bot.main` wires everything (`build_application`, `run_application`); `bot.handlers` holds the
 thin PTB handlers; `bot.format` the pure HTML formatting; `bot.access` the admin,
 allowed-chat and rate-limit checks; `bot.state` and `bot.callbacks` the buttons that
-survive restarts; `bot.indexing` the re-index progress bridge.
+survive restarts; `bot.indexing` the re-index progress bridge; `bot.catalog` the cached
+/help and /sources replies.
 """
 
 from bot.access import AccessPolicy, RateDecision, SlidingWindowLimiter

@@ -38,7 +38,8 @@ class RateDecision:
     retry_after: float = 0.0
     """Seconds until the next request would be allowed (0 when allowed)."""
     notify: bool = False
-    """True for the first refusal of a streak: tell the user once, not on every message."""
+    """True when this key was not told in the last `window` seconds: at most one
+    "slow down" notice per window, however many requests are refused."""
 
 
 @dataclass
@@ -56,7 +57,7 @@ class SlidingWindowLimiter:
     window: float
     clock: Callable[[], float] = time.monotonic
     _events: dict[Hashable, deque[float]] = field(default_factory=dict, init=False, repr=False)
-    _warned_until: dict[Hashable, float] = field(default_factory=dict, init=False, repr=False)
+    _warned_at: dict[Hashable, float] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.limit < 1:
@@ -72,12 +73,12 @@ class SlidingWindowLimiter:
             events.popleft()
         if len(events) < self.limit:
             events.append(now)
-            self._warned_until.pop(key, None)
             self._forget_idle(now)
             return RateDecision(allowed=True)
+        notify = now - self._warned_at.get(key, float("-inf")) >= self.window
+        if notify:
+            self._warned_at[key] = now
         free_at = events[0] + self.window
-        notify = now >= self._warned_until.get(key, float("-inf"))
-        self._warned_until[key] = free_at
         return RateDecision(allowed=False, retry_after=max(0.0, free_at - now), notify=notify)
 
     def _forget_idle(self, now: float) -> None:
@@ -86,4 +87,4 @@ class SlidingWindowLimiter:
             return
         for key in [k for k, ev in self._events.items() if not ev or ev[-1] <= now - self.window]:
             del self._events[key]
-            self._warned_until.pop(key, None)
+            self._warned_at.pop(key, None)

@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING, Protocol
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.state import DEFAULT_TTL_S
+
 if TYPE_CHECKING:
     from bot.access import AccessPolicy, SlidingWindowLimiter
+    from bot.catalog import ArticleCatalog
     from bot.state import BotState
     from index.indexer import Indexer
     from index.loaders import Loader
@@ -36,6 +39,10 @@ class BotOptions:
     """Seconds between two "typing…" actions while a question is searched."""
     warm_up: bool = True
     """Run one search at start-up so the first question is not slower than the rest."""
+    state_ttl: float = DEFAULT_TTL_S
+    """Seconds a button page or an answered question is remembered (`BotState`)."""
+    prune_interval: float = 3600.0
+    """Seconds between two prunings of the expired state rows (a JobQueue job)."""
 
 
 class BotServices(Protocol):
@@ -64,6 +71,12 @@ class BotDeps:
     state: BotState
     policy: AccessPolicy
     limiter: SlidingWindowLimiter
+    """Questions and "More quotes" presses per user (KUTIP_RATE_LIMIT)."""
+    command_limiter: SlidingWindowLimiter
+    """Every other reply per user: commands, ¶ buttons, hints, refusals
+    (KUTIP_COMMAND_RATE_LIMIT)."""
+    catalog: ArticleCatalog
+    """The /help and /sources replies, cached per index version."""
     index_lock: asyncio.Lock
     """Held while a re-index, /add or upload runs: one at a time."""
     options: BotOptions

@@ -3,13 +3,17 @@
 Everything that comes from articles or users is escaped with `html.escape`; every
 returned message is at most `MAX_MESSAGE_CHARS` long (counted in UTF-16 code units,
 as Telegram counts) and is split between quotes, never inside a tag. A quote too long
-for one message is cut into several `<blockquote>` elements at whitespace.
+for one message is cut into several `<blockquote>` elements at whitespace; any other
+block too long for one message is cut between characters, its open tags closed and
+reopened around the cut (never inside a tag or an entity). A link whose escaped URL is
+longer than `MAX_HREF_CHARS` is dropped: its label stays, as plain text.
 Keyboards are built separately, in `bot.callbacks`.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -25,6 +29,7 @@ from retriever.speakers import MIN_SPEAKER_MATCH
 from retriever.text import Language
 
 __all__ = [
+    "MAX_HREF_CHARS",
     "MAX_MESSAGE_CHARS",
     "asked_topic",
     "escape",
@@ -47,7 +52,9 @@ __all__ = [
 
 MAX_MESSAGE_CHARS = 4096
 MAX_TITLE_CHARS = 200
-MAX_URL_CHARS = 1000
+MAX_HREF_CHARS = 1000
+"""Longest escaped URL put into an `<a href>` (each `&` escapes to five characters)."""
+MAX_HOST_CHARS = 100
 CONTEXT_WINDOW_CHARS = 3000
 MAX_FAILURES_SHOWN = 10
 SEPARATOR = "\n\n"
@@ -69,16 +76,17 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def _link(url: str, text: str) -> str:
-    """`<a href>` for http(s) URLs that fit; plain escaped text otherwise."""
-    if url.startswith(("http://", "https://")) and len(url) <= MAX_URL_CHARS:
-        return f'<a href="{html.escape(url, quote=True)}">{escape(text)}</a>'
+    """`<a href>` for http(s) URLs that fit `MAX_HREF_CHARS`; plain escaped text otherwise."""
+    href = html.escape(url, quote=True)
+    if url.startswith(("http://", "https://")) and tg_len(href) <= MAX_HREF_CHARS:
+        return f'<a href="{href}">{escape(text)}</a>'
     return escape(text)
 
 
 def _source_label(url: str, source: str) -> str:
     if url:
-        host = urlsplit(url).netloc
-        return _link(url, host.removeprefix("www.") or url)
+        host = urlsplit(url).netloc.removeprefix("www.") or url
+        return _link(url, _shorten(host, MAX_HOST_CHARS))
     return escape(_shorten(source, MAX_TITLE_CHARS))
 
 
@@ -163,25 +171,93 @@ def _article_blocks(numbered: Sequence[tuple[int, Quote]], limit: int) -> list[s
     return blocks
 
 
+_HTML_TOKEN = re.compile(r"<[^>]*>|&#?\w+;|[^<&]")
+"""A tag, an entity or one character: the units a cut never goes through."""
+_EMPTY_ELEMENT = re.compile(r"<(\w+)[^>]*></\1>")
+
+
+class _HtmlCutter:
+    """Cuts one HTML block into pieces of at most `limit`: the tags open at a cut are
+    closed there and reopened in the next piece, so every piece is valid on its own.
+
+    A tag too long to repeat (with its closer, over a quarter of `limit`) is dropped and
+    its text kept. A piece exceeds `limit` only when one unit cannot fit at all.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.pieces: list[str] = []
+        self.stack: list[tuple[str, str]] = []  # (closer, opener); opener "" when dropped
+        self.current: list[str] = []
+        self.used = 0
+        self.closing = 0  # what closing every open tag would cost
+        self.fresh = True  # nothing but reopened tags in `current` yet
+
+    def feed(self, token: str) -> None:
+        if token.startswith("</"):
+            closer, opener = self.stack.pop() if self.stack else ("", "")
+            if opener:  # its cost was reserved in `closing` when it opened
+                self.current.append(closer)
+                self.used, self.closing = self.used + tg_len(closer), self.closing - tg_len(closer)
+            return
+        closer = f"</{token[1:].split(maxsplit=1)[0].rstrip('>')}>" if token[0] == "<" else ""
+        if closer and tg_len(token) + tg_len(closer) > self.limit // 4:
+            self.stack.append((closer, ""))
+            return
+        if self.used + tg_len(token) + self.closing + tg_len(closer) > self.limit and not self.fresh:
+            self._flush()
+        self.current.append(token)
+        self.used += tg_len(token)
+        if closer:
+            self.stack.append((closer, token))
+            self.closing += tg_len(closer)
+        else:
+            self.fresh = False
+
+    def _flush(self) -> None:
+        closers = "".join(closer for closer, opener in reversed(self.stack) if opener)
+        self.pieces.append("".join(self.current) + closers)
+        self.current = [opener for _, opener in self.stack if opener]
+        self.used, self.fresh = sum(tg_len(o) for o in self.current), True
+
+    def finish(self) -> list[str]:
+        if not self.fresh:
+            self._flush()
+        return [piece for piece in map(_drop_empty_elements, self.pieces) if piece.strip()]
+
+
+def _drop_empty_elements(html_text: str) -> str:
+    while (shorter := _EMPTY_ELEMENT.sub("", html_text)) != html_text:
+        html_text = shorter
+    return html_text
+
+
+def _cut_html(block: str, limit: int) -> list[str]:
+    """`block` as pieces of at most `limit`, each valid HTML (see `_HtmlCutter`)."""
+    cutter = _HtmlCutter(limit)
+    for token in _HTML_TOKEN.findall(block):
+        cutter.feed(token)
+    return cutter.finish()
+
+
 def split_blocks(
     blocks: Iterable[str], *, limit: int = MAX_MESSAGE_CHARS, separator: str = SEPARATOR
 ) -> list[str]:
     """Pack self-contained HTML blocks into messages of at most `limit`, in order.
 
-    Raises:
-        ValueError: a single block is longer than `limit` (callers cut blocks first).
+    A block longer than `limit` (callers cut quotes at whitespace first) is cut safely
+    into pieces: never inside a tag or an entity, its open tags closed and reopened.
     """
     messages: list[str] = []
     current = ""
     for block in blocks:
-        if tg_len(block) > limit:
-            raise ValueError(f"block of {tg_len(block)} chars exceeds {limit}")
-        candidate = f"{current}{separator}{block}" if current else block
-        if tg_len(candidate) <= limit:
-            current = candidate
-        else:
-            messages.append(current)
-            current = block
+        for piece in _cut_html(block, limit) if tg_len(block) > limit else [block]:
+            candidate = f"{current}{separator}{piece}" if current else piece
+            if tg_len(candidate) <= limit:
+                current = candidate
+            else:
+                messages.append(current)
+                current = piece
     if current:
         messages.append(current)
     return messages

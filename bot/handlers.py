@@ -2,8 +2,11 @@
 
 Handlers read the update, call the retriever or the indexer (off the event loop),
 hand the result to `bot.format`, and reply in the user's language (`bot.messages`).
-Errors are not caught here: the one `error_handler` at the bottom logs them and
-answers the user.
+Every reply a user can trigger passes a per-user rate limit first: questions, /who and
+"More quotes" the question limiter, everything else (commands, ¶ buttons, hints,
+refusals) the looser command limiter; over a limit, a user hears "slow down" at most once
+per window. Errors are not caught here: the one `error_handler` at the bottom logs them
+and answers the user.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import logging
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from telegram import Bot, Chat, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatAction
@@ -26,9 +30,7 @@ from bot.format import (
     escape,
     format_answer,
     format_context,
-    format_help,
     format_quotes,
-    format_sources,
     format_start,
     format_statements,
     ordered_quotes,
@@ -38,11 +40,14 @@ from bot.indexing import IndexJob, run_indexing
 from bot.messages import choose_language, t
 from bot.questions import command_argument, group_question, is_reply_to_bot, who_argument
 from bot.state import AnswerPage, AskedQuestion, ShownQuote
-from index.loaders import SUPPORTED_SUFFIXES, is_url
+from index.loaders import SUPPORTED_SUFFIXES, file_problem, is_url
 from index.names import match_speaker
 from kutip.errors import EmptyQuestion, StoreLocked, StoreUnavailable
 from retriever import Quote, Retriever, SpeakerStatements
 from retriever.text import Language
+
+if TYPE_CHECKING:
+    from bot.access import SlidingWindowLimiter
 
 __all__ = [
     "add",
@@ -68,7 +73,6 @@ SEND_ATTEMPTS = 3  # an answer survives two network errors (502, dropped connect
 SEND_BACKOFF_S = 0.5
 WHO_PREFIX = "/who "
 """A /who request is remembered (for its buttons) as the question "/who NAME [topic]"."""
-HELP_EXAMPLES = 3
 
 
 def _lang(update: Update, text: str = "") -> Language:
@@ -82,6 +86,8 @@ def _lang(update: Update, text: str = "") -> Language:
 
 async def start(update: Update, context: BotContext) -> None:
     """Greets the user and says how to ask."""
+    if not await _within_limit(update, context.deps.command_limiter):
+        return
     chat = update.effective_chat
     await update.effective_message.reply_html(format_start(
         context.bot.username, is_group=chat.type != Chat.PRIVATE, lang=_lang(update)))
@@ -90,18 +96,19 @@ async def start(update: Update, context: BotContext) -> None:
 async def help_command(update: Update, context: BotContext) -> None:
     """Says what the bot knows (article count, last update) with example questions built
     from real speakers and topics of the index."""
-    services = context.deps.services
-    records = await asyncio.to_thread(services.store.articles)
-    speakers = await asyncio.to_thread(services.retriever.speaker_examples, HELP_EXAMPLES)
+    if not await _within_limit(update, context.deps.command_limiter):
+        return
     is_admin = context.deps.policy.is_admin(update.effective_user.id)
-    await update.effective_message.reply_html(format_help(
-        records, is_admin=is_admin, speakers=speakers, lang=_lang(update)))
+    text = await asyncio.to_thread(context.deps.catalog.help_text, is_admin=is_admin,
+                                   lang=_lang(update))
+    await update.effective_message.reply_html(text)
 
 
 async def sources(update: Update, context: BotContext) -> None:
     """Lists the most recently indexed articles."""
-    records = await asyncio.to_thread(context.deps.services.store.articles)
-    for text in format_sources(records, lang=_lang(update)):
+    if not await _within_limit(update, context.deps.command_limiter):
+        return
+    for text in await asyncio.to_thread(context.deps.catalog.sources_texts, lang=_lang(update)):
         await update.effective_message.reply_html(text)
 
 
@@ -130,6 +137,8 @@ async def who(update: Update, context: BotContext) -> None:
 
 async def unknown_command(update: Update, context: BotContext) -> None:
     """Points to /help for commands the bot does not have (private chats only)."""
+    if not await _within_limit(update, context.deps.command_limiter):
+        return
     await update.effective_message.reply_html(t(_lang(update), "unknown_command"))
 
 
@@ -181,8 +190,10 @@ async def group_text(update: Update, context: BotContext) -> None:
 async def non_text(update: Update, context: BotContext) -> None:
     """Hints that only text is understood (stickers, photos, voice…) when addressed."""
     message = update.effective_message
-    if message.chat.type == Chat.PRIVATE or is_reply_to_bot(message, context.bot.id):
-        await message.reply_html(t(_lang(update, message.caption or ""), "non_text"))
+    addressed = message.chat.type == Chat.PRIVATE or is_reply_to_bot(message, context.bot.id)
+    lang = _lang(update, message.caption or "")
+    if addressed and await _within_limit(update, context.deps.command_limiter, lang):
+        await message.reply_html(t(lang, "non_text"))
 
 
 async def document(update: Update, context: BotContext) -> None:
@@ -192,14 +203,15 @@ async def document(update: Update, context: BotContext) -> None:
         return
     message = update.effective_message
     name = Path(message.document.file_name or "upload.txt").name
-    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+    limit, size = context.deps.settings.max_article_bytes, message.document.file_size or 0
+    problem = file_problem(name, size, max_bytes=limit)
+    if problem == "unsupported type":
         types = ", ".join(sorted(SUPPORTED_SUFFIXES))
         await message.reply_html(t(lang, "unsupported_file", types=types, name=escape(name)))
         return
-    limit = context.deps.settings.max_article_bytes
-    if (message.document.file_size or 0) > limit:
-        await message.reply_html(t(lang, "file_too_large", name=escape(name),
-                                   size=message.document.file_size, limit=limit))
+    if problem == "too large":
+        await message.reply_html(t(lang, "file_too_large", name=escape(name), size=size,
+                                   limit=limit))
         return
     telegram_file = await message.document.get_file()
     data = bytes(await telegram_file.download_as_bytearray())
@@ -216,6 +228,10 @@ async def button(update: Update, context: BotContext) -> None:
     """Handles "More quotes" and "¶ N" (the paragraph around quote N) under answers."""
     query = update.callback_query
     data = parse_callback_data(query.data)
+    more = data is not None and data.kind == "more"
+    if not await _within_limit(update, context.deps.limiter if more else
+                               context.deps.command_limiter):
+        return
     page = context.deps.state.load_page(data.page_id) if data else None
     if data is None or page is None or (data.kind == "ctx" and data.number >= len(page.quotes)):
         await query.answer(t(_lang(update), "button_expired"), show_alert=True)
@@ -238,10 +254,12 @@ async def gate(update: Update, context: BotContext) -> None:
     logger.info("refused chat %s (user %s): not in KUTIP_ALLOWED_CHAT_IDS",
                 chat.id if chat else None, user.id if user else None)
     lang = _lang(update, (update.message.text or "") if update.message else "")
-    if update.callback_query:
-        await update.callback_query.answer(t(lang, "access_denied"), show_alert=True)
-    elif update.message and _addressed(update.message, context):
-        await update.message.reply_html(t(lang, "access_denied"))
+    addressed = update.callback_query or (update.message and _addressed(update.message, context))
+    if addressed and await _within_limit(update, context.deps.command_limiter, lang):
+        if update.callback_query:
+            await update.callback_query.answer(t(lang, "access_denied"), show_alert=True)
+        else:
+            await update.message.reply_html(t(lang, "access_denied"))
     raise ApplicationHandlerStop
 
 
@@ -310,6 +328,9 @@ async def _tell(update: Update, text: str, plain: str) -> None:
 
 
 async def _require_admin(update: Update, context: BotContext, lang: Language) -> bool:
+    """True for admins; others are told they may not. Counts as a command for everyone."""
+    if not await _within_limit(update, context.deps.command_limiter, lang):
+        return False
     user = update.effective_user
     if context.deps.policy.is_admin(user.id if user else None):
         return True
@@ -324,18 +345,28 @@ async def _admitted(update: Update, context: BotContext, text: str,
     None once the user is told it has no words (`empty_key`) or that they ask too often."""
     lang = _lang(update, text)
     if not any(ch.isalnum() for ch in text):
-        await update.effective_message.reply_html(t(lang, empty_key))
+        if await _within_limit(update, context.deps.command_limiter, lang):
+            await update.effective_message.reply_html(t(lang, empty_key))
         return None
-    return lang if await _allowed(update, context, lang) else None
+    return lang if await _within_limit(update, context.deps.limiter, lang) else None
 
 
-async def _allowed(update: Update, context: BotContext, lang: Language) -> bool:
-    """The per-user rate limit: False (after saying so, once per streak) when exceeded."""
-    chat, user = update.effective_chat, update.effective_user
-    decision = context.deps.limiter.check(user.id if user else chat.id)
-    if not decision.allowed and decision.notify:
-        await update.effective_message.reply_html(slow_down(decision.retry_after, lang=lang))
-    return decision.allowed
+async def _within_limit(update: Update, limiter: SlidingWindowLimiter,
+                        lang: Language | None = None) -> bool:
+    """True when the sender is under `limiter`; otherwise False, after telling them to slow
+    down (in `lang`, else their language) if they were not told in this window (refusals
+    beyond that get no reply at all)."""
+    user, chat = update.effective_user, update.effective_chat
+    decision = limiter.check(user.id if user else chat.id if chat else None)
+    if decision.allowed:
+        return True
+    if decision.notify:
+        text = slow_down(decision.retry_after, lang=lang or _lang(update))
+        if update.callback_query:
+            await update.callback_query.answer(text, show_alert=True)
+        elif update.effective_message:
+            await update.effective_message.reply_html(text)
+    return False
 
 
 async def _index(update: Update, context: BotContext, title: str, job: IndexJob,
@@ -479,10 +510,6 @@ async def _more(update: Update, context: BotContext, page: AnswerPage, next_page
                 lang: Language) -> None:
     """The next page of quotes for the question (or /who request) under the pressed button."""
     query = update.callback_query
-    decision = context.deps.limiter.check(update.effective_user.id)
-    if not decision.allowed:
-        await query.answer(slow_down(decision.retry_after, lang=lang), show_alert=True)
-        return
     await query.answer()
     shown = page.all_shown
     if page.asked.question.startswith(WHO_PREFIX):

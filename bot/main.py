@@ -34,6 +34,7 @@ from telegram.request import BaseRequest
 
 from bot import handlers
 from bot.access import AccessPolicy, SlidingWindowLimiter
+from bot.catalog import ArticleCatalog
 from bot.context import BOT_DATA_KEY, BotContext, BotDeps, BotOptions, BotServices
 from bot.messages import LANGUAGES, t
 from bot.state import BotState
@@ -109,9 +110,9 @@ class TokenRedactor(logging.Filter):
 
 
 def protect_token(token: str) -> TokenRedactor:
-    """Quieten httpx (it logs request URLs, which contain the token) and redact the token
-    from every handler of the root logger."""
-    for noisy in ("httpx", "httpcore"):
+    """Quieten httpx (it logs request URLs, which contain the token) and APScheduler (two
+    INFO lines per job run), and redact the token from every handler of the root logger."""
+    for noisy in ("httpx", "httpcore", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     redactor = TokenRedactor(token)
     for handler in logging.getLogger().handlers:
@@ -119,14 +120,19 @@ def protect_token(token: str) -> TokenRedactor:
     return redactor
 
 
+async def _prune_state(context: BotContext) -> None:
+    """The repeating job that forgets expired button pages and answers (off the event loop),
+    so the state file stays bounded however long the bot runs."""
+    removed = await asyncio.to_thread(context.deps.state.prune)
+    if removed:
+        logger.info("forgot %d expired button pages and answers", removed)
+
+
 async def _post_init(application: Application) -> None:
-    """Register the command menus, tidy the state file, warm the retriever up."""
+    """Register the command menus and warm the retriever up."""
     deps: BotDeps = application.bot_data[BOT_DATA_KEY]
     bot = application.bot
     await _register_commands(bot, deps.policy.admin_ids)
-    removed = await asyncio.to_thread(deps.state.prune)
-    if removed:
-        logger.info("forgot %d expired button pages and answers", removed)
     if deps.options.warm_up:
         try:  # builds the lexical snapshot now rather than on the first question
             await deps.services.retriever.asearch("kutip warm up", k=1)
@@ -184,25 +190,31 @@ def build_application(
     """All the bot's wiring: the PTB `Application` with handlers, limits and shared state.
 
     Args:
-        settings: the token, Bot API URLs, admins, allowed chats, rate limit, top_k.
+        settings: the token, Bot API URLs, admins, allowed chats, rate limits, top_k.
         services: the store, loader, indexer and retriever the handlers use.
         options: tunables that are not settings (tests shorten the progress interval).
         request: the network layer for every Bot API call (tests pass an offline one).
 
     Raises:
-        ConfigError: TELEGRAM_BOT_TOKEN is missing.
+        ConfigError: TELEGRAM_BOT_TOKEN is missing, or PTB's job queue is not installed.
     """
+    options = options or BotOptions()
     application = _application(settings, request)
     application.bot_data[BOT_DATA_KEY] = BotDeps(
         settings=settings,
         services=services,
-        state=BotState(settings.data_dir / STATE_FILE),
+        state=BotState(settings.data_dir / STATE_FILE, ttl=options.state_ttl),
         policy=AccessPolicy(settings.admin_ids, settings.allowed_chat_ids),
         limiter=SlidingWindowLimiter(settings.rate_limit_questions, settings.rate_limit_window),
+        command_limiter=SlidingWindowLimiter(settings.command_rate_limit,
+                                             settings.command_rate_window),
+        catalog=ArticleCatalog(services.store,
+                               examples=lambda n: services.retriever.speaker_examples(n)),
         index_lock=asyncio.Lock(),
-        options=options or BotOptions(),
+        options=options,
     )
     _add_handlers(application)
+    _add_jobs(application, options)
     return application
 
 
@@ -251,6 +263,17 @@ def _add_handlers(application: Application) -> None:
         message & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.non_text))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_error_handler(handlers.error_handler)
+
+
+def _add_jobs(application: Application, options: BotOptions) -> None:
+    """Prune the state at start and then every `prune_interval` seconds while running."""
+    if application.job_queue is None:
+        raise ConfigError(
+            "python-telegram-bot's job queue is missing: install kutip's dependencies "
+            "(python-telegram-bot[job-queue], i.e. APScheduler)"
+        )
+    application.job_queue.run_repeating(_prune_state, interval=options.prune_interval, first=0,
+                                        name="prune-bot-state")
 
 
 def run_application(application: Application, settings: Settings) -> None:

@@ -4,7 +4,7 @@ Two tables: `pages` holds what an answer's buttons need (the question, its follo
 context, the quotes shown) under a short random id that goes into `callback_data`;
 `answers` maps each answer message the bot sent to its question, so a reply to that
 message becomes a follow-up. Rows older than `ttl` are forgotten: their buttons then
-say they expired.
+say they expired, and `prune` (run by the bot on a schedule) deletes them.
 """
 
 from __future__ import annotations

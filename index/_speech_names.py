@@ -41,6 +41,7 @@ koordinator pemimpin pimpinan ekonom psikolog pemain striker bek gelandang kiper
 aktris politikus politisi legislator kader pejabat kuasa pengurus kapolrestro kasatreskrim
 kasubbag kepolisian humas pelaksana plt plh dirjen kakanwil kajati kajari kapten pilot mantan
 calon capres cawapres tokoh pol ayah ibu istri suami adik kakak putra putri paman
+wartawan koresponden jurnalis reporter sopir pengemudi saksi correspondent journalist witness
 president vice minister secretary spokesman spokeswoman spokesperson adviser advisor aide chief
 head director governor senator ambassador prime chancellor coach manager chairman chairwoman
 official officials expert analyst lawyer attorney professor general commander leader founder
@@ -119,8 +120,17 @@ _ADVERBS = _wordset("""
 juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justru bahkan malah
 lebih dulu also had has have then later earlier previously
 """)
+_ROLE_OR_ORG = ROLE_HEADS | ORG_WORDS
+# Longest name and role looked at: longer runs of capitalised words are not one person.
+_MAX_NAME_WORDS = 4
+_MAX_ROLE_WORDS = 14
+_RELATIVE = frozenset(["yang", "who", "which", "that"])
 _PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusai", "saat", "in", "at"])
-_DATEISH = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|^(?:pada|di|kemarin|usai|saat)\b", re.IGNORECASE)
+# A comma-separated aside that is no speaker: a date or place ("Rabu (19/10)", "di Jakarta"),
+# a relative clause ("yang berada di …") or a channel ("melalui akun Twitternya").
+_DATEISH = re.compile(r"^(?:\w+\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|(?:pada|di|kemarin|usai|seusai|saat"
+                      r"|ketika|yang|melalui|lewat|kepada|who|which|through|via)\b)",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -136,6 +146,7 @@ class Mention:
     role_only: bool = False
 
 
+_ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|at|az)-[A-Z]")
 _HYPHEN = re.compile(r"\s*-\s*")
 
 
@@ -184,6 +195,10 @@ def _is_name_word(word: str) -> bool:
     key = _key(word)
     if word[:1] == "(" or word[-1:] == ")":
         return False  # "(Aptindo)": an acronym gloss
+    if _ARABIC_PARTICLE.match(word):
+        return True  # "Munther al-Fadhal"
+    if len(key) > 5 and key.endswith("nya"):
+        return False  # "Ukurannya", "Pihaknya": a noun with a possessive, not a name
     if not word[:1].isupper() or key in FUNCTION_WORDS or key in ORG_WORDS or key in ROLE_HEADS:
         return False
     return not (len(word) > 1 and word.isupper())
@@ -197,7 +212,7 @@ def _is_role_word(word: str) -> bool:
 def _name_start(text: str, words: list[tuple[int, int]]) -> int:
     """Index in `words` where the trailing run of name words begins."""
     i = len(words)
-    while i > 0:
+    while i > max(0, len(words) - _MAX_NAME_WORDS - 2):
         word = text[words[i - 1][0]:words[i - 1][1]]
         inner = (word in NAME_PARTICLES and i >= 2 and i < len(words)
                  and _is_name_word(text[words[i - 2][0]:words[i - 2][1]]))
@@ -211,7 +226,7 @@ def _name_start(text: str, words: list[tuple[int, int]]) -> int:
             i = len(words) - 1
             while i > 0 and _is_name_word(text[words[i - 1][0]:words[i - 1][1]]):
                 i -= 1
-    return max(i, len(words) - 4)
+    return max(i, len(words) - _MAX_NAME_WORDS)
 
 
 def _skip_places(text: str, words: list[tuple[int, int]], i: int, places: frozenset[str]) -> int:
@@ -238,14 +253,14 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     if i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) + "." in TITLES:
         i -= 1
     j = i
-    while j > 0 and _is_role_word(text[words[j - 1][0]:words[j - 1][1]]):
+    while j > max(0, i - _MAX_ROLE_WORDS) and _is_role_word(text[words[j - 1][0]:words[j - 1][1]]):
         j -= 1
     if len(words) - i >= 3 and i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) in ORG_HEADS:
         i = len(words) - 2  # "Kepala Badan Karantina Pertanian Syukur Iwantoro"
     name_words = words[i:]
     # A role needs a head word; stray capitalised words before a name are dropped.
     head = j
-    while head < i and _key(text[words[head][0]:words[head][1]]) not in ROLE_HEADS | ORG_WORDS:
+    while head < i and _key(text[words[head][0]:words[head][1]]) not in _ROLE_OR_ORG:
         head += 1
     role_words = words[head:i]
     if not any(_key(text[s:e]) in ROLE_HEADS for s, e in role_words):
@@ -320,6 +335,16 @@ def _is_non_speaker(text: str, words: list[tuple[int, int]]) -> bool:
     return any(_key(text[s:e]) in NON_SPEAKERS for s, e in words[:2])
 
 
+def _screen(text: str, words: list[tuple[int, int]]) -> tuple[bool, Mention | None]:
+    """(decided, mention): nothing or a document ("laporan itu") decides None, a lone pronoun
+    decides itself; otherwise the words still need parsing."""
+    if not words:
+        return True, None
+    if (found := _pronoun(text, words)) is not None:
+        return True, found
+    return _is_non_speaker(text, words), None
+
+
 def parse_before_verb(text: str, start: int, end: int,
                       places: frozenset[str] = frozenset()) -> Mention | None:
     """The speaker phrase ending at `end` (just before a reporting verb)."""
@@ -327,12 +352,9 @@ def parse_before_verb(text: str, start: int, end: int,
     if not segs:
         return None
     words = _subject_words(text, *segs[-1])
-    if not words:
-        return None
-    if (found := _pronoun(text, words)) is not None:
+    decided, found = _screen(text, words)
+    if decided:
         return found
-    if _is_non_speaker(text, words):
-        return None
     if len(segs) >= 2:
         prev = _subject_words(text, *segs[-2])
         found = _appositive(text, prev, words, places) or _appositive(text, words, prev, places)
@@ -344,6 +366,10 @@ def parse_before_verb(text: str, start: int, end: int,
 def _subject_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Words of a subject, without trailing adverbs or a place/time phrase ("di Jakarta")."""
     words = _words(text, start, end)
+    for k, (s, e) in enumerate(words):
+        if k and text[s:e] in _RELATIVE:
+            words = words[:k]  # "Tim yang mendampingi … Jack Ma mengatakan": the team spoke
+            break
     while words and _key(text[words[-1][0]:words[-1][1]]) in _ADVERBS:
         words = words[:-1]
     for k in range(len(words) - 1, max(0, len(words) - 5), -1):
@@ -394,12 +420,9 @@ def parse_after_verb(text: str, start: int, end: int,
     if not segs or segs[0][0] != _skip_space(text, start):
         return None
     first = _leading_phrase(text, *segs[0])
-    if not first:
-        return None
-    if (found := _pronoun(text, first)) is not None:
+    decided, found = _screen(text, first)
+    if decided:
         return found
-    if _is_non_speaker(text, first):
-        return None
     if len(segs) >= 2:
         nxt = _leading_phrase(text, *segs[1])
         complete = nxt and (not text[nxt[-1][1]:segs[1][1]].strip(" .!?…")

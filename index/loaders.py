@@ -1,31 +1,38 @@
 """Turn files, folders and URLs into `Article`s.
 
 Each loader yields `Article` or `LoadError` items, never raises for one bad input:
-the indexer reports failures and carries on with the batch.
+the indexer reports failures and carries on with the batch. Beyond the failures named
+here, anything one input raises (a URL httpx cannot parse, JSON nested too deeply for
+the parser, a MemoryError in a parser...) ends that input only (`_per_input`).
 """
 
 from __future__ import annotations
 
+import io
 import json
 import logging
+import os
 import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 from urllib.parse import urldefrag, urlsplit
 
 import httpx
 
 from index._article import Article
+from index.net import AddressRefused, fetch_transport, request_deadline
 from kutip.errors import LoadError
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
+    "FileProblem",
     "LoadResult",
     "Loader",
     "article_from_html",
+    "file_problem",
     "is_url",
 ]
 
@@ -65,6 +72,30 @@ def _decode_text(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LoadError(source, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def _per_input(source: str, items: Iterator[LoadResult]) -> Iterator[LoadResult]:
+    """`items`, with any exception they raise turned into one `LoadError` for `source`
+    (the boundary that keeps one bad input from stopping a batch)."""
+    try:
+        yield from items
+    except LoadError as exc:
+        yield exc
+    except Exception as exc:  # any one input's failure, reported as such
+        logger.debug("loading %s failed", source, exc_info=exc)
+        detail = f": {exc}" if str(exc) else ""
+        yield LoadError(source, f"cannot load ({type(exc).__name__}{detail})")
+
+
+def _parse_json(raw: str, source: str, *, one_line: bool = False) -> object:
+    """`json.loads`, with a `LoadError` for invalid or too deeply nested JSON."""
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        where = "" if one_line else f" at line {exc.lineno}"
+        raise LoadError(source, f"invalid JSON ({exc.msg}{where})") from None
+    except RecursionError:
+        raise LoadError(source, "invalid JSON (nested too deeply)") from None
 
 
 def _clean(text: str) -> str:
@@ -133,10 +164,7 @@ def _article_from_record(record: object, *, fallback_id: str, source: str) -> Ar
 
 
 def _article_from_line(line: str, where: str) -> Article:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise LoadError(where, f"invalid JSON ({exc.msg})") from None
+    record = _parse_json(line, where, one_line=True)
     return _article_from_record(record, fallback_id=where, source=where)
 
 
@@ -152,9 +180,9 @@ def articles_from_json(raw: str, *, rel: str, lines: bool) -> Iterator[LoadResul
                 yield exc
         return
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        yield LoadError(rel, f"invalid JSON ({exc.msg} at line {exc.lineno})")
+        data = _parse_json(raw, rel)
+    except LoadError as exc:
+        yield exc
         return
     records = data if isinstance(data, list) else [data]
     for n, record in enumerate(records):
@@ -163,6 +191,40 @@ def articles_from_json(raw: str, *, rel: str, lines: bool) -> Iterator[LoadResul
             yield _article_from_record(record, fallback_id=where, source=where)
         except LoadError as exc:
             yield exc
+
+
+FileProblem = Literal["unsupported type", "too large"]
+
+
+def file_problem(name: str, size: int, *, max_bytes: int) -> FileProblem | None:
+    """Why a file is not read, from its name and size alone: the one check for files on
+    disk, uploads (`Loader.load_bytes`) and the bot's upload handler (before downloading)."""
+    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+        return "unsupported type"
+    if size > max_bytes:
+        return "too large"
+    return None
+
+
+def _refusal(name: str, size: int, *, max_bytes: int, source: str) -> LoadError | None:
+    problem = file_problem(name, size, max_bytes=max_bytes)
+    if problem == "unsupported type":
+        suffix = Path(name).suffix.lower() or "(none)"
+        return LoadError(source, f"unsupported file type {suffix}; "
+                                 f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    if problem == "too large":
+        return LoadError(source, f"file too large ({size:,} bytes > {max_bytes:,})")
+    return None
+
+
+def _articles_from_raw(raw: str, suffix: str, name: str) -> Iterator[LoadResult]:
+    """The articles of a whole file's decoded text, by its suffix; `name` is id and source."""
+    if suffix in (".json", ".jsonl"):
+        yield from articles_from_json(raw, rel=name, lines=suffix == ".jsonl")
+    elif suffix in (".html", ".htm"):
+        yield article_from_html(raw, article_id=name, source=name)
+    else:
+        yield article_from_text(raw, article_id=name, source=name, markdown=suffix == ".md")
 
 
 def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
@@ -257,6 +319,64 @@ class _Input:
     rel: str
 
 
+def _rel_order(item: _Input | LoadError) -> tuple[str, ...]:
+    """Sort like `Path`s: part by part ("a/b" before "a-b/x")."""
+    return tuple((item.rel if isinstance(item, _Input) else item.source).split("/"))
+
+
+def _real_path(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
+        return None
+
+
+def folder_inputs(root: Path) -> list[_Input | LoadError]:
+    """The supported, non-hidden files under `root`, each real file once, in path order.
+
+    Symbolic links are followed only while they stay inside `root`: a link that leads out
+    is one `LoadError` and is not read. A file or folder reached both by its own name and
+    through a link is taken once, under its own name; folders are entered once each, so
+    links in a loop end. Folders reached through links are walked after all the others.
+    """
+    top = root.resolve()
+    plain: list[tuple[Path, bool]] = [(root, False)]
+    linked: list[tuple[Path, bool]] = []
+    entered: set[Path] = set()
+    files: dict[Path, tuple[bool, _Input]] = {}  # real path -> (through a link, input)
+    refused: list[_Input | LoadError] = []  # links out, unreadable folders
+    while plain or linked:
+        folder, through_link = plain.pop() if plain else linked.pop()
+        real_folder = folder.resolve()
+        if real_folder in entered:
+            continue
+        entered.add(real_folder)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            where = folder.relative_to(root).as_posix()
+            refused.append(LoadError(where, f"cannot read folder ({exc.strerror or exc})"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            rel = path.relative_to(root).as_posix()
+            via = through_link or entry.is_symlink()
+            real = _real_path(path)
+            if real is None:
+                continue  # a link in a loop, or to nothing
+            if via and not real.is_relative_to(top):
+                refused.append(LoadError(rel, "symbolic link to outside the indexed folder; "
+                                              "not followed"))
+            elif real.is_dir():
+                (linked if via else plain).append((path, via))
+            elif (real.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES
+                  and (real not in files or (files[real][0] and not via))):
+                files[real] = (via, _Input(path, rel))
+    return sorted([*refused, *(item for _, item in files.values())], key=_rel_order)
+
+
 class Loader:
     """Load articles from paths and URLs, within size and time limits."""
 
@@ -265,10 +385,15 @@ class Loader:
         *,
         max_bytes: int = 5_000_000,
         http_timeout: float = 15.0,
+        allow_private_urls: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
+        """`allow_private_urls`: fetch from loopback, private and other non-public
+        addresses too (intranet sources, local tests); refused otherwise (index/net.py).
+        An `http_client` given here is used as it is, without that check."""
         self.max_bytes = max_bytes
         self.http_timeout = http_timeout
+        self.allow_private_urls = allow_private_urls
         self._http = http_client
 
     # ---- files -------------------------------------------------------------
@@ -280,35 +405,21 @@ class Loader:
         if not root.exists():
             yield LoadError(str(root), "no such file or directory")
             return
-        for path in sorted(root.rglob("*")):
-            rel_parts = path.relative_to(root).parts
-            if any(p.startswith(".") for p in rel_parts) or not path.is_file():
-                continue
-            if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                yield _Input(path, path.relative_to(root).as_posix())
+        yield from folder_inputs(root)
 
     def load_file(self, path: Path, rel: str) -> Iterator[LoadResult]:
         """Load one file; `rel` (path relative to the indexed root) is its id and source."""
         suffix = path.suffix.lower()
-        if suffix not in SUPPORTED_SUFFIXES:
-            yield LoadError(rel, f"unsupported file type {suffix or '(none)'}; "
-                            f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
-            return
         try:
-            if suffix == ".jsonl":
+            streamed = suffix == ".jsonl"  # capped line by line, not as a whole
+            size = 0 if streamed else path.stat().st_size
+            refused = _refusal(path.name, size, max_bytes=self.max_bytes, source=rel)
+            if refused is not None:
+                yield refused
+            elif streamed:
                 yield from articles_from_jsonl_file(path, rel=rel, max_bytes=self.max_bytes)
-                return
-            size = path.stat().st_size
-            if size > self.max_bytes:
-                yield LoadError(rel, f"file too large ({size:,} bytes > {self.max_bytes:,})")
-                return
-            raw = _decode_text(path.read_bytes(), rel)
-            if suffix == ".json":  # .jsonl was streamed above
-                yield from articles_from_json(raw, rel=rel, lines=False)
-            elif suffix in (".html", ".htm"):
-                yield article_from_html(raw, article_id=rel, source=rel)
             else:
-                yield article_from_text(raw, article_id=rel, source=rel, markdown=suffix == ".md")
+                yield from _articles_from_raw(_decode_text(path.read_bytes(), rel), suffix, rel)
         except LoadError as exc:
             yield exc
         except OSError as exc:
@@ -320,35 +431,27 @@ class Loader:
             if isinstance(item, LoadError):
                 yield item
             else:
-                yield from self.load_file(item.path, item.rel)
+                yield from _per_input(item.rel, self.load_file(item.path, item.rel))
 
     def load_bytes(self, data: bytes, filename: str) -> Iterator[LoadResult]:
         """Load an uploaded file (the bot's document upload) from memory."""
+        yield from _per_input(filename, self._load_bytes(data, filename))
+
+    def _load_bytes(self, data: bytes, filename: str) -> Iterator[LoadResult]:
+        refused = _refusal(filename, len(data), max_bytes=self.max_bytes, source=filename)
+        if refused is not None:
+            yield refused
+            return
         suffix = Path(filename).suffix.lower()
-        if suffix not in SUPPORTED_SUFFIXES:
-            yield LoadError(filename, f"unsupported file type {suffix or '(none)'}; "
-                            f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
-            return
-        if len(data) > self.max_bytes:
-            yield LoadError(filename, f"file too large ({len(data):,} bytes > {self.max_bytes:,})")
-            return
-        try:
-            raw = _decode_text(data, filename)
-            if suffix in (".json", ".jsonl"):
-                yield from articles_from_json(raw, rel=filename, lines=suffix == ".jsonl")
-            elif suffix in (".html", ".htm"):
-                yield article_from_html(raw, article_id=filename, source=filename)
-            else:
-                yield article_from_text(raw, article_id=filename, source=filename,
-                                        markdown=suffix == ".md")
-        except LoadError as exc:
-            yield exc
+        yield from _articles_from_raw(_decode_text(data, filename), suffix, filename)
 
     # ---- URLs ----------------------------------------------------------------
 
     def _client(self) -> httpx.Client:
         if self._http is None:
             self._http = httpx.Client(
+                transport=fetch_transport(allow_private_urls=self.allow_private_urls),
+                trust_env=False,  # no proxy from the environment: see index/net.py
                 follow_redirects=True,
                 max_redirects=5,
                 timeout=self.http_timeout,
@@ -356,16 +459,18 @@ class Loader:
             )
         return self._http
 
-    def _fetch(self, url: str) -> tuple[bytes, str, str]:
-        """GET with a size cap and a time cap on the whole body.
+    def _fetch(self, url: str) -> tuple[bytes, str]:
+        """GET with a size cap and a time cap on the whole request; returns the decoded
+        body and its content type (lower case, without parameters).
 
         The body is streamed and inflated here (see `_Inflater`), so a huge, endless or
-        compressed-bomb response cannot fill memory; a server that trickles bytes slowly
-        enough to dodge the per-read timeout still gives up after `http_timeout` seconds.
+        compressed-bomb response cannot fill memory; a server that trickles bytes (headers
+        or body) slowly enough to dodge the per-read timeout still gives up after
+        `http_timeout` seconds (`request_deadline`).
         """
         deadline = time.monotonic() + self.http_timeout
         try:
-            with self._client().stream(
+            with request_deadline(self.http_timeout), self._client().stream(
                 "GET", url, headers={"Accept-Encoding": ACCEPT_ENCODING}
             ) as response:
                 if response.status_code >= 400:
@@ -373,22 +478,35 @@ class Loader:
                 declared = int(response.headers.get("content-length") or 0)
                 if declared > self.max_bytes:
                     raise LoadError(url, f"response too large ({declared:,} bytes)")
-                inflater = _Inflater(response.headers.get("content-encoding", ""),
-                                     source=url, limit=self.max_bytes)
-                chunks: list[bytes] = []
-                for raw in response.iter_raw():
-                    chunks.append(inflater.feed(raw))
-                    if time.monotonic() > deadline:
-                        raise LoadError(url, f"timed out after {self.http_timeout:g}s "
-                                             "(the response kept coming too slowly)")
+                body = self._read_body(response, url, deadline)
                 ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                return b"".join(chunks), ctype, str(response.url)
+                return body, ctype
+        except httpx.InvalidURL as exc:  # not an httpx.HTTPError
+            raise LoadError(url, f"invalid URL ({exc})") from None
         except httpx.TooManyRedirects:
             raise LoadError(url, "too many redirects") from None
         except httpx.TimeoutException:
             raise LoadError(url, f"timed out after {self.http_timeout:g}s") from None
         except httpx.HTTPError as exc:
+            if isinstance(exc.__cause__, AddressRefused):
+                raise LoadError(url, str(exc.__cause__)) from None
             raise LoadError(url, f"cannot fetch ({type(exc).__name__}: {exc})") from None
+
+    def _read_body(self, response: httpx.Response, url: str, deadline: float) -> bytes:
+        """The decoded body, within the size cap and what is left of the deadline."""
+        slow = LoadError(url, f"timed out after {self.http_timeout:g}s "
+                              "(the response kept coming too slowly)")
+        inflater = _Inflater(response.headers.get("content-encoding", ""),
+                             source=url, limit=self.max_bytes)
+        chunks: list[bytes] = []
+        try:
+            for raw in response.iter_raw():
+                chunks.append(inflater.feed(raw))
+                if time.monotonic() > deadline:
+                    raise slow
+        except httpx.TimeoutException:
+            raise slow from None
+        return b"".join(chunks)
 
     @staticmethod
     def _looks_like_feed(data: bytes, ctype: str) -> bool:
@@ -400,18 +518,20 @@ class Loader:
     def _article_from_page(self, url: str, data: bytes, ctype: str) -> Article:
         if ctype and not (ctype.startswith(("text/html", "text/plain")) or "xhtml" in ctype):
             raise LoadError(url, f"not an HTML page (content-type {ctype})")
-        charset_text = data.decode("utf-8", errors="replace")
+        # Always UTF-8 (a declared charset is not read); undecodable bytes become U+FFFD.
+        utf8_text = data.decode("utf-8", errors="replace")
         if ctype.startswith("text/plain"):
-            return article_from_text(charset_text, article_id=_normalise_url(url), source=url,
+            return article_from_text(utf8_text, article_id=_normalise_url(url), source=url,
                                      markdown=False)
-        article = article_from_html(charset_text, article_id=_normalise_url(url), source=url,
-                                    url=url)
-        return article
+        return article_from_html(utf8_text, article_id=_normalise_url(url), source=url, url=url)
 
     def _entries(self, feed_url: str, data: bytes) -> Iterator[LoadResult]:
         import feedparser
 
-        parsed = feedparser.parse(data)
+        # A file-like object: `parse(bytes)` would first try `open(data)` (a body reading
+        # "/dev/zero" or naming a local file); a stream is only `.read()` (feedparser's
+        # `_open_resource`), so the body is always parsed as the body.
+        parsed = feedparser.parse(io.BytesIO(data))
         if not parsed.entries:
             yield LoadError(feed_url, "feed has no entries")
             return
@@ -420,11 +540,12 @@ class Loader:
             if not link or not is_url(link):
                 yield LoadError(feed_url, f"feed entry {entry.get('title', '?')!r} has no link")
                 continue
-            yield from self._load_article_url(link, feed_date=entry.get("published", ""))
+            yield from _per_input(link, self._load_article_url(
+                link, feed_date=entry.get("published", "")))
 
     def _load_article_url(self, url: str, *, feed_date: str = "") -> Iterator[LoadResult]:
         try:
-            data, ctype, _ = self._fetch(url)
+            data, ctype = self._fetch(url)
             article = self._article_from_page(url, data, ctype)
             if feed_date and not article.date:
                 article = Article(article_id=article.article_id, title=article.title,
@@ -441,7 +562,7 @@ class Loader:
             yield LoadError(url, "not a valid http(s) URL")
             return
         try:
-            data, ctype, _ = self._fetch(url)
+            data, ctype = self._fetch(url)
         except LoadError as exc:
             yield exc
             return
@@ -456,9 +577,9 @@ class Loader:
     def load(self, target: str) -> Iterator[LoadResult]:
         """Dispatch one CLI argument: a URL or a path."""
         if is_url(target):
-            yield from self.load_url(target)
+            yield from _per_input(target, self.load_url(target))
         else:
-            yield from self.load_path(Path(target))
+            yield from _per_input(target, self.load_path(Path(target)))
 
     def close(self) -> None:
         if self._http is not None:

@@ -49,12 +49,13 @@ _TRAILING_X_SAID = re.compile(rf",\s*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING
 # Verbs of reported speech: "X mengatakan (bahwa) …", "X said (that) …".
 _STRONG = (r"mengatakan|menyatakan|menegaskan|menjelaskan|menyebutkan|mengungkapkan"
            r"|menambahkan|mengaku|menuturkan|mengemukakan|menerangkan|membeberkan|memperingatkan"
-           r"|mengklaim|mengeklaim|menekankan|berkata|menandaskan|mengingatkan|mengakui|berujar"
+           r"|mengklaim|mengeklaim|menekankan|berkata|menandaskan|berujar"
            r"|said|says|told|added|stated|explained|warned|insisted|stressed|claimed|argued"
            r"|noted|announced")
 _WEAK = (r"menilai|meminta|berharap|menyebut|menyampaikan|memastikan|mendesak|mengimbau"
          r"|menduga|menganggap|meyakini|berjanji|menjanjikan|mengungkap|menuding|menuduh"
-         r"|menyayangkan|mengusulkan|menyarankan|menyerukan|believes|hopes|urged|promised|admitted")
+         r"|menyayangkan|mengusulkan|menyarankan|menyerukan|mengakui|mengingatkan"
+         r"|believes|hopes|urged|promised|admitted")
 # Case-sensitive on purpose: a reporting verb follows its subject, so it is never capitalised,
 # and an IGNORECASE alternation is several times slower over a whole article.
 _REPORTING = re.compile(rf"\b(?:({_STRONG})|({_WEAK}))\b")
@@ -71,6 +72,8 @@ _LOOKAROUND = 200
 # A quote opened after "X mengatakan," is looked for this far; farther, it is unterminated.
 _QUOTE_REACH = 3000
 _CANDIDATES = 50
+# A one-word mention this long may be a short form of a known name's word ("Enggar").
+_SHORT_NAME = 5
 # Fewer characters than this are not a statement ("Sementara itu").
 _MIN_WORDS = 16
 _DIRECT, _REPORTED = "direct", "reported"
@@ -128,6 +131,7 @@ class _SpeakerBook:
     def __init__(self) -> None:
         self._by_token: dict[str, list[_Known]] = {}
         self._by_role_token: dict[str, list[_Known]] = {}
+        self._by_prefix: dict[str, list[_Known]] = {}
         self._seen: set[frozenset[str]] = set()
         self.last: tuple[str, str | None, bool] | None = None
         # The latest person named outside speech, for a pronoun before any speaker.
@@ -140,6 +144,7 @@ class _SpeakerBook:
         known = _Known(tokens, name, None, frozenset())
         for token in tokens:
             self._by_token.setdefault(token, []).append(known)
+            self._by_prefix.setdefault(token[:_SHORT_NAME], []).append(known)
         self._give_role(known, role)
 
     def _give_role(self, known: _Known, role: str | None) -> None:
@@ -166,8 +171,14 @@ class _SpeakerBook:
             if tokens <= known.tokens:
                 self._give_role(known, mention.role)
                 return known.name, mention.role or known.role
-        if len(tokens) >= 2 or mention.organisation:
-            self._add(tokens, mention.name, mention.role)
+        if len(tokens) == 1 and len(mention.name) >= _SHORT_NAME:
+            # "Enggar" for "Enggartiasto Lukita": a short form of one of the name's words.
+            (token,) = tokens
+            for known in self._by_prefix.get(token[:_SHORT_NAME], [])[:_CANDIDATES]:
+                if any(word.startswith(token) for word in known.tokens):
+                    return known.name, mention.role or known.role
+        if len(tokens) >= 2 or mention.organisation or mention.role:
+            self._add(tokens, mention.name, mention.role)  # "Menlu Retno": found by role later
         return mention.name, mention.role
 
     def introduce(self, mention: Mention, *, subject: bool) -> None:
@@ -242,11 +253,30 @@ def extract_statements(text: str) -> list[Statement]:
     for paragraph in _paragraphs(text, sentence_spans(text)):
         _introduce_names(scan, paragraph, book)
         found = _direct(scan, paragraph) + _reported(scan, paragraph)
+        previous = statements[-1] if statements else None
+        if not found and previous is not None and previous.speech == _DIRECT:
+            found = _continued(text, paragraph, previous)
         for start, end, quote, mention, kind in sorted(found, key=lambda f: f[2]):
             statement = _attribute(start, end, quote, mention, kind, book)
             if statement is not None:
                 statements.append(statement)
     return statements
+
+
+def _continued(text: str, paragraph: _Paragraph, previous: Statement) -> list[_Found]:
+    """A paragraph that is one quote, right after a quoted statement: the same speaker goes on.
+
+    ("“…,” kata Netanyahu.\n“Saya juga memastikan …”") The mention is the earlier attribution.
+    """
+    start, end = paragraph[0].start, paragraph[-1].end
+    gap = text[previous.end:start]
+    if text[start] not in _OPEN_QUOTES or gap.count("\n") != 1 or gap.strip():
+        return []
+    quotes = _quote_spans(text, start, end)
+    if len(quotes) != 1 or quotes[0][0] != start or end - quotes[0][1] > 2:
+        return []
+    mention = Mention("", None, previous.speaker_start, previous.speaker_end, pronoun=True)
+    return [(start, end, _trim(text, start + 1, quotes[0][1]), mention, _DIRECT)]
 
 
 def _attribute(start: int, end: int, quote: tuple[int, int], mention: Mention, kind: str,

@@ -486,16 +486,30 @@ class ChromaStore:
     @_translate_errors
     def chunk_rows(self) -> list[ChunkRow]:
         """Every stored chunk's text and offsets (no vectors)."""
+        return self._chunk_pages(with_vectors=False)[0]
+
+    @_translate_errors
+    def chunk_rows_and_vectors(self) -> tuple[list[ChunkRow], np.ndarray]:
+        """Every stored chunk and its vector: row i of the (chunks, dim) float32 matrix is
+        rows[i]'s (for exact dense search in memory)."""
+        return self._chunk_pages(with_vectors=True)
+
+    def _chunk_pages(self, *, with_vectors: bool) -> tuple[list[ChunkRow], np.ndarray]:
         chunk_col, _ = self._open()
         rows: list[ChunkRow] = []
+        pages: list[np.ndarray] = []
         total = chunk_col.count()
+        include = ["metadatas", "documents", *(["embeddings"] if with_vectors else [])]
         # pages of _BATCH: a page's metadata dicts are the transient peak of a snapshot
         for lo in range(0, total, _BATCH):
-            got = chunk_col.get(include=["metadatas", "documents"], limit=_BATCH, offset=lo)
+            got = chunk_col.get(include=include, limit=_BATCH, offset=lo)
             for cid, meta, doc in zip(got["ids"], got["metadatas"] or [], got["documents"] or [],
                                       strict=False):
                 rows.append(ChunkRow(**_chunk_fields(cid, meta, doc)))
-        return rows
+            if with_vectors:
+                pages.append(np.asarray(got["embeddings"], dtype=np.float32))
+        vectors = np.concatenate(pages) if pages else np.zeros((0, 0), dtype=np.float32)
+        return rows, vectors
 
     @_translate_errors
     def statement_rows(self) -> list[StatementRow]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from index.chunk import SentenceChunker
+from index.e5_runtime import Workload
 from index.embed import KutipEmbeddings
 from index.indexer import Indexer
 from index.loaders import Loader
@@ -56,16 +57,18 @@ def build_services(
     *,
     embedder: KutipEmbeddings | None = None,
     mode: Mode = "hybrid",
+    workload: Workload = "serve",
 ) -> Services:
     """Wire embedder → store → indexer and retriever. Checks the store's model early."""
-    embedder = embedder or build_embedder(settings)
+    embedder = embedder or build_embedder(settings, workload=workload)
     store = ChromaStore(
         client=build_client(settings),
         name=settings.collection,
         model_id=embedder.model_id,
         orphan_grace_s=SERVER_ORPHAN_GRACE_S if settings.uses_chroma_server else 0.0,
     )
-    loader = Loader(max_bytes=settings.max_article_bytes, http_timeout=settings.http_timeout)
+    loader = Loader(max_bytes=settings.max_article_bytes, http_timeout=settings.http_timeout,
+                    allow_private_urls=settings.allow_private_urls)
     indexer = Indexer(
         loader=loader,
         chunker=SentenceChunker(chunk_size=settings.chunk_size),

@@ -53,7 +53,7 @@ def _progress_bar(desc: str):
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     """Index files, folders and URLs; non-zero exit when any input failed."""
-    services = _services(settings)
+    services = _services(settings, workload="index")
     update, close = _progress_bar("indexing")
     try:
         with services.writing("kutip index"):
@@ -136,7 +136,7 @@ def _print_answer(answer) -> None:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one question with verbatim quotes."""
-    services = _services(settings, mode=args.retriever)
+    services = _services(settings, mode=args.retriever, workload="oneoff")
     answer = services.retriever.search(args.question, k=args.k)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False))
@@ -175,7 +175,7 @@ def _print_statements(found, asked: str, about: str | None) -> None:
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     """List what is indexed."""
-    services = _services(settings)
+    services = _services(settings, workload="oneoff")
     records = services.store.articles()
     _, chunks = services.store.counts()
     last = max((r.indexed_at for r in records), default=0.0)
@@ -202,7 +202,7 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """Interactive terminal Q&A over the same pipeline as the bot."""
-    services = _services(settings)
+    services = _services(settings, workload="serve")
     articles, _ = services.store.counts()
     print(f"kutip chat: {articles} articles indexed. Ask a question (empty line or Ctrl-D quits).")
     while True:

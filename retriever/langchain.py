@@ -9,13 +9,15 @@ end, score). When the retriever abstains, the result is an empty list.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from langchain_core.callbacks import (
     AsyncCallbackManagerForRetrieverRun,
     CallbackManagerForRetrieverRun,
 )
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import Field
+from pydantic import Field, TypeAdapter
 
 from retriever._types import Answer
 from retriever.search import Retriever
@@ -33,18 +35,35 @@ def answer_documents(answer: Answer) -> list[Document]:
     return documents
 
 
+QuoteCount = Annotated[int, Field(ge=1, le=20)]
+_QUOTE_COUNT = TypeAdapter(QuoteCount)
+
+
 class KutipRetriever(BaseRetriever):
-    """Verbatim, sourced quotes from a kutip `Retriever`, as LangChain documents."""
+    """Verbatim, sourced quotes from a kutip `Retriever`, as LangChain documents.
+
+    `k` set on the retriever is the default; `invoke(query, k=1)` overrides it for one call
+    (LangChain passes extra `invoke` keywords on only to a method that names them).
+    """
 
     retriever: Retriever = Field(description="the kutip retriever to ask")
-    k: int = Field(default=3, ge=1, le=20, description="most quotes per question")
+    k: QuoteCount = Field(default=3, description="most quotes per question")
+
+    def _quote_count(self, k: int | None) -> int:
+        """The call's `k` (validated like the field) or the retriever's own."""
+        return self.k if k is None else _QUOTE_COUNT.validate_python(k)
 
     def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun, k: int | None = None
     ) -> list[Document]:
-        return answer_documents(self.retriever.search(query, k=self.k))
+        return answer_documents(self.retriever.search(query, k=self._quote_count(k)))
 
     async def _aget_relevant_documents(
-        self, query: str, *, run_manager: AsyncCallbackManagerForRetrieverRun
+        self,
+        query: str,
+        *,
+        run_manager: AsyncCallbackManagerForRetrieverRun,
+        k: int | None = None,
     ) -> list[Document]:
-        return answer_documents(await self.retriever.asearch(query, k=self.k))
+        quotes = self._quote_count(k)
+        return answer_documents(await self.retriever.asearch(query, k=quotes))

@@ -22,14 +22,14 @@ import numpy as np
 
 from index.embed import KutipEmbeddings
 from index.names import match_speaker, name_key
-from index.store import ArticleRecord, ChromaStore, ChunkHit, ChunkRow
+from index.store import ArticleRecord, ChromaStore, ChunkRow
 from kutip.memory import release_free_memory
 from retriever._types import Answer, Candidate, Quote, SourceTitle, SpeakerStatements
 from retriever.fusion import Mode, fusion_for
 from retriever.lexical import LexicalIndex
 from retriever.question import MAX_QUESTION_CHARS, Question
 from retriever.quotes import overlaps, pick_quote_spans, verify_quote
-from retriever.rank import support_score
+from retriever.rank import support_score, top_indices
 from retriever.said import SaidAnswers, example_pairs, quote_of, statement_quotes
 from retriever.said_question import SaidQuery
 from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
@@ -54,6 +54,7 @@ class _Snapshot:
     """The in-memory lexical view of the store at one moment."""
 
     rows: list[ChunkRow]
+    vectors: np.ndarray  # (len(rows), dim) float32: row i is rows[i]'s stored vector
     by_id: dict[str, int]
     lexical: LexicalIndex
     version: tuple[int, int, str]  # the store's version() when the snapshot was read
@@ -127,17 +128,17 @@ class Retriever:
         key = snapshot_key(self.store.name, self.store.model_id, version) if cache else None
         cached = load_snapshot(cache, key) if cache and key else None
         if cached is None:
-            rows = self.store.chunk_rows()
+            rows, vectors = self.store.chunk_rows_and_vectors()
             lexical = LexicalIndex.build([r.text for r in rows])
-            speakers = SpeakerIndex.build(self.store.statement_rows(), name_key=name_key,
-                                          chunks=rows)
             if cache and key:
-                save_snapshot(cache, key, (rows, lexical, speakers))
+                save_snapshot(cache, key, rows, vectors, lexical)
         else:
-            rows, lexical, speakers = cached
+            rows, vectors, lexical = cached
+        # statements are read afresh (the saved snapshot holds chunks only): one page read
+        speakers = SpeakerIndex.build(self.store.statement_rows(), name_key=name_key, chunks=rows)
         snap = _Snapshot(
-            rows=rows, by_id={r.chunk_id: i for i, r in enumerate(rows)}, lexical=lexical,
-            version=version, checked_at=time.monotonic(), speakers=speakers,
+            rows=rows, vectors=vectors, by_id={r.chunk_id: i for i, r in enumerate(rows)},
+            lexical=lexical, version=version, checked_at=time.monotonic(), speakers=speakers,
         )
         if not speakers.rows and version[0]:
             self._warn_without_statements()
@@ -166,23 +167,23 @@ class Retriever:
         fusion = self.fusion
         # BM25-only search needs no query vector (the embedding is most of a search's time).
         qvec = self.embedder.encode_queries([question.query])[0] if fusion.dense else None
-        dense_hits = {} if qvec is None else {
-            h.chunk_id: h for h in self.store.query(qvec, n=self.candidates)
+        # Exact dense search over the snapshot's vectors: Chroma's HNSW is approximate, and
+        # its graph is rebuilt differently by each process that opens the store, so the
+        # same question got different neighbours in the indexing run and in later ones.
+        similarity = None if qvec is None or not snap.rows else snap.vectors @ qvec
+        dense: dict[str, float] = {} if similarity is None else {
+            snap.rows[i].chunk_id: float(similarity[i])
+            for i in top_indices(similarity, self.candidates)
         }
         lexical: dict[str, float] = {}
         if fusion.lexical:
             for i, score in snap.lexical.top(question.tokens, self.candidates).items():
                 lexical[snap.rows[i].chunk_id] = score
-        dense = {cid: h.score for cid, h in dense_hits.items()}
-        missing = [cid for cid in lexical if cid not in dense and cid in snap.by_id]
-        if missing and qvec is not None and fusion.rescore_lexical:
-            dense.update(self._dense_scores(missing, qvec))
+        if similarity is not None and fusion.rescore_lexical:  # lexical-only candidates
+            dense.update({cid: float(similarity[snap.by_id[cid]])
+                          for cid in lexical if cid not in dense})
         fused = fusion.combine(dense, lexical, snap.lexical.known_share(question.tokens))
-        return _ranked(fused, dense, lexical, dense_hits, snap)
-
-    def _dense_scores(self, chunk_ids: list[str], qvec: np.ndarray) -> dict[str, float]:
-        vectors = self.store.chunk_vectors(chunk_ids)
-        return {cid: float(np.dot(vec, qvec)) for cid, vec in vectors.items()}
+        return _ranked(fused, dense, lexical, snap)
 
     def _committed(
         self, candidates: list[Candidate]
@@ -414,15 +415,12 @@ def _paged(picked: list[Quote], *, k: int, depth: int, exclude: tuple[Span, ...]
 
 def _ranked(
     fused: Mapping[str, float], dense: Mapping[str, float], lexical: Mapping[str, float],
-    dense_hits: Mapping[str, ChunkHit], snap: _Snapshot,
+    snap: _Snapshot,
 ) -> list[Candidate]:
-    """Candidates best first; a chunk comes from the vector hit, else the lexical snapshot."""
-    out = []
-    for cid, score in sorted(fused.items(), key=lambda kv: kv[1], reverse=True):
-        chunk = dense_hits.get(cid) or (snap.rows[snap.by_id[cid]] if cid in snap.by_id else None)
-        if chunk is None:
-            continue
-        out.append(Candidate.of(chunk, dense=dense.get(cid, 0.0), lexical=lexical.get(cid, 0.0),
-                                score=score))
-    return out
+    """Candidates best first (every fused chunk is one of the snapshot's rows)."""
+    return [
+        Candidate.of(snap.rows[snap.by_id[cid]], dense=dense.get(cid, 0.0),
+                     lexical=lexical.get(cid, 0.0), score=score)
+        for cid, score in sorted(fused.items(), key=lambda kv: kv[1], reverse=True)
+    ]
 

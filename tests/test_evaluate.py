@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from kutip.errors import ConfigError
-from kutip.evaluate import Outcome, corpus_key, load_questions, metrics, report
+from kutip.evaluate import (
+    Outcome,
+    corpus_key,
+    load_questions,
+    metrics,
+    report,
+    score_question,
+)
+from retriever import Answer, Candidate, Quote
 
 
 def _o(rank: int | None, quote: int | None = None, lang: str = "en",
@@ -77,3 +85,64 @@ def test_said_absent_refusals_count_only_no_statement_reasons() -> None:
                             absent(None), _o(None, abstained=True)])["unanswerable"]
     assert none["abstain_rate"] == 0.75
     assert none["n_speaker"] == 3 and none["no_statement_rate"] == round(1 / 3, 4)
+
+
+def _chunk(article: str, text: str) -> Candidate:
+    return Candidate(chunk_id=f"{article}#0", article_id=article, content_hash="h", start=0,
+                     end=len(text), text=text, dense=0.9, lexical=1.0, score=0.9)
+
+
+def _quote(article: str, text: str) -> Quote:
+    return Quote(text=text, article_id=article, title="t", source="s", url="", date="",
+                 start=0, end=len(text), score=0.9)
+
+
+_PADANG = {"question": "Who is the mayor of Padang?", "lang": "en", "article": "gold.txt",
+           "answer": "Mahyeldi", "answer_also_in": ["other.txt"]}
+
+
+def test_an_answer_found_in_a_listed_article_counts_only_in_the_any_figures() -> None:
+    answer = Answer(
+        question=_PADANG["question"], answered=True,
+        quotes=[_quote("other.txt", "Wali Kota Padang Mahyeldi"), _quote("gold.txt", "Mahyeldi")],
+        candidates=[_chunk("unlisted.txt", "Mahyeldi juga"), _chunk("other.txt", "Mahyeldi"),
+                    _chunk("gold.txt", "Wali Kota Mahyeldi")],
+    )
+    outcome = score_question(_PADANG, answer)
+    assert (outcome.rank, outcome.quote_rank) == (3, 2)
+    assert (outcome.rank_any, outcome.quote_rank_any) == (2, 1)
+    m = metrics([outcome])
+    assert (m["R@1"], m["R@5"], m["quote_hit@1"], m["quote_hit@3"]) == (0.0, 1.0, 0.0, 1.0)
+    assert (m["R@1_any"], m["R@5_any"], m["quote_hit@1_any"]) == (0.0, 1.0, 1.0)
+    assert (m["MRR@10"], m["MRR@10_any"]) == (round(1 / 3, 4), 0.5)
+
+
+def test_a_listed_article_chunk_without_the_answer_is_not_a_hit() -> None:
+    answer = Answer(question="q", answered=True, quotes=[],
+                    candidates=[_chunk("other.txt", "Wali Kota Padang")])
+    outcome = score_question(_PADANG, answer)
+    assert outcome.rank_any is None and outcome.rank is None
+    assert metrics([outcome])["R@10_any"] == 0.0
+
+
+def test_any_figures_are_never_below_the_gold_ones() -> None:
+    """Outcomes built without `_any` ranks (older callers) count their gold hits."""
+    m = metrics([_o(1, 1), _o(None, None), Outcome("en", 4, None, False, 1.0, rank_any=2)])
+    assert m["R@1_any"] == round(1 / 3, 4) and m["R@5_any"] == round(2 / 3, 4)
+    assert m["MRR@10_any"] == round((1 + 1 / 2) / 3, 4)
+    assert m["quote_hit@1_any"] == m["quote_hit@1"]
+
+
+def test_existing_keys_keep_their_order_and_any_keys_follow() -> None:
+    keys = list(metrics([_o(1, 1)]))
+    assert keys[:8] == ["n", "R@1", "R@5", "R@10", "MRR@10", "quote_hit@1", "quote_hit@3",
+                        "abstain_rate"]
+    assert keys[8:] == ["R@1_any", "R@5_any", "R@10_any", "MRR@10_any", "quote_hit@1_any",
+                        "quote_hit@3_any"]
+
+
+def test_answer_also_in_must_be_a_list_of_ids(tmp_path: Path) -> None:
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"question": "q", "article": "a", "answer": "x", "answer_also_in": "b"}\n')
+    with pytest.raises(ConfigError, match=r"q.jsonl:1: answer_also_in"):
+        load_questions(path)

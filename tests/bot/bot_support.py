@@ -109,6 +109,7 @@ def bot_settings(data_dir: Path, **overrides: Any) -> Settings:
         "admin_ids": frozenset({ADMIN_ID}),
         "article_sources": INDEX_TARGETS,
         "rate_limit_questions": 1000,
+        "command_rate_limit": 1000,
     }
     values.update(overrides)
     return load_settings(**values)

@@ -107,7 +107,7 @@ def e2e_data_dir(fixture_index: Path, tmp_path_factory: pytest.TempPathFactory) 
 @pytest.fixture(scope="session")
 def e2e_services(e2e_data_dir: Path, embedder: Any) -> Iterator[Any]:
     """Services on the e2e copy of the index (uploads there stay there)."""
-    with services_on(e2e_data_dir, embedder) as built:
+    with services_on(e2e_data_dir, embedder, allow_private_urls=True) as built:  # 127.0.0.1
         yield built
 
 

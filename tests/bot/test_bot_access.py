@@ -75,6 +75,18 @@ def test_notify_again_after_a_new_streak() -> None:
     assert limiter.check(1).notify
 
 
+def test_at_most_one_notice_per_window_even_across_streaks() -> None:
+    clock = FakeClock()
+    limiter = SlidingWindowLimiter(limit=3, window=60.0, clock=clock)
+    notices = []
+    for at in (0.0, 58.0, 59.0, 59.5, 60.0, 60.5, 61.0, 118.0, 118.5, 119.5, 121.0, 121.5):
+        clock.now = 1000.0 + at
+        decision = limiter.check("u")
+        if decision.notify:
+            notices.append(at)
+    assert notices == [59.5, 121.5]  # 60.5, 61 and 118.5 were refused in silence
+
+
 def test_idle_keys_are_forgotten() -> None:
     clock = FakeClock()
     limiter = SlidingWindowLimiter(limit=1, window=1.0, clock=clock)

@@ -284,11 +284,58 @@ def test_the_catalogue_has_every_text_in_both_languages() -> None:
     assert choose_language("Ushakov", None) == "en" == choose_language("", "de")
 
 
-def test_split_blocks_never_splits_a_block() -> None:
+def test_split_blocks_never_splits_a_block_that_fits() -> None:
     assert split_blocks(["a" * 10, "b" * 10, "c" * 10], limit=22) == [
         "a" * 10 + "\n\n" + "b" * 10, "c" * 10]
-    with pytest.raises(ValueError):
-        split_blocks(["x" * 30], limit=20)
+
+
+def _visible(html_text: str) -> str:
+    """The text a user sees: tags removed, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]*>", "", html_text))
+
+
+@pytest.mark.parametrize("limit", [60, 100, 4096])
+def test_a_block_too_long_is_cut_without_breaking_a_tag_or_an_entity(limit: int) -> None:
+    block = ('<b>Bold &amp; brave</b> · <a href="https://e.org/?a=1&amp;b=2">e.org</a> '
+             + "<blockquote>" + "x &lt;&amp;&gt; y 😀 " * 400 + "<u>under</u></blockquote>")
+    pieces = split_blocks([block], limit=limit)
+    assert len(pieces) > 1
+    for piece in pieces:
+        assert tg_len(piece) <= limit
+        check_html(piece)
+    assert "".join(_visible(p) for p in pieces) == _visible(block)
+
+
+def test_a_tag_too_long_to_repeat_is_dropped_and_its_text_kept() -> None:
+    block = f'<a href="https://e.org/{"p" * 200}">label</a> ' + "word " * 50
+    pieces = split_blocks([block], limit=100)
+    assert all(tg_len(p) <= 100 for p in pieces) and "href" not in "".join(pieces)
+    assert "".join(_visible(p) for p in pieces) == _visible(block)
+
+
+AMP_URL = ("https://news.example.com/story?utm=" + "&" * 1000)[:1000]  # 4,860 chars escaped
+TRACKING_URL = "https://news.example.com/2025/story?" + "&".join(f"k{n}=v" for n in range(240))
+
+
+@pytest.mark.parametrize("url", [AMP_URL, TRACKING_URL], ids=["ampersands", "tracking"])
+def test_a_long_url_never_breaks_an_answer_or_sources(url: str) -> None:
+    q = quote("Ushakov said things.", title="Long link & more", url=url, source=url)
+    for messages in (format_answer(answer(q)), format_quotes([q] * 5),
+                     format_not_found(answer(closest=[SourceTitle("a", "T", url, url, "", 0.5)])),
+                     format_sources([ArticleRecord("a", "T & t", url, url, "2025", "h", 1, 1.0)]
+                                    * 10)):
+        for message in [messages] if isinstance(messages, str) else messages:
+            assert tg_len(message) <= MAX_MESSAGE_CHARS
+            check_html(message)
+            assert "news.example.com" in message  # the source is still named
+            assert "href" not in message  # the link is dropped, not cut
+    assert "Ushakov said things." in format_answer(answer(q))[0]
+
+
+def test_a_url_that_fits_stays_a_link() -> None:
+    url = "https://news.example.com/story?" + "&".join(f"k{n}=v" for n in range(50))
+    [message] = format_answer(answer(quote("Text.", url=url)))
+    assert f'<a href="{html.escape(url)}">news.example.com</a>' in message
 
 
 def test_context_underlines_the_quote_and_trims_long_paragraphs() -> None:
@@ -340,7 +387,7 @@ _text = st.text(
 )
 _quote = st.builds(
     quote, _text,
-    title=st.text(max_size=400), url=st.sampled_from(["", "https://e.org/?a=1&b=<2>"]),
+    title=st.text(max_size=400), url=st.sampled_from(["", "https://e.org/?a=1&b=<2>", AMP_URL]),
     date=st.text(max_size=30), article_id=st.sampled_from(["a", "b", "c"]),
 )
 

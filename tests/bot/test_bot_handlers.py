@@ -212,6 +212,82 @@ async def test_rate_limit_says_slow_down_once(offline_app: Any) -> None:
     assert len(api.texts()) == 4
 
 
+STICKER = {"file_id": "s", "file_unique_id": "s", "width": 1, "height": 1,
+           "is_animated": False, "is_video": False, "type": "regular"}
+EXPIRED = {"message_id": 1, "date": 0, "chat": {"id": 42, "type": "private"},
+           "from": {"id": BOT_ID, "is_bot": True, "first_name": "B"}, "text": "x"}
+
+
+def _replies(api: Any) -> list[str]:
+    """Every message and every callback answer the bot sent (an empty answer as "")."""
+    return [params.get("text") or "" for name, params, _ in api.calls
+            if name in ("sendMessage", "answerCallbackQuery")]
+
+
+@pytest.mark.parametrize("press", [
+    pytest.param(lambda u, _: u.message("/help"), id="help"),
+    pytest.param(lambda u, _: u.message("/sources"), id="sources"),
+    pytest.param(lambda u, _: u.message("/start"), id="start"),
+    pytest.param(lambda u, _: u.message("/nonsense"), id="unknown-command"),
+    pytest.param(lambda u, _: u.message("?!"), id="empty-question-hint"),
+    pytest.param(lambda u, _: u.message(None, sticker=STICKER), id="non-text-hint"),
+    pytest.param(lambda u, _: u.message("/reindex"), id="admin-only"),
+    pytest.param(lambda u, _: u.callback("ctx:nope:0", message=EXPIRED), id="expired-button"),
+    pytest.param(lambda u, answer: u.callback(answer[0], message=answer[1]), id="paragraph"),
+    pytest.param(lambda u, _: u.message("/help", chat_id=-42, user_id=42), id="access-denied"),
+])
+async def test_every_reply_a_user_can_trigger_is_rate_limited(offline_app: Any, press: Any
+                                                             ) -> None:
+    app, api, updates = await offline_app(
+        command_rate_limit=1, command_rate_window=3600, rate_limit_questions=1,
+        rate_limit_window=3600, allowed_chat_ids=frozenset({42}))
+    await app.process_update(updates.message(SEED_QUESTION))
+    answer = (next(callback_datas(api.sent()[0])), api.results()[0])
+    api.clear()
+    for _ in range(50):
+        await app.process_update(press(updates, answer))
+    sent = _replies(api)
+    assert len(sent) <= 3, sent[:5]  # the reply (a ¶ press: its answer + paragraph) ...
+    assert [t for t in sent if t.startswith("Slow down")] == [sent[-1]]  # ... and one notice
+
+
+async def test_more_quotes_presses_share_the_question_limit(offline_app: Any) -> None:
+    app, api, updates = await offline_app(rate_limit_questions=1, rate_limit_window=3600)
+    await app.process_update(updates.message(SEED_QUESTION))
+    more, answer = list(callback_datas(api.sent()[0]))[-1], api.results()[0]
+    api.clear()
+    for _ in range(20):
+        await app.process_update(updates.callback(more, message=answer))
+    sent = _replies(api)
+    assert len(sent) == 1 and sent[0].startswith("Slow down")
+
+
+async def test_help_and_sources_read_the_store_once_per_index_version(
+    offline_app: Any, bot_services: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = bot_services.store
+    reads: list[int] = []
+    articles = store.articles
+
+    def counting_articles(**kwargs: Any) -> Any:
+        reads.append(1)
+        return articles(**kwargs)
+
+    monkeypatch.setattr(store, "articles", counting_articles)
+    app, api, updates = await offline_app()
+    for n in range(5):
+        await app.process_update(updates.message("/help", chat_id=300 + n))
+        await app.process_update(updates.message("/sources", chat_id=300 + n))
+    per_version = len(reads)
+    assert per_version in (1, 2)  # the catalog's read, and the titles of /help's examples
+    assert len(set(api.texts())) == 2 and f"<b>{store.counts()[0]}</b> articles" in api.texts()[0]
+    version = store.version()
+    monkeypatch.setattr(store, "version", lambda: (*version[:2], "written-elsewhere"))
+    await app.process_update(updates.message("/help", chat_id=310))
+    await app.process_update(updates.message("/help", chat_id=311))
+    assert len(reads) == 2 * per_version
+
+
 async def test_allowed_chats_refuse_others_politely(offline_app: Any, bot_services: Any,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     searched: list[str] = []

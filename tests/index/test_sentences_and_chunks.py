@@ -66,3 +66,28 @@ def test_empty_text_has_no_chunks() -> None:
 def test_bad_chunker_settings_are_refused(size: int, overlap: int) -> None:
     with pytest.raises(ValueError):
         SentenceChunker(chunk_size=size, overlap_sentences=overlap)
+
+
+@pytest.mark.parametrize("word", ["x", "."], ids=["letters", "dots"])
+def test_a_5mb_unbreakable_word_is_cut_in_one_pass(word: str) -> None:
+    """LangChain's last resort splits a run without spaces char by char (4-5 s at 5 MB)."""
+    import time
+
+    text = "Awal " + word * 5_000_000 + " akhir."
+    chunker = SentenceChunker(chunk_size=800)
+    started = time.process_time()
+    chunks = chunker.split(text)
+    took = time.process_time() - started
+    assert took < 2.0, f"{took:.2f}s of CPU for 5 MB"
+    assert all(len(c.text) <= 800 and c.text == text[c.start:c.end] for c in chunks)
+    assert chunks[0].start == 0 and chunks[-1].end == len(text)
+    assert all(b.start <= a.end for a, b in itertools.pairwise(chunks))  # nothing skipped
+
+
+def test_window_cuts_prefer_a_separator() -> None:
+    text = "y" * 900 + ", " + "z" * 700
+    chunks = SentenceChunker(chunk_size=800).split(text)
+    assert [len(c.text) for c in chunks] == [800, 102, 700]  # the second ends after ", "
+    text = "a" * 500 + ", " + "b" * 900
+    first = SentenceChunker(chunk_size=800).split(text)[0]
+    assert first.text == "a" * 500 + ", "

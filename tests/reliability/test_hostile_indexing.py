@@ -150,7 +150,7 @@ def base() -> Iterator[str]:
 
 
 def _loader() -> Loader:
-    return Loader(max_bytes=LIMIT, http_timeout=TIMEOUT)
+    return Loader(max_bytes=LIMIT, http_timeout=TIMEOUT, allow_private_urls=True)  # 127.0.0.1
 
 
 def _measured(target: str) -> tuple[list[Article | LoadError], float, float]:
@@ -299,7 +299,7 @@ def test_cli_index_prints_one_line_per_bad_input_and_no_traceback(
     expected = _hostile_files(tmp_path / "in")
     urls = [f"{base}{p}" for p in ("/gzip-bomb", "/slow-headers", "/hop/0", "/json")]
     env = kutip_env(tmp_path / "data", KUTIP_HTTP_TIMEOUT=str(TIMEOUT),
-                    KUTIP_MAX_ARTICLE_BYTES=str(LIMIT))
+                    KUTIP_MAX_ARTICLE_BYTES=str(LIMIT), KUTIP_ALLOW_PRIVATE_URLS="true")
     done = subprocess.run([venv_tool("kutip"), "index", str(tmp_path / "in"), *urls], env=env,
                           cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 1, done.stderr

