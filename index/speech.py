@@ -1,0 +1,381 @@
+"""Who said what: attributed statements in an article's text, as spans of that text.
+
+Rules over the sentence spans of `index.sentences`, for Indonesian and English news
+prose (see `extract_statements`). Every regex is anchored or bounded to a short window,
+so the work is linear in the text length.
+
+Span policy: `Statement.start:end` is what a user should see quoted: the whole
+sentence(s) holding the statement, attribution included ("“…,” ujar Yuri Ushakov."),
+because a bare clause cut out of a sentence reads badly and loses who said it.
+A quote that runs over several sentences spans from the sentence where it opens to the
+sentence where it is attributed. `quote_start:quote_end` is the said words alone: the
+text inside the quote marks, or the reported clause after the verb.
+
+Institution policy: organisations that speak ("Kementerian Luar Negeri mengatakan",
+"Polisi menyatakan", "the White House said") are kept, with the institution as the
+speaker and `organisation=True`, so a question about a person can skip them. Documents,
+data and media ("laporan itu menyebutkan", "data BPS menunjukkan") are not speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index._speech_names import (
+    Mention,
+    article_places,
+    fold,
+    parse_after_verb,
+    parse_before_verb,
+)
+from index.sentences import sentence_spans
+
+__all__ = ["Statement", "extract_statements", "same_speaker"]
+
+# "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
+_CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
+               r"|pungkas|tutup|sebut|aku|kilah|beber|cetus|tukas|seru|tulis|cuit|bilang|sambung")
+_CLOSING_EN = (r"said|says|added|told|explained|noted|warned|insisted|stressed|wrote|replied"
+               r"|continued|argued|claimed|asked|concluded")
+_AFTER_QUOTE_ID = re.compile(rf"[\s,]*\b({_CLOSING_ID})(nya)?\b\s*", re.IGNORECASE)
+_AFTER_QUOTE_SAID = re.compile(rf"[\s,]*\b({_CLOSING_EN})\b\s*", re.IGNORECASE)
+_AFTER_QUOTE_X_SAID = re.compile(rf"[\s,]*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING_EN})\b")
+_TRAILING = re.compile(rf",\s*(?:({_CLOSING_ID})(nya)?|({_CLOSING_EN}))\b\s*", re.IGNORECASE)
+_TRAILING_X_SAID = re.compile(rf",\s*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING_EN})\s*[.!]?$")
+# Verbs of reported speech: "X mengatakan (bahwa) …", "X said (that) …".
+_STRONG = (r"mengatakan|menyatakan|menegaskan|menjelaskan|menyebutkan|mengungkapkan"
+           r"|menambahkan|mengaku|menuturkan|mengemukakan|menerangkan|membeberkan|memperingatkan"
+           r"|mengklaim|mengeklaim|menekankan|berkata|menandaskan|mengingatkan|mengakui|berujar"
+           r"|said|says|told|added|stated|explained|warned|insisted|stressed|claimed|argued"
+           r"|noted|announced")
+_WEAK = (r"menilai|meminta|berharap|menyebut|menyampaikan|memastikan|mendesak|mengimbau"
+         r"|menduga|menganggap|meyakini|berjanji|menjanjikan|mengungkap|menuding|menuduh"
+         r"|menyayangkan|believes|hopes|urged|promised|admitted")
+_REPORTING = re.compile(rf"\b(?:({_STRONG})|({_WEAK}))\b", re.IGNORECASE)
+_WEAK_FOLLOW = re.compile(r"\s*(?:,|:|bahwa\b|that\b|agar\b|supaya\b)", re.IGNORECASE)
+_CONTENT_LEAD = re.compile(r"(?:\s*(?:,|:|bahwa\b|that\b|kepada wartawan\b|to reporters\b))*\s*",
+                           re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:menurut|according to)\s+", re.IGNORECASE)
+_OPEN_QUOTES = "“«\""
+_QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
+_LOOKAROUND = 200
+# Fewer characters than this are not a statement ("Sementara itu").
+_MIN_WORDS = 16
+_DIRECT, _REPORTED = "direct", "reported"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One attributed statement; all offsets index the article text it came from.
+
+    `text[start:end]` is the sentence(s) to show, `text[quote_start:quote_end]` the words
+    said, `text[speaker_start:speaker_end]` the mention that attributes them (a pronoun or
+    "katanya" when `carried`). `speaker` is the full name as the article first gives it.
+    """
+
+    start: int
+    end: int
+    speaker: str
+    role: str | None
+    speech: str
+    quote_start: int
+    quote_end: int
+    speaker_start: int
+    speaker_end: int
+    carried: bool = False
+    organisation: bool = False
+
+
+def same_speaker(asked: str, speaker: str) -> bool:
+    """Whether two writings of a name agree, ignoring case, diacritics and hyphen spacing."""
+    return fold(asked) == fold(speaker)
+
+
+class _SpeakerBook:
+    """Names introduced so far in one article: surname mentions map to the full name."""
+
+    def __init__(self) -> None:
+        self._names: list[tuple[frozenset[str], str, str | None]] = []
+        self.last: tuple[str, str | None, bool] | None = None
+
+    def resolve(self, mention: Mention) -> tuple[str, str | None]:
+        tokens = frozenset(fold(mention.name).split())
+        if mention.role_only:
+            # "Kapolda" after "Kapolda Jawa Tengah Irjen Pol Condro Kirono": the same person.
+            for _, name, role in self._names:
+                if role is not None and tokens <= frozenset(fold(role).split()):
+                    return name, role
+            return mention.name, None
+        for known_tokens, name, role in self._names:
+            if tokens and tokens <= known_tokens:
+                return name, mention.role or role
+        if len(tokens) >= 2 or mention.organisation:
+            self._names.append((tokens, mention.name, mention.role))
+        return mention.name, mention.role
+
+    def introduce(self, mention: Mention) -> None:
+        """A name seen outside speech ("… pemimpin Korut, Kim Jong - un untuk …")."""
+        tokens = frozenset(fold(mention.name).split())
+        if len(tokens) >= 2 and all(tokens != known for known, _, _ in self._names):
+            self._names.append((tokens, mention.name, mention.role))
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """One article: its text and the place words its speaker phrases must not start with."""
+
+    text: str
+    places: frozenset[str]
+
+    def before(self, start: int, end: int) -> Mention | None:
+        return parse_before_verb(self.text, start, end, self.places)
+
+    def after(self, start: int, end: int) -> Mention | None:
+        return parse_after_verb(self.text, start, end, self.places)
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    covered: bool = False
+
+
+def extract_statements(text: str) -> list[Statement]:
+    """Return the attributed statements of `text`, in text order.
+
+    Direct speech: a quote followed by its attribution (“…,” kata X / ujarnya / X said)
+    or opened by one (X mengatakan, “…”). Reported speech: X mengatakan (bahwa) …,
+    menurut X, …, …, tambah X; X said (that) …, according to X, …. Pronouns and
+    "-nya" attributions carry the nearest earlier named speaker (`carried=True`).
+    """
+    statements: list[Statement] = []
+    book = _SpeakerBook()
+    scan = _Scan(text, article_places(text))
+    for paragraph in _paragraphs(text, sentence_spans(text)):
+        _introduce_names(scan, paragraph, book)
+        found = _direct(scan, paragraph) + _reported(scan, paragraph)
+        for start, end, quote, mention, kind in sorted(found, key=lambda f: f[2]):
+            statement = _attribute(start, end, quote, mention, kind, book)
+            if statement is not None:
+                statements.append(statement)
+    return statements
+
+
+def _attribute(start: int, end: int, quote: tuple[int, int], mention: Mention, kind: str,
+               book: _SpeakerBook) -> Statement | None:
+    if mention.pronoun:
+        if book.last is None:
+            return None
+        speaker, role, organisation = book.last
+        carried = True
+    else:
+        speaker, role = book.resolve(mention)
+        organisation, carried = mention.organisation, False
+        book.last = (speaker, role, organisation)
+    return Statement(start, end, speaker, role, kind, quote[0], quote[1], mention.start,
+                     mention.end, carried, organisation)
+
+
+def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[list[_Sentence]]:
+    """Group sentence spans by line (sentence spans never cross a line break)."""
+    paragraphs: list[list[_Sentence]] = []
+    prev_end = -1
+    for start, end in spans:
+        if not paragraphs or "\n" in text[prev_end:start]:
+            paragraphs.append([])
+        paragraphs[-1].append(_Sentence(start, end))
+        prev_end = end
+    return paragraphs
+
+
+def _introduce_names(scan: _Scan, paragraph: list[_Sentence], book: _SpeakerBook) -> None:
+    """Register multi-word capitalised names so a later surname maps to them."""
+    text = scan.text
+    for sentence in paragraph:
+        pos = sentence.start
+        for match in _NAME_RUN.finditer(text, sentence.start, sentence.end):
+            if match.start() < pos:
+                continue
+            mention = scan.before(match.start(), match.end())
+            if mention is not None and not mention.pronoun and not mention.organisation:
+                book.introduce(mention)
+            pos = match.end()
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w.'’]*(?:(?:[ ]-[ ][a-z]+)|(?:[ ][A-Z][\w.'’]*))+")
+
+
+def _sentence_at(paragraph: list[_Sentence], pos: int) -> int:
+    for i, sentence in enumerate(paragraph):
+        if pos < sentence.end:
+            return i
+    return len(paragraph) - 1
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open, close) offsets of the quote marks in text[start:end], paired left to right."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        ch = text[pos]
+        if ch in _OPEN_QUOTES:
+            close = text.find(_QUOTE_PAIRS[ch], pos + 1, end)
+            if close < 0:
+                break
+            spans.append((pos, close))
+            pos = close + 1
+        else:
+            pos += 1
+    return spans
+
+
+_Found = tuple[int, int, tuple[int, int], Mention, str]
+
+
+def _direct(scan: _Scan, paragraph: list[_Sentence]) -> list[_Found]:
+    """Quotes followed by an attribution: “…,” kata X / ujarnya / X said / said X."""
+    text = scan.text
+    found: list[_Found] = []
+    p_start, p_end = paragraph[0].start, paragraph[-1].end
+    for open_, close in _quote_spans(text, p_start, p_end):
+        last = _sentence_at(paragraph, close + 1)
+        mention = _closing_attribution(scan, close + 1, paragraph[last].end)
+        if mention is None:
+            continue
+        first = _sentence_at(paragraph, open_)
+        for sentence in paragraph[first:last + 1]:
+            sentence.covered = True
+        quote = _trim(text, open_ + 1, close)
+        found.append((paragraph[first].start, paragraph[last].end, quote, mention, _DIRECT))
+    return found
+
+
+def _closing_attribution(scan: _Scan, pos: int, end: int) -> Mention | None:
+    """The speaker right after a closing quote, or None when the quote is unattributed."""
+    text = scan.text
+    limit = min(end, pos + _LOOKAROUND)
+    match = _AFTER_QUOTE_ID.match(text, pos, limit)
+    if match is not None:
+        if match.group(2):
+            return Mention("", None, match.start(1), match.end(2), pronoun=True)
+        return scan.after(match.end(), limit)
+    match = _AFTER_QUOTE_SAID.match(text, pos, limit)
+    if match is not None:
+        return scan.after(match.end(), limit)
+    match = _AFTER_QUOTE_X_SAID.match(text, pos, limit)
+    if match is not None:
+        return scan.before(match.start(1), match.end(1))
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _reported(scan: _Scan, paragraph: list[_Sentence]) -> list[_Found]:
+    """One reported statement per sentence not already holding direct speech."""
+    found: list[_Found] = []
+    for i, sentence in enumerate(paragraph):
+        if sentence.covered:
+            continue
+        hit = (_according(scan, sentence) or _reporting_verb(scan, paragraph, i)
+               or _trailing(scan, sentence))
+        if hit is not None:
+            found.append(hit)
+    return found
+
+
+def _according(scan: _Scan, sentence: _Sentence) -> _Found | None:
+    """"Menurut X, …" / "…, menurut X." / "According to X, …"."""
+    text = scan.text
+    match = _ACCORDING.search(text, sentence.start, sentence.end)
+    if match is None:
+        return None
+    mention = scan.after(match.end(), min(sentence.end, match.end() + _LOOKAROUND))
+    if mention is None:
+        return None
+    comma = text.find(",", mention.end, sentence.end)
+    lead_in = text[sentence.start:match.start()]
+    if comma >= 0 and len(lead_in) <= 30 and (not lead_in.strip() or lead_in.rstrip()[-1:] == ","):
+        quote = _trim(text, comma + 1, sentence.end)
+    else:
+        quote = _trim(text, sentence.start, match.start())
+    if quote[1] - quote[0] < _MIN_WORDS:
+        return None
+    return sentence.start, sentence.end, quote, mention, _REPORTED
+
+
+def _reporting_verb(scan: _Scan, paragraph: list[_Sentence], index: int) -> _Found | None:
+    """"X mengatakan (bahwa) …" / "X said (that) …"; a quote after the verb is direct."""
+    text = scan.text
+    sentence = paragraph[index]
+    for match in _REPORTING.finditer(text, sentence.start, sentence.end):
+        if match.group(2) and _WEAK_FOLLOW.match(text, match.end(), sentence.end) is None:
+            continue
+        window = max(sentence.start, match.start() - _LOOKAROUND)
+        mention = scan.before(window, match.start())
+        if mention is None:
+            continue
+        lead = _CONTENT_LEAD.match(text, match.end(), sentence.end)
+        body = lead.end() if lead else match.end()
+        if body < sentence.end and text[body] in _OPEN_QUOTES:
+            return _opened_quote(scan, paragraph, index, body, mention)
+        quote = _trim(text, body, sentence.end)
+        if quote[1] - quote[0] < _MIN_WORDS:
+            continue
+        return sentence.start, sentence.end, quote, mention, _REPORTED
+    return None
+
+
+def _opened_quote(scan: _Scan, paragraph: list[_Sentence], index: int, open_: int,
+                  mention: Mention) -> _Found:
+    """"X mengatakan, “…”": the quote may run over the following sentences."""
+    text = scan.text
+    text = scan.text
+    close = text.find(_QUOTE_PAIRS[text[open_]], open_ + 1, paragraph[-1].end)
+    close = paragraph[-1].end if close < 0 else close
+    last = _sentence_at(paragraph, close)
+    for sentence in paragraph[index:last + 1]:
+        sentence.covered = True
+    return (paragraph[index].start, paragraph[last].end, _trim(text, open_ + 1, close), mention,
+            _DIRECT)
+
+
+def _trailing(scan: _Scan, sentence: _Sentence) -> _Found | None:
+    """"…, tambah Ushakov." / "…, ujarnya." / "…, Ushakov said." without quote marks."""
+    text = scan.text
+    window = max(sentence.start, sentence.end - _LOOKAROUND)
+    mention, comma = None, -1
+    for match in _TRAILING.finditer(text, window, sentence.end):
+        if match.group(2):
+            mention = Mention("", None, match.start(1), match.end(2), pronoun=True)
+        else:
+            mention = scan.after(match.end(), sentence.end)
+        if mention is not None and _ends_sentence(text, mention.end, sentence.end):
+            comma = match.start()
+            break
+        mention = None
+    if mention is None:
+        match = _TRAILING_X_SAID.search(text, window, sentence.end)
+        if match is None:
+            return None
+        mention = scan.before(match.start(1), match.end(1))
+        comma = match.start()
+    if mention is None:
+        return None
+    quote = _trim(text, sentence.start, comma)
+    if quote[1] - quote[0] < _MIN_WORDS:
+        return None
+    return sentence.start, sentence.end, quote, mention, _REPORTED
+
+
+def _ends_sentence(text: str, pos: int, end: int) -> bool:
+    """Only a short adverbial ("kepada wartawan di Jakarta") may follow the speaker."""
+    rest = text[pos:end].strip()
+    return len(rest) <= 80 and not _REPORTING.search(rest)
