@@ -48,7 +48,7 @@ former deputy mayor judge prosecutor economist researcher
 
 # Capitalised words that belong to roles and organisations, not to names.
 ORG_WORDS = _wordset("""
-kementerian kemenlu kemlu kemendagri kemenkeu kemenhub kemenkes badan dewan komisi partai
+kementerian dinas balai biro pusat ikatan departemen kemenlu kemlu kemendagri kemenkeu kemenhub kemenkes badan dewan komisi partai
 pemerintah pihak kepolisian polisi polda polres polsek polri kejaksaan kejati kejari pengadilan
 mahkamah tni kpk dpr dprd mpr pbb bnpb bpk bpom bps ojk bi kremlin istana pentagon gedung putih
 universitas institut perusahaan pt bank luar negeri dalam keuangan pertahanan perhubungan
@@ -67,6 +67,14 @@ bangladesh eropa asia asean ukraina turki india malaysia singapura filipina aust
 jawa bali sumatera kalimantan sulawesi papua bandung surabaya yogyakarta
 america american united states us uk britain british russia russian chinese european korean
 north south east west french german israeli iranian syrian japan japanese
+eksekutif utama harian senior tbk persero airlines airline airways air group grup inc corp ltd
+holdings foundation institute university fc city club news media tv times post
+""")
+
+# Words that open an organisation's name: what follows them is the organisation, not a person.
+ORG_HEADS = _wordset("""
+badan komisi kementerian dinas direktorat lembaga balai dewan asosiasi ikatan kantor biro pusat
+bagian divisi departemen ministry department office agency
 """)
 
 # Capitalised words that start sentences or clauses but are never names.
@@ -82,6 +90,9 @@ minggu senin selasa rabu kamis jumat sabtu monday tuesday wednesday thursday fri
 sunday januari februari maret april mei juni juli agustus september oktober november desember
 """)
 
+# Lowercase words inside names ("Kevin de Bruyne", "Robin van Persie").
+NAME_PARTICLES = frozenset(["de", "van", "von", "der", "den", "bin", "binti", "al", "da", "dos", "del",
+                            "du", "le", "ibn"])
 PRONOUNS = frozenset(["ia", "dia", "beliau", "he", "she"])
 # Things that "say" in prose but are not speakers: documents, data, media.
 NON_SPEAKERS = _wordset("""
@@ -94,7 +105,7 @@ poll figures records sources source video
 TITLES = frozenset(["dr.", "dr", "prof.", "h.", "hj.", "kh", "kh.", "ir.", "drs.", "mr.", "mrs.", "ms."])
 ARTICLES = frozenset(["a", "an", "the"])
 
-_WORD = re.compile(r"[^\s,;:()\"“”]+(?:[ ]-[ ][a-z][^\s,;:()\"“”]*)*")
+_WORD = re.compile(r"[^\W\d_]+(?:[ ]-[ ][^\W\d_]+)+|\(?[^\s,;:()\"“”]+\)?(?:[ ]-[ ][a-z][^\s,;:()\"“”]*)*")
 # Words that end a speaker phrase after a verb ("kata Saut seusai ...", "said Ushakov in ...").
 _STOP_AFTER = _wordset("""
 kepada di saat ketika seusai usai dalam pada seperti yang dan dengan dari melalui lewat terkait
@@ -106,6 +117,8 @@ _ADVERBS = _wordset("""
 juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justru bahkan malah
 lebih dulu also had has have then later earlier previously
 """)
+_PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusai", "saat", "in", "at",
+                                 "on", "to"])
 _DATEISH = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|^(?:pada|di|kemarin|usai|saat)\b", re.IGNORECASE)
 
 
@@ -156,11 +169,13 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _key(word: str) -> str:
-    return word.casefold().strip(".'’")
+    return word.casefold().strip(".'’()")
 
 
 def _is_name_word(word: str) -> bool:
     key = _key(word)
+    if word[:1] == "(" or word[-1:] == ")":
+        return False  # "(Aptindo)": an acronym gloss
     if not word[:1].isupper() or key in FUNCTION_WORDS or key in ORG_WORDS or key in ROLE_HEADS:
         return False
     return not (len(word) > 1 and word.isupper())
@@ -174,7 +189,12 @@ def _is_role_word(word: str) -> bool:
 def _name_start(text: str, words: list[tuple[int, int]]) -> int:
     """Index in `words` where the trailing run of name words begins."""
     i = len(words)
-    while i > 0 and _is_name_word(text[words[i - 1][0]:words[i - 1][1]]):
+    while i > 0:
+        word = text[words[i - 1][0]:words[i - 1][1]]
+        inner = (word in NAME_PARTICLES and i >= 2 and i < len(words)
+                 and _is_name_word(text[words[i - 2][0]:words[i - 2][1]]))
+        if not (_is_name_word(word) or inner):
+            break
         i -= 1
     # A trailing acronym after a name ("Mahfud MD") belongs to the name.
     if i == len(words) and len(words) >= 2:
@@ -209,10 +229,12 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     i = _skip_places(text, words, i, places)
     if i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) + "." in TITLES:
         i -= 1
-    name_words = words[i:]
     j = i
     while j > 0 and _is_role_word(text[words[j - 1][0]:words[j - 1][1]]):
         j -= 1
+    if len(words) - i >= 3 and i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) in ORG_HEADS:
+        i = len(words) - 2  # "Kepala Badan Karantina Pertanian Syukur Iwantoro"
+    name_words = words[i:]
     role_words = words[j:i]
     # A role needs a head word; stray capitalised words before a name are dropped.
     while role_words and _key(text[role_words[0][0]:role_words[0][1]]) not in ROLE_HEADS:
@@ -228,6 +250,10 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     name = text[name_words[0][0]:name_words[-1][1]]
     if name in ("I", "We"):
         return None
+    if len(name_words) == 1 and i > 0 and not role_words:
+        before = text[words[i - 1][0]:words[i - 1][1]]
+        if before[:1].islower() and _key(before) not in ROLE_HEADS | TITLES:
+            return None  # "penggawa Chelsea", "pemerintah Kanada": a place or club
     role = text[role_words[0][0]:role_words[-1][1]] if role_words else None
     return Mention(name, role, name_words[0][0], name_words[-1][1])
 
@@ -289,41 +315,52 @@ def parse_before_verb(text: str, start: int, end: int,
     segs = _segments(text, start, end)
     if not segs:
         return None
-    last_s, last_e = segs[-1]
-    words = _words(text, last_s, last_e)
-    while words and _key(text[words[-1][0]:words[-1][1]]) in _ADVERBS:
-        words = words[:-1]
+    words = _subject_words(text, *segs[-1])
     if not words:
         return None
     if (found := _pronoun(text, words)) is not None:
         return found
-    if text[last_e:end].strip().startswith(",") or text[end - 1:end].strip() == ",":
-        found = _appositive_before(text, segs, places)
-        if found is not None:
-            return found
     if _is_non_speaker(text, words):
         return None
+    if len(segs) >= 2:
+        prev = _subject_words(text, *segs[-2])
+        found = _appositive(text, prev, words, places) or _appositive(text, words, prev, places)
+        if found is not None:
+            return found
     return _split_role_name(text, words, places)
 
 
-def _appositive_before(text: str, segs: list[tuple[int, int]],
-                       places: frozenset[str]) -> Mention | None:
-    """"role, Name," or "Name, role," right before the verb."""
-    last_s, last_e = segs[-1]
-    last_words = _words(text, last_s, last_e)
-    if len(segs) >= 2:
-        prev_s, prev_e = segs[-2]
-        role = _role_phrase(text, last_s, last_e)
-        prev = _split_role_name(text, _words(text, prev_s, prev_e), places)
-        if role is not None and prev is not None and prev.name:
-            return Mention(prev.name, role, prev.start, prev.end)
-        mention = _split_role_name(text, last_words, places)
-        if mention is not None and mention.role is None and len(_words(text, mention.start,
-                                                                       mention.end)) == len(last_words):
-            role = _role_phrase(text, prev_s, prev_e)
-            if role is not None:
-                return Mention(mention.name, role, mention.start, mention.end)
-    return None
+def _subject_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Words of a subject, without trailing adverbs or a place/time phrase ("di Jakarta")."""
+    words = _words(text, start, end)
+    while words and _key(text[words[-1][0]:words[-1][1]]) in _ADVERBS:
+        words = words[:-1]
+    for k in range(len(words) - 1, max(0, len(words) - 5), -1):
+        if text[words[k][0]:words[k][1]] in _PLACE_PREPOSITIONS:
+            return words[:k]
+    return words
+
+
+def _clean_name(text: str, words: list[tuple[int, int]], places: frozenset[str]) -> Mention | None:
+    """`words` are a bare name and nothing else ("Yuri Ushakov")."""
+    if not words or len(words) > 5:
+        return None
+    mention = _split_role_name(text, words, places)
+    if mention is None or mention.role or mention.role_only or mention.organisation:
+        return None
+    return mention if mention.start == words[0][0] else None
+
+
+def _appositive(text: str, role_words: list[tuple[int, int]], name_words: list[tuple[int, int]],
+                places: frozenset[str]) -> Mention | None:
+    """"role, Name" or "Name, role": a role phrase beside a bare name."""
+    name = _clean_name(text, name_words, places)
+    if name is None or not role_words:
+        return None
+    role = _role_phrase(text, role_words[0][0], role_words[-1][1])
+    if role is None:
+        return None
+    return Mention(name.name, role, name.start, name.end)
 
 
 def parse_after_verb(text: str, start: int, end: int,
@@ -339,19 +376,23 @@ def parse_after_verb(text: str, start: int, end: int,
         return found
     if _is_non_speaker(text, first):
         return None
-    mention = _split_role_name(text, first, places)
-    head_role = _role_phrase(text, first[0][0], first[-1][1])
-    if len(segs) >= 2 and head_role is not None and (mention is None or mention.role_only):
-        # "kata penasihat kebijakan luar negeri Kremlin, Yuri Ushakov, ..."
+    if len(segs) >= 2:
         nxt = _leading_phrase(text, *segs[1])
-        named = _split_role_name(text, nxt, places) if nxt else None
-        if named is not None and named.role is None and not named.role_only:
-            return Mention(named.name, head_role, named.start, named.end)
-    if mention is not None and mention.role is None and not mention.role_only and len(segs) >= 2:
-        role = _role_phrase(text, *segs[1])  # "said Yuri Ushakov, an aide to ..."
-        if role is not None:
-            return Mention(mention.name, role, mention.start, mention.end)
-    return mention
+        if nxt and nxt[-1][1] == segs[1][1] or (nxt and _ends_phrase(text, nxt[-1][1])):
+            # "kata penasihat kebijakan luar negeri Kremlin, Yuri Ushakov, ..." /
+            # "said Yuri Ushakov, an aide to ..."
+            found = _appositive(text, first, nxt, places)
+            if found is None:
+                found = _appositive(text, _words(text, *segs[1]), first, places)
+            if found is not None:
+                return found
+    return _split_role_name(text, first, places)
+
+
+def _ends_phrase(text: str, pos: int) -> bool:
+    """Only a stop word ("kepada", "di", "in") follows: the phrase before it is complete."""
+    match = _WORD.match(text, _skip_space(text, pos))
+    return match is None or _key(match.group()) in _STOP_AFTER
 
 
 def _skip_space(text: str, pos: int) -> int:

@@ -31,11 +31,11 @@ from index._speech_names import (
 )
 from index.sentences import sentence_spans
 
-__all__ = ["Statement", "extract_statements", "same_speaker"]
+__all__ = ["Statement", "extract_statements", "fold_name", "same_speaker"]
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
-               r"|pungkas|tutup|sebut|aku|kilah|beber|cetus|tukas|seru|tulis|cuit|bilang|sambung")
+               r"|pungkas|tutup|sebut|aku|kilah|beber|cetus|tukas|seru|tulis|cuit|bilang|sambung|kenang")
 _CLOSING_EN = (r"said|says|added|told|explained|noted|warned|insisted|stressed|wrote|replied"
                r"|continued|argued|claimed|asked|concluded")
 _AFTER_QUOTE_ID = re.compile(rf"[\s,]*\b({_CLOSING_ID})(nya)?\b\s*", re.IGNORECASE)
@@ -51,12 +51,12 @@ _STRONG = (r"mengatakan|menyatakan|menegaskan|menjelaskan|menyebutkan|mengungkap
            r"|noted|announced")
 _WEAK = (r"menilai|meminta|berharap|menyebut|menyampaikan|memastikan|mendesak|mengimbau"
          r"|menduga|menganggap|meyakini|berjanji|menjanjikan|mengungkap|menuding|menuduh"
-         r"|menyayangkan|believes|hopes|urged|promised|admitted")
+         r"|menyayangkan|mengusulkan|menyarankan|menyerukan|believes|hopes|urged|promised|admitted")
 _REPORTING = re.compile(rf"\b(?:({_STRONG})|({_WEAK}))\b", re.IGNORECASE)
 _WEAK_FOLLOW = re.compile(r"\s*(?:,|:|bahwa\b|that\b|agar\b|supaya\b)", re.IGNORECASE)
 _CONTENT_LEAD = re.compile(r"(?:\s*(?:,|:|bahwa\b|that\b|kepada wartawan\b|to reporters\b))*\s*",
                            re.IGNORECASE)
-_ACCORDING = re.compile(r"\b(?:menurut|according to)\s+", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:menurut(nya)?|according to)\b\s*", re.IGNORECASE)
 _OPEN_QUOTES = "“«\""
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
 _LOOKAROUND = 200
@@ -87,6 +87,11 @@ class Statement:
     organisation: bool = False
 
 
+def fold_name(value: str) -> str:
+    """A name folded for comparison: case, diacritics and hyphen spacing ("Jong - un") removed."""
+    return fold(value)
+
+
 def same_speaker(asked: str, speaker: str) -> bool:
     """Whether two writings of a name agree, ignoring case, diacritics and hyphen spacing."""
     return fold(asked) == fold(speaker)
@@ -98,6 +103,8 @@ class _SpeakerBook:
     def __init__(self) -> None:
         self._names: list[tuple[frozenset[str], str, str | None]] = []
         self.last: tuple[str, str | None, bool] | None = None
+        # The latest person named outside speech, for a pronoun before any speaker.
+        self.recent: tuple[str, str | None, bool] | None = None
 
     def resolve(self, mention: Mention) -> tuple[str, str | None]:
         tokens = frozenset(fold(mention.name).split())
@@ -114,11 +121,16 @@ class _SpeakerBook:
             self._names.append((tokens, mention.name, mention.role))
         return mention.name, mention.role
 
-    def introduce(self, mention: Mention) -> None:
-        """A name seen outside speech ("… pemimpin Korut, Kim Jong - un untuk …")."""
+    def introduce(self, mention: Mention, *, subject: bool) -> None:
+        """A name seen outside speech ("… pemimpin Korut, Kim Jong - un untuk …").
+
+        `subject`: the sentence's first name, which a following "ia" most likely means.
+        """
         tokens = frozenset(fold(mention.name).split())
         if len(tokens) >= 2 and all(tokens != known for known, _, _ in self._names):
             self._names.append((tokens, mention.name, mention.role))
+        if subject and len(tokens) >= 2:
+            self.recent = (mention.name, mention.role, False)
 
 
 @dataclass(frozen=True)
@@ -166,9 +178,11 @@ def extract_statements(text: str) -> list[Statement]:
 def _attribute(start: int, end: int, quote: tuple[int, int], mention: Mention, kind: str,
                book: _SpeakerBook) -> Statement | None:
     if mention.pronoun:
-        if book.last is None:
+        carried_from = book.last or book.recent
+        if carried_from is None:
             return None
-        speaker, role, organisation = book.last
+        book.last = carried_from  # the person now speaking, for the next pronoun too
+        speaker, role, organisation = carried_from
         carried = True
     else:
         speaker, role = book.resolve(mention)
@@ -192,16 +206,13 @@ def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[list[_Sentence]
 
 def _introduce_names(scan: _Scan, paragraph: list[_Sentence], book: _SpeakerBook) -> None:
     """Register multi-word capitalised names so a later surname maps to them."""
-    text = scan.text
     for sentence in paragraph:
-        pos = sentence.start
-        for match in _NAME_RUN.finditer(text, sentence.start, sentence.end):
-            if match.start() < pos:
-                continue
+        first = True
+        for match in _NAME_RUN.finditer(scan.text, sentence.start, sentence.end):
             mention = scan.before(match.start(), match.end())
             if mention is not None and not mention.pronoun and not mention.organisation:
-                book.introduce(mention)
-            pos = match.end()
+                book.introduce(mention, subject=first)
+                first = first and " " not in mention.name
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w.'’]*(?:(?:[ ]-[ ][a-z]+)|(?:[ ][A-Z][\w.'’]*))+")
@@ -297,15 +308,20 @@ def _according(scan: _Scan, sentence: _Sentence) -> _Found | None:
     match = _ACCORDING.search(text, sentence.start, sentence.end)
     if match is None:
         return None
-    mention = scan.after(match.end(), min(sentence.end, match.end() + _LOOKAROUND))
+    if match.group(1):
+        mention = Mention("", None, match.start(), match.end(1), pronoun=True)
+    else:
+        mention = scan.after(match.end(), min(sentence.end, match.end() + _LOOKAROUND))
     if mention is None:
         return None
     comma = text.find(",", mention.end, sentence.end)
     lead_in = text[sentence.start:match.start()]
     if comma >= 0 and len(lead_in) <= 30 and (not lead_in.strip() or lead_in.rstrip()[-1:] == ","):
-        quote = _trim(text, comma + 1, sentence.end)
+        quote = _trim(text, comma + 1, sentence.end)  # "Menurut X, …"
+    elif _ends_sentence(text, mention.end, sentence.end):
+        quote = _trim(text, sentence.start, match.start())  # "…, menurut X."
     else:
-        quote = _trim(text, sentence.start, match.start())
+        quote = (sentence.start, sentence.end)  # "…, menurut X, …"
     if quote[1] - quote[0] < _MIN_WORDS:
         return None
     return sentence.start, sentence.end, quote, mention, _REPORTED
@@ -316,10 +332,14 @@ def _reporting_verb(scan: _Scan, paragraph: list[_Sentence], index: int) -> _Fou
     text = scan.text
     sentence = paragraph[index]
     for match in _REPORTING.finditer(text, sentence.start, sentence.end):
-        if match.group(2) and _WEAK_FOLLOW.match(text, match.end(), sentence.end) is None:
-            continue
+        marked = not match.group(2) or _WEAK_FOLLOW.match(text, match.end(), sentence.end)
         window = max(sentence.start, match.start() - _LOOKAROUND)
-        mention = scan.before(window, match.start())
+        mention = scan.before(window, match.start()) if marked else _titled(scan, window, match)
+        if mention is None and _JOINED.search(text, window, match.start()):
+            # "Ia menggambarkan …, seraya menambahkan bahwa …": the sentence's subject.
+            mention = scan.before(sentence.start, _first_gap(text, sentence))
+            if mention is not None and not mention.pronoun and " " not in mention.name:
+                mention = None
         if mention is None:
             continue
         lead = _CONTENT_LEAD.match(text, match.end(), sentence.end)
@@ -331,6 +351,22 @@ def _reporting_verb(scan: _Scan, paragraph: list[_Sentence], index: int) -> _Fou
             continue
         return sentence.start, sentence.end, quote, mention, _REPORTED
     return None
+
+
+_JOINED = re.compile(r"\b(?:seraya|sambil|sembari|dan|and|while)\s*$", re.IGNORECASE)
+_SUBJECT_END = re.compile(r"\s+(?=[a-z])")
+
+
+def _first_gap(text: str, sentence: _Sentence) -> int:
+    """End of the sentence's opening capitalised phrase ("Ia", "Yuri Ushakov")."""
+    match = _SUBJECT_END.search(text, sentence.start, min(sentence.end, sentence.start + 80))
+    return match.start() if match else sentence.start
+
+
+def _titled(scan: _Scan, window: int, match: re.Match[str]) -> Mention | None:
+    """A weak verb without "bahwa" still reports speech after a titled name ("Kepala …, X")."""
+    mention = scan.before(window, match.start())
+    return mention if mention is not None and mention.role and mention.name else None
 
 
 def _opened_quote(scan: _Scan, paragraph: list[_Sentence], index: int, open_: int,
@@ -350,9 +386,8 @@ def _opened_quote(scan: _Scan, paragraph: list[_Sentence], index: int, open_: in
 def _trailing(scan: _Scan, sentence: _Sentence) -> _Found | None:
     """"…, tambah Ushakov." / "…, ujarnya." / "…, Ushakov said." without quote marks."""
     text = scan.text
-    window = max(sentence.start, sentence.end - _LOOKAROUND)
     mention, comma = None, -1
-    for match in _TRAILING.finditer(text, window, sentence.end):
+    for match in _TRAILING.finditer(text, sentence.start, sentence.end):
         if match.group(2):
             mention = Mention("", None, match.start(1), match.end(2), pronoun=True)
         else:
@@ -360,8 +395,12 @@ def _trailing(scan: _Scan, sentence: _Sentence) -> _Found | None:
         if mention is not None and _ends_sentence(text, mention.end, sentence.end):
             comma = match.start()
             break
+        if mention is not None and text[mention.end:mention.end + 2].lstrip()[:1] == ",":
+            # "Selain itu, lanjutnya, kosmetik …": an attribution inside the sentence.
+            return sentence.start, sentence.end, (sentence.start, sentence.end), mention, _REPORTED
         mention = None
     if mention is None:
+        window = max(sentence.start, sentence.end - _LOOKAROUND)
         match = _TRAILING_X_SAID.search(text, window, sentence.end)
         if match is None:
             return None

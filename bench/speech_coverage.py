@@ -1,0 +1,91 @@
+"""How much attributed speech `index.speech` finds in the corpus, how fast, and said.jsonl coverage.
+
+    python bench/speech_coverage.py [--corpus ../shared/eval/corpus]
+                                    [--said ../shared/eval/said.jsonl] [--misses]
+
+Loads the corpus with kutip's own `Loader` (the stored text quotes are cut from), runs
+`extract_statements` on each article and prints statements per article and time per
+article. Then, for each said.jsonl row, whether the row's article holds a statement whose
+speaker matches the row's `speaker` and whose span (`text[start:end]`) contains the row's
+`answer`. A speaker matches when the row's name words, folded (case, diacritics, hyphen
+spacing), all occur in the statement's speaker and role words ("Menlu Retno" matches
+"Retno Marsudi" with role "Menlu"). `--misses` lists the rows not covered. Figures only:
+nothing here is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+from index import Article, Loader
+from index.speech import Statement, extract_statements
+from index.speech import fold_name as fold
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_EVAL = HERE.parent.parent / "shared" / "eval"
+
+
+def load_corpus(corpus: Path) -> dict[str, Article]:
+    loader = Loader()
+    articles = {}
+    for item in loader.load_path(corpus):
+        if isinstance(item, Article):
+            articles[Path(item.source).name] = item
+    loader.close()
+    return articles
+
+
+def speaker_matches(asked: str, statement: Statement) -> bool:
+    """All the asked name's words occur among the statement's speaker and role words."""
+    have = set(fold(f"{statement.speaker} {statement.role or ''}").split())
+    want = set(fold(asked).split())
+    return bool(want) and want <= have
+
+
+def covered(row: dict, text: str, statements: list[Statement]) -> bool:
+    answer = fold(row["answer"])
+    return any(speaker_matches(row["speaker"], s) and answer in fold(text[s.start:s.end])
+               for s in statements)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_EVAL / "corpus")
+    parser.add_argument("--said", type=Path, default=DEFAULT_EVAL / "said.jsonl")
+    parser.add_argument("--misses", action="store_true", help="list the rows not covered")
+    args = parser.parse_args()
+    articles = load_corpus(args.corpus)
+    found: dict[str, list[Statement]] = {}
+    seconds: list[float] = []
+    for name, article in articles.items():
+        started = time.perf_counter()
+        found[name] = extract_statements(article.text)
+        seconds.append(time.perf_counter() - started)
+    counts = [len(found[name]) for name in articles]
+    total = sum(counts)
+    print(f"articles {len(articles)}  statements {total}  per article mean "
+          f"{total / len(articles):.2f}  median {statistics.median(counts)}  max {max(counts)}  "
+          f"with none {sum(1 for c in counts if not c)}")
+    kinds = {k: sum(1 for s in sum(found.values(), []) if s.speech == k) for k in
+             ("direct", "reported")}
+    carried = sum(1 for s in sum(found.values(), []) if s.carried)
+    print(f"direct {kinds['direct']}  reported {kinds['reported']}  carried {carried}")
+    print(f"time per article mean {1000 * statistics.mean(seconds):.2f} ms  "
+          f"max {1000 * max(seconds):.2f} ms  total {sum(seconds):.2f} s")
+    rows = [json.loads(line) for line in args.said.read_text().splitlines() if line.strip()]
+    hits = 0
+    for row in rows:
+        article = articles.get(row["article"])
+        ok = article is not None and covered(row, article.text, found[row["article"]])
+        hits += ok
+        if not ok and args.misses:
+            print(f"  miss {row['id']}: {row['speaker']!r} / {row['answer']!r}")
+    print(f"said.jsonl covered {hits}/{len(rows)} ({hits / len(rows):.2f})")
+
+
+if __name__ == "__main__":
+    main()
