@@ -85,7 +85,8 @@ kami saya kita mereka ia dia beliau pihaknya anda sebab sejak hingga sampai usai
 dengan tak tidak juga pun sendiri selanjutnya sebelumnya lebih terkait soal mengenai tentang
 sedang masih telah sudah akan pernah sempat lantas maka jadi the a an but and however
 meanwhile in on at when after before also he she they it we his her their this that yet
-while as so if then earlier later separately still
+while as so if then earlier later separately still bagi atas apalagi walau walaupun agar supaya
+seperti yakni yaitu tanpa kini nah kata
 minggu senin selasa rabu kamis jumat sabtu monday tuesday wednesday thursday friday saturday
 sunday januari februari maret april mei juni juli agustus september oktober november desember
 """)

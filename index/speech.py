@@ -20,6 +20,7 @@ data and media ("laporan itu menyebutkan", "data BPS menunjukkan") are not speak
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from index._speech_names import (
@@ -57,6 +58,7 @@ _WEAK_FOLLOW = re.compile(r"\s*(?:,|:|bahwa\b|that\b|agar\b|supaya\b)", re.IGNOR
 _CONTENT_LEAD = re.compile(r"(?:\s*(?:,|:|bahwa\b|that\b|kepada wartawan\b|to reporters\b))*\s*",
                            re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:menurut(nya)?|according to)\b\s*", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’]*")
 _OPEN_QUOTES = "“«\""
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
 _LOOKAROUND = 200
@@ -135,10 +137,29 @@ class _SpeakerBook:
 
 @dataclass(frozen=True)
 class _Scan:
-    """One article: its text and the place words its speaker phrases must not start with."""
+    """One article: its text, the place words its speaker phrases must not start with, and
+    counts of its capitalised words and word pairs (to tell "Hariyadi Sukamdani" the name
+    from "menurut Hariyadi Sukamdani selalu …", Hariyadi saying what Sukamdani did)."""
 
     text: str
     places: frozenset[str]
+    alone: Counter[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Scan:
+        alone: Counter[str] = Counter()
+        for match in _CAPITALISED.finditer(text):
+            start, end = match.span()
+            joined_before = start >= 2 and text[start - 1] == " " and _capital_word_ends(
+                text, start - 1)
+            joined_after = text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
+            if not (joined_before or joined_after):
+                alone[match.group()] += 1
+        return cls(text, article_places(text), alone)
+
+    def two_people(self, first: str, second: str) -> bool:
+        """Both words also stand alone elsewhere: two people side by side, not one name."""
+        return self.alone[first] > 0 and self.alone[second] > 0
 
     def before(self, start: int, end: int) -> Mention | None:
         return parse_before_verb(self.text, start, end, self.places)
@@ -164,7 +185,7 @@ def extract_statements(text: str) -> list[Statement]:
     """
     statements: list[Statement] = []
     book = _SpeakerBook()
-    scan = _Scan(text, article_places(text))
+    scan = _Scan.of(text)
     for paragraph in _paragraphs(text, sentence_spans(text)):
         _introduce_names(scan, paragraph, book)
         found = _direct(scan, paragraph) + _reported(scan, paragraph)
@@ -210,6 +231,10 @@ def _introduce_names(scan: _Scan, paragraph: list[_Sentence], book: _SpeakerBook
         first = True
         for match in _NAME_RUN.finditer(scan.text, sentence.start, sentence.end):
             mention = scan.before(match.start(), match.end())
+            parts = mention.name.split(" ") if mention is not None else []
+            after_menurut = scan.text[max(0, match.start() - 8):match.start()].lower() == "menurut "
+            if after_menurut and len(parts) == 2 and scan.two_people(*parts):
+                continue  # "menurut Hariyadi Sukamdani selalu …": see _split_subject
             if mention is not None and not mention.pronoun and not mention.organisation:
                 book.introduce(mention, subject=first)
                 first = first and " " not in mention.name
@@ -314,6 +339,7 @@ def _according(scan: _Scan, sentence: _Sentence) -> _Found | None:
         mention = scan.after(match.end(), min(sentence.end, match.end() + _LOOKAROUND))
     if mention is None:
         return None
+    mention = _split_subject(scan, mention)
     comma = text.find(",", mention.end, sentence.end)
     lead_in = text[sentence.start:match.start()]
     if comma >= 0 and len(lead_in) <= 30 and (not lead_in.strip() or lead_in.rstrip()[-1:] == ","):
@@ -325,6 +351,19 @@ def _according(scan: _Scan, sentence: _Sentence) -> _Found | None:
     if quote[1] - quote[0] < _MIN_WORDS:
         return None
     return sentence.start, sentence.end, quote, mention, _REPORTED
+
+
+def _split_subject(scan: _Scan, mention: Mention) -> Mention:
+    """"menurut Hariyadi Sukamdani selalu …" without a comma: the last word may start the clause."""
+    text = scan.text
+    name = mention.name
+    head, _, last = name.rpartition(" ")
+    follows = text[mention.end:mention.end + 2]
+    if mention.pronoun or not head or " " in head or not follows[:1].isspace():
+        return mention
+    if not follows[1:2].islower() or not scan.two_people(head, last):
+        return mention
+    return Mention(head, mention.role, mention.start, mention.start + len(head))
 
 
 def _reporting_verb(scan: _Scan, paragraph: list[_Sentence], index: int) -> _Found | None:
@@ -355,6 +394,14 @@ def _reporting_verb(scan: _Scan, paragraph: list[_Sentence], index: int) -> _Fou
 
 _JOINED = re.compile(r"\b(?:seraya|sambil|sembari|dan|and|while)\s*$", re.IGNORECASE)
 _SUBJECT_END = re.compile(r"\s+(?=[a-z])")
+
+
+def _capital_word_ends(text: str, pos: int) -> bool:
+    """Whether the word ending just before `pos` (a space) is capitalised."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:start + 1].isupper()
 
 
 def _first_gap(text: str, sentence: _Sentence) -> int:
