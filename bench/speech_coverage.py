@@ -5,7 +5,7 @@
 
 Loads the corpus with kutip's own `Loader` (the stored text quotes are cut from), runs
 `extract_statements` on each article and prints statements per article and time per
-article. Then, for each said.jsonl row, whether the row's article holds a statement whose
+article, then times one `--big-mb` MB article (the corpus texts repeated). Then, for each said.jsonl row, whether the row's article holds a statement whose
 speaker matches the row's `speaker` and whose span (`text[start:end]`) contains the row's
 `answer`. A speaker matches when the row's name words, folded (case, diacritics, hyphen
 spacing), all occur in the statement's speaker and role words ("Menlu Retno" matches
@@ -52,11 +52,36 @@ def covered(row: dict, text: str, statements: list[Statement]) -> bool:
                for s in statements)
 
 
+def print_counts(found: dict[str, list[Statement]], seconds: list[float]) -> None:
+    counts = [len(statements) for statements in found.values()]
+    every = [s for statements in found.values() for s in statements]
+    print(f"articles {len(counts)}  statements {len(every)}  per article mean "
+          f"{len(every) / len(counts):.2f}  median {statistics.median(counts)}  max {max(counts)}"
+          f"  with none {sum(1 for c in counts if not c)}")
+    print(f"direct {sum(s.speech == 'direct' for s in every)}  reported "
+          f"{sum(s.speech == 'reported' for s in every)}  carried {sum(s.carried for s in every)}"
+          f"  organisation {sum(s.organisation for s in every)}")
+    print(f"time per article mean {1000 * statistics.mean(seconds):.2f} ms  median "
+          f"{1000 * statistics.median(seconds):.2f} ms  max {1000 * max(seconds):.2f} ms  "
+          f"total {sum(seconds):.2f} s")
+
+
+def print_big_article(articles: dict[str, Article], size: int) -> None:
+    """One article of `size` characters made of the corpus texts end to end."""
+    corpus = "\n".join(article.text for article in articles.values())
+    text = (corpus * (size // len(corpus) + 1))[:size]
+    started = time.perf_counter()
+    count = len(extract_statements(text))
+    print(f"one {size / 1e6:.0f} MB article (the corpus repeated): "
+          f"{time.perf_counter() - started:.2f} s, {count} statements")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_EVAL / "corpus")
     parser.add_argument("--said", type=Path, default=DEFAULT_EVAL / "said.jsonl")
     parser.add_argument("--misses", action="store_true", help="list the rows not covered")
+    parser.add_argument("--big-mb", type=int, default=5, help="size of the one-article timing")
     args = parser.parse_args()
     articles = load_corpus(args.corpus)
     found: dict[str, list[Statement]] = {}
@@ -65,17 +90,9 @@ def main() -> None:
         started = time.perf_counter()
         found[name] = extract_statements(article.text)
         seconds.append(time.perf_counter() - started)
-    counts = [len(found[name]) for name in articles]
-    total = sum(counts)
-    print(f"articles {len(articles)}  statements {total}  per article mean "
-          f"{total / len(articles):.2f}  median {statistics.median(counts)}  max {max(counts)}  "
-          f"with none {sum(1 for c in counts if not c)}")
-    kinds = {k: sum(1 for s in sum(found.values(), []) if s.speech == k) for k in
-             ("direct", "reported")}
-    carried = sum(1 for s in sum(found.values(), []) if s.carried)
-    print(f"direct {kinds['direct']}  reported {kinds['reported']}  carried {carried}")
-    print(f"time per article mean {1000 * statistics.mean(seconds):.2f} ms  "
-          f"max {1000 * max(seconds):.2f} ms  total {sum(seconds):.2f} s")
+    print_counts(found, seconds)
+    if args.big_mb:
+        print_big_article(articles, args.big_mb * 1_000_000)
     rows = [json.loads(line) for line in args.said.read_text().splitlines() if line.strip()]
     hits = 0
     for row in rows:

@@ -17,6 +17,7 @@ __all__ = [
     "article_places",
     "fold",
     "is_pronoun",
+    "name_in_run",
     "parse_after_verb",
     "parse_before_verb",
 ]
@@ -136,11 +137,18 @@ class Mention:
     role_only: bool = False
 
 
+_HYPHEN = re.compile(r"\s*-\s*")
+
+
 def fold(value: str) -> str:
     """Case- and diacritic-insensitive form of a name, hyphen spacing removed."""
-    decomposed = unicodedata.normalize("NFKD", value)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    plain = re.sub(r"\s*-\s*", "-", plain)
+    if value.isascii():
+        plain = value.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", value)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if "-" in plain:
+        plain = _HYPHEN.sub("-", plain)
     return " ".join(plain.split())
 
 
@@ -236,10 +244,11 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     if len(words) - i >= 3 and i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) in ORG_HEADS:
         i = len(words) - 2  # "Kepala Badan Karantina Pertanian Syukur Iwantoro"
     name_words = words[i:]
-    role_words = words[j:i]
     # A role needs a head word; stray capitalised words before a name are dropped.
-    while role_words and _key(text[role_words[0][0]:role_words[0][1]]) not in ROLE_HEADS:
-        role_words = role_words[1:]
+    head = j
+    while head < i and _key(text[words[head][0]:words[head][1]]) not in ROLE_HEADS:
+        head += 1
+    role_words = words[head:i]
     if not name_words and not role_words:
         return _organisation(text, words[j:i] or words)
     if not name_words:
@@ -352,6 +361,12 @@ def _clean_name(text: str, words: list[tuple[int, int]], places: frozenset[str])
     return mention if mention.start == words[0][0] else None
 
 
+def name_in_run(text: str, start: int, end: int,
+                places: frozenset[str] = frozenset()) -> Mention | None:
+    """The [role] name a run of capitalised words ends with ("Presiden Korea Selatan Moon Jae - in")."""
+    return _split_role_name(text, _words(text, start, end), places)
+
+
 def _appositive(text: str, role_words: list[tuple[int, int]], name_words: list[tuple[int, int]],
                 places: frozenset[str]) -> Mention | None:
     """"role, Name" or "Name, role": a role phrase beside a bare name."""
@@ -379,7 +394,9 @@ def parse_after_verb(text: str, start: int, end: int,
         return None
     if len(segs) >= 2:
         nxt = _leading_phrase(text, *segs[1])
-        if nxt and nxt[-1][1] == segs[1][1] or (nxt and _ends_phrase(text, nxt[-1][1])):
+        complete = nxt and (not text[nxt[-1][1]:segs[1][1]].strip(" .!?…")
+                            or _ends_phrase(text, nxt[-1][1]))
+        if complete:
             # "kata penasihat kebijakan luar negeri Kremlin, Yuri Ushakov, ..." /
             # "said Yuri Ushakov, an aide to ..."
             found = _appositive(text, first, nxt, places)

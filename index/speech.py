@@ -19,14 +19,16 @@ data and media ("laporan itu menyebutkan", "data BPS menunjukkan") are not speak
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from index._speech_names import (
     Mention,
     article_places,
     fold,
+    name_in_run,
     parse_after_verb,
     parse_before_verb,
 )
@@ -42,7 +44,7 @@ _CLOSING_EN = (r"said|says|added|told|explained|noted|warned|insisted|stressed|w
 _AFTER_QUOTE_ID = re.compile(rf"[\s,]*\b({_CLOSING_ID})(nya)?\b\s*", re.IGNORECASE)
 _AFTER_QUOTE_SAID = re.compile(rf"[\s,]*\b({_CLOSING_EN})\b\s*", re.IGNORECASE)
 _AFTER_QUOTE_X_SAID = re.compile(rf"[\s,]*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING_EN})\b")
-_TRAILING = re.compile(rf",\s*(?:({_CLOSING_ID})(nya)?|({_CLOSING_EN}))\b\s*", re.IGNORECASE)
+_TRAILING = re.compile(rf",\s*(?:({_CLOSING_ID})(nya)?|({_CLOSING_EN}))\b\s*")
 _TRAILING_X_SAID = re.compile(rf",\s*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING_EN})\s*[.!]?$")
 # Verbs of reported speech: "X mengatakan (bahwa) …", "X said (that) …".
 _STRONG = (r"mengatakan|menyatakan|menegaskan|menjelaskan|menyebutkan|mengungkapkan"
@@ -53,15 +55,21 @@ _STRONG = (r"mengatakan|menyatakan|menegaskan|menjelaskan|menyebutkan|mengungkap
 _WEAK = (r"menilai|meminta|berharap|menyebut|menyampaikan|memastikan|mendesak|mengimbau"
          r"|menduga|menganggap|meyakini|berjanji|menjanjikan|mengungkap|menuding|menuduh"
          r"|menyayangkan|mengusulkan|menyarankan|menyerukan|believes|hopes|urged|promised|admitted")
-_REPORTING = re.compile(rf"\b(?:({_STRONG})|({_WEAK}))\b", re.IGNORECASE)
+# Case-sensitive on purpose: a reporting verb follows its subject, so it is never capitalised,
+# and an IGNORECASE alternation is several times slower over a whole article.
+_REPORTING = re.compile(rf"\b(?:({_STRONG})|({_WEAK}))\b")
 _WEAK_FOLLOW = re.compile(r"\s*(?:,|:|bahwa\b|that\b|agar\b|supaya\b)", re.IGNORECASE)
 _CONTENT_LEAD = re.compile(r"(?:\s*(?:,|:|bahwa\b|that\b|kepada wartawan\b|to reporters\b))*\s*",
                            re.IGNORECASE)
-_ACCORDING = re.compile(r"\b(?:menurut(nya)?|according to)\b\s*", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:[Mm]enurut(nya)?|[Aa]ccording to)\b\s*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’]*")
 _OPEN_QUOTES = "“«\""
+_OPENING = re.compile("[“«\"]")
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
 _LOOKAROUND = 200
+# A quote opened after "X mengatakan," is looked for this far; farther, it is unterminated.
+_QUOTE_REACH = 3000
+_CANDIDATES = 50
 # Fewer characters than this are not a statement ("Sementara itu").
 _MIN_WORDS = 16
 _DIRECT, _REPORTED = "direct", "reported"
@@ -99,28 +107,57 @@ def same_speaker(asked: str, speaker: str) -> bool:
     return fold(asked) == fold(speaker)
 
 
+@dataclass(frozen=True)
+class _Known:
+    tokens: frozenset[str]
+    name: str
+    role: str | None
+    role_tokens: frozenset[str]
+
+
 class _SpeakerBook:
-    """Names introduced so far in one article: surname mentions map to the full name."""
+    """Names introduced so far in one article: surname mentions map to the full name.
+
+    Indexed by word, and each look-up reads at most `_CANDIDATES` entries, so an article
+    with very many names still costs linear time.
+    """
 
     def __init__(self) -> None:
-        self._names: list[tuple[frozenset[str], str, str | None]] = []
+        self._by_token: dict[str, list[_Known]] = {}
+        self._by_role_token: dict[str, list[_Known]] = {}
+        self._seen: set[frozenset[str]] = set()
         self.last: tuple[str, str | None, bool] | None = None
         # The latest person named outside speech, for a pronoun before any speaker.
         self.recent: tuple[str, str | None, bool] | None = None
+
+    def _add(self, tokens: frozenset[str], name: str, role: str | None) -> None:
+        if tokens in self._seen:
+            return
+        self._seen.add(tokens)
+        known = _Known(tokens, name, role, frozenset(fold(role).split()) if role else frozenset())
+        for token in tokens:
+            self._by_token.setdefault(token, []).append(known)
+        for token in known.role_tokens:
+            self._by_role_token.setdefault(token, []).append(known)
+
+    @staticmethod
+    def _candidates(index: dict[str, list[_Known]], tokens: frozenset[str]) -> list[_Known]:
+        lists = [index.get(token, []) for token in tokens]
+        return min(lists, key=len)[:_CANDIDATES] if lists else []
 
     def resolve(self, mention: Mention) -> tuple[str, str | None]:
         tokens = frozenset(fold(mention.name).split())
         if mention.role_only:
             # "Kapolda" after "Kapolda Jawa Tengah Irjen Pol Condro Kirono": the same person.
-            for _, name, role in self._names:
-                if role is not None and tokens <= frozenset(fold(role).split()):
-                    return name, role
+            for known in self._candidates(self._by_role_token, tokens):
+                if tokens <= known.role_tokens:
+                    return known.name, known.role
             return mention.name, None
-        for known_tokens, name, role in self._names:
-            if tokens and tokens <= known_tokens:
-                return name, mention.role or role
+        for known in self._candidates(self._by_token, tokens):
+            if tokens <= known.tokens:
+                return known.name, mention.role or known.role
         if len(tokens) >= 2 or mention.organisation:
-            self._names.append((tokens, mention.name, mention.role))
+            self._add(tokens, mention.name, mention.role)
         return mention.name, mention.role
 
     def introduce(self, mention: Mention, *, subject: bool) -> None:
@@ -129,10 +166,10 @@ class _SpeakerBook:
         `subject`: the sentence's first name, which a following "ia" most likely means.
         """
         tokens = frozenset(fold(mention.name).split())
-        if len(tokens) >= 2 and all(tokens != known for known, _, _ in self._names):
-            self._names.append((tokens, mention.name, mention.role))
-        if subject and len(tokens) >= 2:
-            self.recent = (mention.name, mention.role, False)
+        if len(tokens) >= 2:
+            self._add(tokens, mention.name, mention.role)
+            if subject:
+                self.recent = (mention.name, mention.role, False)
 
 
 @dataclass(frozen=True)
@@ -143,23 +180,29 @@ class _Scan:
 
     text: str
     places: frozenset[str]
-    alone: Counter[str]
+    _alone: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def of(cls, text: str) -> _Scan:
-        alone: Counter[str] = Counter()
+        return cls(text, article_places(text))
+
+    def _count_alone(self) -> None:
+        """Count capitalised words that have no capitalised neighbour (once, when needed)."""
+        text = self.text
+        self._alone["\x00"] = 1  # counted
         for match in _CAPITALISED.finditer(text):
             start, end = match.span()
             joined_before = start >= 2 and text[start - 1] == " " and _capital_word_ends(
                 text, start - 1)
             joined_after = text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
             if not (joined_before or joined_after):
-                alone[match.group()] += 1
-        return cls(text, article_places(text), alone)
+                self._alone[match.group()] += 1
 
     def two_people(self, first: str, second: str) -> bool:
         """Both words also stand alone elsewhere: two people side by side, not one name."""
-        return self.alone[first] > 0 and self.alone[second] > 0
+        if not self._alone:
+            self._count_alone()
+        return self._alone[first] > 0 and self._alone[second] > 0
 
     def before(self, start: int, end: int) -> Mention | None:
         return parse_before_verb(self.text, start, end, self.places)
@@ -213,24 +256,24 @@ def _attribute(start: int, end: int, quote: tuple[int, int], mention: Mention, k
                      mention.end, carried, organisation)
 
 
-def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[list[_Sentence]]:
+def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[_Paragraph]:
     """Group sentence spans by line (sentence spans never cross a line break)."""
-    paragraphs: list[list[_Sentence]] = []
+    paragraphs: list[_Paragraph] = []
     prev_end = -1
     for start, end in spans:
         if not paragraphs or "\n" in text[prev_end:start]:
-            paragraphs.append([])
+            paragraphs.append(_Paragraph())
         paragraphs[-1].append(_Sentence(start, end))
         prev_end = end
     return paragraphs
 
 
-def _introduce_names(scan: _Scan, paragraph: list[_Sentence], book: _SpeakerBook) -> None:
+def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: _SpeakerBook) -> None:
     """Register multi-word capitalised names so a later surname maps to them."""
     for sentence in paragraph:
         first = True
         for match in _NAME_RUN.finditer(scan.text, sentence.start, sentence.end):
-            mention = scan.before(match.start(), match.end())
+            mention = name_in_run(scan.text, match.start(), match.end(), scan.places)
             parts = mention.name.split(" ") if mention is not None else []
             after_menurut = scan.text[max(0, match.start() - 8):match.start()].lower() == "menurut "
             if after_menurut and len(parts) == 2 and scan.two_people(*parts):
@@ -243,44 +286,45 @@ def _introduce_names(scan: _Scan, paragraph: list[_Sentence], book: _SpeakerBook
 _NAME_RUN = re.compile(r"[A-Z][\w.'’]*(?:(?:[ ]-[ ][a-z]+)|(?:[ ][A-Z][\w.'’]*))+")
 
 
-def _sentence_at(paragraph: list[_Sentence], pos: int) -> int:
-    for i, sentence in enumerate(paragraph):
-        if pos < sentence.end:
-            return i
-    return len(paragraph) - 1
+class _Paragraph(list[_Sentence]):
+    """The sentences of one line of the article, in order."""
+
+    _ends: list[int] | None = None
+
+    def sentence_at(self, pos: int) -> int:
+        """Index of the sentence holding `pos` (or the last one), by bisection."""
+        if self._ends is None:
+            self._ends = [sentence.end for sentence in self]
+        return min(bisect.bisect_right(self._ends, pos), len(self) - 1)
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(open, close) offsets of the quote marks in text[start:end], paired left to right."""
     spans: list[tuple[int, int]] = []
     pos = start
-    while pos < end:
-        ch = text[pos]
-        if ch in _OPEN_QUOTES:
-            close = text.find(_QUOTE_PAIRS[ch], pos + 1, end)
-            if close < 0:
-                break
-            spans.append((pos, close))
-            pos = close + 1
-        else:
-            pos += 1
+    while (match := _OPENING.search(text, pos, end)) is not None:
+        close = text.find(_QUOTE_PAIRS[match.group()], match.end(), end)
+        if close < 0:
+            break
+        spans.append((match.start(), close))
+        pos = close + 1
     return spans
 
 
 _Found = tuple[int, int, tuple[int, int], Mention, str]
 
 
-def _direct(scan: _Scan, paragraph: list[_Sentence]) -> list[_Found]:
+def _direct(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
     """Quotes followed by an attribution: “…,” kata X / ujarnya / X said / said X."""
     text = scan.text
     found: list[_Found] = []
     p_start, p_end = paragraph[0].start, paragraph[-1].end
     for open_, close in _quote_spans(text, p_start, p_end):
-        last = _sentence_at(paragraph, close + 1)
+        last = paragraph.sentence_at(close + 1)
         mention = _closing_attribution(scan, close + 1, paragraph[last].end)
         if mention is None:
             continue
-        first = _sentence_at(paragraph, open_)
+        first = paragraph.sentence_at(open_)
         for sentence in paragraph[first:last + 1]:
             sentence.covered = True
         quote = _trim(text, open_ + 1, close)
@@ -314,7 +358,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _reported(scan: _Scan, paragraph: list[_Sentence]) -> list[_Found]:
+def _reported(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
     """One reported statement per sentence not already holding direct speech."""
     found: list[_Found] = []
     for i, sentence in enumerate(paragraph):
@@ -366,7 +410,7 @@ def _split_subject(scan: _Scan, mention: Mention) -> Mention:
     return Mention(head, mention.role, mention.start, mention.start + len(head))
 
 
-def _reporting_verb(scan: _Scan, paragraph: list[_Sentence], index: int) -> _Found | None:
+def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | None:
     """"X mengatakan (bahwa) …" / "X said (that) …"; a quote after the verb is direct."""
     text = scan.text
     sentence = paragraph[index]
@@ -416,14 +460,15 @@ def _titled(scan: _Scan, window: int, match: re.Match[str]) -> Mention | None:
     return mention if mention is not None and mention.role and mention.name else None
 
 
-def _opened_quote(scan: _Scan, paragraph: list[_Sentence], index: int, open_: int,
+def _opened_quote(scan: _Scan, paragraph: _Paragraph, index: int, open_: int,
                   mention: Mention) -> _Found:
     """"X mengatakan, “…”": the quote may run over the following sentences."""
     text = scan.text
     text = scan.text
-    close = text.find(_QUOTE_PAIRS[text[open_]], open_ + 1, paragraph[-1].end)
-    close = paragraph[-1].end if close < 0 else close
-    last = _sentence_at(paragraph, close)
+    close = text.find(_QUOTE_PAIRS[text[open_]], open_ + 1,
+                      min(paragraph[-1].end, open_ + _QUOTE_REACH))
+    close = paragraph[index].end if close < 0 else close
+    last = paragraph.sentence_at(close)
     for sentence in paragraph[index:last + 1]:
         sentence.covered = True
     return (paragraph[index].start, paragraph[last].end, _trim(text, open_ + 1, close), mention,
@@ -438,7 +483,7 @@ def _trailing(scan: _Scan, sentence: _Sentence) -> _Found | None:
         if match.group(2):
             mention = Mention("", None, match.start(1), match.end(2), pronoun=True)
         else:
-            mention = scan.after(match.end(), sentence.end)
+            mention = scan.after(match.end(), min(sentence.end, match.end() + _LOOKAROUND))
         if mention is not None and _ends_sentence(text, mention.end, sentence.end):
             comma = match.start()
             break
@@ -463,5 +508,7 @@ def _trailing(scan: _Scan, sentence: _Sentence) -> _Found | None:
 
 def _ends_sentence(text: str, pos: int, end: int) -> bool:
     """Only a short adverbial ("kepada wartawan di Jakarta") may follow the speaker."""
+    if end - pos > 120:
+        return False
     rest = text[pos:end].strip()
     return len(rest) <= 80 and not _REPORTING.search(rest)
