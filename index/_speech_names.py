@@ -119,8 +119,7 @@ _ADVERBS = _wordset("""
 juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justru bahkan malah
 lebih dulu also had has have then later earlier previously
 """)
-_PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusai", "saat", "in", "at",
-                                 "on", "to"])
+_PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusai", "saat", "in", "at"])
 _DATEISH = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|^(?:pada|di|kemarin|usai|saat)\b", re.IGNORECASE)
 
 
@@ -246,9 +245,11 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     name_words = words[i:]
     # A role needs a head word; stray capitalised words before a name are dropped.
     head = j
-    while head < i and _key(text[words[head][0]:words[head][1]]) not in ROLE_HEADS:
+    while head < i and _key(text[words[head][0]:words[head][1]]) not in ROLE_HEADS | ORG_WORDS:
         head += 1
     role_words = words[head:i]
+    if not any(_key(text[s:e]) in ROLE_HEADS for s, e in role_words):
+        role_words = []  # "Amerika Serikat Joe Biden": a place, not a role
     if not name_words and not role_words:
         return _organisation(text, words[j:i] or words)
     if not name_words:
@@ -363,8 +364,15 @@ def _clean_name(text: str, words: list[tuple[int, int]], places: frozenset[str])
 
 def name_in_run(text: str, start: int, end: int,
                 places: frozenset[str] = frozenset()) -> Mention | None:
-    """The [role] name a run of capitalised words ends with ("Presiden Korea Selatan Moon Jae - in")."""
-    return _split_role_name(text, _words(text, start, end), places)
+    """The [role] name of two words or more a capitalised run ends with ("Presiden Korea
+    Selatan Moon Jae - in"), or None; most runs ("Amerika Serikat") fail a cheap first check."""
+    words = _words(text, start, end)
+    if len(words) < 2 or not _is_name_word(text[words[-2][0]:words[-2][1]]):
+        return None
+    last = text[words[-1][0]:words[-1][1]]
+    if not (_is_name_word(last) or last.isupper()):
+        return None
+    return _split_role_name(text, words, places)
 
 
 def _appositive(text: str, role_words: list[tuple[int, int]], name_words: list[tuple[int, int]],
@@ -396,14 +404,12 @@ def parse_after_verb(text: str, start: int, end: int,
         nxt = _leading_phrase(text, *segs[1])
         complete = nxt and (not text[nxt[-1][1]:segs[1][1]].strip(" .!?…")
                             or _ends_phrase(text, nxt[-1][1]))
-        if complete:
-            # "kata penasihat kebijakan luar negeri Kremlin, Yuri Ushakov, ..." /
-            # "said Yuri Ushakov, an aide to ..."
-            found = _appositive(text, first, nxt, places)
-            if found is None:
-                found = _appositive(text, _words(text, *segs[1]), first, places)
-            if found is not None:
-                return found
+        # "kata penasihat kebijakan luar negeri Kremlin, Yuri Ushakov, ..." /
+        # "said Yuri Ushakov, an aide to ..."
+        found = _appositive(text, first, nxt, places) if complete else None
+        found = found or _appositive(text, _words(text, *segs[1]), first, places)
+        if found is not None:
+            return found
     return _split_role_name(text, first, places)
 
 

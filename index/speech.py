@@ -65,7 +65,8 @@ _ACCORDING = re.compile(r"\b(?:[Mm]enurut(nya)?|[Aa]ccording to)\b\s*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’]*")
 _OPEN_QUOTES = "“«\""
 _OPENING = re.compile("[“«\"]")
-_QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
+# Closing marks per opening mark: news text often opens straight and closes curly ("…,” ucap X).
+_CLOSING = {"“": re.compile("[”\"]"), "«": re.compile("»"), '"': re.compile("[\"”]")}
 _LOOKAROUND = 200
 # A quote opened after "X mengatakan," is looked for this far; farther, it is unterminated.
 _QUOTE_REACH = 3000
@@ -107,8 +108,10 @@ def same_speaker(asked: str, speaker: str) -> bool:
     return fold(asked) == fold(speaker)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Known:
+    """A name the article has introduced; `role` is filled in when a later mention gives it."""
+
     tokens: frozenset[str]
     name: str
     role: str | None
@@ -134,9 +137,15 @@ class _SpeakerBook:
         if tokens in self._seen:
             return
         self._seen.add(tokens)
-        known = _Known(tokens, name, role, frozenset(fold(role).split()) if role else frozenset())
+        known = _Known(tokens, name, None, frozenset())
         for token in tokens:
             self._by_token.setdefault(token, []).append(known)
+        self._give_role(known, role)
+
+    def _give_role(self, known: _Known, role: str | None) -> None:
+        if role is None or known.role is not None:
+            return
+        known.role, known.role_tokens = role, frozenset(fold(role).split())
         for token in known.role_tokens:
             self._by_role_token.setdefault(token, []).append(known)
 
@@ -155,6 +164,7 @@ class _SpeakerBook:
             return mention.name, None
         for known in self._candidates(self._by_token, tokens):
             if tokens <= known.tokens:
+                self._give_role(known, mention.role)
                 return known.name, mention.role or known.role
         if len(tokens) >= 2 or mention.organisation:
             self._add(tokens, mention.name, mention.role)
@@ -303,11 +313,11 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = start
     while (match := _OPENING.search(text, pos, end)) is not None:
-        close = text.find(_QUOTE_PAIRS[match.group()], match.end(), end)
-        if close < 0:
+        closing = _CLOSING[match.group()].search(text, match.end(), end)
+        if closing is None:
             break
-        spans.append((match.start(), close))
-        pos = close + 1
+        spans.append((match.start(), closing.start()))
+        pos = closing.end()
     return spans
 
 
@@ -465,9 +475,9 @@ def _opened_quote(scan: _Scan, paragraph: _Paragraph, index: int, open_: int,
     """"X mengatakan, “…”": the quote may run over the following sentences."""
     text = scan.text
     text = scan.text
-    close = text.find(_QUOTE_PAIRS[text[open_]], open_ + 1,
-                      min(paragraph[-1].end, open_ + _QUOTE_REACH))
-    close = paragraph[index].end if close < 0 else close
+    closing = _CLOSING[text[open_]].search(text, open_ + 1,
+                                           min(paragraph[-1].end, open_ + _QUOTE_REACH))
+    close = paragraph[index].end if closing is None else closing.start()
     last = paragraph.sentence_at(close)
     for sentence in paragraph[index:last + 1]:
         sentence.covered = True
