@@ -320,6 +320,16 @@ def _is_non_speaker(text: str, words: list[tuple[int, int]]) -> bool:
     return any(_key(text[s:e]) in NON_SPEAKERS for s, e in words[:2])
 
 
+def _screen(text: str, words: list[tuple[int, int]]) -> tuple[bool, Mention | None]:
+    """(decided, mention): nothing or a document ("laporan itu") decides None, a lone pronoun
+    decides itself; otherwise the words still need parsing."""
+    if not words:
+        return True, None
+    if (found := _pronoun(text, words)) is not None:
+        return True, found
+    return _is_non_speaker(text, words), None
+
+
 def parse_before_verb(text: str, start: int, end: int,
                       places: frozenset[str] = frozenset()) -> Mention | None:
     """The speaker phrase ending at `end` (just before a reporting verb)."""
@@ -327,12 +337,9 @@ def parse_before_verb(text: str, start: int, end: int,
     if not segs:
         return None
     words = _subject_words(text, *segs[-1])
-    if not words:
-        return None
-    if (found := _pronoun(text, words)) is not None:
+    decided, found = _screen(text, words)
+    if decided:
         return found
-    if _is_non_speaker(text, words):
-        return None
     if len(segs) >= 2:
         prev = _subject_words(text, *segs[-2])
         found = _appositive(text, prev, words, places) or _appositive(text, words, prev, places)
@@ -394,12 +401,9 @@ def parse_after_verb(text: str, start: int, end: int,
     if not segs or segs[0][0] != _skip_space(text, start):
         return None
     first = _leading_phrase(text, *segs[0])
-    if not first:
-        return None
-    if (found := _pronoun(text, first)) is not None:
+    decided, found = _screen(text, first)
+    if decided:
         return found
-    if _is_non_speaker(text, first):
-        return None
     if len(segs) >= 2:
         nxt = _leading_phrase(text, *segs[1])
         complete = nxt and (not text[nxt[-1][1]:segs[1][1]].strip(" .!?…")
