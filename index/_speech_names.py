@@ -120,7 +120,9 @@ juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justr
 lebih dulu also had has have then later earlier previously
 """)
 _PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusai", "saat", "in", "at"])
-_DATEISH = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|^(?:pada|di|kemarin|usai|saat)\b", re.IGNORECASE)
+# A comma-separated aside that is a date or place, not a person: "Rabu (19/10)", "di Jakarta".
+_DATEISH = re.compile(r"^(?:\w+\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|(?:pada|di|kemarin|usai|saat)\b)",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -166,8 +166,8 @@ class _SpeakerBook:
             if tokens <= known.tokens:
                 self._give_role(known, mention.role)
                 return known.name, mention.role or known.role
-        if len(tokens) >= 2 or mention.organisation:
-            self._add(tokens, mention.name, mention.role)
+        if len(tokens) >= 2 or mention.organisation or mention.role:
+            self._add(tokens, mention.name, mention.role)  # "Menlu Retno": found by role later
         return mention.name, mention.role
 
     def introduce(self, mention: Mention, *, subject: bool) -> None:
@@ -242,11 +242,30 @@ def extract_statements(text: str) -> list[Statement]:
     for paragraph in _paragraphs(text, sentence_spans(text)):
         _introduce_names(scan, paragraph, book)
         found = _direct(scan, paragraph) + _reported(scan, paragraph)
+        previous = statements[-1] if statements else None
+        if not found and previous is not None and previous.speech == _DIRECT:
+            found = _continued(text, paragraph, previous)
         for start, end, quote, mention, kind in sorted(found, key=lambda f: f[2]):
             statement = _attribute(start, end, quote, mention, kind, book)
             if statement is not None:
                 statements.append(statement)
     return statements
+
+
+def _continued(text: str, paragraph: _Paragraph, previous: Statement) -> list[_Found]:
+    """A paragraph that is one quote, right after a quoted statement: the same speaker goes on.
+
+    ("“…,” kata Netanyahu.\n“Saya juga memastikan …”") The mention is the earlier attribution.
+    """
+    start, end = paragraph[0].start, paragraph[-1].end
+    gap = text[previous.end:start]
+    if text[start] not in _OPEN_QUOTES or gap.count("\n") != 1 or gap.strip():
+        return []
+    quotes = _quote_spans(text, start, end)
+    if len(quotes) != 1 or quotes[0][0] != start or end - quotes[0][1] > 2:
+        return []
+    mention = Mention("", None, previous.speaker_start, previous.speaker_end, pronoun=True)
+    return [(start, end, _trim(text, start + 1, quotes[0][1]), mention, _DIRECT)]
 
 
 def _attribute(start: int, end: int, quote: tuple[int, int], mention: Mention, kind: str,

@@ -82,6 +82,17 @@ def test_quote_opened_by_the_attribution() -> None:
     assert said(text, s) == "Kami tidak akan mundur dari rencana itu. Itu sudah final."
 
 
+def test_quote_paragraph_continues_the_previous_quote() -> None:
+    text = ("“Kami terus berbicara dengan pemerintah Yordania,” kata Benjamin Netanyahu.\n"
+            "“Saya juga memastikan petugas itu akan dipulangkan secepat mungkin.”\n"
+            "“Kutipan tanpa pembicara di paragraf lain.”")
+    text = text.replace("\n“Kutipan", "\nCuaca cerah.\n“Kutipan")
+    first, second = extract_statements(text)
+    assert (second.speaker, second.speech, second.carried) == ("Benjamin Netanyahu", "direct", True)
+    assert said(text, second) == "Saya juga memastikan petugas itu akan dipulangkan secepat mungkin."
+    assert (second.speaker_start, second.speaker_end) == (first.speaker_start, first.speaker_end)
+
+
 def test_unattributed_quote_is_not_a_statement() -> None:
     assert extract_statements("Diskusi itu menyebut bantuan sebagai \"investasi terbaik\".") == []
 
@@ -196,7 +207,8 @@ def check_spans(text: str, statements: list[Statement]) -> None:
     for s in statements:
         assert s.start in starts and s.end in ends
         assert s.start <= s.quote_start < s.quote_end <= s.end
-        assert s.start <= s.speaker_start < s.speaker_end <= s.end
+        assert 0 <= s.speaker_start < s.speaker_end <= len(text)
+        assert s.carried or s.start <= s.speaker_start < s.speaker_end <= s.end
         shown = text[s.start:s.end]
         assert shown == shown.strip() and text[s.quote_start:s.quote_end] in shown
         if not s.carried:
