@@ -138,6 +138,7 @@ class Mention:
     role_only: bool = False
 
 
+_ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|at|az)-[A-Z]")
 _HYPHEN = re.compile(r"\s*-\s*")
 
 
@@ -186,6 +187,10 @@ def _is_name_word(word: str) -> bool:
     key = _key(word)
     if word[:1] == "(" or word[-1:] == ")":
         return False  # "(Aptindo)": an acronym gloss
+    if _ARABIC_PARTICLE.match(word):
+        return True  # "Munther al-Fadhal"
+    if len(key) > 5 and key.endswith("nya"):
+        return False  # "Ukurannya", "Pihaknya": a noun with a possessive, not a name
     if not word[:1].isupper() or key in FUNCTION_WORDS or key in ORG_WORDS or key in ROLE_HEADS:
         return False
     return not (len(word) > 1 and word.isupper())

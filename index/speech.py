@@ -49,12 +49,13 @@ _TRAILING_X_SAID = re.compile(rf",\s*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING
 # Verbs of reported speech: "X mengatakan (bahwa) …", "X said (that) …".
 _STRONG = (r"mengatakan|menyatakan|menegaskan|menjelaskan|menyebutkan|mengungkapkan"
            r"|menambahkan|mengaku|menuturkan|mengemukakan|menerangkan|membeberkan|memperingatkan"
-           r"|mengklaim|mengeklaim|menekankan|berkata|menandaskan|mengingatkan|mengakui|berujar"
+           r"|mengklaim|mengeklaim|menekankan|berkata|menandaskan|berujar"
            r"|said|says|told|added|stated|explained|warned|insisted|stressed|claimed|argued"
            r"|noted|announced")
 _WEAK = (r"menilai|meminta|berharap|menyebut|menyampaikan|memastikan|mendesak|mengimbau"
          r"|menduga|menganggap|meyakini|berjanji|menjanjikan|mengungkap|menuding|menuduh"
-         r"|menyayangkan|mengusulkan|menyarankan|menyerukan|believes|hopes|urged|promised|admitted")
+         r"|menyayangkan|mengusulkan|menyarankan|menyerukan|mengakui|mengingatkan"
+         r"|believes|hopes|urged|promised|admitted")
 # Case-sensitive on purpose: a reporting verb follows its subject, so it is never capitalised,
 # and an IGNORECASE alternation is several times slower over a whole article.
 _REPORTING = re.compile(rf"\b(?:({_STRONG})|({_WEAK}))\b")
