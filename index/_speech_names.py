@@ -41,6 +41,7 @@ koordinator pemimpin pimpinan ekonom psikolog pemain striker bek gelandang kiper
 aktris politikus politisi legislator kader pejabat kuasa pengurus kapolrestro kasatreskrim
 kasubbag kepolisian humas pelaksana plt plh dirjen kakanwil kajati kajari kapten pilot mantan
 calon capres cawapres tokoh pol ayah ibu istri suami adik kakak putra putri paman
+wartawan koresponden jurnalis reporter sopir pengemudi saksi correspondent journalist witness
 president vice minister secretary spokesman spokeswoman spokesperson adviser advisor aide chief
 head director governor senator ambassador prime chancellor coach manager chairman chairwoman
 official officials expert analyst lawyer attorney professor general commander leader founder
@@ -120,8 +121,10 @@ juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justr
 lebih dulu also had has have then later earlier previously
 """)
 _PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusai", "saat", "in", "at"])
-# A comma-separated aside that is a date or place, not a person: "Rabu (19/10)", "di Jakarta".
-_DATEISH = re.compile(r"^(?:\w+\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|(?:pada|di|kemarin|usai|saat)\b)",
+# A comma-separated aside that is no speaker: a date or place ("Rabu (19/10)", "di Jakarta"),
+# a relative clause ("yang berada di …") or a channel ("melalui akun Twitternya").
+_DATEISH = re.compile(r"^(?:\w+\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|(?:pada|di|kemarin|usai|seusai|saat"
+                      r"|ketika|yang|melalui|lewat|kepada|who|which|through|via)\b)",
                       re.IGNORECASE)
 
 

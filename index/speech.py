@@ -72,6 +72,8 @@ _LOOKAROUND = 200
 # A quote opened after "X mengatakan," is looked for this far; farther, it is unterminated.
 _QUOTE_REACH = 3000
 _CANDIDATES = 50
+# A one-word mention this long may be a short form of a known name's word ("Enggar").
+_SHORT_NAME = 5
 # Fewer characters than this are not a statement ("Sementara itu").
 _MIN_WORDS = 16
 _DIRECT, _REPORTED = "direct", "reported"
@@ -129,6 +131,7 @@ class _SpeakerBook:
     def __init__(self) -> None:
         self._by_token: dict[str, list[_Known]] = {}
         self._by_role_token: dict[str, list[_Known]] = {}
+        self._by_prefix: dict[str, list[_Known]] = {}
         self._seen: set[frozenset[str]] = set()
         self.last: tuple[str, str | None, bool] | None = None
         # The latest person named outside speech, for a pronoun before any speaker.
@@ -141,6 +144,7 @@ class _SpeakerBook:
         known = _Known(tokens, name, None, frozenset())
         for token in tokens:
             self._by_token.setdefault(token, []).append(known)
+            self._by_prefix.setdefault(token[:_SHORT_NAME], []).append(known)
         self._give_role(known, role)
 
     def _give_role(self, known: _Known, role: str | None) -> None:
@@ -167,6 +171,12 @@ class _SpeakerBook:
             if tokens <= known.tokens:
                 self._give_role(known, mention.role)
                 return known.name, mention.role or known.role
+        if len(tokens) == 1 and len(mention.name) >= _SHORT_NAME:
+            # "Enggar" for "Enggartiasto Lukita": a short form of one of the name's words.
+            (token,) = tokens
+            for known in self._by_prefix.get(token[:_SHORT_NAME], [])[:_CANDIDATES]:
+                if any(word.startswith(token) for word in known.tokens):
+                    return known.name, mention.role or known.role
         if len(tokens) >= 2 or mention.organisation or mention.role:
             self._add(tokens, mention.name, mention.role)  # "Menlu Retno": found by role later
         return mention.name, mention.role

@@ -123,6 +123,18 @@ def test_menurut_and_trailing_attribution_and_surname() -> None:
     assert text[menurut.speaker_start:menurut.speaker_end] == "Ushakov"
 
 
+def test_asides_between_speaker_and_verb_and_short_names() -> None:
+    text = ("Koresponden Reuters, Budi Santoso, yang berada di lokasi, mengatakan jalan itu "
+            "ditutup sejak pagi.\nMenteri Perdagangan Enggartiasto Lukita, melalui akun "
+            "Twitternya mengatakan, ekspor naik tipis.\n\"Harga minyak masih rendah,\" jelas "
+            "Enggar.")
+    first, second, third = extract_statements(text)
+    assert (first.speaker, first.role) == ("Budi Santoso", "Koresponden Reuters")
+    assert (second.speaker, second.role) == ("Enggartiasto Lukita", "Menteri Perdagangan")
+    assert (third.speaker, third.carried) == ("Enggartiasto Lukita", False)
+    assert text[third.speaker_start:third.speaker_end] == "Enggar"
+
+
 def test_pronoun_carry_over() -> None:
     text = ("Ushakov membuka pertemuan. Yuri Ushakov mengatakan bahwa pembicaraan berlangsung "
             "terbuka.\nIa menambahkan, kedua pemimpin sepakat melanjutkan diskusi.")
