@@ -120,6 +120,7 @@ _ADVERBS = _wordset("""
 juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justru bahkan malah
 lebih dulu also had has have then later earlier previously
 """)
+_RELATIVE = frozenset(["yang", "who", "which", "that"])
 _PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusai", "saat", "in", "at"])
 # A comma-separated aside that is no speaker: a date or place ("Rabu (19/10)", "di Jakarta"),
 # a relative clause ("yang berada di …") or a channel ("melalui akun Twitternya").
@@ -361,6 +362,10 @@ def parse_before_verb(text: str, start: int, end: int,
 def _subject_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Words of a subject, without trailing adverbs or a place/time phrase ("di Jakarta")."""
     words = _words(text, start, end)
+    for k, (s, e) in enumerate(words):
+        if k and text[s:e] in _RELATIVE:
+            words = words[:k]  # "Tim yang mendampingi … Jack Ma mengatakan": the team spoke
+            break
     while words and _key(text[words[-1][0]:words[-1][1]]) in _ADVERBS:
         words = words[:-1]
     for k in range(len(words) - 1, max(0, len(words) - 5), -1):
