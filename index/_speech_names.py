@@ -120,6 +120,10 @@ _ADVERBS = _wordset("""
 juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justru bahkan malah
 lebih dulu also had has have then later earlier previously
 """)
+_ROLE_OR_ORG = ROLE_HEADS | ORG_WORDS
+# Longest name and role looked at: longer runs of capitalised words are not one person.
+_MAX_NAME_WORDS = 4
+_MAX_ROLE_WORDS = 14
 _RELATIVE = frozenset(["yang", "who", "which", "that"])
 _PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusai", "saat", "in", "at"])
 # A comma-separated aside that is no speaker: a date or place ("Rabu (19/10)", "di Jakarta"),
@@ -208,7 +212,7 @@ def _is_role_word(word: str) -> bool:
 def _name_start(text: str, words: list[tuple[int, int]]) -> int:
     """Index in `words` where the trailing run of name words begins."""
     i = len(words)
-    while i > 0:
+    while i > max(0, len(words) - _MAX_NAME_WORDS - 2):
         word = text[words[i - 1][0]:words[i - 1][1]]
         inner = (word in NAME_PARTICLES and i >= 2 and i < len(words)
                  and _is_name_word(text[words[i - 2][0]:words[i - 2][1]]))
@@ -222,7 +226,7 @@ def _name_start(text: str, words: list[tuple[int, int]]) -> int:
             i = len(words) - 1
             while i > 0 and _is_name_word(text[words[i - 1][0]:words[i - 1][1]]):
                 i -= 1
-    return max(i, len(words) - 4)
+    return max(i, len(words) - _MAX_NAME_WORDS)
 
 
 def _skip_places(text: str, words: list[tuple[int, int]], i: int, places: frozenset[str]) -> int:
@@ -249,14 +253,14 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     if i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) + "." in TITLES:
         i -= 1
     j = i
-    while j > 0 and _is_role_word(text[words[j - 1][0]:words[j - 1][1]]):
+    while j > max(0, i - _MAX_ROLE_WORDS) and _is_role_word(text[words[j - 1][0]:words[j - 1][1]]):
         j -= 1
     if len(words) - i >= 3 and i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) in ORG_HEADS:
         i = len(words) - 2  # "Kepala Badan Karantina Pertanian Syukur Iwantoro"
     name_words = words[i:]
     # A role needs a head word; stray capitalised words before a name are dropped.
     head = j
-    while head < i and _key(text[words[head][0]:words[head][1]]) not in ROLE_HEADS | ORG_WORDS:
+    while head < i and _key(text[words[head][0]:words[head][1]]) not in _ROLE_OR_ORG:
         head += 1
     role_words = words[head:i]
     if not any(_key(text[s:e]) in ROLE_HEADS for s, e in role_words):
