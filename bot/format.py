@@ -364,6 +364,7 @@ def format_help(records: Sequence[ArticleRecord], *, is_admin: bool) -> str:
             "Admin:",
             "/reindex – re-scan the configured article folders and feeds",
             "/add <i>URL</i> – fetch and index one article or a feed",
+            "/remove <i>ID or source</i> – remove one article (asks to confirm)",
             "Send a .txt, .md, .html, .json or .jsonl file to index it.",
         ]
     return "\n".join(lines)

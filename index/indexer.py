@@ -32,7 +32,7 @@ from index.loaders import Loader, is_url
 from index.store import ArticleItem, ArticleRecord, ChromaStore
 from kutip.errors import LoadError
 
-__all__ = ["IndexReport", "Indexer", "Progress", "embedding_text"]
+__all__ = ["IndexReport", "Indexer", "Progress", "RemovalReport", "embedding_text"]
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +83,31 @@ class IndexReport:
             "chunks": self.chunks, "embedded_chunks": self.embedded_chunks,
             "seconds": round(self.seconds, 3),
         }
+
+
+@dataclass
+class RemovalReport:
+    """What `Indexer.remove` did: ids removed, arguments matching nothing, and arguments
+    naming several articles (a source two files share), which remove none of them."""
+
+    removed: list[str] = field(default_factory=list)
+    not_found: list[str] = field(default_factory=list)
+    ambiguous: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.not_found and not self.ambiguous
+
+    def to_dict(self) -> dict[str, object]:
+        return {"removed": self.removed, "not_found": self.not_found,
+                "ambiguous": [{"arg": a, "ids": ids} for a, ids in self.ambiguous.items()]}
+
+
+def matching_records(records: Sequence[ArticleRecord], arg: str) -> list[ArticleRecord]:
+    """The articles `arg` names: the one with that id, else every one with that source or
+    URL (as `kutip sources` and the bot's /sources show them)."""
+    by_id = [r for r in records if r.article_id == arg]
+    return by_id or [r for r in records if arg in (r.source, r.url)]
 
 
 def embedding_text(title: str, chunk_text: str) -> str:
@@ -332,6 +357,32 @@ class Indexer:
                 else:
                     articles.append(item)
             self.index_articles(articles, report, progress)
+        return report
+
+    def find(self, arg: str) -> list[ArticleRecord]:
+        """The stored articles an id or source names (see `matching_records`)."""
+        return matching_records(self.store.articles(), arg)
+
+    def remove(self, args: Sequence[str]) -> RemovalReport:
+        """Remove the articles named by ids or sources, with everything stored for them
+        (`ChromaStore.delete_articles`). Readers see the change by the store's generation;
+        a `Retriever` in this process still needs `invalidate()`."""
+        report = RemovalReport()
+        with self._run_lock:
+            records = self.store.articles()
+            chosen: list[str] = []
+            for arg in args:
+                found = [r.article_id for r in matching_records(records, arg)]
+                if not found:
+                    report.not_found.append(arg)
+                elif len(found) > 1:
+                    report.ambiguous[arg] = found
+                else:
+                    chosen.extend(i for i in found if i not in chosen)
+            self.store.delete_articles(chosen)
+            report.removed = chosen
+        for article_id in chosen:
+            logger.info("removed %s", article_id)
         return report
 
     @contextlib.contextmanager

@@ -1,4 +1,4 @@
-"""`kutip` command line: index, ask, eval, chat, sources, bot.
+"""`kutip` command line: index, remove, ask, eval, chat, sources, bot.
 
 Each subcommand is a small function that turns parsed arguments into calls on
 `Services` and prints the result; errors become one clear line on stderr.
@@ -69,6 +69,29 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         for source, reason in report.failed:
             print(f"failed: {source}: {reason}", file=sys.stderr)
         print(report.summary())
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
+    """Remove articles by id or source; non-zero exit when any argument matched none or
+    several."""
+    services = _services(settings)
+    try:
+        with services.writing("kutip remove"):
+            report = services.indexer.remove(args.items)
+    finally:
+        services.close()
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        for article_id in report.removed:
+            print(f"removed {article_id}")
+        for arg in report.not_found:
+            print(f"not found: {arg} (no article has this id or source; see kutip sources)",
+                  file=sys.stderr)
+        for arg, ids in report.ambiguous.items():
+            print(f"ambiguous: {arg} is the source of {len(ids)} articles ({', '.join(ids)}); "
+                  "remove them by id", file=sys.stderr)
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
@@ -170,6 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true", help="drop the index and start over")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("remove", help="remove articles by id or source (see kutip sources)")
+    p.add_argument("items", nargs="+", metavar="ID_OR_SOURCE")
+    p.add_argument("--json", action="store_true", help="print what was removed as JSON")
+    p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("ask", help="answer a question with quotes")
     p.add_argument("question")
