@@ -32,7 +32,7 @@ from index.loaders import Loader, is_url
 from index.store import ArticleItem, ArticleRecord, ChromaStore
 from kutip.errors import LoadError
 
-__all__ = ["IndexReport", "Indexer", "Progress", "RemovalReport", "embedding_text"]
+__all__ = ["IndexReport", "Indexer", "Progress", "RemovalReport", "counted", "embedding_text"]
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +48,11 @@ class Progress:
     phase: Literal["loading", "indexing"]
     done: int
     total: int
+
+
+def counted(n: int, noun: str) -> str:
+    """"1 article", "2 articles": what every summary and listing prints."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @dataclass
@@ -72,7 +77,7 @@ class IndexReport:
         return (
             f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
             f"removed {self.removed}, failed {len(self.failed)}; "
-            f"{self.embedded_chunks} chunks embedded, {self.chunks} in the index; "
+            f"{counted(self.embedded_chunks, 'chunk')} embedded, {self.chunks} in the index; "
             f"{self.seconds:.1f}s"
         )
 
@@ -152,8 +157,15 @@ class _EmbedQueue:
         self._texts.extend(embedding_text(article.title, c.text) for c in chunks)
 
     def done_before(self, position: int) -> int:
-        """How many inputs, up to `position`, are fully handled (stored or skipped)."""
-        return self.pending[0].position - 1 if self.pending else position
+        """How many inputs, up to `position`, are handled: skipped, or all their chunks
+        embedded (storing follows a few batches later). Moves with every embedding batch,
+        so progress advances steadily rather than a commit group at a time."""
+        embedded = self._embedded
+        for item in self.pending:
+            embedded -= len(item.chunks)
+            if embedded < 0:
+                return item.position - 1
+        return position
 
     def drain(self, *, final: bool = False) -> None:
         """Embed every full batch (the rest too when `final`); store the ready articles."""
@@ -217,8 +229,8 @@ class Indexer:
             loaded_any = False
             for item in self.loader.load(target):
                 if isinstance(item, LoadError):
-                    report.failed.append((item.source, item.reason))
-                    logger.warning("skipped %s: %s", item.source, item.reason)
+                    report.failed.append((item.source, item.reason))  # reported once, there
+                    logger.debug("skipped %s: %s", item.source, item.reason)
                     if item.source == target:
                         all_roots_ok = False
                     continue
