@@ -262,6 +262,8 @@ async def button(update: Update, context: BotContext) -> None:
 async def confirm_remove(update: Update, context: BotContext) -> None:
     """The "Remove" / "Cancel" buttons of a /remove: only an admin's press acts."""
     query = update.callback_query
+    if not await _within_limit(update, context.deps.command_limiter):
+        return
     data = parse_remove_data(query.data)
     if data is None or data.expired(context.deps.state.ttl):
         await query.answer(REMOVE_EXPIRED, show_alert=True)

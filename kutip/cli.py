@@ -107,7 +107,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
     """Remove articles by id or source; non-zero exit when any argument matched none or
     several."""
-    services = _services(settings)
+    services = _services(settings, workload="oneoff")
     try:
         with services.writing("kutip remove"):
             report = services.indexer.remove(args.items)

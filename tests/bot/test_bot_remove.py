@@ -116,3 +116,19 @@ async def test_only_admins_confirm_and_buttons_expire(emu: Any, remove_bot: Any)
     forged = await _press(emu, ADMIN_ID, prompt["message_id"], "rm:zzzz:1", chat=GROUP)
     assert forged["text"] == REMOVE_EXPIRED
     assert RATES in _ids(services)
+
+
+async def test_confirmation_presses_count_against_the_command_limit(
+    emu: Any, own_services: Any, tmp_path: Path
+) -> None:
+    app = await start_polling_bot(emu, own_services, tmp_path / "data", command_rate_limit=2)
+    try:
+        _, [prompt] = await ask(emu, ADMIN_ID, ADMIN_ID, f"/remove {RATES}")  # 1 of 2
+        cancel = buttons(prompt)[1]["callback_data"]
+        await _press(emu, ADMIN_ID, prompt["message_id"], cancel, edits=True)  # 2 of 2
+        limited = await _press(emu, ADMIN_ID, prompt["message_id"], buttons(prompt)[0][
+            "callback_data"])
+        assert limited["show_alert"] and "slow down" in limited["text"].lower()
+        assert RATES in _ids(own_services)
+    finally:
+        await stop_polling_bot(app)
