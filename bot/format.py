@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from index.indexer import IndexReport, Progress
+from index.indexer import IndexReport, Progress, counted
 from index.store import ArticleRecord
 from retriever import Answer, Quote
 
@@ -364,6 +364,7 @@ def format_help(records: Sequence[ArticleRecord], *, is_admin: bool) -> str:
             "Admin:",
             "/reindex – re-scan the configured article folders and feeds",
             "/add <i>URL</i> – fetch and index one article or a feed",
+            "/remove <i>ID or source</i> – remove one article (asks to confirm)",
             "Send a .txt, .md, .html, .json or .jsonl file to index it.",
         ]
     return "\n".join(lines)
@@ -375,7 +376,7 @@ def format_sources(records: Sequence[ArticleRecord], *, count: int = 10,
     if not records:
         return ["Nothing is indexed yet."]
     recent = sorted(records, key=lambda r: r.indexed_at, reverse=True)[:count]
-    lead = f"{len(records)} articles indexed; the {len(recent)} most recent:"
+    lead = f"{counted(len(records), 'article')} indexed; the {len(recent)} most recent:"
     blocks = [lead] + [_title_line("•", r.title, r.date, r.url, r.source) for r in recent]
     return split_blocks(blocks, limit=limit, separator="\n")
 
@@ -386,7 +387,7 @@ def format_progress(title: str, progress: Progress | None) -> str:
         return f"{escape(title)}…"
     if progress.phase == "loading":
         return f"{escape(title)}: reading sources {progress.done}/{progress.total}…"
-    return f"{escape(title)}: indexed {progress.done}/{progress.total} articles…"
+    return f"{escape(title)}: indexed {progress.done}/{counted(progress.total, 'article')}…"
 
 
 def format_report(title: str, report: IndexReport, *, limit: int = MAX_MESSAGE_CHARS) -> str:

@@ -22,7 +22,13 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 from telegram.ext import ApplicationHandlerStop
 
-from bot.callbacks import answer_keyboard, parse_callback_data
+from bot.callbacks import (
+    answer_keyboard,
+    parse_callback_data,
+    parse_remove_data,
+    record_for_key,
+    remove_keyboard,
+)
 from bot.context import BotContext
 from bot.format import (
     ACCESS_DENIED,
@@ -53,6 +59,7 @@ __all__ = [
     "add",
     "ask_command",
     "button",
+    "confirm_remove",
     "document",
     "error_handler",
     "gate",
@@ -61,6 +68,7 @@ __all__ = [
     "non_text",
     "private_text",
     "reindex",
+    "remove",
     "sources",
     "start",
     "unknown_command",
@@ -80,6 +88,15 @@ NO_MORE = "No more quotes for this question."
 ARTICLE_CHANGED = "That article has changed or was removed since this answer. Please ask again."
 UNKNOWN_COMMAND = "I don't know that command. See /help."
 SHORTENED = "(Your question is long: I searched with its first {n} characters.)"
+REMOVE_USAGE = ("Usage: <code>/remove ID_OR_SOURCE</code>, with an article's id, source or "
+                "link as /sources shows it.")
+REMOVE_NOT_FOUND = "No indexed article has the id or source <code>{arg}</code>. See /sources."
+REMOVE_AMBIGUOUS = "<code>{arg}</code> is the source of {n} articles; use one of their ids: {ids}"
+REMOVE_ASK = "Remove <b>{title}</b> (<code>{id}</code>) and everything indexed for it?"
+REMOVE_DONE = "Removed <b>{title}</b> (<code>{id}</code>)."
+REMOVE_KEPT = "Kept <b>{title}</b>: nothing was removed."
+REMOVE_EXPIRED = "This button has expired. Send /remove again."
+REMOVE_GONE = "That article has changed or was already removed since; nothing was removed."
 SEND_ATTEMPTS = 3  # an answer survives two network errors (502, dropped connection) in a row
 SEND_BACKOFF_S = 0.5
 
@@ -152,6 +169,28 @@ async def add(update: Update, context: BotContext) -> None:
         [url], progress=progress))
 
 
+async def remove(update: Update, context: BotContext) -> None:
+    """Admins: /remove ID_OR_SOURCE asks to confirm removing that article (a button)."""
+    if not await _require_admin(update, context):
+        return
+    message, arg = update.effective_message, command_argument(update.effective_message)
+    if not arg:
+        await message.reply_html(REMOVE_USAGE)
+        return
+    found = await asyncio.to_thread(context.deps.services.indexer.find, arg)
+    if not found:
+        await message.reply_html(REMOVE_NOT_FOUND.format(arg=escape(arg)))
+    elif len(found) > 1:
+        ids = ", ".join(f"<code>{escape(r.article_id)}</code>" for r in found)
+        await message.reply_html(REMOVE_AMBIGUOUS.format(arg=escape(arg), n=len(found), ids=ids))
+    else:
+        [record] = found
+        await message.reply_html(
+            REMOVE_ASK.format(title=escape(record.title or record.source),
+                              id=escape(record.article_id)),
+            reply_markup=remove_keyboard(record))
+
+
 # ---- messages ----------------------------------------------------------------
 
 
@@ -218,6 +257,42 @@ async def button(update: Update, context: BotContext) -> None:
         await _more(update, context, page, data.number)
     else:
         await _paragraph(update, context, page.quotes[data.number])
+
+
+async def confirm_remove(update: Update, context: BotContext) -> None:
+    """The "Remove" / "Cancel" buttons of a /remove: only an admin's press acts."""
+    query = update.callback_query
+    if not await _within_limit(update, context.deps.command_limiter):
+        return
+    data = parse_remove_data(query.data)
+    if data is None or data.expired(context.deps.state.ttl):
+        await query.answer(REMOVE_EXPIRED, show_alert=True)
+        return
+    if not context.deps.policy.is_admin(update.effective_user.id):
+        logger.info("refused a removal press from non-admin user %s", update.effective_user.id)
+        await query.answer(ADMIN_ONLY, show_alert=True)
+        return
+    services = context.deps.services
+    record = record_for_key(await asyncio.to_thread(services.store.articles), data.key)
+    if record is None:
+        await query.answer(REMOVE_GONE, show_alert=True)
+        await query.edit_message_text(REMOVE_GONE)
+        return
+    title, article_id = escape(record.title or record.source), escape(record.article_id)
+    if not data.confirm:
+        await query.answer()
+        await query.edit_message_text(REMOVE_KEPT.format(title=title))
+        return
+    if context.deps.index_lock.locked():
+        await query.answer(INDEX_BUSY, show_alert=True)
+        return
+    async with context.deps.index_lock:
+        try:
+            await asyncio.to_thread(services.indexer.remove, [record.article_id])
+        finally:
+            services.retriever.invalidate()
+    await query.answer()
+    await query.edit_message_text(REMOVE_DONE.format(title=title, id=article_id))
 
 
 # ---- access ------------------------------------------------------------------

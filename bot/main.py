@@ -33,6 +33,7 @@ from telegram.request import BaseRequest
 
 from bot import handlers
 from bot.access import AccessPolicy, SlidingWindowLimiter
+from bot.callbacks import REMOVE_PATTERN
 from bot.catalog import ArticleCatalog
 from bot.context import BOT_DATA_KEY, BotContext, BotDeps, BotOptions, BotServices
 from bot.state import BotState
@@ -62,6 +63,7 @@ PUBLIC_COMMANDS = [
 ADMIN_COMMANDS = [
     BotCommand("reindex", "Re-scan the configured article sources"),
     BotCommand("add", "Index one article or feed: /add URL"),
+    BotCommand("remove", "Remove an article: /remove ID_OR_SOURCE"),
 ]
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 STATE_FILE = "bot-state.sqlite3"
@@ -238,6 +240,7 @@ def _add_handlers(application: Application) -> None:
     for name, callback in [
         ("start", handlers.start), ("help", handlers.help_command), ("ask", handlers.ask_command),
         ("sources", handlers.sources), ("reindex", handlers.reindex), ("add", handlers.add),
+        ("remove", handlers.remove),
     ]:
         application.add_handler(CommandHandler(name, callback, filters=message))
     application.add_handler(MessageHandler(message & private & filters.Document.ALL,
@@ -250,6 +253,8 @@ def _add_handlers(application: Application) -> None:
                                            handlers.unknown_command))
     application.add_handler(MessageHandler(
         message & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.non_text))
+    application.add_handler(CallbackQueryHandler(handlers.confirm_remove,
+                                                 pattern=REMOVE_PATTERN))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_error_handler(handlers.error_handler)
 
