@@ -2,18 +2,28 @@
 
 `callback_data` is at most 64 bytes, so it carries only a kind, the short id of a
 page saved in `BotState`, and a number: "more:<id>:<next page>" or
-"ctx:<id>:<quote index>". Anything that does not parse is treated as expired.
+"ctx:<id>:<quote index>". A /remove confirmation needs no saved page:
+"rm:<key>:<issued>" and "rmx:<key>:<issued>" (cancel) carry a short hash of the article's
+id and content (`removal_key`, so a button never removes an article changed since it was
+shown) and when it was issued (it expires like the others). Anything that does not parse
+is treated as expired.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-__all__ = ["ButtonData", "answer_keyboard", "parse_callback_data"]
+from index.store import ArticleRecord
+
+__all__ = ["REMOVE_PATTERN", "ButtonData", "RemoveData", "answer_keyboard",
+           "parse_callback_data", "parse_remove_data", "record_for_key", "remove_keyboard"]
 
 Kind = Literal["more", "ctx"]
 MAX_CALLBACK_BYTES = 64
@@ -61,3 +71,51 @@ def answer_keyboard(
             more_label, callback_data=ButtonData("more", page_id, next_page).encode()
         )])
     return InlineKeyboardMarkup(rows) if rows else None
+
+
+REMOVE_PATTERN = r"^rmx?:"
+"""What the /remove confirmation handler is registered for (before the answer buttons)."""
+_REMOVE = re.compile(r"^(rmx?):([0-9a-f]{16}):(\d{1,12})$")
+
+
+def removal_key(record: ArticleRecord) -> str:
+    """16 hex digits naming one version of one article (its id and content hash)."""
+    digest = hashlib.sha256(f"{record.article_id}\x00{record.content_hash}".encode())
+    return digest.hexdigest()[:16]
+
+
+def record_for_key(records: Sequence[ArticleRecord], key: str) -> ArticleRecord | None:
+    """The article (as it is now) a confirmation button was issued for, or None."""
+    return next((r for r in records if removal_key(r) == key), None)
+
+
+@dataclass(frozen=True)
+class RemoveData:
+    """One press on a /remove confirmation: confirm or cancel, for which article, when issued."""
+
+    confirm: bool
+    key: str
+    issued: int
+
+    def expired(self, ttl: float, *, now: float | None = None) -> bool:
+        return (time.time() if now is None else now) - self.issued > ttl
+
+
+def parse_remove_data(data: str | None) -> RemoveData | None:
+    """The confirmation a `callback_data` string stands for, or None."""
+    match = _REMOVE.match(data or "")
+    if match is None:
+        return None
+    return RemoveData(match[1] == "rm", match[2], int(match[3]))
+
+
+def remove_keyboard(record: ArticleRecord, *, issued: float | None = None,
+                    labels: tuple[str, str] = ("Remove", "Cancel")) -> InlineKeyboardMarkup:
+    """"Remove" and "Cancel" (`labels`, in the reply's language) under a /remove
+    confirmation."""
+    stamp = int(time.time() if issued is None else issued)
+    key = removal_key(record)
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(labels[0], callback_data=f"rm:{key}:{stamp}"),
+        InlineKeyboardButton(labels[1], callback_data=f"rmx:{key}:{stamp}"),
+    ]])

@@ -497,7 +497,7 @@ def format_help(records: Sequence[ArticleRecord], *, is_admin: bool,
     ]
     if is_admin:
         lines += ["", t(lang, "help_admin"), t(lang, "help_reindex"), t(lang, "help_add"),
-                  t(lang, "help_upload")]
+                  t(lang, "help_remove"), t(lang, "help_upload")]
     return "\n".join(lines)
 
 
@@ -507,7 +507,7 @@ def format_sources(records: Sequence[ArticleRecord], *, count: int = 10, lang: L
     if not records:
         return [t(lang, "sources_none")]
     recent = sorted(records, key=lambda r: r.indexed_at, reverse=True)[:count]
-    lead = t(lang, "sources_lead", n=len(records), shown=len(recent))
+    lead = tn(lang, "sources_lead", len(records), shown=len(recent))
     blocks = [lead] + [_title_line("•", r.title, r.date, r.url, r.source) for r in recent]
     return split_blocks(blocks, limit=limit, separator="\n")
 
@@ -516,8 +516,10 @@ def format_progress(title: str, progress: Progress | None, *, lang: Language = "
     """The live status line of a re-index or upload."""
     if progress is None:
         return f"{escape(title)}…"
-    key = "progress_loading" if progress.phase == "loading" else "progress_indexing"
-    return t(lang, key, title=escape(title), done=progress.done, total=progress.total)
+    if progress.phase == "loading":
+        return t(lang, "progress_loading", title=escape(title), done=progress.done,
+                 total=progress.total)
+    return tn(lang, "progress_indexing", progress.total, title=escape(title), done=progress.done)
 
 
 def format_report(title: str, report: IndexReport, *, lang: Language = "en",

@@ -24,7 +24,13 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 from telegram.ext import ApplicationHandlerStop
 
-from bot.callbacks import answer_keyboard, parse_callback_data
+from bot.callbacks import (
+    answer_keyboard,
+    parse_callback_data,
+    parse_remove_data,
+    record_for_key,
+    remove_keyboard,
+)
 from bot.context import BotContext
 from bot.format import (
     escape,
@@ -53,6 +59,7 @@ __all__ = [
     "add",
     "ask_command",
     "button",
+    "confirm_remove",
     "document",
     "error_handler",
     "gate",
@@ -61,6 +68,7 @@ __all__ = [
     "non_text",
     "private_text",
     "reindex",
+    "remove",
     "sources",
     "start",
     "unknown_command",
@@ -170,6 +178,31 @@ async def add(update: Update, context: BotContext) -> None:
         [url], progress=progress), lang)
 
 
+async def remove(update: Update, context: BotContext) -> None:
+    """Admins: /remove ID_OR_SOURCE asks to confirm removing that article (a button)."""
+    lang = _lang(update)
+    if not await _require_admin(update, context, lang):
+        return
+    message, arg = update.effective_message, command_argument(update.effective_message)
+    if not arg:
+        await message.reply_html(t(lang, "remove_usage"))
+        return
+    found = await asyncio.to_thread(context.deps.services.indexer.find, arg)
+    if not found:
+        await message.reply_html(t(lang, "remove_not_found", arg=escape(arg)))
+    elif len(found) > 1:
+        ids = ", ".join(f"<code>{escape(r.article_id)}</code>" for r in found)
+        await message.reply_html(t(lang, "remove_ambiguous", arg=escape(arg), n=len(found),
+                                   ids=ids))
+    else:
+        [record] = found
+        await message.reply_html(
+            t(lang, "remove_ask", title=escape(record.title or record.source),
+              id=escape(record.article_id)),
+            reply_markup=remove_keyboard(record, labels=(t(lang, "button_remove"),
+                                                         t(lang, "button_cancel"))))
+
+
 # ---- messages ----------------------------------------------------------------
 
 
@@ -241,6 +274,43 @@ async def button(update: Update, context: BotContext) -> None:
         await _more(update, context, page, data.number, lang)
     else:
         await _paragraph(update, context, page.quotes[data.number], lang)
+
+
+async def confirm_remove(update: Update, context: BotContext) -> None:
+    """The "Remove" / "Cancel" buttons of a /remove: only an admin's press acts."""
+    query = update.callback_query
+    lang = _lang(update)
+    if not await _within_limit(update, context.deps.command_limiter, lang):
+        return
+    data = parse_remove_data(query.data)
+    if data is None or data.expired(context.deps.state.ttl):
+        await query.answer(t(lang, "remove_expired"), show_alert=True)
+        return
+    if not context.deps.policy.is_admin(update.effective_user.id):
+        logger.info("refused a removal press from non-admin user %s", update.effective_user.id)
+        await query.answer(t(lang, "admin_only"), show_alert=True)
+        return
+    services = context.deps.services
+    record = record_for_key(await asyncio.to_thread(services.store.articles), data.key)
+    if record is None:
+        await query.answer(t(lang, "remove_gone"), show_alert=True)
+        await query.edit_message_text(t(lang, "remove_gone"))
+        return
+    title, article_id = escape(record.title or record.source), escape(record.article_id)
+    if not data.confirm:
+        await query.answer()
+        await query.edit_message_text(t(lang, "remove_kept", title=title))
+        return
+    if context.deps.index_lock.locked():
+        await query.answer(t(lang, "index_busy"), show_alert=True)
+        return
+    async with context.deps.index_lock:
+        try:
+            await asyncio.to_thread(services.indexer.remove, [record.article_id])
+        finally:
+            services.retriever.invalidate()
+    await query.answer()
+    await query.edit_message_text(t(lang, "remove_done", title=title, id=article_id))
 
 
 # ---- access ------------------------------------------------------------------

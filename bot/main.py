@@ -34,6 +34,7 @@ from telegram.request import BaseRequest
 
 from bot import handlers
 from bot.access import AccessPolicy, SlidingWindowLimiter
+from bot.callbacks import REMOVE_PATTERN
 from bot.catalog import ArticleCatalog
 from bot.context import BOT_DATA_KEY, BotContext, BotDeps, BotOptions, BotServices
 from bot.messages import LANGUAGES, t
@@ -58,7 +59,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 PUBLIC_COMMANDS = ("start", "help", "ask", "who", "sources")
-ADMIN_COMMANDS = ("reindex", "add")
+ADMIN_COMMANDS = ("reindex", "add", "remove")
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 STATE_FILE = "bot-state.sqlite3"
 DEFAULT_FILE_BASE_URL = "https://api.telegram.org/file/bot"
@@ -248,7 +249,8 @@ def _add_handlers(application: Application) -> None:
     application.add_handler(TypeHandler(Update, handlers.gate), group=-1)
     for name, callback in [
         ("start", handlers.start), ("help", handlers.help_command), ("ask", handlers.ask_command),
-        ("who", handlers.who), ("sources", handlers.sources), ("reindex", handlers.reindex), ("add", handlers.add),
+        ("who", handlers.who), ("sources", handlers.sources), ("reindex", handlers.reindex),
+        ("add", handlers.add), ("remove", handlers.remove),
     ]:
         application.add_handler(CommandHandler(name, callback, filters=message))
     application.add_handler(MessageHandler(message & private & filters.Document.ALL,
@@ -261,6 +263,8 @@ def _add_handlers(application: Application) -> None:
                                            handlers.unknown_command))
     application.add_handler(MessageHandler(
         message & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.non_text))
+    application.add_handler(CallbackQueryHandler(handlers.confirm_remove,
+                                                 pattern=REMOVE_PATTERN))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_error_handler(handlers.error_handler)
 

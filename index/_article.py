@@ -12,7 +12,10 @@ __all__ = ["Article"]
 class Article:
     """One news article as loaded; `text` is what quotes are cut from.
 
-    `source` is the path relative to the indexed root for files, or the URL.
+    `source` is the path relative to the indexed root for files, or the URL. `origin`
+    says where it was read from, to tell two sources apart that propose the same id: a
+    file's absolute path (with "#" and the record's id for a .json/.jsonl record); empty
+    when the id itself is the origin (URLs, uploads). It is not part of `content_hash`.
     """
 
     article_id: str
@@ -21,6 +24,7 @@ class Article:
     source: str
     url: str = ""
     date: str = ""
+    origin: str = ""
     content_hash: str = field(init=False)
 
     def __post_init__(self) -> None:

@@ -128,7 +128,7 @@ _RELATIVE = frozenset(["yang", "who", "which", "that"])
 _PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusai", "saat", "in", "at"])
 # A comma-separated aside that is no speaker: a date or place ("Rabu (19/10)", "di Jakarta"),
 # a relative clause ("yang berada di …") or a channel ("melalui akun Twitternya").
-_DATEISH = re.compile(r"^(?:\w+\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|(?:pada|di|kemarin|usai|seusai|saat"
+_DATEISH = re.compile(r"(?:\w+\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|(?:pada|di|kemarin|usai|seusai|saat"
                       r"|ketika|yang|melalui|lewat|kepada|who|which|through|via)\b)",
                       re.IGNORECASE)
 
@@ -314,20 +314,43 @@ def _pronoun(text: str, words: list[tuple[int, int]]) -> Mention | None:
     return None
 
 
+def _segment(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """text[start:stop] trimmed, unless blank or a date/place aside."""
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if start == stop or _DATEISH.match(text, start, stop):
+        return None
+    return start, stop
+
+
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Comma-separated segments of text[start:end], blanks and date/place asides dropped."""
+    """The first two comma-separated segments of text[start:end] (asides dropped)."""
     segs: list[tuple[int, int]] = []
     pos = start
-    while pos <= end:
+    while pos <= end and len(segs) < 2:
         comma = text.find(",", pos, end)
         stop = end if comma < 0 else comma
-        seg = text[pos:stop].strip()
-        if seg and not _DATEISH.search(seg):
-            lead = len(text[pos:stop]) - len(text[pos:stop].lstrip())
-            segs.append((pos + lead, pos + lead + len(seg)))
+        if (seg := _segment(text, pos, stop)) is not None:
+            segs.append(seg)
         if comma < 0:
             break
         pos = comma + 1
+    return segs
+
+
+def _last_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The last two comma-separated segments of text[start:end], in text order."""
+    segs: list[tuple[int, int]] = []
+    stop = end
+    while stop >= start and len(segs) < 2:
+        comma = text.rfind(",", start, stop)
+        if (seg := _segment(text, comma + 1 if comma >= 0 else start, stop)) is not None:
+            segs.insert(0, seg)
+        if comma < 0:
+            break
+        stop = comma
     return segs
 
 
@@ -348,7 +371,7 @@ def _screen(text: str, words: list[tuple[int, int]]) -> tuple[bool, Mention | No
 def parse_before_verb(text: str, start: int, end: int,
                       places: frozenset[str] = frozenset()) -> Mention | None:
     """The speaker phrase ending at `end` (just before a reporting verb)."""
-    segs = _segments(text, start, end)
+    segs = _last_segments(text, start, end)
     if not segs:
         return None
     words = _subject_words(text, *segs[-1])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,12 +27,13 @@ import numpy as np
 from index._article import Article
 from index.chunk import Chunk, SentenceChunker
 from index.embed import KutipEmbeddings
-from index.loaders import Loader
+from index.identity import IdRegistry, file_is_gone, under_roots
+from index.loaders import Loader, is_url
 from index.statements import StatementLike
 from index.store import ArticleItem, ArticleRecord, ChromaStore, StatementItems
 from kutip.errors import LoadError
 
-__all__ = ["IndexReport", "Indexer", "Progress", "embedding_text"]
+__all__ = ["IndexReport", "Indexer", "Progress", "RemovalReport", "counted", "embedding_text"]
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +53,11 @@ class Progress:
     phase: Literal["loading", "indexing"]
     done: int
     total: int
+
+
+def counted(n: int, noun: str) -> str:
+    """"1 article", "2 articles": what every summary and listing prints."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @dataclass
@@ -76,7 +83,7 @@ class IndexReport:
         return (
             f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
             f"removed {self.removed}, failed {len(self.failed)}; "
-            f"{self.embedded_chunks} chunks embedded, {self.chunks} in the index; "
+            f"{counted(self.embedded_chunks, 'chunk')} embedded, {self.chunks} in the index; "
             f"{self.seconds:.1f}s"
         )
 
@@ -88,6 +95,31 @@ class IndexReport:
             "embedded_statements": self.embedded_statements,
             "seconds": round(self.seconds, 3),
         }
+
+
+@dataclass
+class RemovalReport:
+    """What `Indexer.remove` did: ids removed, arguments matching nothing, and arguments
+    naming several articles (a source two files share), which remove none of them."""
+
+    removed: list[str] = field(default_factory=list)
+    not_found: list[str] = field(default_factory=list)
+    ambiguous: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.not_found and not self.ambiguous
+
+    def to_dict(self) -> dict[str, object]:
+        return {"removed": self.removed, "not_found": self.not_found,
+                "ambiguous": [{"arg": a, "ids": ids} for a, ids in self.ambiguous.items()]}
+
+
+def matching_records(records: Sequence[ArticleRecord], arg: str) -> list[ArticleRecord]:
+    """The articles `arg` names: the one with that id, else every one with that source or
+    URL (as `kutip sources` and the bot's /sources show them)."""
+    by_id = [r for r in records if r.article_id == arg]
+    return by_id or [r for r in records if arg in (r.source, r.url)]
 
 
 def embedding_text(title: str, chunk_text: str) -> str:
@@ -183,8 +215,15 @@ class _EmbedQueue:
         self._statements.waiting.extend(article.text[st.start:st.end] for st in statements)
 
     def done_before(self, position: int) -> int:
-        """How many inputs, up to `position`, are fully handled (stored or skipped)."""
-        return self.pending[0].position - 1 if self.pending else position
+        """How many inputs, up to `position`, are handled: skipped, or all their chunks
+        embedded (storing follows a few batches later). Moves with every embedding batch,
+        so progress advances steadily rather than a commit group at a time."""
+        embedded = self._embedded
+        for item in self.pending:
+            embedded -= len(item.chunks)
+            if embedded < 0:
+                return item.position - 1
+        return position
 
     def drain(self, *, final: bool = False) -> None:
         """Embed every full batch (the rest too when `final`); store the ready articles."""
@@ -249,49 +288,71 @@ class Indexer:
 
     def _load_all(
         self, targets: Iterable[str], report: IndexReport, progress: ProgressCallback | None
-    ) -> tuple[list[Article], set[str], bool]:
-        """Load every target; returns articles, ids to protect from pruning, and whether
-        every target could at least be opened (pruning is unsafe otherwise)."""
+    ) -> tuple[list[Article], bool]:
+        """Load every target; returns the articles and whether every target could at least
+        be opened (pruning is unsafe otherwise)."""
         targets = list(targets)
-        articles: dict[str, Article] = {}
-        protected: set[str] = set()
+        articles: list[Article] = []
         all_roots_ok = True
         for n, target in enumerate(targets, start=1):
             loaded_any = False
             for item in self.loader.load(target):
                 if isinstance(item, LoadError):
-                    report.failed.append((item.source, item.reason))
-                    protected.add(item.source)
-                    logger.warning("skipped %s: %s", item.source, item.reason)
+                    report.failed.append((item.source, item.reason))  # reported once, there
+                    logger.debug("skipped %s: %s", item.source, item.reason)
                     if item.source == target:
                         all_roots_ok = False
                     continue
                 loaded_any = True
-                if item.article_id in articles:
-                    report.failed.append(
-                        (item.source, f"duplicate article id {item.article_id!r}; kept the first")
-                    )
-                    continue
-                articles[item.article_id] = item
+                articles.append(item)
             if not loaded_any:
                 logger.info("nothing loaded from %s", target)
             if progress:
                 progress(Progress("loading", n, len(targets)))
-        return list(articles.values()), protected, all_roots_ok
+        return articles, all_roots_ok
 
     def index_articles(
         self, articles: list[Article], report: IndexReport,
         progress: ProgressCallback | None = None,
     ) -> None:
-        """Store the given articles (skipping unchanged ones), updating `report`."""
-        self._index_articles(articles, report, progress)
+        """Store the given articles (skipping unchanged ones), updating `report`; of two
+        with the same id the last wins (an upload's later line replaces an earlier one)."""
+        self._index_articles(articles, report, progress, keep_first=False)
+
+    def _identify(
+        self, articles: list[Article], records: list[ArticleRecord], report: IndexReport, *,
+        keep_first: bool,
+    ) -> list[Article]:
+        """Each article under its final id (`index.identity`): one id per origin; of two
+        copies of one origin the first is kept (`keep_first`, a run over files) or both go,
+        in order, so the last wins (an upload); legacy records claimed get their origin."""
+        registry = IdRegistry.from_records(records)
+        final: dict[str, Article] = {}
+        in_order: list[Article] = []
+        for article in articles:
+            article = registry.assign(article)
+            in_order.append(article)
+            first = final.get(article.article_id)
+            if first is None:
+                final[article.article_id] = article
+            elif keep_first and first.content_hash != article.content_hash:
+                report.failed.append(
+                    (article.source, f"duplicate article id {article.article_id!r}; kept the first")
+                )
+        for note in registry.notes:
+            logger.warning("%s", note)
+        self.store.record_origins(registry.claimed)
+        return list(final.values()) if keep_first else in_order
 
     def _index_articles(
         self, articles: list[Article], report: IndexReport,
-        progress: ProgressCallback | None, records: list[ArticleRecord] | None = None,
-    ) -> None:
+        progress: ProgressCallback | None, records: list[ArticleRecord] | None = None, *,
+        keep_first: bool = True,
+    ) -> list[Article]:
+        """Returns the articles under their final ids (stored, unchanged or failed)."""
         if records is None:
             records = self.store.articles()
+        articles = self._identify(articles, records, report, keep_first=keep_first)
         stored = {r.article_id: r.content_hash for r in records}
         queue = _EmbedQueue(embed=self.embedder.encode_passages, store=self.store.upsert_articles,
                             batch_size=self.batch_size, report=report,
@@ -316,6 +377,29 @@ class Indexer:
             queue.drain(final=True)
             if progress:
                 progress(Progress("indexing", total, total))
+        return articles
+
+    def _prune(self, targets: Sequence[str], seen: set[str], report: IndexReport) -> None:
+        """Remove the articles whose files are gone from this run's folders and files.
+
+        Only file articles under one of `targets` are considered, and only when their file
+        no longer exists: a file that failed to load, another folder's articles, URLs,
+        uploads and records indexed before origins were kept are never pruned."""
+        roots = [os.path.realpath(t) for t in targets if not is_url(t)]
+        gone, legacy = [], 0
+        for r in self.store.articles():
+            if r.article_id in seen:
+                continue
+            if not r.origin:
+                legacy += 1
+            elif under_roots(r.origin, roots) and file_is_gone(r.origin):
+                gone.append(r.article_id)
+        report.removed = self.store.delete_articles(gone)
+        if legacy:
+            logger.warning(
+                "--prune left %d articles alone that were indexed before kutip recorded where "
+                "articles come from; index their folders once more to record it, or remove "
+                "them with `kutip remove ID`", legacy)
 
     def run(
         self,
@@ -334,14 +418,12 @@ class Indexer:
             else:
                 records = self.store.articles()
                 self.store.remove_orphan_chunks(records=records)
-            articles, protected, roots_ok = self._load_all(targets, report, progress)
-            self._index_articles(articles, report, progress, records)
+            targets = list(targets)
+            loaded, roots_ok = self._load_all(targets, report, progress)
+            articles = self._index_articles(loaded, report, progress, records)
             if prune:
                 if roots_ok:
-                    seen = {a.article_id for a in articles} | protected
-                    gone = [r.article_id for r in self.store.articles()
-                            if r.article_id not in seen]
-                    report.removed = self.store.delete_articles(gone)
+                    self._prune(targets, {a.article_id for a in articles}, report)
                 else:
                     report.failed.append(("--prune", "not pruned: an input could not be read"))
         logger.info("indexing done: %s", report.summary())
@@ -359,6 +441,32 @@ class Indexer:
                 else:
                     articles.append(item)
             self.index_articles(articles, report, progress)
+        return report
+
+    def find(self, arg: str) -> list[ArticleRecord]:
+        """The stored articles an id or source names (see `matching_records`)."""
+        return matching_records(self.store.articles(), arg)
+
+    def remove(self, args: Sequence[str]) -> RemovalReport:
+        """Remove the articles named by ids or sources, with everything stored for them
+        (`ChromaStore.delete_articles`). Readers see the change by the store's generation;
+        a `Retriever` in this process still needs `invalidate()`."""
+        report = RemovalReport()
+        with self._run_lock:
+            records = self.store.articles()
+            chosen: list[str] = []
+            for arg in args:
+                found = [r.article_id for r in matching_records(records, arg)]
+                if not found:
+                    report.not_found.append(arg)
+                elif len(found) > 1:
+                    report.ambiguous[arg] = found
+                else:
+                    chosen.extend(i for i in found if i not in chosen)
+            self.store.delete_articles(chosen)
+            report.removed = chosen
+        for article_id in chosen:
+            logger.info("removed %s", article_id)
         return report
 
     @contextlib.contextmanager

