@@ -216,12 +216,13 @@ class _EmbedQueue:
 
     def done_before(self, position: int) -> int:
         """How many inputs, up to `position`, are handled: skipped, or all their chunks
-        embedded (storing follows a few batches later). Moves with every embedding batch,
+        and statements embedded (storing follows a few batches later). Moves with every embedding batch,
         so progress advances steadily rather than a commit group at a time."""
-        embedded = self._embedded
+        chunks, statements = self._chunks.embedded, self._statements.embedded
         for item in self.pending:
-            embedded -= len(item.chunks)
-            if embedded < 0:
+            chunks -= len(item.chunks)
+            statements -= len(item.statements)
+            if chunks < 0 or statements < 0:
                 return item.position - 1
         return position
 
