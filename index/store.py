@@ -25,6 +25,7 @@ import numpy as np
 
 from index._article import Article
 from index.chunk import Chunk
+from index.statements import StatementLike, StatementRow, statement_payload, statement_row
 from kutip.errors import ModelMismatch, StoreError, StoreUnavailable
 
 if TYPE_CHECKING:
@@ -33,8 +34,8 @@ if TYPE_CHECKING:
     from chromadb.api import ClientAPI
 
 
-__all__ = ["ArticleItem", "ArticleRecord", "ChromaStore", "ChunkHit", "ChunkRow", "http_client",
-           "persistent_client"]
+__all__ = ["ArticleItem", "ArticleRecord", "ChromaStore", "ChunkHit", "ChunkRow",
+           "StatementItems", "http_client", "persistent_client"]
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,8 @@ class ArticleRecord:
     chunks: int
     indexed_at: float
     text: str = ""
+    statements: int | None = None
+    """How many statements were stored with it; None: indexed before statements existed."""
     origin: str = ""
     """Where it was read from (`Article.origin`); empty when indexed before kutip recorded it."""
 
@@ -86,6 +89,9 @@ class ChunkHit(ChunkRow):
 
 ArticleItem = tuple[Article, Sequence[Chunk], np.ndarray]
 """(article, its chunks, their vectors: shape (len(chunks), dim)): one article to store."""
+
+StatementItems = Mapping[str, tuple[Sequence[StatementLike], np.ndarray]]
+"""Article id → (its statements, their vectors: shape (len(statements), dim))."""
 
 
 def _chunk_fields(chunk_id: str, meta: Mapping[str, Any], doc: str | None) -> dict[str, Any]:
@@ -210,8 +216,24 @@ def _record(article_id: str, meta: dict[str, Any], text: str | None) -> ArticleR
         chunks=int(meta.get("chunks") or 0),
         indexed_at=float(meta.get("indexed_at") or 0.0),
         text=text or "",
+        statements=None if meta.get("statements") is None else int(meta["statements"]),
         origin=_meta_str(meta.get("origin")),
     )
+
+
+def _upsert_batches(
+    col: Any, ids: list[str], vectors: np.ndarray, docs: list[str], metas: list[dict[str, Any]]
+) -> None:
+    for lo in range(0, len(ids), _BATCH):
+        hi = lo + _BATCH
+        col.upsert(ids=ids[lo:hi], embeddings=vectors[lo:hi], documents=docs[lo:hi],
+                   metadatas=metas[lo:hi])
+
+
+def _vectors(col: Any, ids: Sequence[str]) -> dict[str, np.ndarray]:
+    got = col.get(ids=list(ids), include=["embeddings"])
+    return {rid: np.asarray(vec, dtype=np.float32)
+            for rid, vec in zip(got["ids"], got["embeddings"], strict=False)}
 
 
 class ChromaStore:
@@ -229,6 +251,7 @@ class ChromaStore:
         self.orphan_grace_s = orphan_grace_s
         self._chunks: Any = None
         self._articles: Any = None
+        self._statements: Any = None
 
     # ---- collections ---------------------------------------------------------
 
@@ -251,6 +274,12 @@ class ChromaStore:
                 configuration={"hnsw": {"space": "cosine"}},
                 embedding_function=None,
             )
+            self._statements = self._client.get_or_create_collection(
+                f"{self.name}-statements",
+                metadata=meta,
+                configuration={"hnsw": {"space": "cosine"}},
+                embedding_function=None,
+            )
             self._chunks, self._articles = chunks, articles
             if "kutip_generation" not in (chunks.metadata or {}):
                 self._bump_generation()  # a new index, or one written before generations
@@ -262,14 +291,14 @@ class ChromaStore:
 
     @_translate_errors
     def reset(self) -> None:
-        """Drop both collections (for `--rebuild`); the next call recreates them."""
-        for suffix in ("chunks", "articles"):
+        """Drop the collections (for `--rebuild`); the next call recreates them."""
+        for suffix in ("chunks", "articles", "statements"):
             try:
                 self._client.delete_collection(f"{self.name}-{suffix}")
             except Exception as exc:  # missing collection is fine
                 if _is_connection_error(exc):
                     raise
-        self._chunks = self._articles = None
+        self._chunks = self._articles = self._statements = None
 
     def _collection_meta(self, **extra: str) -> dict[str, Any]:
         return {"kutip_model": self.model_id, "kutip_schema": SCHEMA_VERSION, **extra}
@@ -284,57 +313,82 @@ class ChromaStore:
     # ---- writes ----------------------------------------------------------------
 
     @_translate_errors
-    def upsert_articles(self, items: Sequence[ArticleItem]) -> None:
+    def upsert_articles(self, items: Sequence[ArticleItem], *,
+                        statements: StatementItems | None = None) -> None:
         """Store several articles with a few store calls instead of three each.
 
-        All the chunks go first, then all the records (each the commit marker of its
-        chunks), then the chunks left over from earlier versions of these articles.
+        All the chunks (and statements) go first, then all the records (each the commit
+        marker of its chunks and statements), then the chunks and statements left over
+        from earlier versions of these articles.
 
         Args:
             items: (article, its chunks, their vectors: shape (len(chunks), dim)) triples;
                 article ids must be distinct.
+            statements: the articles' statements and their vectors; None when the indexer
+                extracts none (the records then say so: `ArticleRecord.statements` None).
         """
         if not items:
             return
         chunk_col, article_col = self._open()
-        self._write_chunks(chunk_col, items)
-        self._write_records(article_col, items)
-        self._delete_superseded_chunks(chunk_col, items)
+        written_at = time.time()
+        ids, docs, metas = _chunk_payload(items, written_at=written_at)
+        _upsert_batches(chunk_col, ids, np.vstack([v for _, _, v in items]), docs, metas)
+        if statements is not None:
+            self._write_statements(items, statements, written_at)
+        self._write_records(article_col, items, statements)
+        for col in (chunk_col, self._statements):
+            self._delete_superseded(col, items)
         self._bump_generation()
 
-    @staticmethod
-    def _write_chunks(chunk_col: Any, items: Sequence[ArticleItem]) -> None:
-        ids, docs, metas = _chunk_payload(items, written_at=time.time())
-        vectors = np.vstack([v for _, _, v in items])
-        for lo in range(0, len(ids), _BATCH):
-            hi = lo + _BATCH
-            chunk_col.upsert(ids=ids[lo:hi], embeddings=vectors[lo:hi], documents=docs[lo:hi],
-                             metadatas=metas[lo:hi])
+    def _write_statements(self, items: Sequence[ArticleItem], statements: StatementItems,
+                          written_at: float) -> None:
+        ids: list[str] = []
+        docs: list[str] = []
+        metas: list[dict[str, Any]] = []
+        vectors: list[np.ndarray] = []
+        for article, _, _ in items:
+            found, vecs = statements.get(article.article_id, ((), None))
+            if not found:
+                continue
+            part = statement_payload(article.article_id, article.content_hash, article.text,
+                                     found, written_at=written_at)
+            ids.extend(part[0])
+            docs.extend(part[1])
+            metas.extend(part[2])
+            vectors.append(np.asarray(vecs))
+        if ids:
+            _upsert_batches(self._statements, ids, np.vstack(vectors), docs, metas)
 
     @staticmethod
-    def _write_records(article_col: Any, items: Sequence[ArticleItem]) -> None:
+    def _write_records(article_col: Any, items: Sequence[ArticleItem],
+                       statements: StatementItems | None) -> None:
         """The commit markers, with the articles' texts and centroid vectors."""
         # One timestamp per call, a microsecond apart, so "newest first" keeps input order.
         now = time.time()
         for lo in range(0, len(items), _BATCH):
             part = items[lo:lo + _BATCH]
+            metas = [_record_metadata(a, len(chunks), now + (lo + i) * 1e-6)
+                     for i, (a, chunks, _) in enumerate(part)]
+            if statements is not None:
+                for meta, (a, _, _) in zip(metas, part, strict=True):
+                    meta["statements"] = len(statements.get(a.article_id, ((), None))[0])
             article_col.upsert(
                 ids=[a.article_id for a, _, _ in part],
                 embeddings=np.vstack([_centroid(vecs) for _, _, vecs in part]),
                 documents=[a.text for a, _, _ in part],
-                metadatas=[_record_metadata(a, len(chunks), now + (lo + i) * 1e-6)
-                           for i, (a, chunks, _) in enumerate(part)],
+                metadatas=metas,
             )
 
     @staticmethod
-    def _delete_superseded_chunks(chunk_col: Any, items: Sequence[ArticleItem]) -> None:
-        """Drop the chunks of these articles' earlier versions (another content hash)."""
+    def _delete_superseded(col: Any, items: Sequence[ArticleItem]) -> None:
+        """Drop the chunks (or statements) of these articles' earlier versions (another
+        content hash)."""
         current = {a.article_id: a.content_hash for a, _, _ in items}
-        got = chunk_col.get(where={"article_id": {"$in": list(current)}}, include=["metadatas"])
+        got = col.get(where={"article_id": {"$in": list(current)}}, include=["metadatas"])
         stale = [cid for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=False)
                  if current.get((meta or {}).get("article_id")) != (meta or {}).get("hash")]
         for lo in range(0, len(stale), _BATCH):
-            chunk_col.delete(ids=stale[lo:lo + _BATCH])
+            col.delete(ids=stale[lo:lo + _BATCH])
 
     @_translate_errors
     def record_origins(self, origins: Mapping[str, str]) -> None:
@@ -350,9 +404,9 @@ class ChromaStore:
 
     @_translate_errors
     def delete_articles(self, article_ids: Iterable[str]) -> int:
-        """Remove everything stored for these articles: the record, its chunks and any
-        other per-article data (the one deletion path: `--prune` and `kutip remove`).
-        Returns how many were asked for."""
+        """Remove everything stored for these articles: the record, its chunks, its
+        statements and any other per-article data (the one deletion path: `--prune` and
+        `kutip remove`). Returns how many were asked for."""
         ids = list(article_ids)
         if not ids:
             return 0
@@ -361,30 +415,48 @@ class ChromaStore:
             part = ids[lo:lo + _BATCH]
             article_col.delete(ids=part)  # record first: a crash leaves only orphan chunks
             chunk_col.delete(where={"article_id": {"$in": part}})
+            self._statements.delete(where={"article_id": {"$in": part}})
         self._bump_generation()
         return len(ids)
 
     @_translate_errors
     def remove_orphan_chunks(self, *, records: Sequence[ArticleRecord] | None = None) -> int:
-        """Delete chunks left by an interrupted run (no record, or a record with another hash).
+        """Delete chunks and statements left by an interrupted run (no record, or a record
+        with another hash); returns how many chunks were removed.
 
         Args:
             records: `articles()` as the caller just read it (saves reading it again).
 
         Every record's chunks are written before it, so when the chunk count equals the
-        records' total there is no orphan and the chunks are not scanned (the common case).
+        records' total there is no orphan and the chunks are not scanned (the common case);
+        the same holds for statements.
         """
         chunk_col, _ = self._open()
         if records is None:
             records = self.articles()
-        total = chunk_col.count()
-        if total == sum(r.chunks for r in records):
-            return 0
-        current = {r.article_id: r for r in records}
+        removed = {"chunks": 0, "statements": 0}
+        for kind, col, expected in (
+            ("chunks", chunk_col, sum(r.chunks for r in records)),
+            ("statements", self._statements, sum(r.statements or 0 for r in records)),
+        ):
+            total = col.count()
+            if total == expected:
+                continue
+            stale = self._orphan_ids(col, total, {r.article_id: r for r in records})
+            for lo in range(0, len(stale), _BATCH):
+                col.delete(ids=stale[lo:lo + _BATCH])
+            removed[kind] = len(stale)
+            if stale:
+                logger.info("removed %d %s left by an interrupted indexing run", len(stale), kind)
+        if any(removed.values()):
+            self._bump_generation()
+        return removed["chunks"]
+
+    def _orphan_ids(self, col: Any, total: int, current: Mapping[str, ArticleRecord]) -> list[str]:
         cutoff = time.time() - self.orphan_grace_s
         stale: list[str] = []
         for lo in range(0, max(total, 1), 5000):
-            got = chunk_col.get(include=["metadatas"], limit=5000, offset=lo)
+            got = col.get(include=["metadatas"], limit=5000, offset=lo)
             for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
                 record = current.get(meta.get("article_id"))
                 if record is not None and record.content_hash == meta.get("hash"):
@@ -394,12 +466,7 @@ class ChromaStore:
                 if self.orphan_grace_s and written_at > cutoff and not superseded:
                     continue  # written after the record: maybe another process's run
                 stale.append(cid)
-        for lo in range(0, len(stale), _BATCH):
-            chunk_col.delete(ids=stale[lo:lo + _BATCH])
-        if stale:
-            self._bump_generation()
-            logger.info("removed %d chunks left by an interrupted indexing run", len(stale))
-        return len(stale)
+        return stale
 
     # ---- reads -----------------------------------------------------------------
 
@@ -461,6 +528,36 @@ class ChromaStore:
         return rows, vectors
 
     @_translate_errors
+    def statement_rows(self) -> list[StatementRow]:
+        """Every stored statement's speaker, offsets and text (no vectors)."""
+        self._open()
+        rows: list[StatementRow] = []
+        for lo in range(0, self._statements.count(), _BATCH):
+            got = self._statements.get(include=["metadatas", "documents"], limit=_BATCH,
+                                       offset=lo)
+            rows.extend(statement_row(sid, meta or {}, doc) for sid, meta, doc in zip(
+                got["ids"], got["metadatas"] or [], got["documents"] or [], strict=False))
+        return rows
+
+    @_translate_errors
+    def statement_vectors(self, statement_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of the given statements (to rank one speaker's statements)."""
+        if not statement_ids:
+            return {}
+        self._open()
+        return _vectors(self._statements, statement_ids)
+
+    @_translate_errors
+    def query_statements(self, vector: np.ndarray, *, n: int) -> dict[str, float]:
+        """The `n` statements nearest to `vector`: statement id → cosine, best first."""
+        self._open()
+        if n <= 0 or self._statements.count() == 0:
+            return {}
+        got = self._statements.query(query_embeddings=[vector], n_results=n, include=["distances"])
+        return {sid: 1.0 - float(dist)
+                for sid, dist in zip(got["ids"][0], got["distances"][0], strict=False)}
+
+    @_translate_errors
     def query(self, vector: np.ndarray, *, n: int) -> list[ChunkHit]:
         """The `n` chunks nearest to `vector`, best first."""
         chunk_col, _ = self._open()
@@ -480,9 +577,7 @@ class ChromaStore:
         if not chunk_ids:
             return {}
         chunk_col, _ = self._open()
-        got = chunk_col.get(ids=list(chunk_ids), include=["embeddings"])
-        return {cid: np.asarray(vec, dtype=np.float32)
-                for cid, vec in zip(got["ids"], got["embeddings"], strict=False)}
+        return _vectors(chunk_col, chunk_ids)
 
     @_translate_errors
     def counts(self) -> tuple[int, int]:

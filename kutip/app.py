@@ -13,6 +13,7 @@ from index.embed import KutipEmbeddings
 from index.indexer import Indexer
 from index.loaders import Loader
 from index.lock import WriteLock
+from index.speech import extract_statements
 from index.store import ChromaStore
 from kutip.factories import build_client, build_embedder
 from kutip.settings import Settings
@@ -74,6 +75,7 @@ def build_services(
         embedder=embedder,
         store=store,
         batch_size=settings.embed_batch_size,
+        extract_statements=extract_statements,
     )
     retriever = Retriever(
         store=store,

@@ -151,6 +151,23 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
+    """What a person is quoted as saying across the index: newest first, or on --about."""
+    services = _services(settings)
+    found = services.retriever.statements_of(args.name, about=args.about, limit=args.limit)
+    if args.json:
+        print(json.dumps(found.to_dict(), ensure_ascii=False))
+        return EXIT_OK
+    if found.speaker is None:
+        print(f"No statement by {args.name} is indexed.")
+        return EXIT_OK
+    print(f"{found.speaker}, {found.role}:" if found.role else f"{found.speaker}:")
+    for n, quote in enumerate(found.statements, start=1):
+        meta = ", ".join(p for p in (quote.title, quote.date, quote.url or quote.source) if p)
+        print(f"{n}. “{quote.text}”\n   — {meta}\n")
+    return EXIT_OK
+
+
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     """List what is indexed."""
     from index.indexer import counted
@@ -239,6 +256,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", type=int, default=None, help="number of quotes (default KUTIP_TOP_K)")
     p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default="hybrid")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("who", help="what a person is quoted as saying")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--about", metavar="TOPIC", help="rank their statements by this topic")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=10, help="most statements shown (default 10)")
+    p.set_defaults(func=cmd_who)
 
     p = sub.add_parser("eval", help="evaluate retrieval and quotes on a question file")
     p.add_argument("questions", metavar="QUESTIONS.jsonl")

@@ -4,8 +4,12 @@ A retrieval hit is a retrieved chunk from the question's `article` whose text
 contains `answer`; a quote hit is a quote from `article` that contains `answer`.
 The `_any` figures (R@1_any, ...) also count chunks and quotes from the articles listed in
 `answer_also_in` (other articles holding the same answer): finding it there is a right answer.
-Questions no article answers (`--unanswerable FILE`: lines with no `article`
-and no `answer`) are scored by how often the retriever abstains on them.
+Questions no article answers (`--unanswerable FILE`: lines with no `answer`; they
+may carry `article` and `speaker` for information, like a person's question on a
+topic they never spoke on) are scored by how often the retriever abstains on them,
+and those with a `speaker` also by how often it says "no statement on that topic".
+Rows with a `speaker` (who said what) also get speaker-hit@1: the first quote is
+attributed to the asked person.
 `--split tune|held` keeps one half of the questions, split by article (sorted
 article names, alternating), so constants tuned on one half are checked on the other.
 The baselines (dense, bm25, minilm) never abstain; only hybrid uses the threshold.
@@ -23,8 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from index.names import match_speaker
 from kutip.errors import ConfigError
 from kutip.settings import Settings
+from retriever.speakers import MIN_SPEAKER_MATCH
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -38,7 +44,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-INDEX_FORMAT = "v1"  # bump when chunking or stored fields change
+INDEX_FORMAT = "v2"  # bump when chunking or stored fields change (v2: statements)
 RETRIEVERS = ("hybrid", "dense", "bm25", "minilm")
 SPLITS = ("all", "tune", "held")
 # Baselines answer every question: the abstention threshold (KUTIP_MIN_SCORE) is calibrated
@@ -61,6 +67,10 @@ class Outcome:
     took_ms: float
     rank_any: int | None = None
     quote_rank_any: int | None = None
+    speaker_hit: bool | None = None
+    """The first quote is attributed to the row's `speaker` (None: the row has none)."""
+    reason: str | None = None
+    """`Answer.reason` (why it did not answer)."""
 
     def best_rank(self) -> int | None:
         """Rank of the first hit in any listed article."""
@@ -81,8 +91,8 @@ def load_questions(path: Path, *, unanswerable: bool = False) -> list[dict]:
 
     An optional "answer_also_in" lists other article ids that hold the same answer.
 
-    With `unanswerable`, lines must have a question and neither `article` nor `answer`
-    (questions no article covers, scored by the abstention rate).
+    With `unanswerable`, lines must have a question and no `answer` (questions no article
+    covers, scored by the abstention rate); an `article` is allowed with `"answer": null`.
     """
     questions = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -96,6 +106,8 @@ def load_questions(path: Path, *, unanswerable: bool = False) -> list[dict]:
             raise ConfigError(f"{path}:{lineno}: missing question")
         if unanswerable:
             extra = [k for k in ("article", "answer") if item.get(k)]
+            if extra == ["article"] and "answer" in item:
+                extra = []  # "answer": null: a said-absent line names the article it is about
             if extra:
                 raise ConfigError(f"{path}:{lineno}: an unanswerable question has {', '.join(extra)}")
         else:
@@ -175,7 +187,17 @@ def metrics(outcomes: list[Outcome]) -> dict[str, float | int]:
     listed = _rank_figures([o.best_rank() for o in outcomes],
                            [o.best_quote_rank() for o in outcomes], "_any")
     abstained = round(sum(1 for o in outcomes if o.abstained) / n, 4)
-    return {"n": n, **gold, "abstain_rate": abstained, **listed}
+    return {"n": n, **gold, "abstain_rate": abstained, **listed, **speaker_metrics(outcomes)}
+
+
+def speaker_metrics(outcomes: list[Outcome]) -> dict[str, float | int]:
+    """speaker_hit@1 over the outcomes of rows with a `speaker` (empty when none has one)."""
+    with_speaker = [o for o in outcomes if o.speaker_hit is not None]
+    if not with_speaker:
+        return {}
+    return {"n_speaker": len(with_speaker),
+            "speaker_hit@1": round(sum(o.speaker_hit for o in with_speaker) / len(with_speaker),
+                                   4)}
 
 
 def abstention(outcomes: list[Outcome]) -> dict[str, object]:
@@ -183,7 +205,16 @@ def abstention(outcomes: list[Outcome]) -> dict[str, object]:
 
     def rate(items: list[Outcome]) -> dict[str, object]:
         n = len(items)
-        return {"n": n, "abstain_rate": round(sum(o.abstained for o in items) / n, 4) if n else 0.0}
+        data: dict[str, object] = {
+            "n": n, "abstain_rate": round(sum(o.abstained for o in items) / n, 4) if n else 0.0,
+        }
+        said = [o for o in items if o.speaker_hit is not None]
+        if said:  # a person's question: refused because they said nothing on the topic
+            data["n_speaker"] = len(said)
+            data["no_statement_rate"] = round(
+                sum(o.abstained and o.reason == "no_statement_on_topic" for o in said)
+                / len(said), 4)
+        return data
 
     langs = sorted({o.lang for o in outcomes})
     return {**rate(outcomes), "by_lang": {lang: rate([o for o in outcomes if o.lang == lang])
@@ -222,11 +253,21 @@ def _hit_rank(
     return None
 
 
+def _speaker_hit(item: dict, answer: Answer) -> bool | None:
+    """Whether the first quote is the asked person's (None: the row names no speaker)."""
+    if not item.get("speaker"):
+        return None
+    first = answer.quotes[0] if answer.answered and answer.quotes else None
+    return first is not None and first.speaker is not None and \
+        match_speaker(item["speaker"], first.speaker, first.role) >= MIN_SPEAKER_MATCH
+
+
 def score_question(item: dict, answer: Answer) -> Outcome:
     """The `Outcome` of one question line given the retriever's `answer` to it."""
-    if not item.get("article"):
+    said = {"speaker_hit": _speaker_hit(item, answer), "reason": answer.reason}
+    if not item.get("answer"):
         return Outcome(lang=item.get("lang", "unknown"), rank=None, quote_rank=None,
-                       abstained=not answer.answered, took_ms=answer.took_ms)
+                       abstained=not answer.answered, took_ms=answer.took_ms, **said)
     gold = {item["article"]}
     listed = gold | set(item.get("answer_also_in", []))
     chunks, text = answer.candidates[:10], item["answer"]
@@ -235,7 +276,7 @@ def score_question(item: dict, answer: Answer) -> Outcome:
         rank=_hit_rank(chunks, gold, text), quote_rank=_hit_rank(answer.quotes, gold, text),
         abstained=not answer.answered, took_ms=answer.took_ms,
         rank_any=_hit_rank(chunks, listed, text),
-        quote_rank_any=_hit_rank(answer.quotes, listed, text),
+        quote_rank_any=_hit_rank(answer.quotes, listed, text), **said,
     )
 
 
@@ -309,6 +350,8 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
 def _print_table(kind: str, figures: dict) -> None:
     cols = ["n", "R@1", "R@5", "R@10", "MRR@10", "quote_hit@1", "quote_hit@3", "abstain_rate",
             "R@1_any", "R@5_any", "R@10_any", "MRR@10_any", "quote_hit@1_any", "quote_hit@3_any"]
+    if any("speaker_hit@1" in m for m in figures["by_lang"].values()):
+        cols.append("speaker_hit@1")
     widths = [13 if len(c) < 13 else len(c) + 2 for c in cols]
     print(f"\nretriever: {kind}   latency p50 {figures['latency_ms']['p50']} ms, "
           f"p95 {figures['latency_ms']['p95']} ms")
@@ -321,5 +364,8 @@ def _print_table(kind: str, figures: dict) -> None:
         per_lang = ", ".join(f"{lang} {m['abstain_rate']} (n={m['n']})"
                              for lang, m in none["by_lang"].items())
         print(f"unanswerable: abstained on {none['abstain_rate']} of {none['n']} ({per_lang})")
+        if "no_statement_rate" in none:
+            print(f"unanswerable with a speaker: 'no statement on that topic' on "
+                  f"{none['no_statement_rate']} of {none['n_speaker']}")
 
 

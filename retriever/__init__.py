@@ -1,7 +1,7 @@
 """Search and quote selection: question → ranked chunks → verified verbatim quotes.
 May import `index` and the ground (`kutip.errors`, `kutip.memory`); never `bot` or a root."""
 
-from retriever._types import Answer, Candidate, Quote, SourceTitle
+from retriever._types import Answer, Candidate, Quote, SourceTitle, SpeakerStatements
 from retriever.fusion import Mode
 from retriever.langchain import KutipRetriever
 from retriever.question import MAX_QUESTION_CHARS, Question
@@ -19,4 +19,5 @@ __all__ = [
     "Retriever",
     "SourceTitle",
     "Span",
+    "SpeakerStatements",
 ]

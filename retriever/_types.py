@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from typing import Literal
 
 from index.store import ChunkRow
 
-__all__ = ["Answer", "Candidate", "Quote", "SourceTitle"]
+__all__ = ["Answer", "Candidate", "Quote", "Reason", "SourceTitle", "SpeakerStatements"]
+
+Reason = Literal["no_statement_on_topic", "speaker_not_found", "nothing_relevant"]
+"""Why an answer did not answer (`Answer.reason`)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,12 @@ class Quote:
     start: int
     end: int
     score: float
+    speaker: str | None = None
+    """Who says the quoted words when they are attributed speech (as the article writes it)."""
+    role: str | None = None
+    """The speaker's role when the article gives one ("penasihat kebijakan luar negeri Kremlin")."""
+    speech: Literal["direct", "reported"] | None = None
+    """A direct quotation or reported speech; None when the quote is not attributed speech."""
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -72,6 +82,12 @@ class Answer:
     has_more: bool = False
     """More quotes than these exist: ask again with the shown ones in `exclude`."""
     candidates: list[Candidate] = field(default_factory=list, repr=False, compare=False)
+    speaker: str | None = None
+    """The person the question asks about (as the index names them), or None."""
+    reason: Reason | None = None
+    """Why it did not answer; None when answered."""
+    other_statements: list[Quote] = field(default_factory=list)
+    """When the person said nothing on the topic: their closest statements on other topics."""
 
     def to_dict(self) -> dict[str, object]:
         """The `kutip ask --json` shape."""
@@ -87,4 +103,22 @@ class Answer:
             "took_ms": round(self.took_ms, 1),
             "truncated": self.truncated,
             "has_more": self.has_more,
+            "speaker": self.speaker,
+            "reason": self.reason,
+            "other_statements": [q.to_dict() for q in self.other_statements],
         }
+
+
+@dataclass(frozen=True)
+class SpeakerStatements:
+    """What one person is quoted as saying across the index (`kutip who`, `/who`)."""
+
+    speaker: str | None
+    """The person as the index names them; None when nobody of that name is quoted."""
+    statements: list[Quote]
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """The `kutip who --json` shape: {"speaker", "statements": [quote objects]}."""
+        return {"speaker": self.speaker, "role": self.role,
+                "statements": [q.to_dict() for q in self.statements]}

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kutip.errors import EmptyQuestion
 from retriever.answer_type import AnswerType, answer_type
+from retriever.said_question import SaidQuery, parse_said_question
 from retriever.text import STOPWORDS, Language, tokenize, words_language
 
 __all__ = ["MAX_QUESTION_CHARS", "Question"]
@@ -41,6 +42,10 @@ class Question:
     """"en", "id", or None when the stop words do not tell."""
     answer_type: AnswerType | None
     """The kind of answer `query` asks for (a number, a date, a name), if it can tell."""
+    said: SaidQuery | None = None
+    """What a question about statements asks: the person and the topic ("What did Ushakov
+    say about Iran?"), or who spoke on a topic; None for other questions. From the question
+    itself, not the follow-up context."""
 
     @classmethod
     def parse(cls, question: str, *, context: str | None = None) -> Question:
@@ -60,4 +65,5 @@ class Question:
             text=text, query=query, truncated=len(text) > MAX_QUESTION_CHARS, words=words,
             tokens=tuple(w for w in words if w not in STOPWORDS),
             language=words_language(words), answer_type=answer_type(query),
+            said=parse_said_question(text[:MAX_QUESTION_CHARS]),
         )

@@ -3,7 +3,8 @@
 `Retriever.search` is thin: parse the question once (retriever.question), query the
 store and the lexical index (retriever.lexical) as the mode's strategy says
 (retriever.fusion), decide whether to answer (retriever.rank), pick quotes
-(retriever.quotes), verify, convert. It also owns paging: `exclude` names the quotes
+(retriever.quotes), verify, convert. Questions about what someone said take the
+statements path (retriever.said) over the speaker index kept with the lexical one. It also owns paging: `exclude` names the quotes
 already shown, and `Answer.has_more` says whether asking again would find more.
 """
 
@@ -14,22 +15,26 @@ import logging
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from index.embed import KutipEmbeddings
+from index.names import match_speaker, name_key
 from index.store import ArticleRecord, ChromaStore, ChunkRow
 from kutip.memory import release_free_memory
-from retriever._types import Answer, Candidate, Quote, SourceTitle
+from retriever._types import Answer, Candidate, Quote, SourceTitle, SpeakerStatements
 from retriever.fusion import Mode, fusion_for
 from retriever.lexical import LexicalIndex
 from retriever.question import MAX_QUESTION_CHARS, Question
-from retriever.quotes import QuoteSpan, overlaps, pick_quote_spans, verify_quote
+from retriever.quotes import overlaps, pick_quote_spans, verify_quote
 from retriever.rank import support_score, top_indices
+from retriever.said import SaidAnswers, example_pairs, quote_of, statement_quotes
+from retriever.said_question import SaidQuery
 from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
-from retriever.text import text_language
+from retriever.speakers import SpeakerIndex
+from retriever.text import text_language, tokenize
 
 __all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "MAX_QUOTES", "Mode", "Retriever", "Span"]
 
@@ -54,6 +59,8 @@ class _Snapshot:
     lexical: LexicalIndex
     version: tuple[int, int, str]  # the store's version() when the snapshot was read
     checked_at: float
+    speakers: SpeakerIndex
+    """Every stored statement by speaker (no vectors)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,10 @@ class Retriever:
         self.cache_dir = cache_dir
         self._snapshot: _Snapshot | None = None
         self._lock = threading.Lock()
+        self._said = SaidAnswers(
+            store=store, embed_query=lambda text: embedder.encode_queries([text])[0],
+            max_quote_chars=max_quote_chars,
+        )
 
     @property
     def mode(self) -> Mode:
@@ -123,10 +134,14 @@ class Retriever:
                 save_snapshot(cache, key, rows, vectors, lexical)
         else:
             rows, vectors, lexical = cached
+        # statements are read afresh (the saved snapshot holds chunks only): one page read
+        speakers = SpeakerIndex.build(self.store.statement_rows(), name_key=name_key, chunks=rows)
         snap = _Snapshot(
             rows=rows, vectors=vectors, by_id={r.chunk_id: i for i, r in enumerate(rows)},
-            lexical=lexical, version=version, checked_at=time.monotonic(),
+            lexical=lexical, version=version, checked_at=time.monotonic(), speakers=speakers,
         )
+        if not speakers.rows and version[0]:
+            self._warn_without_statements()
         release_free_memory()  # the build's transient peak, otherwise kept by malloc
         logger.info("lexical index: %d chunks in %.2fs%s", len(rows),
                     time.perf_counter() - started, " (saved snapshot)" if cached else "")
@@ -208,6 +223,11 @@ class Retriever:
         parsed = Question.parse(question, context=context)
         snap = self._current_snapshot()
         candidates, records = self._committed(self._candidates(parsed, snap))
+        if parsed.said is not None and self.fusion.dense and snap.speakers.rows:
+            answer = self._said_answer(parsed.said, parsed, candidates, records, snap, k=k,
+                                       exclude=tuple(exclude))
+            if answer is not None:
+                return replace(answer, took_ms=(time.perf_counter() - started) * 1000)
         page = _NO_PAGE
         if candidates and (not self.fusion.abstains
                            or self._support(parsed, candidates[0]) >= self.min_score):
@@ -216,7 +236,8 @@ class Retriever:
         took_ms = (time.perf_counter() - started) * 1000
         return Answer(question=parsed.text, answered=page.found, quotes=page.quotes,
                       closest=closest, took_ms=took_ms, truncated=parsed.truncated,
-                      has_more=page.has_more, candidates=candidates)
+                      has_more=page.has_more, candidates=candidates,
+                      reason=None if page.found else "nothing_relevant")
 
     async def asearch(
         self, question: str, *, k: int = 3, context: str | None = None,
@@ -242,9 +263,7 @@ class Retriever:
         """The next `k` quotes after those in `exclude`, from a pick as deep as all of them."""
         depth = max(k, min(MAX_QUOTES, k + len(exclude)))
         picked = self._quotes(question, candidates, records, snap, depth)
-        fresh = [q for q in picked if not overlaps(q.article_id, q.start, q.end, exclude)][:k]
-        has_more = len(picked) >= depth and len(exclude) + len(fresh) < MAX_QUOTES
-        return _Page(quotes=fresh, found=bool(picked), has_more=has_more)
+        return _paged(picked, k=k, depth=depth, exclude=exclude)
 
     def _quotes(
         self, question: Question, candidates: list[Candidate],
@@ -256,7 +275,9 @@ class Retriever:
             snap.lexical.query_weights(question.tokens), k=k, max_chars=self.max_quote_chars,
             answer_kind=question.answer_type, question_tokens=frozenset(question.words),
         )
-        quotes = [_verified_quote(records[span.article_id], span) for span in spans]
+        quotes = [quote_of(records[span.article_id], span.start, span.end, span.score,
+                           snap.speakers.covering(span.article_id, span.start, span.end),
+                           max_chars=self.max_quote_chars) for span in spans]
         return [q for q in quotes if q is not None]
 
     @staticmethod
@@ -284,6 +305,113 @@ class Retriever:
         p_end = len(text) if p_end == -1 else p_end
         return text[p_start:p_end], p_start, p_end
 
+    # ---- who said what -----------------------------------------------------------
+
+    def _said_answer(
+        self, said: SaidQuery, question: Question, candidates: list[Candidate],
+        records: dict[str, ArticleRecord], snap: _Snapshot, *, k: int, exclude: tuple[Span, ...],
+    ) -> Answer | None:
+        """A said question: the person's statements on the topic first, or an honest
+        refusal; a who question: the speakers on the topic, one statement each. Paged
+        like `_page`: the next `k` after the quotes in `exclude`. None: a person the
+        articles name but never quote, left to the usual path."""
+        speakers = snap.speakers
+        depth = max(k, min(MAX_QUOTES, k + len(exclude)))
+        topic = self._said.topic_query(said.topic or question.query, question.language)
+        base = {"question": question.text, "truncated": question.truncated,
+                "candidates": candidates}
+        if said.kind == "who":
+            picked = self._said.who(topic, speakers=speakers, lexical=snap.lexical, k=depth)
+            page = _paged(picked, k=k, depth=depth, exclude=exclude)
+            return Answer(**base, answered=page.found, quotes=page.quotes, has_more=page.has_more,
+                          closest=[] if page.found else self._closest(candidates, records),
+                          reason=None if page.found else "nothing_relevant")
+        person = speakers.person(said.person or "", match_speaker)
+        if person is None and _mentioned(said.person or "", snap.lexical):
+            return None  # named in the articles, no statement attributed: the usual path
+        if person is None:
+            return Answer(**base, answered=False, quotes=[], speaker=said.person,
+                          closest=self._closest(candidates, records), reason="speaker_not_found")
+        others: list[Quote] = []
+        titles: list[SourceTitle] = []
+        if not said.topic:
+            picked = self._said.newest_first(person, speakers=speakers, limit=depth)
+        else:
+            ranking = self._said.rank_person(person, topic, speakers=speakers,
+                                             lexical=snap.lexical)
+            picked, others, titles = self._said.answer(ranking, speakers=speakers, k=depth)
+        if picked and len(picked) < depth:  # other quotes only after theirs
+            picked += self._other_quotes(question, candidates, records, snap, depth, picked)
+        page = _paged(picked, k=k, depth=depth, exclude=exclude)
+        return Answer(**base, answered=page.found, quotes=page.quotes, has_more=page.has_more,
+                      closest=titles, speaker=person.name, other_statements=others,
+                      reason=None if page.found else "no_statement_on_topic")
+
+    def _other_quotes(
+        self, question: Question, candidates: list[Candidate],
+        records: dict[str, ArticleRecord], snap: _Snapshot, k: int, shown: list[Quote],
+    ) -> list[Quote]:
+        """Quotes of the usual path that do not overlap `shown`, to fill up to `k`."""
+        if not candidates:
+            return []
+        spans = [(q.article_id, q.start, q.end) for q in shown]
+        fresh = [q for q in self._quotes(question, candidates, records, snap, k)
+                 if not overlaps(q.article_id, q.start, q.end, spans)]
+        return fresh[:k - len(shown)]
+
+    def _warn_without_statements(self) -> None:
+        """Say once per snapshot when the index was built before statements existed."""
+        if any(r.statements is None for r in self.store.articles()):
+            logger.warning("this index has no statements yet (who said what): "
+                           "run kutip index --rebuild")
+
+    def statements_of(self, name: str, *, about: str | None = None,
+                      limit: int = 10) -> SpeakerStatements:
+        """What `name` is quoted as saying across the index (`kutip who`, `/who`).
+
+        Args:
+            name: a full name, surname, first name or role ("Ushakov", "the Kremlin adviser").
+            about: a topic: rank their statements by it instead of newest first.
+            limit: the most statements returned.
+
+        Returns:
+            Their statements as quotes (each with its speaker), newest article first or best
+            on `about` first; `speaker` None when nobody of that name is quoted.
+        """
+        snap = self._current_snapshot()
+        person = snap.speakers.person(" ".join(name.split()), match_speaker)
+        if person is None:
+            return SpeakerStatements(speaker=None, statements=[])
+        if about and about.strip():
+            query = self._said.topic_query(about, text_language(about))
+            ranking = self._said.rank_person(person, query, speakers=snap.speakers,
+                                             lexical=snap.lexical)
+            quotes = statement_quotes(ranking.ranked, snap.speakers, ranking.records, k=limit,
+                                      max_chars=self.max_quote_chars)
+        else:
+            quotes = self._said.newest_first(person, speakers=snap.speakers, limit=limit)
+        return SpeakerStatements(speaker=person.name, statements=quotes, role=person.role)
+
+    def speaker_examples(self, n: int = 3) -> list[tuple[str, str]]:
+        """(speaker, topic) pairs from the index for example questions (`/help`): the most
+        quoted people, each with a word of a title they spoke on ("Yuri Ushakov", "Iran")."""
+        snap = self._current_snapshot()
+        titles = {r.article_id: r.title for r in self.store.articles()}
+        return example_pairs(snap.speakers, titles, snap.lexical, n=n)
+
+
+def _mentioned(name: str, lexical: LexicalIndex) -> bool:
+    """Whether most of the content words of an asked name occur in the indexed articles."""
+    tokens = set(tokenize(name))
+    return bool(tokens) and 2 * sum(t in lexical.doc_freq for t in tokens) >= len(tokens)
+
+
+def _paged(picked: list[Quote], *, k: int, depth: int, exclude: tuple[Span, ...]) -> _Page:
+    """The first `k` of `picked` (a pick `depth` deep) that overlap no shown quote."""
+    fresh = [q for q in picked if not overlaps(q.article_id, q.start, q.end, exclude)][:k]
+    has_more = len(picked) >= depth and len(exclude) + len(fresh) < MAX_QUOTES
+    return _Page(quotes=fresh, found=bool(picked), has_more=has_more)
+
 
 def _ranked(
     fused: Mapping[str, float], dense: Mapping[str, float], lexical: Mapping[str, float],
@@ -296,13 +424,3 @@ def _ranked(
         for cid, score in sorted(fused.items(), key=lambda kv: kv[1], reverse=True)
     ]
 
-
-def _verified_quote(record: ArticleRecord, span: QuoteSpan) -> Quote | None:
-    """The quote of `span`, or None (logged) when it is not verbatim in the article."""
-    text = record.text[span.start:span.end]
-    if not verify_quote(record.text, text, span.start, span.end):
-        logger.error("dropped a quote that is not verbatim in %s", span.article_id)
-        return None
-    return Quote(text=text, article_id=record.article_id, title=record.title,
-                 source=record.source, url=record.url, date=record.date, start=span.start,
-                 end=span.end, score=span.score)

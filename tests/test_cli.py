@@ -53,6 +53,38 @@ def test_ask_json_shape_and_seed_quote(data: Path) -> None:
                           "end", "score"}
 
 
+def test_ask_json_says_who_said_it_and_why_not(data: Path) -> None:
+    said = json.loads(kutip("ask", SEED_QUESTION, "--json", data=data).stdout)
+    assert said["speaker"] == "Yuri Ushakov" and said["reason"] is None
+    assert (said["quotes"][0]["speaker"], said["quotes"][0]["speech"]) == ("Yuri Ushakov",
+                                                                           "reported")
+    assert all(set(q) >= {"speaker", "speech"} for q in said["quotes"])
+    refused = json.loads(kutip("ask", "What did Ushakov say about rice prices?", "--json",
+                               data=data).stdout)
+    assert refused["answered"] is False and refused["reason"] == "no_statement_on_topic"
+    assert refused["speaker"] == "Yuri Ushakov"
+    assert refused["other_statements"][0]["speaker"] == "Yuri Ushakov"
+    unknown = json.loads(kutip("ask", "What did Obama say about Iran?", "--json",
+                               data=data).stdout)
+    assert (unknown["answered"], unknown["reason"]) == (False, "speaker_not_found")
+    plain = json.loads(kutip("ask", "Who won the 1998 chess olympiad in Elista?", "--json",
+                             data=data).stdout)
+    assert (plain["reason"], plain["speaker"]) == ("nothing_relevant", None)
+
+
+def test_who_lists_a_persons_statements(data: Path) -> None:
+    result = kutip("who", "Ushakov", "--about", "Iran", "--json", "--limit", "2", data=data)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["speaker"] == "Yuri Ushakov" and len(found["statements"]) == 2
+    assert found["statements"][0]["text"] == SEED_QUOTE
+    assert {q["speaker"] for q in found["statements"]} == {"Yuri Ushakov"}
+    plain = kutip("who", "Ushakov", data=data)
+    assert plain.stdout.startswith("Yuri Ushakov") and SEED_QUOTE in plain.stdout
+    nobody = kutip("who", "Retno Marsudi", data=data)
+    assert "No statement by Retno Marsudi is indexed." in nobody.stdout
+
+
 def test_ask_plain_text_and_not_found(data: Path) -> None:
     found = kutip("ask", SEED_QUESTION, data=data)
     assert SEED_QUOTE in found.stdout and "seed-bbn-ushakov.txt" in found.stdout

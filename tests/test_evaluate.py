@@ -54,6 +54,39 @@ def test_bad_question_lines_are_reported_with_line_numbers(tmp_path: Path) -> No
         load_questions(path)
 
 
+def test_speaker_hit_is_reported_only_for_rows_with_a_speaker() -> None:
+    said = [Outcome(lang="en", rank=1, quote_rank=1, abstained=False, took_ms=1.0,
+                    speaker_hit=hit) for hit in (True, True, False)]
+    plain = _o(1, 1)
+    m = metrics([*said, plain])
+    assert m["n_speaker"] == 3 and m["speaker_hit@1"] == round(2 / 3, 4)
+    assert "speaker_hit@1" not in metrics([plain])
+
+
+def test_unanswerable_lines_may_name_their_article_when_the_answer_is_null(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "absent.jsonl"
+    path.write_text('{"question": "What did X say about Y?", "article": "a.txt", '
+                    '"answer": null, "speaker": "X"}\n{"question": "q2"}\n')
+    assert [q["question"] for q in load_questions(path, unanswerable=True)] == [
+        "What did X say about Y?", "q2"]
+    path.write_text('{"question": "q", "article": "a.txt"}\n')
+    with pytest.raises(ConfigError, match="has article"):
+        load_questions(path, unanswerable=True)
+
+
+def test_said_absent_refusals_count_only_no_statement_reasons() -> None:
+    def absent(reason: str | None) -> Outcome:
+        return Outcome(lang="en", rank=None, quote_rank=None, abstained=reason is not None,
+                       took_ms=1.0, speaker_hit=False, reason=reason)
+
+    none = report([_o(1)], [absent("no_statement_on_topic"), absent("speaker_not_found"),
+                            absent(None), _o(None, abstained=True)])["unanswerable"]
+    assert none["abstain_rate"] == 0.75
+    assert none["n_speaker"] == 3 and none["no_statement_rate"] == round(1 / 3, 4)
+
+
 def _chunk(article: str, text: str) -> Candidate:
     return Candidate(chunk_id=f"{article}#0", article_id=article, content_hash="h", start=0,
                      end=len(text), text=text, dense=0.9, lexical=1.0, score=0.9)

@@ -1,13 +1,16 @@
-"""One converted e5 model folder and torch embedders per test session (real bundled weights)."""
+"""One converted e5 model folder and torch embedders per test session (real bundled weights),
+and a corpus folder (the fixture articles and the seed) that a test may change."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from index.e5_model import bundled_weights, ensure_e5_model, model_folder_name
 from index.e5_runtime import choose_dtype, cpu_flags
+from tests.conftest import FIXTURES, SEED
 
 TORN_FILE = "half-written.bin"
 
@@ -59,3 +62,12 @@ def torch_e5_float32(e5_folder_float32: Path, chosen_dtype: str, torch_e5):
     if chosen_dtype == "float32":
         return torch_e5
     return TorchE5Embeddings(e5_folder_float32, dtype="float32")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A copy of the fixture articles and the seed article."""
+    root = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "articles", root)
+    shutil.copy(SEED, root / SEED.name)
+    return root

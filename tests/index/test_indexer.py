@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,15 +11,7 @@ from index.lock import WriteLock
 from kutip.app import Services, build_services
 from kutip.errors import ModelMismatch, StoreLocked
 from kutip.settings import Settings
-from tests.conftest import FIXTURES, SEED
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    root = tmp_path / "corpus"
-    shutil.copytree(FIXTURES / "articles", root)
-    shutil.copy(SEED, root / SEED.name)
-    return root
+from tests.conftest import SEED
 
 
 def _state(services: Services) -> dict[str, tuple[str, int]]:

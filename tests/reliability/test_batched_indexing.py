@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from index.embed import KutipEmbeddings
-from index.indexer import COMMIT_BATCHES, Progress
+from index.indexer import COMMIT_BATCHES, STATEMENT_BATCH_FACTOR, Progress
 from index.loaders import Loader
 from index.store import ChromaStore
 from kutip.app import Services, build_services
@@ -76,14 +76,20 @@ def corpus(tmp_path: Path) -> Path:
     return make_corpus(tmp_path / "articles.jsonl", 30)
 
 
+def _full_batches(total: int, size: int) -> list[int]:
+    return [size] * (total // size) + ([total % size] if total % size else [])
+
+
 def test_batches_are_full_and_the_store_is_the_same_as_article_by_article(
     tmp_path: Path, corpus: Path
 ) -> None:
     batched, embedder = _services(tmp_path / "batched", batch=16)
     report = batched.indexer.run([str(corpus)])
     assert report.ok and report.added == 30
-    total = report.embedded_chunks
-    assert embedder.batches == [16] * (total // 16) + ([total % 16] if total % 16 else [])
+    # chunks go in full batches of 16, statements in batches of their own (4 times as many)
+    expected = _full_batches(report.embedded_chunks, 16) + \
+        _full_batches(report.embedded_statements, 16 * STATEMENT_BATCH_FACTOR)
+    assert sorted(embedder.batches) == sorted(expected)
 
     one_by_one, _ = _services(tmp_path / "one", batch=1)
     for item in Loader().load(str(corpus)):  # one article per call: no grouping possible
@@ -140,11 +146,11 @@ def test_a_store_failure_mid_run_leaves_only_complete_articles(
     real = ChromaStore.upsert_articles
     calls = {"n": 0}
 
-    def failing(self: ChromaStore, items: list) -> None:
+    def failing(self: ChromaStore, items: list, **kwargs: object) -> None:
         calls["n"] += 1
         if calls["n"] == 2:
             raise OSError("disk full")
-        real(self, items)
+        real(self, items, **kwargs)
 
     monkeypatch.setattr(ChromaStore, "upsert_articles", failing)
     with pytest.raises(OSError):

@@ -1,0 +1,487 @@
+"""Speaker noun phrases: split "Menteri Luar Negeri Retno Marsudi" into role and name.
+
+Word lists, not a model: news prose writes a speaker as [role] [name] or as
+"role, Name," / "Name, role," appositives. A capitalised word is part of the name
+unless it is a known role, organisation, place or function word; the lists only
+need the words that sit *between* a role and a name, so they stay short.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "Mention",
+    "article_places",
+    "fold",
+    "is_pronoun",
+    "name_in_run",
+    "parse_after_verb",
+    "parse_before_verb",
+]
+
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Words that head a role ("juru bicara ...", "penasihat ...", "an aide to ...").
+ROLE_HEADS = _wordset("""
+presiden wakil menteri menlu mendagri menkeu menhan menko ketua kepala direktur dirut direktorat
+sekretaris sekjen gubernur wagub bupati walikota wali juru jubir penasihat pelatih kapten duta
+dubes perdana raja ratu pangeran kanselir senator anggota komisaris pengacara kuasa hakim jaksa
+rektor dekan profesor prof pakar pengamat analis peneliti dokter dr kabid kasubdit kapolri
+kapolda kapolres kapolsek kabareskrim panglima pangdam kasad komandan danrem dandim kadis kadiv
+kabag kasat kasi kapuspen kabag manajer ceo pendiri pemilik ketum jenderal kolonel brigjen irjen
+kombes akbp kompol ajun iptu ipda aiptu letjen mayjen marsekal laksamana deputi asisten staf
+koordinator pemimpin pimpinan ekonom psikolog pemain striker bek gelandang kiper penyanyi aktor
+aktris politikus politisi legislator kader pejabat kuasa pengurus kapolrestro kasatreskrim
+kasubbag kepolisian humas pelaksana plt plh dirjen kakanwil kajati kajari kapten pilot mantan
+calon capres cawapres tokoh pol ayah ibu istri suami adik kakak putra putri paman
+wartawan koresponden jurnalis reporter sopir pengemudi saksi correspondent journalist witness
+president vice minister secretary spokesman spokeswoman spokesperson adviser advisor aide chief
+head director governor senator ambassador prime chancellor coach manager chairman chairwoman
+official officials expert analyst lawyer attorney professor general commander leader founder
+former deputy mayor judge prosecutor economist researcher
+""")
+
+# Capitalised words that belong to roles and organisations, not to names.
+ORG_WORDS = _wordset("""
+kementerian dinas balai biro pusat ikatan departemen kemenlu kemlu kemendagri kemenkeu kemenhub kemenkes badan dewan komisi partai
+pemerintah pihak kepolisian polisi polda polres polsek polri kejaksaan kejati kejari pengadilan
+mahkamah tni kpk dpr dprd mpr pbb bnpb bpk bpom bps ojk bi kremlin istana pentagon gedung putih
+universitas institut perusahaan pt bank luar negeri dalam keuangan pertahanan perhubungan
+perdagangan kesehatan pendidikan agama hukum ham nasional umum rakyat daerah perwakilan agung
+tinggi besar pemberantasan korupsi republik persatuan bangsa perserikatan kabupaten kota
+provinsi metro jaya reserse kriminal khusus narkoba lalu lintas humas bidang bagian divisi
+urusan informasi hubungan masyarakat kebijakan keamanan militer angkatan darat laut udara
+federasi asosiasi liga klub tim timnas kantor lembaga organisasi kerajaan uni serikat
+negara golkar pdip pdi perjuangan demokrat gerindra nasdem pks pkb ppp pan hanura
+ministry government police department office house agency committee council military army
+party union federation foreign affairs state defence defense interior justice national
+white kremlin
+indonesia jakarta cina amerika as korea selatan utara barat timur tengah rusia china tiongkok
+jepang inggris prancis perancis jerman israel palestina iran suriah arab saudi myanmar
+bangladesh eropa asia asean ukraina turki india malaysia singapura filipina australia
+jawa bali sumatera kalimantan sulawesi papua bandung surabaya yogyakarta
+america american united states us uk britain british russia russian chinese european korean
+north south east west french german israeli iranian syrian japan japanese
+eksekutif utama harian senior tbk persero airlines airline airways air group grup inc corp ltd
+holdings foundation institute university fc city club news media tv times post
+""")
+
+# Words that open an organisation's name: what follows them is the organisation, not a person.
+ORG_HEADS = _wordset("""
+badan komisi kementerian dinas direktorat lembaga balai dewan asosiasi ikatan kantor biro pusat
+bagian divisi departemen ministry department office agency
+""")
+
+# Capitalised words that start sentences or clauses but are never names.
+FUNCTION_WORDS = _wordset("""
+namun sementara selain dalam di ke dari pada saat ketika setelah sebelum menurut kemudian lalu
+bahkan meski meskipun tetapi tapi adapun sedangkan oleh karena jika bila kalau ya hal ini itu
+kami saya kita mereka ia dia beliau pihaknya anda sebab sejak hingga sampai usai seusai untuk
+dengan tak tidak juga pun sendiri selanjutnya sebelumnya lebih terkait soal mengenai tentang
+sedang masih telah sudah akan pernah sempat lantas maka jadi the a an but and however
+meanwhile in on at when after before also he she they it we his her their this that yet
+while as so if then earlier later separately still bagi atas apalagi walau walaupun agar supaya
+seperti yakni yaitu tanpa kini nah kata
+minggu senin selasa rabu kamis jumat sabtu monday tuesday wednesday thursday friday saturday
+sunday januari februari maret april mei juni juli agustus september oktober november desember
+""")
+
+# Lowercase words inside names ("Kevin de Bruyne", "Robin van Persie").
+NAME_PARTICLES = frozenset(["de", "van", "von", "der", "den", "bin", "binti", "al", "da", "dos", "del",
+                            "du", "le", "ibn"])
+PRONOUNS = frozenset(["ia", "dia", "beliau", "he", "she"])
+# Things that "say" in prose but are not speakers: documents, data, media.
+NON_SPEAKERS = _wordset("""
+laporan data survei studi penelitian riset hasil dokumen surat pernyataan keterangan situs laman
+media berita artikel undang-undang aturan peraturan keputusan angka catatan rilis analisis
+sumber video foto gambar akun unggahan cuitan report study survey statement document website
+poll figures records sources source video
+""")
+# Honorifics kept inside the name as written ("dr. I Gusti Ngurah Rai").
+TITLES = frozenset(["dr.", "dr", "prof.", "h.", "hj.", "kh", "kh.", "ir.", "drs.", "mr.", "mrs.", "ms."])
+ARTICLES = frozenset(["a", "an", "the"])
+
+_WORD = re.compile(r"[^\W\d_]+(?:[ ]-[ ][^\W\d_]+)+|\(?[^\s,;:()\"“”]+\)?(?:[ ]-[ ][a-z][^\s,;:()\"“”]*)*")
+# Words that end a speaker phrase after a verb ("kata Saut seusai ...", "said Ushakov in ...").
+_STOP_AFTER = _wordset("""
+kepada di saat ketika seusai usai dalam pada seperti yang dan dengan dari melalui lewat terkait
+soal mengenai tentang sebelum setelah kemarin sembari sambil menanggapi menjawab beberapa
+to in at on during after before when while as from via who which about and
+""")
+# Lowercase time/place fillers allowed between a subject and its verb.
+_ADVERBS = _wordset("""
+juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justru bahkan malah
+lebih dulu also had has have then later earlier previously
+""")
+_ROLE_OR_ORG = ROLE_HEADS | ORG_WORDS
+# Longest name and role looked at: longer runs of capitalised words are not one person.
+_MAX_NAME_WORDS = 4
+_MAX_ROLE_WORDS = 14
+_RELATIVE = frozenset(["yang", "who", "which", "that"])
+_PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusai", "saat", "in", "at"])
+# A comma-separated aside that is no speaker: a date or place ("Rabu (19/10)", "di Jakarta"),
+# a relative clause ("yang berada di …") or a channel ("melalui akun Twitternya").
+_DATEISH = re.compile(r"(?:\w+\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|(?:pada|di|kemarin|usai|seusai|saat"
+                      r"|ketika|yang|melalui|lewat|kepada|who|which|through|via)\b)",
+                      re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker as written: `name` (may be empty for role-only), `role`, and its span."""
+
+    name: str
+    role: str | None
+    start: int
+    end: int
+    pronoun: bool = False
+    organisation: bool = False
+    role_only: bool = False
+
+
+_ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|at|az)-[A-Z]")
+_HYPHEN = re.compile(r"\s*-\s*")
+
+
+def fold(value: str) -> str:
+    """Case- and diacritic-insensitive form of a name, hyphen spacing removed."""
+    if value.isascii():
+        plain = value.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", value)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if "-" in plain:
+        plain = _HYPHEN.sub("-", plain)
+    return " ".join(plain.split())
+
+
+_PLACE_CUE = re.compile(r"\b(?:di|ke|dari|asal|of|in|at|from|klub|kota|negara|pemerintah|aplikasi"
+                        r"|perusahaan|provinsi|kabupaten)\s+([A-Z][\w'’]*(?:[ ][A-Z][\w'’]*){0,3})")
+
+
+def article_places(text: str) -> frozenset[str]:
+    """Capitalised runs the article puts after "di/ke/dari/of/in/…": places and bodies."""
+    return frozenset(fold(m.group(1)) for m in _PLACE_CUE.finditer(text))
+
+
+def is_pronoun(word: str) -> bool:
+    return word.casefold() in PRONOUNS
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Word spans in text[start:end]; "Jae - in" is one word."""
+    spans = []
+    for match in _WORD.finditer(text, start, end):
+        s, e = match.span()
+        # A sentence-final period is not part of the word; initials ("J.") and titles keep it.
+        while e - s > 2 and text[e - 1] in ".!?" and text[s:e].casefold() not in TITLES:
+            e -= 1
+        spans.append((s, e))
+    return spans
+
+
+def _key(word: str) -> str:
+    return word.casefold().strip(".'’()")
+
+
+def _is_name_word(word: str) -> bool:
+    key = _key(word)
+    if word[:1] == "(" or word[-1:] == ")":
+        return False  # "(Aptindo)": an acronym gloss
+    if _ARABIC_PARTICLE.match(word):
+        return True  # "Munther al-Fadhal"
+    if len(key) > 5 and key.endswith("nya"):
+        return False  # "Ukurannya", "Pihaknya": a noun with a possessive, not a name
+    if not word[:1].isupper() or key in FUNCTION_WORDS or key in ORG_WORDS or key in ROLE_HEADS:
+        return False
+    return not (len(word) > 1 and word.isupper())
+
+
+def _is_role_word(word: str) -> bool:
+    key = _key(word)
+    return key in ROLE_HEADS or key in ORG_WORDS or (word[:1].isupper() and key not in FUNCTION_WORDS)
+
+
+def _name_start(text: str, words: list[tuple[int, int]]) -> int:
+    """Index in `words` where the trailing run of name words begins."""
+    i = len(words)
+    while i > max(0, len(words) - _MAX_NAME_WORDS - 2):
+        word = text[words[i - 1][0]:words[i - 1][1]]
+        inner = (word in NAME_PARTICLES and i >= 2 and i < len(words)
+                 and _is_name_word(text[words[i - 2][0]:words[i - 2][1]]))
+        if not (_is_name_word(word) or inner):
+            break
+        i -= 1
+    # A trailing acronym after a name ("Mahfud MD") belongs to the name.
+    if i == len(words) and len(words) >= 2:
+        last = text[words[-1][0]:words[-1][1]]
+        if last.isupper() and _is_name_word(text[words[-2][0]:words[-2][1]]):
+            i = len(words) - 1
+            while i > 0 and _is_name_word(text[words[i - 1][0]:words[i - 1][1]]):
+                i -= 1
+    return max(i, len(words) - _MAX_NAME_WORDS)
+
+
+def _skip_places(text: str, words: list[tuple[int, int]], i: int, places: frozenset[str]) -> int:
+    """Move the name start past leading runs the article uses as places ("Real Madrid")."""
+    moved = True
+    while moved:
+        moved = False
+        for k in range(len(words) - 1, i, -1):
+            if fold(text[words[i][0]:words[k - 1][1]]) in places:
+                i, moved = k, True
+                break
+    return i
+
+
+def _split_role_name(text: str, words: list[tuple[int, int]],
+                     places: frozenset[str] = frozenset()) -> Mention | None:
+    """[role words] + [name words] from the right end of `words`.
+
+    `places` holds words the article uses as places or organisations ("di Poso", "ke
+    Madrid"): they start a name only when nothing else is left ("tokoh Poso Rizal ...").
+    """
+    i = _name_start(text, words)
+    i = _skip_places(text, words, i, places)
+    if i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) + "." in TITLES:
+        i -= 1
+    j = i
+    while j > max(0, i - _MAX_ROLE_WORDS) and _is_role_word(text[words[j - 1][0]:words[j - 1][1]]):
+        j -= 1
+    if len(words) - i >= 3 and i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) in ORG_HEADS:
+        i = len(words) - 2  # "Kepala Badan Karantina Pertanian Syukur Iwantoro"
+    name_words = words[i:]
+    # A role needs a head word; stray capitalised words before a name are dropped.
+    head = j
+    while head < i and _key(text[words[head][0]:words[head][1]]) not in _ROLE_OR_ORG:
+        head += 1
+    role_words = words[head:i]
+    if not any(_key(text[s:e]) in ROLE_HEADS for s, e in role_words):
+        role_words = []  # "Amerika Serikat Joe Biden": a place, not a role
+    if not name_words and not role_words:
+        return _organisation(text, words[j:i] or words)
+    if not name_words:
+        if not any(text[s].isupper() for s, _ in role_words):
+            return None  # "sejumlah pakar": nobody in particular
+        # Role only ("Presiden Korea Selatan"): the role is how the article names the speaker.
+        return Mention(text[role_words[0][0]:role_words[-1][1]], None, role_words[0][0],
+                       role_words[-1][1], role_only=True)
+    name = text[name_words[0][0]:name_words[-1][1]]
+    if name in ("I", "We"):
+        return None
+    if len(name_words) == 1 and i > 0 and not role_words:
+        before = text[words[i - 1][0]:words[i - 1][1]]
+        if before[:1].islower() and _key(before) not in ROLE_HEADS | TITLES:
+            return None  # "penggawa Chelsea", "pemerintah Kanada": a place or club
+    role = text[role_words[0][0]:role_words[-1][1]] if role_words else None
+    return Mention(name, role, name_words[0][0], name_words[-1][1])
+
+
+def _organisation(text: str, words: list[tuple[int, int]]) -> Mention | None:
+    """An institution as speaker ("Kementerian Luar Negeri", "Polisi", "the White House")."""
+    while words and _key(text[words[0][0]:words[0][1]]) in ARTICLES | FUNCTION_WORDS:
+        words = words[1:]
+    if not words or not all(text[s].isupper() for s, _ in words):
+        return None
+    first = text[words[0][0]:words[0][1]]
+    if _key(first) not in ORG_WORDS and not (len(first) > 1 and first.isupper()):
+        return None
+    return Mention(text[words[0][0]:words[-1][1]], None, words[0][0], words[-1][1],
+                   organisation=True)
+
+
+def _role_phrase(text: str, start: int, end: int) -> str | None:
+    """A lowercase appositive role ("penasihat kebijakan luar negeri Kremlin", "an aide to X")."""
+    words = _words(text, start, end)
+    while words and _key(text[words[0][0]:words[0][1]]) in ARTICLES:
+        words = words[1:]
+    for k, (s, e) in enumerate(words):
+        if _key(text[s:e]) in ROLE_HEADS:
+            return text[words[k][0]:words[-1][1]] if k == 0 or k <= 2 else None
+    return None
+
+
+def _pronoun(text: str, words: list[tuple[int, int]]) -> Mention | None:
+    if len(words) == 1 and is_pronoun(text[words[0][0]:words[0][1]]):
+        return Mention("", None, words[0][0], words[0][1], pronoun=True)
+    return None
+
+
+def _segment(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """text[start:stop] trimmed, unless blank or a date/place aside."""
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if start == stop or _DATEISH.match(text, start, stop):
+        return None
+    return start, stop
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The first two comma-separated segments of text[start:end] (asides dropped)."""
+    segs: list[tuple[int, int]] = []
+    pos = start
+    while pos <= end and len(segs) < 2:
+        comma = text.find(",", pos, end)
+        stop = end if comma < 0 else comma
+        if (seg := _segment(text, pos, stop)) is not None:
+            segs.append(seg)
+        if comma < 0:
+            break
+        pos = comma + 1
+    return segs
+
+
+def _last_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The last two comma-separated segments of text[start:end], in text order."""
+    segs: list[tuple[int, int]] = []
+    stop = end
+    while stop >= start and len(segs) < 2:
+        comma = text.rfind(",", start, stop)
+        if (seg := _segment(text, comma + 1 if comma >= 0 else start, stop)) is not None:
+            segs.insert(0, seg)
+        if comma < 0:
+            break
+        stop = comma
+    return segs
+
+
+def _is_non_speaker(text: str, words: list[tuple[int, int]]) -> bool:
+    return any(_key(text[s:e]) in NON_SPEAKERS for s, e in words[:2])
+
+
+def _screen(text: str, words: list[tuple[int, int]]) -> tuple[bool, Mention | None]:
+    """(decided, mention): nothing or a document ("laporan itu") decides None, a lone pronoun
+    decides itself; otherwise the words still need parsing."""
+    if not words:
+        return True, None
+    if (found := _pronoun(text, words)) is not None:
+        return True, found
+    return _is_non_speaker(text, words), None
+
+
+def parse_before_verb(text: str, start: int, end: int,
+                      places: frozenset[str] = frozenset()) -> Mention | None:
+    """The speaker phrase ending at `end` (just before a reporting verb)."""
+    segs = _last_segments(text, start, end)
+    if not segs:
+        return None
+    words = _subject_words(text, *segs[-1])
+    decided, found = _screen(text, words)
+    if decided:
+        return found
+    if len(segs) >= 2:
+        prev = _subject_words(text, *segs[-2])
+        found = _appositive(text, prev, words, places) or _appositive(text, words, prev, places)
+        if found is not None:
+            return found
+    return _split_role_name(text, words, places)
+
+
+def _subject_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Words of a subject, without trailing adverbs or a place/time phrase ("di Jakarta")."""
+    words = _words(text, start, end)
+    for k, (s, e) in enumerate(words):
+        if k and text[s:e] in _RELATIVE:
+            words = words[:k]  # "Tim yang mendampingi … Jack Ma mengatakan": the team spoke
+            break
+    while words and _key(text[words[-1][0]:words[-1][1]]) in _ADVERBS:
+        words = words[:-1]
+    for k in range(len(words) - 1, max(0, len(words) - 5), -1):
+        if text[words[k][0]:words[k][1]] in _PLACE_PREPOSITIONS:
+            return words[:k]
+    return words
+
+
+def _clean_name(text: str, words: list[tuple[int, int]], places: frozenset[str]) -> Mention | None:
+    """`words` are a bare name and nothing else ("Yuri Ushakov")."""
+    if not words or len(words) > 5:
+        return None
+    mention = _split_role_name(text, words, places)
+    if mention is None or mention.role or mention.role_only or mention.organisation:
+        return None
+    return mention if mention.start == words[0][0] else None
+
+
+def name_in_run(text: str, start: int, end: int,
+                places: frozenset[str] = frozenset()) -> Mention | None:
+    """The [role] name of two words or more a capitalised run ends with ("Presiden Korea
+    Selatan Moon Jae - in"), or None; most runs ("Amerika Serikat") fail a cheap first check."""
+    words = _words(text, start, end)
+    if len(words) < 2 or not _is_name_word(text[words[-2][0]:words[-2][1]]):
+        return None
+    last = text[words[-1][0]:words[-1][1]]
+    if not (_is_name_word(last) or last.isupper()):
+        return None
+    return _split_role_name(text, words, places)
+
+
+def _appositive(text: str, role_words: list[tuple[int, int]], name_words: list[tuple[int, int]],
+                places: frozenset[str]) -> Mention | None:
+    """"role, Name" or "Name, role": a role phrase beside a bare name."""
+    name = _clean_name(text, name_words, places)
+    if name is None or not role_words:
+        return None
+    role = _role_phrase(text, role_words[0][0], role_words[-1][1])
+    if role is None:
+        return None
+    return Mention(name.name, role, name.start, name.end)
+
+
+def parse_after_verb(text: str, start: int, end: int,
+                     places: frozenset[str] = frozenset()) -> Mention | None:
+    """The speaker phrase starting at `start` (just after "kata"/"said"/"menurut")."""
+    segs = _segments(text, start, end)
+    if not segs or segs[0][0] != _skip_space(text, start):
+        return None
+    first = _leading_phrase(text, *segs[0])
+    decided, found = _screen(text, first)
+    if decided:
+        return found
+    if len(segs) >= 2:
+        nxt = _leading_phrase(text, *segs[1])
+        complete = nxt and (not text[nxt[-1][1]:segs[1][1]].strip(" .!?…")
+                            or _ends_phrase(text, nxt[-1][1]))
+        # "kata penasihat kebijakan luar negeri Kremlin, Yuri Ushakov, ..." /
+        # "said Yuri Ushakov, an aide to ..."
+        found = _appositive(text, first, nxt, places) if complete else None
+        found = found or _appositive(text, _words(text, *segs[1]), first, places)
+        if found is not None:
+            return found
+    return _split_role_name(text, first, places)
+
+
+def _ends_phrase(text: str, pos: int) -> bool:
+    """Only a stop word ("kepada", "di", "in") follows: the phrase before it is complete."""
+    match = _WORD.match(text, _skip_space(text, pos))
+    return match is None or _key(match.group()) in _STOP_AFTER
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _leading_phrase(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Words from `start` up to the first lowercase word that cannot be part of a speaker."""
+    out: list[tuple[int, int]] = []
+    for s, e in _words(text, start, end):
+        word = text[s:e]
+        key = _key(word)
+        if key in _STOP_AFTER or (not word[:1].isupper() and key not in ROLE_HEADS
+                                  and key not in ORG_WORDS and key not in PRONOUNS
+                                  and not (out and _key(text[out[0][0]:out[0][1]]) in ROLE_HEADS)):
+            break
+        out.append((s, e))
+        if key in PRONOUNS:
+            break
+    return out

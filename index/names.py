@@ -1,0 +1,364 @@
+"""Person names and news roles: one key per spelling, and how well an asked name fits a speaker.
+
+Statements carry a speaker as the article writes it ("Kim Jong - un", "Menlu Retno") and often
+a role ("penasihat kebijakan luar negeri Kremlin"). Users ask by full name, surname, first name
+or role, in English or Indonesian ("the Kremlin adviser", "penasihat Kremlin"). `name_key`
+folds spelling variants only (case, diacritics, hyphens, dots, possessive "'s"); it never
+guesses that two different names are one person ("Jokowi" is not "Joko Widodo").
+`match_speaker` scores an asked name against a statement's (speaker, role) in [0, 1]: 1 for the
+full name, less for part of it, less again for a role alone. Titles ("Presiden", "Menlu",
+"spokesman") are roles, read through a small bilingual lexicon of news roles into shared
+concepts, so "foreign minister" and "Menteri Luar Negeri" meet. Pure functions, both indexing
+and retrieval use them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+__all__ = ["match_speaker", "name_key", "role_concepts"]
+
+# Scores of the kinds of match (the asked name against the speaker's name tokens).
+FULL_NAME = 1.0
+NAME_WITHIN_LONGER_ASKED = 0.9  # speaker "Febri Diansyah" inside asked "PT X Febri Diansyah"
+LAST_NAMES = 0.85  # asked "Budi Karya" of "Ari Budi Karya": two or more words ending the name
+FIRST_NAMES = 0.8  # asked "Ari Dono" of "Ari Dono Sukmanto"
+SURNAME = 0.8  # asked "Ushakov" of "Yuri Ushakov"
+SINGLE_SPEAKER_NAME = 0.75  # speaker written "Retno", asked "Retno Marsudi"
+FIRST_NAME = 0.7  # asked "Yuri" of "Yuri Ushakov"
+MIDDLE_NAME = 0.6
+ROLE_ONLY = 0.6  # scaled by how much of the asked role the statement's role covers
+ROLE_AGREES_BONUS = 0.1  # a partial name whose asked role the statement's role shares
+FUZZY_FACTOR = 0.9  # a long token one edit away ("Ushakov" / "Ushakow")
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Bilingual lexicon of news roles: "concepts: form | form | ...". Concepts are shared
+# between languages; forms are matched longest first on name_key-folded text. Concepts in
+# _OCCUPATIONS are what a person *is* (adviser, minister) and split name runs; the others
+# (foreign, Kremlin, countries) only qualify a role.
+_LEXICON = """
+president: president | presiden
+deputy president: vice president | wakil presiden | wapres
+prime minister: prime minister | perdana menteri | pm
+minister: minister | menteri | secretary of | mentri
+minister foreign: foreign minister | foreign secretary | secretary of state | menlu
+minister foreign: menteri luar negeri
+minister defence: defence minister | defense minister | defense secretary | menhan
+minister defence: menteri pertahanan
+minister finance: finance minister | menkeu | menteri keuangan | treasury secretary
+minister trade: trade minister | mendag | menteri perdagangan
+minister transport: transport minister | menhub | menteri perhubungan
+minister interior: interior minister | home minister | mendagri | menteri dalam negeri
+minister law: justice minister | law minister | menkumham | menteri hukum
+minister health: health minister | menkes | menteri kesehatan
+minister education: education minister | mendikbud | menteri pendidikan
+ministry: ministry | kementerian | department | departemen | kemenlu
+foreign: foreign | luar negeri | foreign affairs
+interior: dalam negeri | home affairs | interior
+defence: defence | defense | pertahanan
+finance: finance | keuangan
+trade: trade | perdagangan
+transport: transport | transportation | perhubungan
+health: health | kesehatan
+education: education | pendidikan
+law: law | justice | hukum | kehakiman
+policy: policy | kebijakan
+armed forces: armed forces | angkatan bersenjata
+military: military | militer | army | angkatan darat | tni
+police: police | polisi | kepolisian | polri
+head police: police chief | chief of police | kapolri | kapolda | kapolres | kapolsek | kabareskrim
+spokesperson: spokesperson | spokesman | spokeswoman | spokesmen | juru bicara | jubir | kabid humas
+adviser: adviser | advisor | advisers | advisors | penasihat | staf ahli
+governor: governor | gubernur
+deputy governor: deputy governor | wakil gubernur | wagub
+mayor: mayor | wali kota | walikota | walkot
+regent: regent | bupati
+head: head | chief | kepala | pemimpin | leader | pimpinan
+chairman: chairman | chairwoman | chairperson | chair | ketua
+chairman general: general chairman | ketua umum | ketum
+secretary-general: secretary general | secretary-general | sekretaris jenderal | sekjen
+secretary: secretary | sekretaris
+ambassador: ambassador | envoy | duta besar | dubes
+director: director | direktur | direktorat
+director main: president director | direktur utama | dirut
+director general: director general | direktur jenderal | dirjen
+executive: ceo | coo | cfo | chief executive | executive | eksekutif | bos | boss
+lawyer: lawyer | attorney | pengacara | kuasa hukum | advokat
+prosecutor: prosecutor | jaksa
+prosecutor head: attorney general | jaksa agung
+judge: judge | hakim
+commander: commander | panglima | komandan | danrem | dandim | pangdam
+officer: general | jenderal | colonel | kolonel | letkol | major general | mayjen | brigjen
+officer: letjen | kompol | akbp | kombes | irjen | komjen | ipda | iptu | akp | aiptu | captain
+officer: kapten | lieutenant | letnan | admiral | laksamana | marsekal | sergeant | sersan
+coach: coach | manager | pelatih | manajer
+analyst: analyst | observer | pengamat | analis
+expert: expert | pakar | ahli | nutritionist | specialist | researcher | peneliti | scientist
+expert: ilmuwan
+official: official | officials | pejabat | petugas | officer
+member: member | anggota | legislator | lawmaker | senator
+coordinator: coordinator | koordinator
+correspondent: correspondent | reporter | journalist | wartawan | jurnalis | koresponden
+founder: founder | pendiri
+father: father | ayah
+king: king | raja
+queen: queen | ratu
+deputy: deputy | vice | wakil
+kremlin: kremlin
+government: government | pemerintah | pemerintahan | administration
+white-house: white house | gedung putih
+parliament: parliament | dpr | parlemen | congress | kongres
+un: un | united nations | pbb | perserikatan bangsa bangsa
+us: us | u s | usa | united states | american | amerika serikat | amerika | as
+russia: russia | russian | rusia
+china: china | chinese | tiongkok | cina
+north-korea: north korea | north korean | korea utara | korut | pyongyang
+south-korea: south korea | south korean | korea selatan | korsel | seoul
+japan: japan | japanese | jepang
+uk: britain | british | uk | united kingdom | inggris
+france: france | french | prancis | perancis
+germany: germany | german | jerman
+israel: israel | israeli
+palestine: palestine | palestinian | palestina
+syria: syria | syrian | suriah
+iran: iran | iranian
+iraq: iraq | iraqi | irak
+saudi: saudi | saudi arabia | arab saudi
+turkey: turkey | turkish | turki
+egypt: egypt | egyptian | mesir
+jordan: jordan | jordanian | yordania
+indonesia: indonesia | indonesian | ri
+malaysia: malaysia | malaysian
+australia: australia | australian
+india: india | indian
+philippines: philippines | filipino | filipina
+myanmar: myanmar | burma | burmese
+bangladesh: bangladesh | bangladeshi
+"""
+_OCCUPATIONS = _word_set("""president prime minister spokesperson adviser governor mayor regent head
+chairman secretary-general secretary ambassador director executive lawyer prosecutor judge
+commander officer coach analyst expert official member coordinator correspondent founder father
+king queen""")
+
+# Honorifics carry no role; dropped before a name, not inside one ("Ibu Retno", "RS Kasih Ibu").
+_HONORIFICS = _word_set("""bapak pak ibu bu mr mrs ms miss sir dr drs ir prof h hj haji hajjah kh
+gus mas mbak bung tuan nyonya syekh sheikh habib ustaz ustad kyai kiai raden""")
+# Academic degrees written after a name ("dr. I Gusti Ngurah Rai MM"); dropped after a name word.
+_DEGREES = _word_set("""mm sh msi mba phd mh mpd spd skom mkes ssos sip msc bsc ssi mt se st ak
+cpa""")
+_STOPWORDS = _word_set("""the a an of for at in on to and s dari di ke untuk dan yang pada
+bagi sang si""")
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
+_APOSTROPHE = re.compile(r"(?<=\w)['’`](?=\w)")
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def name_key(name: str) -> str:
+    """The spelling-independent key of a name or role: lower case, no diacritics, words only.
+
+    >>> name_key("Kim Jong - un") == name_key("Kim Jong-un") == name_key("kim jong un")
+    True
+    >>> name_key("Arsène Wenger's"), name_key("dr. I Gusti Ngurah Rai")
+    ('arsene wenger', 'dr i gusti ngurah rai')
+    """
+    text = _POSSESSIVE.sub(" ", name)
+    text = _APOSTROPHE.sub("", text)
+    text = _DASHES.sub(" ", text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", stripped.casefold()).split())
+
+
+@cache
+def _lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Folded form (as a token tuple) → its concepts, built once on first use."""
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in _LEXICON.strip().splitlines():
+        concepts, forms = line.split(":", 1)
+        for form in forms.split("|"):
+            table[tuple(name_key(form).split())] = tuple(concepts.split())
+    return table
+
+
+@cache
+def _longest_form() -> int:
+    return max(len(form) for form in _lexicon())
+
+
+@dataclass(frozen=True)
+class _Token:
+    """One folded word, with the role concepts it starts (if any)."""
+
+    word: str
+    concepts: tuple[str, ...] = ()
+    kind: str = "name"  # "name" | "role" (occupation) | "qualifier" | "stop" | "honorific"
+
+
+@lru_cache(maxsize=16384)
+def _read(text: str) -> tuple[_Token, ...]:
+    """Fold `text` and label each token: role words, qualifiers, stop words, name words.
+
+    Cached: the same speakers and roles recur across many statements.
+    """
+    words = name_key(_POSSESSIVE.sub(" 's ", text)).split() if text else []
+    table, longest, tokens, i = _lexicon(), _longest_form(), [], 0
+    while i < len(words):
+        for size in range(min(longest, len(words) - i), 0, -1):
+            concepts = table.get(tuple(words[i:i + size]))
+            if concepts:
+                kind = "role" if _OCCUPATIONS & set(concepts) else "qualifier"
+                tokens.extend(_Token(w, concepts if j == 0 else (), kind)
+                              for j, w in enumerate(words[i:i + size]))
+                i += size
+                break
+        else:
+            word = words[i]
+            last = i == len(words) - 1
+            after_name = bool(tokens) and tokens[-1].kind == "name"
+            kind = ("stop" if word in _STOPWORDS
+                    else "honorific" if word in _HONORIFICS and not last and not after_name
+                    else "honorific" if word in _DEGREES and after_name else "name")
+            tokens.append(_Token(word, (), kind))
+            i += 1
+    return tuple(tokens)
+
+
+def role_concepts(text: str) -> frozenset[str]:
+    """Role concepts and other content words of a role or name text, across languages.
+
+    >>> sorted(role_concepts("penasihat Kremlin")) == sorted(role_concepts("Kremlin adviser"))
+    True
+    """
+    items: set[str] = set()
+    for token in _read(text):
+        if token.kind in ("role", "qualifier"):
+            items.update(token.concepts)
+        elif token.kind == "name":
+            items.add(token.word)
+    return frozenset(items)
+
+
+def _name_runs(tokens: tuple[_Token, ...]) -> list[list[str]]:
+    """Maximal runs of name-like words (qualifiers stay inside: "Michael Jordan")."""
+    runs: list[list[str]] = [[]]
+    for token in tokens:
+        if token.kind in ("name", "qualifier") and token.word != "s":
+            runs[-1].append(token.word)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    """True when one substitution, insertion, deletion or adjacent swap turns a into b."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diffs) <= 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _same_word(a: str, b: str) -> float:
+    """1 for equal words, FUZZY_FACTOR for long words one edit apart, else 0."""
+    if a == b:
+        return 1.0
+    if min(len(a), len(b)) >= 6 and _edit_distance_at_most_one(a, b):
+        return FUZZY_FACTOR
+    return 0.0
+
+
+def _find(part: list[str], whole: list[str]) -> tuple[int, float]:
+    """Where `part` occurs contiguously in `whole` (start, similarity), or (-1, 0)."""
+    for start in range(len(whole) - len(part) + 1):
+        similarity = 1.0
+        for a, b in zip(part, whole[start:start + len(part)], strict=True):
+            similarity *= _same_word(a, b)
+        if similarity:
+            return start, similarity
+    return -1, 0.0
+
+
+def _run_score(asked: list[str], speaker: list[str]) -> float:
+    """Score of one asked name run against the speaker's name words."""
+    if "".join(asked) == "".join(speaker):
+        return FULL_NAME
+    if len(speaker) <= len(asked):
+        start, similarity = _find(speaker, asked)
+        if start < 0:
+            return 0.0
+        if len(speaker) == len(asked):
+            return FULL_NAME * similarity
+        ok = len(speaker) > 1 or len(speaker[0]) >= 3
+        base = NAME_WITHIN_LONGER_ASKED if len(speaker) > 1 else SINGLE_SPEAKER_NAME
+        return base * similarity if ok else 0.0
+    start, similarity = _find(asked, speaker)
+    if start < 0 or (len(asked) == 1 and len(asked[0]) < 3):
+        return 0.0
+    end = start + len(asked)
+    if end == len(speaker):
+        base = LAST_NAMES if len(asked) > 1 else SURNAME
+    elif start == 0:
+        base = FIRST_NAMES if len(asked) > 1 else FIRST_NAME
+    else:
+        base = MIDDLE_NAME
+    return base * similarity
+
+
+def _role_score(asked: tuple[_Token, ...], role: frozenset[str]) -> float:
+    """How well the statement's role covers the asked role (the whole asked text).
+
+    Name words of the asked text ("KPK", "Bandung", "Lavrov") must mostly appear in the role.
+    """
+    names = {t.word for t in asked if t.kind == "name"}
+    wanted = names | {c for t in asked if t.kind in ("role", "qualifier") for c in t.concepts}
+    if not wanted or not role or len(names & role) < len(names) / 2:
+        return 0.0  # "foreign minister Lavrov" is not any foreign minister
+    occupations = wanted & _OCCUPATIONS
+    if occupations and not occupations & role:
+        return 0.0
+    coverage = len(wanted & role) / len(wanted)
+    return ROLE_ONLY * coverage if coverage >= 0.5 else 0.0
+
+
+@lru_cache(maxsize=65536)
+def match_speaker(asked: str, speaker: str | None, role: str | None = None) -> float:
+    """How well the person a user asked about fits a statement's speaker and role, in [0, 1].
+
+    Args:
+        asked: the name or role from the question ("Ushakov", "the Kremlin adviser",
+            "juru bicara KPK Febri Diansyah").
+        speaker: the speaker as the article writes it ("Yuri Ushakov", "Menlu Retno").
+        role: the speaker's role when the article gives one.
+
+    Returns:
+        1.0 for the full name; 0.85-0.6 for part of it (last names above first names above
+        a middle name); up to 0.6 for a role alone; 0.0 when they do not match. Cached
+        (a pure function): match distinct (speaker, role) pairs, not every statement.
+
+    >>> match_speaker("Ushakov", "Yuri Ushakov"), match_speaker("penasihat Kremlin", "Yuri Ushakov",
+    ...     "penasihat kebijakan luar negeri Kremlin"), match_speaker("Lavrov", "Yuri Ushakov")
+    (0.8, 0.6, 0.0)
+    """
+    asked_tokens = _read(asked)
+    speaker_tokens = _read(speaker or "")
+    statement_role = role_concepts(role or "") | {
+        c for t in speaker_tokens if t.kind in ("role", "qualifier") for c in t.concepts}
+    speaker_name = [t.word for t in speaker_tokens if t.kind in ("name", "qualifier")]
+    name = max((_run_score(run, speaker_name) for run in _name_runs(asked_tokens)
+                if speaker_name), default=0.0)
+    asked_occupations = {c for t in asked_tokens for c in t.concepts} & _OCCUPATIONS
+    if 0 < name < FULL_NAME and asked_occupations & statement_role:
+        name = min(name + ROLE_AGREES_BONUS, 0.95)
+    return round(max(name, _role_score(asked_tokens, statement_role)), 4)

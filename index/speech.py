@@ -1,0 +1,554 @@
+"""Who said what: attributed statements in an article's text, as spans of that text.
+
+Rules over the sentence spans of `index.sentences`, for Indonesian and English news
+prose (see `extract_statements`). Every regex is anchored or bounded to a short window,
+so the work is linear in the text length.
+
+Span policy: `Statement.start:end` is what a user should see quoted: the whole
+sentence(s) holding the statement, attribution included ("“…,” ujar Yuri Ushakov."),
+because a bare clause cut out of a sentence reads badly and loses who said it.
+A quote that runs over several sentences spans from the sentence where it opens to the
+sentence where it is attributed. `quote_start:quote_end` is the said words alone: the
+text inside the quote marks, or the reported clause after the verb.
+
+Institution policy: organisations that speak ("Kementerian Luar Negeri mengatakan",
+"Polisi menyatakan", "the White House said") are kept, with the institution as the
+speaker and `organisation=True`, so a question about a person can skip them. Documents,
+data and media ("laporan itu menyebutkan", "data BPS menunjukkan") are not speakers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from index._speech_names import (
+    Mention,
+    article_places,
+    fold,
+    name_in_run,
+    parse_after_verb,
+    parse_before_verb,
+)
+from index.sentences import sentence_spans
+
+__all__ = ["Statement", "extract_statements", "fold_name", "same_speaker"]
+
+# "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
+_CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
+               r"|pungkas|tutup|sebut|aku|kilah|beber|cetus|tukas|seru|tulis|cuit|bilang|sambung|kenang")
+_CLOSING_EN = (r"said|says|added|told|explained|noted|warned|insisted|stressed|wrote|replied"
+               r"|continued|argued|claimed|asked|concluded")
+_AFTER_QUOTE_ID = re.compile(rf"[\s,]*\b({_CLOSING_ID})(nya)?\b\s*", re.IGNORECASE)
+_AFTER_QUOTE_SAID = re.compile(rf"[\s,]*\b({_CLOSING_EN})\b\s*", re.IGNORECASE)
+_AFTER_QUOTE_X_SAID = re.compile(rf"[\s,]*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING_EN})\b")
+_TRAILING = re.compile(rf",\s*(?:({_CLOSING_ID})(nya)?|({_CLOSING_EN}))\b\s*")
+_TRAILING_X_SAID = re.compile(rf",\s*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING_EN})\s*[.!]?$")
+# Verbs of reported speech: "X mengatakan (bahwa) …", "X said (that) …".
+_STRONG = (r"mengatakan|menyatakan|menegaskan|menjelaskan|menyebutkan|mengungkapkan"
+           r"|menambahkan|mengaku|menuturkan|mengemukakan|menerangkan|membeberkan|memperingatkan"
+           r"|mengklaim|mengeklaim|menekankan|berkata|menandaskan|berujar"
+           r"|said|says|told|added|stated|explained|warned|insisted|stressed|claimed|argued"
+           r"|noted|announced")
+_WEAK = (r"menilai|meminta|berharap|menyebut|menyampaikan|memastikan|mendesak|mengimbau"
+         r"|menduga|menganggap|meyakini|berjanji|menjanjikan|mengungkap|menuding|menuduh"
+         r"|menyayangkan|mengusulkan|menyarankan|menyerukan|mengakui|mengingatkan"
+         r"|believes|hopes|urged|promised|admitted")
+# Case-sensitive on purpose: a reporting verb follows its subject, so it is never capitalised,
+# and an IGNORECASE alternation is several times slower over a whole article.
+_REPORTING = re.compile(rf"\b(?:({_STRONG})|({_WEAK}))\b")
+_WEAK_FOLLOW = re.compile(r"\s*(?:,|:|bahwa\b|that\b|agar\b|supaya\b)", re.IGNORECASE)
+_CONTENT_LEAD = re.compile(r"(?:\s*(?:,|:|bahwa\b|that\b|kepada wartawan\b|to reporters\b))*\s*",
+                           re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:[Mm]enurut(nya)?|[Aa]ccording to)\b\s*")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’]*")
+_OPEN_QUOTES = "“«\""
+_OPENING = re.compile("[“«\"]")
+# Closing marks per opening mark: news text often opens straight and closes curly ("…,” ucap X).
+_CLOSING = {"“": re.compile("[”\"]"), "«": re.compile("»"), '"': re.compile("[\"”]")}
+_LOOKAROUND = 200
+# A quote opened after "X mengatakan," is looked for this far; farther, it is unterminated.
+_QUOTE_REACH = 3000
+_CANDIDATES = 50
+# A one-word mention this long may be a short form of a known name's word ("Enggar").
+_SHORT_NAME = 5
+# Fewer characters than this are not a statement ("Sementara itu").
+_MIN_WORDS = 16
+_DIRECT, _REPORTED = "direct", "reported"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One attributed statement; all offsets index the article text it came from.
+
+    `text[start:end]` is the sentence(s) to show, `text[quote_start:quote_end]` the words
+    said, `text[speaker_start:speaker_end]` the mention that attributes them (a pronoun or
+    "katanya" when `carried`). `speaker` is the full name as the article first gives it.
+    """
+
+    start: int
+    end: int
+    speaker: str
+    role: str | None
+    speech: str
+    quote_start: int
+    quote_end: int
+    speaker_start: int
+    speaker_end: int
+    carried: bool = False
+    organisation: bool = False
+
+
+def fold_name(value: str) -> str:
+    """A name folded for comparison: case, diacritics and hyphen spacing ("Jong - un") removed."""
+    return fold(value)
+
+
+def same_speaker(asked: str, speaker: str) -> bool:
+    """Whether two writings of a name agree, ignoring case, diacritics and hyphen spacing."""
+    return fold(asked) == fold(speaker)
+
+
+@dataclass
+class _Known:
+    """A name the article has introduced; `role` is filled in when a later mention gives it."""
+
+    tokens: frozenset[str]
+    name: str
+    role: str | None
+    role_tokens: frozenset[str]
+
+
+class _SpeakerBook:
+    """Names introduced so far in one article: surname mentions map to the full name.
+
+    Indexed by word, and each look-up reads at most `_CANDIDATES` entries, so an article
+    with very many names still costs linear time.
+    """
+
+    def __init__(self) -> None:
+        self._by_token: dict[str, list[_Known]] = {}
+        self._by_role_token: dict[str, list[_Known]] = {}
+        self._by_prefix: dict[str, list[_Known]] = {}
+        self._seen: set[frozenset[str]] = set()
+        self.last: tuple[str, str | None, bool] | None = None
+        # The latest person named outside speech, for a pronoun before any speaker.
+        self.recent: tuple[str, str | None, bool] | None = None
+
+    def _add(self, tokens: frozenset[str], name: str, role: str | None) -> None:
+        if tokens in self._seen:
+            return
+        self._seen.add(tokens)
+        known = _Known(tokens, name, None, frozenset())
+        for token in tokens:
+            self._by_token.setdefault(token, []).append(known)
+            self._by_prefix.setdefault(token[:_SHORT_NAME], []).append(known)
+        self._give_role(known, role)
+
+    def _give_role(self, known: _Known, role: str | None) -> None:
+        if role is None or known.role is not None:
+            return
+        known.role, known.role_tokens = role, frozenset(fold(role).split())
+        for token in known.role_tokens:
+            self._by_role_token.setdefault(token, []).append(known)
+
+    @staticmethod
+    def _candidates(index: dict[str, list[_Known]], tokens: frozenset[str]) -> list[_Known]:
+        lists = [index.get(token, []) for token in tokens]
+        return min(lists, key=len)[:_CANDIDATES] if lists else []
+
+    def resolve(self, mention: Mention) -> tuple[str, str | None]:
+        tokens = frozenset(fold(mention.name).split())
+        if mention.role_only:
+            # "Kapolda" after "Kapolda Jawa Tengah Irjen Pol Condro Kirono": the same person.
+            for known in self._candidates(self._by_role_token, tokens):
+                if tokens <= known.role_tokens:
+                    return known.name, known.role
+            return mention.name, None
+        for known in self._candidates(self._by_token, tokens):
+            if tokens <= known.tokens:
+                self._give_role(known, mention.role)
+                return known.name, mention.role or known.role
+        if len(tokens) == 1 and len(mention.name) >= _SHORT_NAME:
+            # "Enggar" for "Enggartiasto Lukita": a short form of one of the name's words.
+            (token,) = tokens
+            for known in self._by_prefix.get(token[:_SHORT_NAME], [])[:_CANDIDATES]:
+                if any(word.startswith(token) for word in known.tokens):
+                    return known.name, mention.role or known.role
+        if len(tokens) >= 2 or mention.organisation or mention.role:
+            self._add(tokens, mention.name, mention.role)  # "Menlu Retno": found by role later
+        return mention.name, mention.role
+
+    def introduce(self, mention: Mention, *, subject: bool) -> None:
+        """A name seen outside speech ("… pemimpin Korut, Kim Jong - un untuk …").
+
+        `subject`: the sentence's first name, which a following "ia" most likely means.
+        """
+        tokens = frozenset(fold(mention.name).split())
+        if len(tokens) >= 2:
+            self._add(tokens, mention.name, mention.role)
+            if subject:
+                self.recent = (mention.name, mention.role, False)
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """One article: its text, the place words its speaker phrases must not start with, and
+    counts of its capitalised words and word pairs (to tell "Hariyadi Sukamdani" the name
+    from "menurut Hariyadi Sukamdani selalu …", Hariyadi saying what Sukamdani did)."""
+
+    text: str
+    places: frozenset[str]
+    _alone: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, text: str) -> _Scan:
+        return cls(text, article_places(text))
+
+    def _count_alone(self) -> None:
+        """Count capitalised words that have no capitalised neighbour (once, when needed)."""
+        text = self.text
+        self._alone["\x00"] = 1  # counted
+        for match in _CAPITALISED.finditer(text):
+            start, end = match.span()
+            joined_before = start >= 2 and text[start - 1] == " " and _capital_word_ends(
+                text, start - 1)
+            joined_after = text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
+            if not (joined_before or joined_after):
+                self._alone[match.group()] += 1
+
+    def two_people(self, first: str, second: str) -> bool:
+        """Both words also stand alone elsewhere: two people side by side, not one name."""
+        if not self._alone:
+            self._count_alone()
+        return self._alone[first] > 0 and self._alone[second] > 0
+
+    def before(self, start: int, end: int) -> Mention | None:
+        return parse_before_verb(self.text, start, end, self.places)
+
+    def after(self, start: int, end: int) -> Mention | None:
+        return parse_after_verb(self.text, start, end, self.places)
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    covered: bool = False
+
+
+def extract_statements(text: str) -> list[Statement]:
+    """Return the attributed statements of `text`, in text order.
+
+    Direct speech: a quote followed by its attribution (“…,” kata X / ujarnya / X said)
+    or opened by one (X mengatakan, “…”). Reported speech: X mengatakan (bahwa) …,
+    menurut X, …, …, tambah X; X said (that) …, according to X, …. Pronouns and
+    "-nya" attributions carry the nearest earlier named speaker (`carried=True`).
+    """
+    statements: list[Statement] = []
+    book = _SpeakerBook()
+    scan = _Scan.of(text)
+    for paragraph in _paragraphs(text, sentence_spans(text)):
+        _introduce_names(scan, paragraph, book)
+        found = _direct(scan, paragraph) + _reported(scan, paragraph)
+        previous = statements[-1] if statements else None
+        if not found and previous is not None and previous.speech == _DIRECT:
+            found = _continued(text, paragraph, previous)
+        for start, end, quote, mention, kind in sorted(found, key=lambda f: f[2]):
+            statement = _attribute(start, end, quote, mention, kind, book)
+            if statement is not None:
+                statements.append(statement)
+    return statements
+
+
+def _continued(text: str, paragraph: _Paragraph, previous: Statement) -> list[_Found]:
+    """A paragraph that is one quote, right after a quoted statement: the same speaker goes on.
+
+    ("“…,” kata Netanyahu.\n“Saya juga memastikan …”") The mention is the earlier attribution.
+    """
+    start, end = paragraph[0].start, paragraph[-1].end
+    gap = text[previous.end:start]
+    if text[start] not in _OPEN_QUOTES or gap.count("\n") != 1 or gap.strip():
+        return []
+    quotes = _quote_spans(text, start, end)
+    if len(quotes) != 1 or quotes[0][0] != start or end - quotes[0][1] > 2:
+        return []
+    mention = Mention("", None, previous.speaker_start, previous.speaker_end, pronoun=True)
+    return [(start, end, _trim(text, start + 1, quotes[0][1]), mention, _DIRECT)]
+
+
+def _attribute(start: int, end: int, quote: tuple[int, int], mention: Mention, kind: str,
+               book: _SpeakerBook) -> Statement | None:
+    if mention.pronoun:
+        carried_from = book.last or book.recent
+        if carried_from is None:
+            return None
+        book.last = carried_from  # the person now speaking, for the next pronoun too
+        speaker, role, organisation = carried_from
+        carried = True
+    else:
+        speaker, role = book.resolve(mention)
+        organisation, carried = mention.organisation, False
+        book.last = (speaker, role, organisation)
+    return Statement(start, end, speaker, role, kind, quote[0], quote[1], mention.start,
+                     mention.end, carried, organisation)
+
+
+def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[_Paragraph]:
+    """Group sentence spans by line (sentence spans never cross a line break)."""
+    paragraphs: list[_Paragraph] = []
+    prev_end = -1
+    for start, end in spans:
+        if not paragraphs or "\n" in text[prev_end:start]:
+            paragraphs.append(_Paragraph())
+        paragraphs[-1].append(_Sentence(start, end))
+        prev_end = end
+    return paragraphs
+
+
+def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: _SpeakerBook) -> None:
+    """Register multi-word capitalised names so a later surname maps to them."""
+    for sentence in paragraph:
+        first = True
+        for match in _NAME_RUN.finditer(scan.text, sentence.start, sentence.end):
+            mention = name_in_run(scan.text, match.start(), match.end(), scan.places)
+            parts = mention.name.split(" ") if mention is not None else []
+            after_menurut = scan.text[max(0, match.start() - 8):match.start()].lower() == "menurut "
+            if after_menurut and len(parts) == 2 and scan.two_people(*parts):
+                continue  # "menurut Hariyadi Sukamdani selalu …": see _split_subject
+            if mention is not None and not mention.pronoun and not mention.organisation:
+                book.introduce(mention, subject=first)
+                first = first and " " not in mention.name
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w.'’]*(?:(?:[ ]-[ ][a-z]+)|(?:[ ][A-Z][\w.'’]*))+")
+
+
+class _Paragraph(list[_Sentence]):
+    """The sentences of one line of the article, in order."""
+
+    _ends: list[int] | None = None
+
+    def sentence_at(self, pos: int) -> int:
+        """Index of the sentence holding `pos` (or the last one), by bisection."""
+        if self._ends is None:
+            self._ends = [sentence.end for sentence in self]
+        return min(bisect.bisect_right(self._ends, pos), len(self) - 1)
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open, close) offsets of the quote marks in text[start:end], paired left to right."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while (match := _OPENING.search(text, pos, end)) is not None:
+        closing = _CLOSING[match.group()].search(text, match.end(), end)
+        if closing is None:
+            break
+        spans.append((match.start(), closing.start()))
+        pos = closing.end()
+    return spans
+
+
+_Found = tuple[int, int, tuple[int, int], Mention, str]
+
+
+def _direct(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
+    """Quotes followed by an attribution: “…,” kata X / ujarnya / X said / said X."""
+    text = scan.text
+    found: list[_Found] = []
+    p_start, p_end = paragraph[0].start, paragraph[-1].end
+    for open_, close in _quote_spans(text, p_start, p_end):
+        last = paragraph.sentence_at(close + 1)
+        mention = _closing_attribution(scan, close + 1, paragraph[last].end)
+        if mention is None:
+            continue
+        first = paragraph.sentence_at(open_)
+        for sentence in paragraph[first:last + 1]:
+            sentence.covered = True
+        quote = _trim(text, open_ + 1, close)
+        found.append((paragraph[first].start, paragraph[last].end, quote, mention, _DIRECT))
+    return found
+
+
+def _closing_attribution(scan: _Scan, pos: int, end: int) -> Mention | None:
+    """The speaker right after a closing quote, or None when the quote is unattributed."""
+    text = scan.text
+    limit = min(end, pos + _LOOKAROUND)
+    match = _AFTER_QUOTE_ID.match(text, pos, limit)
+    if match is not None:
+        if match.group(2):
+            return Mention("", None, match.start(1), match.end(2), pronoun=True)
+        return scan.after(match.end(), limit)
+    match = _AFTER_QUOTE_SAID.match(text, pos, limit)
+    if match is not None:
+        return scan.after(match.end(), limit)
+    match = _AFTER_QUOTE_X_SAID.match(text, pos, limit)
+    if match is not None:
+        return scan.before(match.start(1), match.end(1))
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _reported(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
+    """One reported statement per sentence not already holding direct speech."""
+    found: list[_Found] = []
+    for i, sentence in enumerate(paragraph):
+        if sentence.covered:
+            continue
+        hit = (_according(scan, sentence) or _reporting_verb(scan, paragraph, i)
+               or _trailing(scan, sentence))
+        if hit is not None:
+            found.append(hit)
+    return found
+
+
+def _according(scan: _Scan, sentence: _Sentence) -> _Found | None:
+    """"Menurut X, …" / "…, menurut X." / "According to X, …"."""
+    text = scan.text
+    match = _ACCORDING.search(text, sentence.start, sentence.end)
+    if match is None:
+        return None
+    if match.group(1):
+        mention = Mention("", None, match.start(), match.end(1), pronoun=True)
+    else:
+        mention = scan.after(match.end(), min(sentence.end, match.end() + _LOOKAROUND))
+    if mention is None:
+        return None
+    mention = _split_subject(scan, mention)
+    comma = text.find(",", mention.end, sentence.end)
+    lead_in = text[sentence.start:match.start()]
+    if comma >= 0 and len(lead_in) <= 30 and (not lead_in.strip() or lead_in.rstrip()[-1:] == ","):
+        quote = _trim(text, comma + 1, sentence.end)  # "Menurut X, …"
+    elif _ends_sentence(text, mention.end, sentence.end):
+        quote = _trim(text, sentence.start, match.start())  # "…, menurut X."
+    else:
+        quote = (sentence.start, sentence.end)  # "…, menurut X, …"
+    if quote[1] - quote[0] < _MIN_WORDS:
+        return None
+    return sentence.start, sentence.end, quote, mention, _REPORTED
+
+
+def _split_subject(scan: _Scan, mention: Mention) -> Mention:
+    """"menurut Hariyadi Sukamdani selalu …" without a comma: the last word may start the clause."""
+    text = scan.text
+    name = mention.name
+    head, _, last = name.rpartition(" ")
+    follows = text[mention.end:mention.end + 2]
+    if mention.pronoun or not head or " " in head or not follows[:1].isspace():
+        return mention
+    if not follows[1:2].islower() or not scan.two_people(head, last):
+        return mention
+    return Mention(head, mention.role, mention.start, mention.start + len(head))
+
+
+def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | None:
+    """"X mengatakan (bahwa) …" / "X said (that) …"; a quote after the verb is direct."""
+    text = scan.text
+    sentence = paragraph[index]
+    for match in _REPORTING.finditer(text, sentence.start, sentence.end):
+        marked = not match.group(2) or _WEAK_FOLLOW.match(text, match.end(), sentence.end)
+        window = max(sentence.start, match.start() - _LOOKAROUND)
+        mention = scan.before(window, match.start()) if marked else _titled(scan, window, match)
+        if mention is None and _JOINED.search(text, window, match.start()):
+            # "Ia menggambarkan …, seraya menambahkan bahwa …": the sentence's subject.
+            mention = scan.before(sentence.start, _first_gap(text, sentence))
+            if mention is not None and not mention.pronoun and " " not in mention.name:
+                mention = None
+        if mention is None:
+            continue
+        lead = _CONTENT_LEAD.match(text, match.end(), sentence.end)
+        body = lead.end() if lead else match.end()
+        if body < sentence.end and text[body] in _OPEN_QUOTES:
+            return _opened_quote(scan, paragraph, index, body, mention)
+        quote = _trim(text, body, sentence.end)
+        if quote[1] - quote[0] < _MIN_WORDS:
+            continue
+        return sentence.start, sentence.end, quote, mention, _REPORTED
+    return None
+
+
+_JOINED = re.compile(r"\b(?:seraya|sambil|sembari|dan|and|while)\s*$", re.IGNORECASE)
+_SUBJECT_END = re.compile(r"\s+(?=[a-z])")
+
+
+def _capital_word_ends(text: str, pos: int) -> bool:
+    """Whether the word ending just before `pos` (a space) is capitalised."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:start + 1].isupper()
+
+
+def _first_gap(text: str, sentence: _Sentence) -> int:
+    """End of the sentence's opening capitalised phrase ("Ia", "Yuri Ushakov")."""
+    match = _SUBJECT_END.search(text, sentence.start, min(sentence.end, sentence.start + 80))
+    return match.start() if match else sentence.start
+
+
+def _titled(scan: _Scan, window: int, match: re.Match[str]) -> Mention | None:
+    """A weak verb without "bahwa" still reports speech after a titled name ("Kepala …, X")."""
+    mention = scan.before(window, match.start())
+    return mention if mention is not None and mention.role and mention.name else None
+
+
+def _opened_quote(scan: _Scan, paragraph: _Paragraph, index: int, open_: int,
+                  mention: Mention) -> _Found:
+    """"X mengatakan, “…”": the quote may run over the following sentences."""
+    text = scan.text
+    text = scan.text
+    closing = _CLOSING[text[open_]].search(text, open_ + 1,
+                                           min(paragraph[-1].end, open_ + _QUOTE_REACH))
+    close = paragraph[index].end if closing is None else closing.start()
+    last = paragraph.sentence_at(close)
+    for sentence in paragraph[index:last + 1]:
+        sentence.covered = True
+    return (paragraph[index].start, paragraph[last].end, _trim(text, open_ + 1, close), mention,
+            _DIRECT)
+
+
+def _trailing(scan: _Scan, sentence: _Sentence) -> _Found | None:
+    """"…, tambah Ushakov." / "…, ujarnya." / "…, Ushakov said." without quote marks."""
+    text = scan.text
+    mention, comma = None, -1
+    for match in _TRAILING.finditer(text, sentence.start, sentence.end):
+        if match.group(2):
+            mention = Mention("", None, match.start(1), match.end(2), pronoun=True)
+        else:
+            mention = scan.after(match.end(), min(sentence.end, match.end() + _LOOKAROUND))
+        if mention is not None and _ends_sentence(text, mention.end, sentence.end):
+            comma = match.start()
+            break
+        if mention is not None and text[mention.end:mention.end + 2].lstrip()[:1] == ",":
+            # "Selain itu, lanjutnya, kosmetik …": an attribution inside the sentence.
+            return sentence.start, sentence.end, (sentence.start, sentence.end), mention, _REPORTED
+        mention = None
+    if mention is None:
+        window = max(sentence.start, sentence.end - _LOOKAROUND)
+        match = _TRAILING_X_SAID.search(text, window, sentence.end)
+        if match is None:
+            return None
+        mention = scan.before(match.start(1), match.end(1))
+        comma = match.start()
+    if mention is None:
+        return None
+    quote = _trim(text, sentence.start, comma)
+    if quote[1] - quote[0] < _MIN_WORDS:
+        return None
+    return sentence.start, sentence.end, quote, mention, _REPORTED
+
+
+def _ends_sentence(text: str, pos: int, end: int) -> bool:
+    """Only a short adverbial ("kepada wartawan di Jakarta") may follow the speaker."""
+    if end - pos > 120:
+        return False
+    rest = text[pos:end].strip()
+    return len(rest) <= 80 and not _REPORTING.search(rest)

@@ -1,0 +1,279 @@
+"""Answers about what people said: one person's statements, who commented on a topic.
+
+The speaker index (`retriever.speakers`) says which statements are whose; this module
+ranks them by topic (`retriever.said_rank`), checks that each comes from the current
+version of a stored article, and turns them into verbatim quotes with their speaker.
+It refuses honestly: the person is quoted but not on the topic (`no_statement_on_topic`,
+with their closest statements offered as such), or not quoted at all
+(`speaker_not_found`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.statements import StatementRow
+from index.store import ArticleRecord, ChromaStore
+from retriever._types import Quote, SourceTitle
+from retriever.lexical import LexicalIndex
+from retriever.quotes import _trim, verify_quote
+from retriever.said_rank import (
+    ScoredStatement,
+    StatementFeatures,
+    lexical_share,
+    on_topic,
+    rank_statements,
+)
+from retriever.speakers import Person, SpeakerIndex
+from retriever.text import text_language, tokenize
+
+__all__ = [
+    "SaidAnswers", "SaidRanking", "TopicQuery", "example_pairs", "quote_of",
+    "statement_features", "statement_quotes",
+]
+
+logger = logging.getLogger(__name__)
+
+MAX_PERSON_STATEMENTS = 2000  # a person's statements scored per question (newest kept)
+WHO_CANDIDATES = 60  # statements considered for "who commented on …"
+_PUNCTUATION = ".,:;!?\"'“”‘’()[]"
+
+
+@dataclass(frozen=True)
+class TopicQuery:
+    """What a said/who question asks about, as the ranking needs it."""
+
+    topic: str
+    vector: np.ndarray
+    """The topic's query vector."""
+    language: str | None
+    """The question's language ("en", "id" or None)."""
+
+
+@dataclass(frozen=True)
+class SaidRanking:
+    """A person's statements, ranked by topic, from current article versions only."""
+
+    person: Person
+    ranked: list[ScoredStatement]
+    records: dict[str, ArticleRecord]
+    topic_gap: float
+    """How much better the topic's best chunk anywhere matches it than the best chunk of
+    the articles the person is quoted in (0: one of theirs is the best)."""
+
+
+def quote_of(record: ArticleRecord, start: int, end: int, score: float,
+             statement: StatementRow | None, *, max_chars: int) -> Quote | None:
+    """A verified quote of `record.text[start:end]` (cut to `max_chars`), with the speaker
+    of `statement` when the quote is that statement's words; None if not verbatim."""
+    start, end = _trim(start, end, max_chars, record.text)
+    text = record.text[start:end]
+    if not verify_quote(record.text, text, start, end):
+        logger.error("dropped a quote that is not verbatim in %s", record.article_id)
+        return None
+    return Quote(
+        text=text, article_id=record.article_id, title=record.title, source=record.source,
+        url=record.url, date=record.date, start=start, end=end, score=score,
+        speaker=statement.speaker if statement else None,
+        role=statement.role if statement else None,
+        speech=statement.speech if statement else None,
+    )
+
+
+def statement_features(
+    rows: Sequence[int], query: TopicQuery, *, speakers: SpeakerIndex, lexical: LexicalIndex,
+    vectors: Mapping[str, np.ndarray], chunk_vectors: Mapping[str, np.ndarray],
+) -> dict[int, StatementFeatures]:
+    """The topic features of statements `rows` (those without a stored vector left out)."""
+    weights = lexical.query_weights(tokenize(query.topic))
+    out = {}
+    for i in rows:
+        row = speakers.rows[i]
+        vec = vectors.get(row.statement_id)
+        if vec is None:
+            continue
+        chunk = chunk_vectors.get(speakers.chunk_of[i] or "")
+        lang = text_language(row.text)
+        out[i] = StatementFeatures(
+            dense=float(np.dot(vec, query.vector)),
+            context=None if chunk is None else float(np.dot(chunk, query.vector)),
+            lexical=lexical_share(speakers.tokens[i], weights),
+            cross_lingual=bool(query.language and lang and lang != query.language),
+            direct=row.speech == "direct",
+        )
+    return out
+
+
+def _context(f: StatementFeatures) -> float:
+    return f.dense if f.context is None else f.context
+
+
+def current_only(
+    ranked: Sequence[ScoredStatement], speakers: SpeakerIndex,
+    get_articles: Callable[[Sequence[str]], dict[str, ArticleRecord]],
+) -> tuple[list[ScoredStatement], dict[str, ArticleRecord]]:
+    """Keep statements whose article record exists with their content hash (the commit
+    marker): leftovers of an interrupted or superseded run are never shown."""
+    records = get_articles([speakers.rows[s.row].article_id for s in ranked])
+    kept = [s for s in ranked
+            if (r := records.get(speakers.rows[s.row].article_id)) is not None
+            and r.content_hash == speakers.rows[s.row].content_hash]
+    return kept, records
+
+
+def statement_quotes(
+    ranked: Sequence[ScoredStatement], speakers: SpeakerIndex,
+    records: Mapping[str, ArticleRecord], *, k: int, max_chars: int,
+) -> list[Quote]:
+    """Up to `k` verified, non-overlapping quotes of the ranked statements, each with its
+    speaker and with the same speaker's words right around it (`SpeakerIndex.run_of`)."""
+    quotes: list[Quote] = []
+    for s in ranked:
+        row = speakers.rows[s.row]
+        record = records[row.article_id]
+        if any(q.article_id == row.article_id and q.start < row.end and row.start < q.end
+               for q in quotes):
+            continue  # already shown as part of a longer quote
+        start, end = speakers.run_of(s.row, record.text, max_chars)
+        quote = quote_of(record, start, end, s.score, row, max_chars=max_chars)
+        if quote is not None:
+            quotes.append(quote)
+        if len(quotes) == k:
+            break
+    return quotes
+
+
+@dataclass(frozen=True, kw_only=True)
+class SaidAnswers:
+    """The said / who / statements-of answers over one store (used by `Retriever`)."""
+
+    store: ChromaStore
+    embed_query: Callable[[str], np.ndarray]
+    """A question's query vector (the embedder's, e5 "query: " side)."""
+    max_quote_chars: int
+    on_topic: Callable[[float, float], bool] = on_topic
+    """(best statement score, topic gap) → whether the person spoke on the topic."""
+
+    def topic_query(self, topic: str, language: str | None) -> TopicQuery:
+        return TopicQuery(topic=topic, vector=self.embed_query(topic), language=language)
+
+    def features(self, rows: Sequence[int], query: TopicQuery, *, speakers: SpeakerIndex,
+                 lexical: LexicalIndex) -> dict[int, StatementFeatures]:
+        """Topic features of statements `rows`, with their and their chunks' stored vectors."""
+        vectors = self.store.statement_vectors([speakers.rows[i].statement_id for i in rows])
+        chunk_ids = {c for i in rows if (c := speakers.chunk_of[i])}
+        chunk_vectors = self.store.chunk_vectors(sorted(chunk_ids))
+        return statement_features(rows, query, speakers=speakers, lexical=lexical,
+                                  vectors=vectors, chunk_vectors=chunk_vectors)
+
+    def rank_person(self, person: Person, query: TopicQuery, *, speakers: SpeakerIndex,
+                    lexical: LexicalIndex) -> SaidRanking:
+        """The person's statements from current article versions, ranked by the topic."""
+        rows = person.rows[-MAX_PERSON_STATEMENTS:]
+        ranked = rank_statements(self.features(rows, query, speakers=speakers, lexical=lexical))
+        kept, records = current_only(ranked, speakers, self.store.get_articles)
+        return SaidRanking(person=person, ranked=kept, records=records,
+                           topic_gap=self.topic_gap(person, query, speakers=speakers))
+
+    def topic_gap(self, person: Person, query: TopicQuery, *, speakers: SpeakerIndex) -> float:
+        """`SaidRanking.topic_gap`: the index's best chunk for the topic against the best
+        chunk of the person's articles (cosines of the same topic vector)."""
+        best = self.store.query(query.vector, n=1)
+        articles = {speakers.rows[i].article_id for i in person.rows}
+        ids = [c for a in sorted(articles) for c in speakers.article_chunks.get(a, ())]
+        theirs = [float(np.dot(v, query.vector)) for v in self.store.chunk_vectors(ids).values()]
+        if not best or not theirs:
+            return 0.0
+        return max(0.0, best[0].score - max(theirs))
+
+    def answer(
+        self, ranking: SaidRanking, *, speakers: SpeakerIndex, k: int,
+    ) -> tuple[list[Quote], list[Quote], list[SourceTitle]]:
+        """(quotes on the topic, their other statements, their articles' titles): the
+        quotes are empty when they said nothing on the topic (`said_rank.on_topic`)."""
+        ranked = ranking.ranked
+        on_topic = bool(ranked) and self.on_topic(ranked[0].score, ranking.topic_gap)
+        quotes = statement_quotes(ranked, speakers, ranking.records, k=k,
+                                  max_chars=self.max_quote_chars) if on_topic else []
+        if on_topic:
+            return quotes, [], []
+        others = statement_quotes(ranked, speakers, ranking.records, k=k,
+                                  max_chars=self.max_quote_chars)
+        titles: dict[str, SourceTitle] = {}
+        for s in ranked:
+            r = ranking.records[speakers.rows[s.row].article_id]
+            titles.setdefault(r.article_id, SourceTitle(r.article_id, r.title or r.source,
+                                                        r.source, r.url, r.date, s.score))
+        return [], others, list(titles.values())[:3]
+
+    def who(self, query: TopicQuery, *, speakers: SpeakerIndex, lexical: LexicalIndex,
+            k: int) -> list[Quote]:
+        """The speakers who commented on the topic, one statement each, best first: only
+        statements on it (`said_rank.on_topic`, their chunk's gap to the topic's best)."""
+        dense = self.store.query_statements(query.vector, n=WHO_CANDIDATES)
+        weights = lexical.query_weights(tokenize(query.topic))
+        by_words = sorted(range(len(speakers.rows)), reverse=True,
+                          key=lambda i: lexical_share(speakers.tokens[i], weights))[:WHO_CANDIDATES]
+        rows = sorted({speakers.positions[sid] for sid in dense if sid in speakers.positions}
+                      | set(by_words))
+        features = self.features(rows, query, speakers=speakers, lexical=lexical)
+        best = self.store.query(query.vector, n=1)
+        top = best[0].score if best else 0.0
+        ranked = [s for s in rank_statements(features) if self.on_topic(
+            s.score, max(0.0, top - _context(features[s.row])))]
+        kept, records = current_only(ranked, speakers, self.store.get_articles)
+        seen: set[str] = set()
+        one_each = []
+        for s in kept:
+            if speakers.keys[s.row] not in seen:
+                seen.add(speakers.keys[s.row])
+                one_each.append(s)
+        return statement_quotes(one_each, speakers, records, k=k, max_chars=self.max_quote_chars)
+
+    def newest_first(self, person: Person, *, speakers: SpeakerIndex, limit: int) -> list[Quote]:
+        """The person's statements, newest article first (then in article order)."""
+        kept, records = current_only([ScoredStatement(i, 0.0) for i in person.rows], speakers,
+                                     self.store.get_articles)
+        kept.sort(key=lambda s: speakers.rows[s.row].start)
+        kept.sort(key=lambda s: records[speakers.rows[s.row].article_id].date, reverse=True)
+        return statement_quotes(kept, speakers, records, k=limit, max_chars=self.max_quote_chars)
+
+
+def example_pairs(speakers: SpeakerIndex, titles: Mapping[str, str], lexical: LexicalIndex,
+                  *, n: int) -> list[tuple[str, str]]:
+    """(speaker, topic) pairs for example questions: the most quoted speakers, each with
+    the rarest word that one of their statements shares with its article's title, as the
+    title writes it ("Yuri Ushakov", "Iran")."""
+    counts: dict[str, list[int]] = {}
+    for i, key in enumerate(speakers.keys):
+        row = speakers.rows[i]
+        if row.article_id in titles and not row.carried and not row.organisation:
+            counts.setdefault(key, []).append(i)
+    pairs = []
+    for _, rows in sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        topic = _title_topic(rows, speakers, titles, lexical)
+        if topic:
+            name = max((speakers.rows[i].speaker for i in rows), key=lambda s: len(s.split()))
+            pairs.append((name, topic))
+        if len(pairs) == n:
+            break
+    return pairs
+
+
+def _title_topic(rows: Sequence[int], speakers: SpeakerIndex, titles: Mapping[str, str],
+                 lexical: LexicalIndex) -> str | None:
+    best: tuple[float, str] | None = None
+    for i in rows:
+        title = titles[speakers.rows[i].article_id]
+        name_words = set(tokenize(speakers.rows[i].speaker))
+        for word in title.split():
+            word = word.strip(_PUNCTUATION)
+            token = word.lower()
+            if token in speakers.tokens[i] and token not in name_words \
+                    and (best is None or lexical.idf(token) > best[0]):
+                best = (lexical.idf(token), word)
+    return best[1] if best else None

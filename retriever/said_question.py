@@ -1,0 +1,477 @@
+"""Recognise questions about what someone said, in English and Indonesian (pure functions).
+
+"What did Ushakov say about Iran?", "Apa tanggapan juru bicara KPK soal …?", "Menurut Saut, …?"
+ask for one person's statements; "Who commented on …?" / "Siapa saja yang berkomentar soal …?"
+ask who spoke. `parse_said_question` turns such a question into a `SaidQuery` (the person as
+the user wrote it, the topic, the language) and returns None for every other question, so
+that factoid questions ("Siapa wali kota Padang?", "When did X happen?") keep their own path.
+The shapes are anchored on speech verbs and nouns ("say", "react", "tanggapan", "menjelaskan",
+"menurut"); a person span ends at that verb or at a topic preposition ("soal", "about"), so
+lower-case and multiword names and roles ("the Kremlin adviser") need no capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from index.names import name_key, role_concepts
+from retriever.text import Language
+
+__all__ = ["SaidQuery", "parse_said_question"]
+
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class SaidQuery:
+    """A question about statements.
+
+    kind: "said" asks for `person`'s statements on `topic`; "who" asks who spoke on `topic`.
+    person: for "said", the name or role as the user wrote it ("Ushakov", "Kremlin adviser");
+        for "who", an optional description of who is sought ("petugas Humas Dishub") or None.
+    topic: what the statement should be about, possibly "" ("Apa kata Ushakov?").
+    language: the question's language.
+    """
+
+    kind: Literal["said", "who"]
+    person: str | None
+    topic: str
+    language: Language
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split("|"))
+
+
+# English verbs of speech after "what/who/why … did X", "did X …"; the first word inflects.
+_EN_SAY = _words("say|claim|promise|warn|think|predict|urge|blame|report|point out|suggest|tell"
+                 "|argue|explain|describe|reveal|announce|admit|deny|insist|stress|emphasise"
+                 "|emphasize|note|ask|call for|demand|propose|comment|accuse|criticise"
+                 "|criticize|praise|threaten|pledge|vow|recommend|advise|confirm|acknowledge"
+                 "|concede|complain|allege|assert|declare|estimate|forecast|hint|order|reply"
+                 "|respond|react|answer|write|tweet|make of|have to say|believe|expect|hope"
+                 "|mention|disclose|caution|recall|remark|express|voice|quoted as saying|said"
+                 "|thought|told|wrote|written|felt|denied|denies|replied|replies|made of"
+                 "|had to say|has to say")
+# After "what reason/comment … did X": "What reason did X give for Y".
+_EN_GIVE = _words("make|give|offer|issue|provide|have|made|gave|given|offered|issued|provided")
+# English verbs after "how did X …": the manner of a statement or a reaction.
+_EN_HOW = _words("react|respond|reply|explain|describe|justify|defend|view|assess|characterise"
+                 "|characterize|sum up|summarise|summarize|take|answer|comment|rate|evaluate"
+                 "|judge|interpret|portray|feel|took|taken|felt|justified|replied")
+# English verbs after "who …": "Who commented on Y?", "Who said Y".
+_EN_WHO = _words("said|say|says|commented|comments|comment|spoke about|spoke on|spoke out"
+                 "|talked about|reacted|responded|criticised|criticized|warned|claimed|called for"
+                 "|spoken about|spoken on|spoken out|praised|condemned|denied|urged|argued"
+                 "|welcomed|objected|complained|was quoted|were quoted|been quoted|insisted"
+                 "|suggested|promised|pledged|vowed|accused|blamed|predicted|proposed|demanded"
+                 "|admitted|disputed|told|explained|stressed|noted|asserted|stated|mentioned"
+                 "|alleged|remarked")
+# English nouns of "X's reaction to Y", "the reaction of X to Y".
+_EN_NOUNS = _words("reaction|reactions|response|responses|comment|comments|view|views|opinion"
+                   "|opinions|verdict|stance|position|take|answer|explanation|message|statement"
+                   "|statements|remarks|assessment|argument|claim|claims|promise|promises|warning"
+                   "|criticism|reply|thoughts|advice|excuse|justification|defence|defense"
+                   "|prediction|pledge|plea|appeal|demand|demands|reasoning|version|words|quote"
+                   "|quotes|reason")
+_EN_SPEECH_NOUN = re.compile(r"\b(?:comments?|remarks?|statements?|promises?|warnings?|reasons?"
+                             r"|explanations?|claims?|excuses?|assurances?|messages?|advice"
+                             r"|predictions?|pledges?|arguments?|words|answers?|responses?)\b", _I)
+_EN_OF_NOUNS = _words("reaction|response|comment|comments|view|views|opinion|verdict|stance"
+                      "|remarks|reply|explanation|message|assessment|statement")
+_EN_ADJ = "first|initial|official|latest|main|public|immediate|own|last|final|personal"
+_EN_PREP = ("in response to|when asked about|anything about|something about|anything on|about"
+            "|on|regarding|concerning|over|of|to|towards|toward|that|after|following|at|for|with")
+_EN_PREP_SPLIT = r"(?:about|on|regarding|concerning|over|towards?)"
+_EN_AUX = "did|does|do|has|have|had|is|are|was|were|would|will|could|can"
+
+# Indonesian nouns of "Apa tanggapan X soal Y", "Bagaimana sikap X terhadap Y".
+_ID_NOUNS = _words("kata|tanggapan|komentar|pendapat|penjelasan|desakan|pernyataan|imbauan"
+                   "|himbauan|jawaban|penilaian|pandangan|keterangan|argumen|ucapan|penegasan"
+                   "|bantahan|dalih|kesaksian|pengakuan|seruan|tudingan|tuduhan|keluhan"
+                   "|pembelaan|kata-kata")
+# Nouns that also name things ("alasan banjir", "reaksi kimia", "harapan hidup").
+_ID_AMBIGUOUS_NOUNS = _words("alasan|harapan|pesan|janji|sikap|peringatan|ancaman|prediksi"
+                             "|ramalan|klaim|kritik|kritikan|saran|usulan|usul|permintaan"
+                             "|tuntutan|reaksi|respons|respon")
+# Indonesian verb stems of "Apa yang dikatakan X" (with di-) and "Apa yang X katakan" (bare).
+_ID_STEMS = _words("katakan|sampaikan|janjikan|ungkapkan|jelaskan|tegaskan|sebutkan|sebut"
+                   "|kemukakan|usulkan|sarankan|minta|tuntut|bantah|klaim|peringatkan|kritik"
+                   "|keluhkan|harapkan|akui|bilang|ucapkan|nyatakan|umumkan|serukan|maksud"
+                   "|soroti|tekankan|paparkan|ceritakan|utarakan|khawatirkan|prediksi"
+                   "|prediksikan|perkirakan|imbau|imbaukan|tanyakan|jawab|komentari|tanggapi"
+                   "|lontarkan|beberkan|ungkap|pikirkan|rasakan|yakini")
+# Indonesian active verbs of "Bagaimana X menjelaskan Y" and "Apakah X mengatakan Y".
+_ID_HOW = _words("menjelaskan|menanggapi|menggambarkan|menilai|memandang|menjawab|menegaskan"
+                 "|merespons|merespon|mengomentari|menyikapi|menyebut|mengungkapkan"
+                 "|menceritakan|mengkritik|membela|membantah|menyampaikan|menerangkan"
+                 "|menguraikan|mengartikan|menafsirkan|mengevaluasi|menyoroti|berkomentar"
+                 "|berpendapat|bereaksi|mendeskripsikan|melukiskan|memaknai|mengomentarinya"
+                 "|menanggapinya|menyikapinya|menjelaskannya|mengatakan|menyatakan")
+_ID_SAY = _words("mengatakan|menyatakan|berkomentar|mengomentari|menyebut|menyebutkan"
+                 "|mengkritik|menegaskan|menjelaskan|menanggapi|membantah|mengakui|berjanji"
+                 "|menjanjikan|memperingatkan|mendesak|mengimbau|menyampaikan|mengungkapkan"
+                 "|menuding|menuduh|menyalahkan|memuji|mengecam|bilang|berkata|berbicara"
+                 "|angkat bicara|mengklaim|menyerukan|mengusulkan|menyarankan|menilai"
+                 "|berpendapat|mengemukakan|mengeluhkan|memprediksi|memperkirakan")
+_ID_BOUNDARY = frozenset(_words("soal|tentang|mengenai|terkait|atas|terhadap|perihal|seputar"
+                                "|menyangkut|kepada|pada|ketika|saat|usai|setelah|sesudah"
+                                "|sebelum|dalam|di|dengan|ke|bahwa|akan|sehubungan|menyusul"
+                                "|jika|kalau|apabila|bila|agar|supaya|karena|sebagai"))
+_ID_TOPIC_PREP = ("apa-apa soal|apa pun soal|soal|tentang|mengenai|terkait|atas|terhadap|perihal"
+                  "|seputar|menyangkut|kepada|pada|bahwa|dengan|akan")
+# First words that make "Apa kata dasar …" / "Bagaimana cara …" a phrase, not a person.
+_ID_NOT_PERSON_LEADS = frozenset(_words("cara|proses|kondisi|keadaan|situasi|nasib|kabar|bentuk"
+                                        "|hubungan|sejarah|perkembangan|dampak|pengaruh|caranya"
+                                        "|dasar|kunci|sandi|pengantar|majemuk|benda|kerja|sifat"
+                                        "|ganti|serapan|lain|moral|hidup|waktu|tempat|singkat"))
+_ID_NOUN_ADJECTIVES = re.compile(r"^(?:(?:utama|resmi|terbaru|pertama|awal|sebenarnya|lengkap"
+                                 r"|terakhir|kampanye|politik|publik)\s+)+", _I)
+_ID_CORE_PREP = re.compile(r"^(?:soal|tentang|mengenai|terkait|atas|terhadap|perihal)\b", _I)
+_ID_VERB_SHAPE = re.compile(r"^(?:me(?:ng|ny|m|n|[lrwy])|ber|di|ter|per)[a-z]{3,}$")
+
+_PRONOUNS = frozenset(_words("he|she|they|it|we|you|i|him|her|them|this|that|these|those|one"
+                             "|ia|dia|mereka|beliau|kamu|anda|saya|kami|kita|ini|itu|engkau"
+                             "|aku|nya|there|someone|anyone|everyone|people"))
+_QUESTION_WORDS = frozenset(_words("what|who|whom|which|why|how|when|where|whose|apa|apakah"
+                                   "|siapa|siapakah|mengapa|kenapa|kapan|kapankah|bagaimana"
+                                   "|berapa|dimana|di mana|mana|manakah|seberapa"))
+# A "person" headed by these is a document or a number, not a speaker ("menurut data BPS").
+_NOT_SPEAKERS = frozenset(_words(
+    "report|reports|study|studies|survey|surveys|article|data|document|documents|law|laws|news"
+    "|paper|book|poll|polls|research|evidence|analysis|findings|results|record|records|text"
+    "|statistics|figures|rules|rule|regulation|regulations|constitution|website|map|letter"
+    "|source|sources|estimates|estimate|census|calculations|forecast|schedule|plan|article"
+    "|laporan|survei|studi|penelitian|riset|artikel|berita|dokumen|surat|undang-undang|uu"
+    "|aturan|peraturan|hasil|catatan|buku|jajak|statistik|sumber|situs|peta|konstitusi|kitab"
+    "|ajaran|perhitungan|perkiraan|prakiraan|ramalan|pantauan|jadwal|rencana|versi|teori"
+    "|kalender|hitungan|pasal|ketentuan|standar|kriteria|prinsip|logika|pengalaman|pasar"
+    "|market|markets|stock|stocks|shares|price|prices|rupiah|dollar|economy|currency|saham"
+    "|harga|ekonomi|indeks|kurs"))
+_RELATIVES = frozenset(_words("who|whom|whose|which|that|what|yang|apa|siapa"))
+_PERSON_LEADS = re.compile(
+    r"^(?:(?:the|a|an|oleh|sang|keterangan|penjelasan|pernyataan|nama)(?:\s+|$))+", _I)
+_PERSON_TAILS = re.compile(
+    r"(?:\s+(?:ever|also|really|actually|not|never|just|already|publicly|first|reportedly"
+    r"|allegedly|later|initially|once|previously|recently|originally|pernah|sudah"
+    r"|telah|juga|tidak|tak|belum|akan|sempat|lalu|kemudian|sendiri|then))+$", _I)
+_MAX_PERSON_WORDS = 14
+_MAX_WHO_WORDS = 9
+_MAX_BARE_PERSON_WORDS = 6  # "Apa yang <person> katakan": a short span, not a clause
+
+
+@cache
+def _alternation(words: tuple[str, ...], *, inflect: bool) -> str:
+    """Regex alternation of `words`, longest first; the first word may take -s/-ed/-ing."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        head, _, tail = word.partition(" ")
+        head = re.escape(head) + (r"(?:s|es|ed|d|ing)?" if inflect else "")
+        parts.append(head + (r"\s+" + re.escape(tail).replace(r"\ ", r"\s+") if tail else ""))
+    return "|".join(parts)
+
+
+@cache
+def _verb_pattern(words: tuple[str, ...], inflect: bool) -> re.Pattern[str]:
+    """Verbs of `words` as whole words preceded by a space (a person comes before them)."""
+    return re.compile(rf"(?<=\s)(?:{_alternation(words, inflect=inflect)})(?=[\s,.;:]|$)", _I)
+
+
+def _normalise(question: str) -> str:
+    """Straight apostrophes and quotes, single spaces, no trailing question mark."""
+    text = (question.replace("’", "'").replace("‘", "'").replace("`", "'")
+            .replace("“", '"').replace("”", '"'))
+    text = " ".join(text.split()).strip().rstrip("?!.").strip()
+    if text.isupper():  # shouted: capitals say nothing, and "WHO" below means the WHO
+        text = text.lower()
+    return re.sub(r"^(what|who|how|where)'s\b", r"\1 is", text, flags=_I)
+
+
+def _clean_person(span: str) -> str | None:
+    """The person span without articles, adverbs and punctuation, or None if not a speaker."""
+    person = _PERSON_LEADS.sub("", span.strip(" ,;:\"'")).strip(" ,;:\"'")
+    person = _PERSON_TAILS.sub("", person).strip(" ,;:\"'")
+    words = person.split()
+    if not words or len(words) > _MAX_PERSON_WORDS or not re.search(r"[^\W\d_]", person):
+        return None
+    plain = [w.lower() for w in words if not _is_acronym(w)]
+    if not plain:
+        return person
+    if plain[0] in _QUESTION_WORDS or plain[0] in _PRONOUNS or _RELATIVES & set(plain):
+        return None
+    if {plain[0], plain[-1].removesuffix("'s"), *plain[:2]} & _NOT_SPEAKERS:
+        return None
+    return person
+
+
+def _is_acronym(word: str) -> bool:
+    """ "WHO", "KPK": a name even when it spells a question word."""
+    return len(word) > 1 and word.isupper()
+
+
+def _clean_topic(text: str, prepositions: str) -> str:
+    """The topic without a leading preposition ("about", "soal") or surrounding punctuation."""
+    topic = text.strip(" ,;:")
+    topic = re.sub(rf"^(?:{prepositions})\b\s*", "", topic, flags=_I)
+    return topic.strip(" ,;:\"'")
+
+
+def _said(person: str | None, topic: str, language: Language) -> SaidQuery | None:
+    return SaidQuery("said", person, topic, language) if person else None
+
+
+def _person_then_verb(after: str, verbs: re.Pattern[str], *,
+                      indonesian: bool = False) -> tuple[str, str] | None:
+    """Split "Ushakov say about Iran" at the first speech verb that leaves a valid person.
+
+    An Indonesian person holds no other verb ("pemerintah mengatasi banjir dan" is not one).
+    """
+    for match in verbs.finditer(after):
+        person = _clean_person(after[:match.start()])
+        if person and not (indonesian and _has_id_verb(person)):
+            return person, after[match.end():]
+    return None
+
+
+def _has_id_verb(person: str) -> bool:
+    return any(_is_id_verb(word) for word in person.split()[1:])
+
+
+def _is_id_verb(word: str) -> bool:
+    """A lower-case me-/ber-/di-/ter-/per- word that is not a role ("direktur", "menteri")."""
+    folded = word.lower().strip(",")
+    return (word.islower() and _ID_VERB_SHAPE.match(folded) is not None
+            and not _is_role_word(folded))
+
+
+def _verb_said(after: str, verbs: tuple[str, ...], language: Language, *,
+               max_words: int = _MAX_PERSON_WORDS) -> SaidQuery | None:
+    """The query of "<person> <speech verb> <topic>" ("Ushakov say about Iran")."""
+    indonesian = language == "id"
+    found = _person_then_verb(" " + after, _verb_pattern(verbs, not indonesian),
+                              indonesian=indonesian)
+    if not found or len(found[0].split()) > max_words:
+        return None
+    if indonesian and found[0].split()[0].lower() in _ID_NOT_PERSON_LEADS:
+        return None  # "Bagaimana cara …"
+    topic = _clean_topic(found[1], _ID_TOPIC_PREP if indonesian else _EN_PREP)
+    return _said(found[0], topic, language)
+
+
+def _en_wh_did(text: str) -> SaidQuery | None:
+    """ "What/Who/Why … did X say/claim/warn … Y" and "Did X blame Y"."""
+    match = re.match(rf"^(?:[^,]{{1,60}},\s+)?(?:(?P<wh>what|who|whom|which|why|how much|how many)"
+                     rf"(?P<mid>(?:\s+[\w'-]+){{0,3}}?)\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$",
+                     text, _I)
+    if not match:
+        return None
+    verbs = _EN_SAY + (_EN_GIVE if _EN_SPEECH_NOUN.search(match["mid"] or "") else ())
+    verbs += ("call",) if match["wh"] and match["wh"].lower() == "what" else ()
+    return _verb_said(match["after"], verbs, "en")
+
+
+def _en_embedded(text: str) -> SaidQuery | None:
+    """ "Tell me what X said about Y", "Do you know how X reacted to Y"."""
+    match = re.match(r"^(?:please\s+)?(?:tell me|show me|find|find out|give me|i want to know"
+                     r"|i'd like to know|can you tell me|could you tell me|do you know|list)"
+                     r"\s+(?:what|how)\s+(?:(?:did|does|has|have|is|was)\s+)?(?P<after>.+)$",
+                     text, _I)
+    if not match:
+        return None
+    return _verb_said(match["after"], _EN_SAY + _EN_HOW, "en")
+
+
+def _quotes_by(text: str) -> SaidQuery | None:
+    """ "Quotes from X about Y", "Show me statements by X on Y", "Kutipan dari X soal Y"."""
+    match = re.match(r"^(?:(?:please\s+)?(?:show me|give me|find|list|get|tampilkan|carikan|cari)"
+                     r"\s+)?(?:all\s+|any\s+|the\s+|semua\s+)?(?P<noun>quotes?|statements?"
+                     r"|comments?|remarks?|kutipan|pernyataan|komentar|ucapan)\s+"
+                     r"(?P<by>from|by|of|dari|oleh)\s+(?P<rest>.+)$", text, _I)
+    if not match:
+        return None
+    if match["by"].lower() in ("dari", "oleh"):
+        return _id_split_said(match["rest"])
+    parts = re.split(rf"\s+(?={_EN_PREP_SPLIT}\s)", match["rest"], maxsplit=1, flags=_I)
+    topic = _clean_topic(parts[1], _EN_PREP) if len(parts) > 1 else ""
+    return _said(_clean_person(parts[0]), topic, "en")
+
+
+def _en_how(text: str) -> SaidQuery | None:
+    """ "How did X react to / explain / describe Y"."""
+    match = re.match(rf"^how\s+(?:exactly\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$", text, _I)
+    if not match:
+        return None
+    return _verb_said(match["after"], _EN_HOW, "en")
+
+
+def _en_noun_forms(text: str) -> SaidQuery | None:
+    """ "What was X's view on Y", "X's reaction to Y", "the reaction of X to Y"."""
+    possessive = (rf"^(?:(?:what|how)\s+(?:is|was|were|are|has been|had been)\s+)?"
+                  rf"(?P<person>.+?)(?:'s|s')\s+(?:(?:{_EN_ADJ})\s+)?"
+                  rf"(?:{_alternation(_EN_NOUNS, inflect=False)})"
+                  rf"(?:\s+(?P<prep>{_EN_PREP})\s+(?P<topic>.+))?$")
+    of_noun = (rf"^(?:what\s+(?:is|was|were|are)\s+)?the\s+(?:(?:{_EN_ADJ})\s+)?"
+               rf"(?:{_alternation(_EN_OF_NOUNS, inflect=False)})\s+(?:of|from|by)\s+"
+               rf"(?P<person>.+?)(?:\s+(?:{_EN_PREP})\s+(?P<topic>.+))?$")
+    match = re.match(possessive, text, _I) or re.match(of_noun, text, _I)
+    if not match:
+        return None
+    return _said(_clean_person(match["person"]), match["topic"] or "", "en")
+
+
+def _en_who(text: str) -> SaidQuery | None:
+    """ "Who commented on Y?", "Who said Y", "Which officials criticised Y?"."""
+    match = re.match(rf"^(?:who\s+|which\s+(?P<desc>(?:[\w'-]+\s+){{1,3}}?))(?:(?:else|all)\s+)?"
+                     rf"(?:(?:has|have|had)\s+)?(?:{_alternation(_EN_WHO, inflect=False)})"
+                     rf"(?=\s|$)(?P<rest>.*)$",
+                     text, _I)
+    if not match:
+        return None
+    desc = (match["desc"] or "").strip() or None
+    return SaidQuery("who", desc, _clean_topic(match["rest"], _EN_PREP), "en")
+
+
+def _according(text: str) -> SaidQuery | None:
+    """ "According to X, Y?", "Y, according to X?", "Menurut X, Y?", "Y, menurut X?"."""
+    start = re.match(r"^(?P<lead>according to|menurut)\s+(?P<person>[^,]+),\s*(?P<topic>.+)$",
+                     text, _I)
+    end = re.match(r"^(?P<topic>.+?),?\s+(?P<lead>according to|menurut)\s+(?P<person>.+)$",
+                   text, _I)
+    for match in (start, end):
+        if match:
+            language: Language = "en" if match["lead"].lower() == "according to" else "id"
+            person = _clean_person(match["person"])
+            if person and language == "id" and _has_id_verb(person):
+                continue
+            if person and len(match["topic"].split()) >= 2:
+                return SaidQuery("said", person, match["topic"].strip(" ,"), language)
+    return None
+
+
+def _is_role_word(word: str) -> bool:
+    return role_concepts(word) != {name_key(word)}
+
+
+def _split_id_person(rest: str) -> tuple[str, str]:
+    """Split "Kompol Bobby soal tindakan polisi" at the first topic preposition or verb."""
+    words = rest.split()
+    for i, word in enumerate(words[1:], 1):
+        if word.lower().strip(",") in _ID_BOUNDARY or _is_id_verb(word):
+            return " ".join(words[:i]), " ".join(words[i:])
+    return rest, ""
+
+
+def _id_split_said(rest: str, *, ambiguous: bool = False) -> SaidQuery | None:
+    """Person and topic of "Kompol Bobby soal …"; `ambiguous` nouns need a speaker-like person."""
+    person, topic = _split_id_person(_ID_NOUN_ADJECTIVES.sub("", rest))
+    if not person or person.split()[0].lower() in _ID_NOT_PERSON_LEADS:
+        return None
+    if ambiguous and not _speaker_like(person, topic):
+        return None
+    return _said(_clean_person(person), _clean_topic(topic, _ID_TOPIC_PREP), "id")
+
+
+def _speaker_like(person: str, topic: str) -> bool:
+    """After a noun that also names things ("alasan banjir", "reaksi kimia"): a capitalised
+    name, a role ("pemerintah", "juru bicara"), or a lower-case one before "soal/tentang …"."""
+    first = person.split()[0]
+    if first[0].isupper() or _is_role_word(first.lower()):
+        return True
+    return _ID_CORE_PREP.match(topic) is not None
+
+
+def _id_noun(text: str) -> SaidQuery | None:
+    """ "Apa kata/tanggapan/komentar X soal Y", "Bagaimana sikap X terhadap Y", "Kata X soal Y"."""
+    match = re.match(rf"^(?:(?:apa|apakah|bagaimana|bagaimanakah|seperti apa)(?:\s+saja)?\s+)?"
+                     rf"(?P<noun>{_alternation(_ID_NOUNS + _ID_AMBIGUOUS_NOUNS, inflect=False)})"
+                     rf"\s+(?:(?:dari|oleh)\s+)?(?P<rest>.+)$", text, _I)
+    if not match or (not re.match(r"^(?:apa|bagaimana|seperti)", text, _I)
+                     and not re.match(r"^kata\s", text, _I)):
+        return None
+    return _id_split_said(match["rest"],
+                          ambiguous=match["noun"].lower() in _ID_AMBIGUOUS_NOUNS)
+
+
+def _id_yang(text: str) -> SaidQuery | None:
+    """ "Apa yang dikatakan X tentang Y", "Apa langkah yang disampaikan X", "Apa yang X katakan"."""
+    match = re.match(r"^(?:[\w-]+\s+){0,2}?(?:apa|apakah)(?:kah)?(?:\s+saja)?(?:\s+[\w-]+){0,2}?"
+                     r"\s+yang\s+"
+                     r"(?:(?:telah|sudah|akan|pernah|juga)\s+)?(?P<after>.+)$", text, _I)
+    if not match:
+        return None
+    after = match["after"]
+    stems = _alternation(_ID_STEMS, inflect=False)
+    passive = re.match(rf"^di(?:{stems})(?:nya)?\s+(?P<rest>.+)$", after, _I)
+    if passive:
+        return _id_split_said(passive["rest"])
+    return _verb_said(after, _ID_STEMS, "id", max_words=_MAX_BARE_PERSON_WORDS)
+
+
+def _id_verb(text: str) -> SaidQuery | None:
+    """ "Bagaimana X menjelaskan Y", "Apakah X pernah berkomentar soal Y", "Mengapa X mengecam"."""
+    match = re.match(r"^(?P<lead>bagaimana|seperti apa|apakah|mengapa|kenapa)(?:kah)?\s+"
+                     r"(?P<after>.+)$", text, _I)
+    if not match:
+        return None
+    verbs = _ID_HOW if match["lead"].lower() in ("bagaimana", "seperti apa") else _ID_SAY
+    return _verb_said(match["after"], verbs, "id")
+
+
+def _id_bilang_apa(text: str) -> SaidQuery | None:
+    """ "X bilang apa soal Y", "X berkata apa tentang Y"."""
+    match = re.match(r"^(?P<person>.+?)\s+(?:bilang|berkata|ngomong|mengatakan|menyebut|menjawab"
+                     r"|menyampaikan|menjelaskan)\s+apa\b"
+                     r"(?P<rest>.*)$",
+                     text, _I)
+    if not match:
+        return None
+    return _said(_clean_person(match["person"]), _clean_topic(match["rest"], _ID_TOPIC_PREP), "id")
+
+
+def _id_who(text: str) -> SaidQuery | None:
+    """ "Siapa saja yang berkomentar soal Y", "Siapakah pejabat yang mengatakan bahwa Y"."""
+    match = re.match(rf"^siapa(?:kah)?(?:\s+saja(?:kah)?)?"
+                     rf"(?P<desc>(?:\s+(?!yang\b)\S+){{0,{_MAX_WHO_WORDS}}}?)"
+                     rf"\s+yang\s+(?:(?:telah|sudah|pernah|juga|paling|sempat|lantas)\s+)*"
+                     rf"(?:{_alternation(_ID_SAY, inflect=False)})(?=\s|$)(?P<rest>.*)$", text, _I)
+    if not match:
+        return None
+    desc = re.sub(r"^nama\s+", "", match["desc"].strip(), flags=_I) or None
+    return SaidQuery("who", desc, _clean_topic(match["rest"], _ID_TOPIC_PREP), "id")
+
+
+_PARSERS: tuple[Callable[[str], SaidQuery | None], ...] = (
+    _en_who, _id_who, _according, _en_wh_did, _en_embedded, _quotes_by, _en_how,
+    _en_noun_forms, _id_noun, _id_yang, _id_verb, _id_bilang_apa)
+
+
+def parse_said_question(question: str) -> SaidQuery | None:
+    """The statement request in `question`, or None for any other kind of question.
+
+    >>> parse_said_question("What did Ushakov say about Iran?")
+    SaidQuery(kind='said', person='Ushakov', topic='Iran', language='en')
+    >>> parse_said_question("Siapa wali kota Padang?") is None
+    True
+    """
+    text = _normalise(question)
+    found = _first_parse(text) if text else None
+    lead = _LEADING_CLAUSE.match(text)
+    if found is None and lead:  # "Dalam pernyataannya, apa yang disampaikan X?"
+        found = _first_parse(lead["rest"])
+    return found
+
+
+_LEADING_CLAUSE = re.compile(r"^[^,]{1,60},\s+(?P<rest>(?:apa|bagaimana|siapa|mengapa|kata|what"
+                             r"|how|who|why|did|does)\b.+)$", _I)
+
+
+def _first_parse(text: str) -> SaidQuery | None:
+    for parse in _PARSERS:
+        found = parse(text)
+        if found:
+            return found
+    return None

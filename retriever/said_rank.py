@@ -1,0 +1,110 @@
+"""Rank statements by how well they answer a topic (pure functions, no model, no store).
+
+A statement's topic score blends its cosine with the topic's query vector and its
+context's (the chunk it lies in: a statement often answers a topic its paragraph
+names), plus a small lexical bonus for the topic's content words it contains
+(IDF-weighted share).
+Cosine scales differ across languages (an English topic over an Indonesian statement
+scores lower), so cross-lingual pairs get the same offset the abstention uses
+(`retriever.rank.CROSS_LINGUAL_OFFSET`). The refusal threshold is compared with the
+best statement's score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from retriever.rank import CROSS_LINGUAL_OFFSET
+
+__all__ = [
+    "CONTEXT_WEIGHT", "DIRECT_BONUS", "LEXICAL_WEIGHT", "MAX_TOPIC_GAP", "MIN_TOPIC_SCORE", "ScoredStatement",
+    "StatementFeatures", "lexical_share", "on_topic", "rank_statements", "topic_score",
+]
+
+# Calibrated on ../shared/eval/said.jsonl and said-absent.jsonl (see README, "Quality").
+LEXICAL_WEIGHT = 0.04
+CONTEXT_WEIGHT = 0.5
+# "What did X say" asks for their words: a direct quotation beats a reported paraphrase
+# unless the paraphrase is clearly closer to the topic (0.03-0.2 all rank alike on said.jsonl).
+DIRECT_BONUS = 0.05
+# Refuse when the best statement scores under this (a floor: no statement is near the topic) ...
+MIN_TOPIC_SCORE = 0.79
+# ... or when some chunk anywhere matches the topic better, by this much cosine, than every
+# chunk of the articles the person is quoted in: the topic is covered, but not where they speak.
+MAX_TOPIC_GAP = 0.03
+
+
+@dataclass(frozen=True)
+class ScoredStatement:
+    """A statement (by its position in the speaker index) and its topic score."""
+
+    row: int
+    score: float
+
+
+@dataclass(frozen=True)
+class StatementFeatures:
+    """What a statement's topic score is made of."""
+
+    dense: float
+    """Cosine of the statement's vector with the topic's."""
+    context: float | None
+    """Cosine of its chunk's vector with the topic's (None: chunk not stored)."""
+    lexical: float
+    """`lexical_share` of the topic's words in the statement."""
+    cross_lingual: bool
+    """The statement is in another language than the question."""
+    direct: bool = False
+    """A direct quotation (the speaker's own words), not reported speech."""
+
+
+def lexical_share(tokens: Collection[str], weights: Mapping[str, float]) -> float:
+    """IDF-weighted share of the topic's content words that `tokens` contains (0..1)."""
+    total = sum(weights.values())
+    if total <= 0:
+        return 0.0
+    return sum(w for t, w in weights.items() if t in tokens) / total
+
+
+def topic_score(
+    f: StatementFeatures, *, context_weight: float = CONTEXT_WEIGHT,
+    lexical_weight: float = LEXICAL_WEIGHT, offset: float = CROSS_LINGUAL_OFFSET,
+    direct_bonus: float = DIRECT_BONUS,
+) -> float:
+    """Cosine-scaled topic score: a blend of the statement's and its context's cosine,
+    plus the lexical bonus, the cross-lingual offset and the direct-quotation bonus.
+
+    >>> topic_score(StatementFeatures(0.8, 0.9, 0.5, False), context_weight=0.5,
+    ...             lexical_weight=0.1)
+    0.9
+    """
+    context = f.dense if f.context is None else f.context
+    return round((1 - context_weight) * f.dense + context_weight * context
+                 + lexical_weight * f.lexical + (offset if f.cross_lingual else 0.0)
+                 + (direct_bonus if f.direct else 0.0), 12)
+
+
+def on_topic(best_score: float, topic_gap: float, *, min_score: float = MIN_TOPIC_SCORE,
+             max_gap: float = MAX_TOPIC_GAP) -> bool:
+    """Whether a person's best statement answers the topic (else: "no statement on it").
+
+    Args:
+        best_score: the `topic_score` of their best statement.
+        topic_gap: the best chunk's cosine with the topic over the whole index, minus the
+            best of the chunks of the articles they are quoted in.
+
+    >>> on_topic(0.85, 0.0), on_topic(0.85, 0.06), on_topic(0.70, 0.0)
+    (True, False, False)
+    """
+    return best_score >= min_score and topic_gap <= max_gap
+
+
+def rank_statements(
+    features: Mapping[int, StatementFeatures], **weights: float,
+) -> list[ScoredStatement]:
+    """Statements ranked by `topic_score` (keyword `weights` passed on), best first;
+    ties keep index order."""
+    out = [ScoredStatement(row, topic_score(f, **weights)) for row, f in features.items()]
+    out.sort(key=lambda s: (-s.score, s.row))
+    return out

@@ -1,0 +1,150 @@
+"""The speaker index: every stored statement by who said it (no vectors, no model).
+
+Built with the lexical snapshot from the store's statement rows. It answers three
+questions: which statements are by the person a question names (`person`), which
+statement a quote lies in (`covering`, so every quote shows its speaker), and which
+content words each statement has (for lexical topic matching).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from index.statements import StatementRow
+from index.store import ChunkRow
+from retriever.text import tokenize
+
+__all__ = ["MIN_SPEAKER_MATCH", "Person", "SpeakerIndex", "SpeakerMatcher"]
+
+SpeakerMatcher = Callable[[str, str, "str | None"], float]
+"""(asked name, speaker as written, role) → 0..1 (`index.names.match_speaker`)."""
+
+# A speaker counts as the person asked about from this match score on.
+MIN_SPEAKER_MATCH = 0.5
+# A quote is attributed to a statement that covers this share of its characters.
+MIN_COVER = 0.9
+
+
+@dataclass(frozen=True)
+class Person:
+    """The person a question names, as the index knows them."""
+
+    name: str
+    """The fullest way the articles write their name ("Yuri Ushakov")."""
+    role: str | None
+    """Their most frequent role in the articles, if any."""
+    rows: tuple[int, ...]
+    """Positions of their statements in `SpeakerIndex.rows`."""
+
+
+@dataclass(frozen=True)
+class SpeakerIndex:
+    """Statements grouped by speaker and by article, with their content words."""
+
+    rows: list[StatementRow]
+    tokens: list[frozenset[str]]
+    keys: list[str]
+    speakers: dict[tuple[str, str | None], list[int]]
+    by_article: dict[str, list[int]]
+    positions: dict[str, int]
+    """Statement id → its position in `rows`."""
+    chunk_of: list[str | None]
+    """The id of the chunk each statement starts in (its context), if stored."""
+    article_chunks: dict[str, list[str]]
+    """Article id → the ids of its stored chunks."""
+
+    @classmethod
+    def build(cls, rows: list[StatementRow], *, name_key: Callable[[str], str],
+              chunks: Sequence[ChunkRow] = ()) -> SpeakerIndex:
+        """Index `rows`; `name_key` folds spellings of a name (`index.names.name_key`);
+        `chunks` are the stored chunks, to find each statement's context."""
+        speakers: dict[tuple[str, str | None], list[int]] = {}
+        by_article: dict[str, list[int]] = {}
+        for i, row in enumerate(rows):
+            speakers.setdefault((row.speaker, row.role), []).append(i)
+            by_article.setdefault(row.article_id, []).append(i)
+        return cls(rows=rows, tokens=[frozenset(tokenize(r.text)) for r in rows],
+                   keys=[name_key(r.speaker) for r in rows], speakers=speakers,
+                   by_article=by_article,
+                   positions={r.statement_id: i for i, r in enumerate(rows)},
+                   chunk_of=_chunk_of(rows, chunks), article_chunks=_article_chunks(chunks))
+
+    def person(self, asked: str, match: SpeakerMatcher,
+               min_match: float = MIN_SPEAKER_MATCH) -> Person | None:
+        """Every statement by a speaker matching `asked` (None: nobody of that name)."""
+        scored = self._matching(asked, match, min_match)
+        if not scored:
+            return None
+        best = max(scored, key=lambda s: (s[0], len(s[1].split()), len(s[3])))
+        if best[1] != asked:  # found by a part of the name or a role: add their other mentions
+            known = {(speaker, role) for _, speaker, role, _ in scored}
+            scored += [s for s in self._matching(best[1], match, min_match)
+                       if (s[1], s[2]) not in known]
+        rows = sorted({i for *_, idx in scored for i in idx})
+        roles = Counter(role for _, _, role, idx in scored if role for _ in idx)
+        role = roles.most_common(1)[0][0] if roles else None
+        return Person(name=best[1], role=role, rows=tuple(rows))
+
+    def run_of(self, i: int, text: str, max_chars: int) -> tuple[int, int]:
+        """The span of statement `i` grown with the same speaker's statements right after it
+        in the same paragraph (only spaces between), while it fits `max_chars`: one quote of
+        their consecutive words, starting with the one that answers."""
+        row = self.rows[i]
+        start, end = row.start, row.end
+        same = sorted((self.rows[j] for j in self.by_article.get(row.article_id, ())
+                       if self.keys[j] == self.keys[i]
+                       and self.rows[j].content_hash == row.content_hash),
+                      key=lambda r: r.start)
+        for other in same:  # forward
+            if other.start >= end and _adjacent(text[end:other.start]) \
+                    and other.end - start <= max_chars:
+                end = other.end
+        return start, end
+
+    def _matching(self, asked: str, match: SpeakerMatcher,
+                  min_match: float) -> list[tuple[float, str, str | None, list[int]]]:
+        scored = [(match(asked, speaker, role), speaker, role, idx)
+                  for (speaker, role), idx in self.speakers.items()]
+        return [s for s in scored if s[0] >= min_match]
+
+    def covering(self, article_id: str, start: int, end: int) -> StatementRow | None:
+        """The statement `[start, end)` of the article lies in (by `MIN_COVER` of its
+        characters), or None: the quote is not attributed speech of one speaker."""
+        covered: dict[str, int] = {}
+        best: dict[str, StatementRow] = {}
+        for i in self.by_article.get(article_id, ()):
+            row = self.rows[i]
+            overlap = min(end, row.end) - max(start, row.start)
+            if overlap > 0:
+                covered[self.keys[i]] = covered.get(self.keys[i], 0) + overlap
+                best.setdefault(self.keys[i], row)
+        if len(covered) != 1:
+            return None  # nobody's, or several speakers' words in one quote
+        (key, chars), = covered.items()
+        return best[key] if chars >= MIN_COVER * (end - start) else None
+
+
+def _adjacent(gap: str) -> bool:
+    return not gap.strip() and "\n" not in gap
+
+
+def _article_chunks(chunks: Sequence[ChunkRow]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for c in chunks:
+        out.setdefault(c.article_id, []).append(c.chunk_id)
+    return out
+
+
+def _chunk_of(rows: Sequence[StatementRow], chunks: Sequence[ChunkRow]) -> list[str | None]:
+    """For each statement, the chunk of the same article version it starts in."""
+    by_version: dict[tuple[str, str], list[ChunkRow]] = {}
+    for c in chunks:
+        by_version.setdefault((c.article_id, c.content_hash), []).append(c)
+    out: list[str | None] = []
+    for row in rows:
+        found = next((c.chunk_id for c in by_version.get((row.article_id, row.content_hash), ())
+                      if c.start <= row.start < c.end), None)
+        out.append(found)
+    return out

