@@ -12,6 +12,7 @@ lower-case and multiword names and roles ("the Kremlin adviser") need no capital
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -262,37 +263,49 @@ def _verb_said(after: str, verbs: tuple[str, ...], language: Language, *,
     return _said(found[0], topic, language)
 
 
-def _en_wh_did(text: str) -> SaidQuery | None:
+_Parser = Callable[[str], SaidQuery | None]
+_MatchParser = Callable[[re.Match[str]], SaidQuery | None]
+
+
+def _when(pattern: str) -> Callable[[_MatchParser], _Parser]:
+    """A parser that runs only when `pattern` (compiled once, case-insensitive) matches the
+    whole question's start: the wrapped function receives the match."""
+    compiled = re.compile(pattern, _I)
+
+    def wrap(func: _MatchParser) -> _Parser:
+        @functools.wraps(func)
+        def parse(text: str) -> SaidQuery | None:
+            match = compiled.match(text)
+            return func(match) if match else None
+
+        return parse
+
+    return wrap
+
+
+@_when(rf"^(?:[^,]{{1,60}},\s+)?(?:(?P<wh>what|who|whom|which|why|how much|how many)"
+      rf"(?P<mid>(?:\s+[\w'-]+){{0,3}}?)\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$")
+def _en_wh_did(match: re.Match[str]) -> SaidQuery | None:
     """ "What/Who/Why … did X say/claim/warn … Y" and "Did X blame Y"."""
-    match = re.match(rf"^(?:[^,]{{1,60}},\s+)?(?:(?P<wh>what|who|whom|which|why|how much|how many)"
-                     rf"(?P<mid>(?:\s+[\w'-]+){{0,3}}?)\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$",
-                     text, _I)
-    if not match:
-        return None
     verbs = _EN_SAY + (_EN_GIVE if _EN_SPEECH_NOUN.search(match["mid"] or "") else ())
     verbs += ("call",) if match["wh"] and match["wh"].lower() == "what" else ()
     return _verb_said(match["after"], verbs, "en")
 
 
-def _en_embedded(text: str) -> SaidQuery | None:
+@_when(r"^(?:please\s+)?(?:tell me|show me|find|find out|give me|i want to know"
+      r"|i'd like to know|can you tell me|could you tell me|do you know|list)"
+      r"\s+(?:what|how)\s+(?:(?:did|does|has|have|is|was)\s+)?(?P<after>.+)$")
+def _en_embedded(match: re.Match[str]) -> SaidQuery | None:
     """ "Tell me what X said about Y", "Do you know how X reacted to Y"."""
-    match = re.match(r"^(?:please\s+)?(?:tell me|show me|find|find out|give me|i want to know"
-                     r"|i'd like to know|can you tell me|could you tell me|do you know|list)"
-                     r"\s+(?:what|how)\s+(?:(?:did|does|has|have|is|was)\s+)?(?P<after>.+)$",
-                     text, _I)
-    if not match:
-        return None
     return _verb_said(match["after"], _EN_SAY + _EN_HOW, "en")
 
 
-def _quotes_by(text: str) -> SaidQuery | None:
+@_when(r"^(?:(?:please\s+)?(?:show me|give me|find|list|get|tampilkan|carikan|cari)"
+      r"\s+)?(?:all\s+|any\s+|the\s+|semua\s+)?(?P<noun>quotes?|statements?"
+      r"|comments?|remarks?|kutipan|pernyataan|komentar|ucapan)\s+"
+      r"(?P<by>from|by|of|dari|oleh)\s+(?P<rest>.+)$")
+def _quotes_by(match: re.Match[str]) -> SaidQuery | None:
     """ "Quotes from X about Y", "Show me statements by X on Y", "Kutipan dari X soal Y"."""
-    match = re.match(r"^(?:(?:please\s+)?(?:show me|give me|find|list|get|tampilkan|carikan|cari)"
-                     r"\s+)?(?:all\s+|any\s+|the\s+|semua\s+)?(?P<noun>quotes?|statements?"
-                     r"|comments?|remarks?|kutipan|pernyataan|komentar|ucapan)\s+"
-                     r"(?P<by>from|by|of|dari|oleh)\s+(?P<rest>.+)$", text, _I)
-    if not match:
-        return None
     if match["by"].lower() in ("dari", "oleh"):
         return _id_split_said(match["rest"])
     parts = re.split(rf"\s+(?={_EN_PREP_SPLIT}\s)", match["rest"], maxsplit=1, flags=_I)
@@ -300,11 +313,9 @@ def _quotes_by(text: str) -> SaidQuery | None:
     return _said(_clean_person(parts[0]), topic, "en")
 
 
-def _en_how(text: str) -> SaidQuery | None:
+@_when(rf"^how\s+(?:exactly\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$")
+def _en_how(match: re.Match[str]) -> SaidQuery | None:
     """ "How did X react to / explain / describe Y"."""
-    match = re.match(rf"^how\s+(?:exactly\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$", text, _I)
-    if not match:
-        return None
     return _verb_said(match["after"], _EN_HOW, "en")
 
 
@@ -323,14 +334,11 @@ def _en_noun_forms(text: str) -> SaidQuery | None:
     return _said(_clean_person(match["person"]), match["topic"] or "", "en")
 
 
-def _en_who(text: str) -> SaidQuery | None:
+@_when(rf"^(?:who\s+|which\s+(?P<desc>(?:[\w'-]+\s+){{1,3}}?))(?:(?:else|all)\s+)?"
+      rf"(?:(?:has|have|had)\s+)?(?:{_alternation(_EN_WHO, inflect=False)})"
+      rf"(?=\s|$)(?P<rest>.*)$")
+def _en_who(match: re.Match[str]) -> SaidQuery | None:
     """ "Who commented on Y?", "Who said Y", "Which officials criticised Y?"."""
-    match = re.match(rf"^(?:who\s+|which\s+(?P<desc>(?:[\w'-]+\s+){{1,3}}?))(?:(?:else|all)\s+)?"
-                     rf"(?:(?:has|have|had)\s+)?(?:{_alternation(_EN_WHO, inflect=False)})"
-                     rf"(?=\s|$)(?P<rest>.*)$",
-                     text, _I)
-    if not match:
-        return None
     desc = (match["desc"] or "").strip() or None
     return SaidQuery("who", desc, _clean_topic(match["rest"], _EN_PREP), "en")
 
@@ -396,13 +404,11 @@ def _id_noun(text: str) -> SaidQuery | None:
                           ambiguous=match["noun"].lower() in _ID_AMBIGUOUS_NOUNS)
 
 
-def _id_yang(text: str) -> SaidQuery | None:
+@_when(r"^(?:[\w-]+\s+){0,2}?(?:apa|apakah)(?:kah)?(?:\s+saja)?(?:\s+[\w-]+){0,2}?"
+      r"\s+yang\s+"
+      r"(?:(?:telah|sudah|akan|pernah|juga)\s+)?(?P<after>.+)$")
+def _id_yang(match: re.Match[str]) -> SaidQuery | None:
     """ "Apa yang dikatakan X tentang Y", "Apa langkah yang disampaikan X", "Apa yang X katakan"."""
-    match = re.match(r"^(?:[\w-]+\s+){0,2}?(?:apa|apakah)(?:kah)?(?:\s+saja)?(?:\s+[\w-]+){0,2}?"
-                     r"\s+yang\s+"
-                     r"(?:(?:telah|sudah|akan|pernah|juga)\s+)?(?P<after>.+)$", text, _I)
-    if not match:
-        return None
     after = match["after"]
     stems = _alternation(_ID_STEMS, inflect=False)
     passive = re.match(rf"^di(?:{stems})(?:nya)?\s+(?P<rest>.+)$", after, _I)
@@ -411,24 +417,19 @@ def _id_yang(text: str) -> SaidQuery | None:
     return _verb_said(after, _ID_STEMS, "id", max_words=_MAX_BARE_PERSON_WORDS)
 
 
-def _id_verb(text: str) -> SaidQuery | None:
+@_when(r"^(?P<lead>bagaimana|seperti apa|apakah|mengapa|kenapa)(?:kah)?\s+"
+      r"(?P<after>.+)$")
+def _id_verb(match: re.Match[str]) -> SaidQuery | None:
     """ "Bagaimana X menjelaskan Y", "Apakah X pernah berkomentar soal Y", "Mengapa X mengecam"."""
-    match = re.match(r"^(?P<lead>bagaimana|seperti apa|apakah|mengapa|kenapa)(?:kah)?\s+"
-                     r"(?P<after>.+)$", text, _I)
-    if not match:
-        return None
     verbs = _ID_HOW if match["lead"].lower() in ("bagaimana", "seperti apa") else _ID_SAY
     return _verb_said(match["after"], verbs, "id")
 
 
-def _id_bilang_apa(text: str) -> SaidQuery | None:
+@_when(r"^(?P<person>.+?)\s+(?:bilang|berkata|ngomong|mengatakan|menyebut|menjawab"
+      r"|menyampaikan|menjelaskan)\s+apa\b"
+      r"(?P<rest>.*)$")
+def _id_bilang_apa(match: re.Match[str]) -> SaidQuery | None:
     """ "X bilang apa soal Y", "X berkata apa tentang Y"."""
-    match = re.match(r"^(?P<person>.+?)\s+(?:bilang|berkata|ngomong|mengatakan|menyebut|menjawab"
-                     r"|menyampaikan|menjelaskan)\s+apa\b"
-                     r"(?P<rest>.*)$",
-                     text, _I)
-    if not match:
-        return None
     return _said(_clean_person(match["person"]), _clean_topic(match["rest"], _ID_TOPIC_PREP), "id")
 
 
