@@ -287,8 +287,9 @@ class Retriever:
             if c.article_id in seen or c.article_id not in records:
                 continue
             r = records[c.article_id]
+            # The fused score: the one candidates are ranked by, so the titles come sorted.
             seen[c.article_id] = SourceTitle(r.article_id, r.title or r.source, r.source, r.url,
-                                             r.date, c.dense)
+                                             r.date, c.score)
             if len(seen) == 3:
                 break
         return list(seen.values())

@@ -107,3 +107,23 @@ def test_a_long_question_is_searched_by_its_start_and_says_so(
     assert answer.question == long
     assert retriever.max_question_chars == MAX_QUESTION_CHARS
     assert not retriever.search(SEED_QUESTION).truncated
+
+
+def test_closest_titles_come_sorted_by_the_score_they_show() -> None:
+    """Candidates are ranked by the fused score; the titles once showed the dense one."""
+    from index.store import ArticleRecord
+    from retriever import Candidate
+    from retriever.search import Retriever
+
+    def candidate(article: str, *, dense: float, score: float) -> Candidate:
+        return Candidate(chunk_id=f"{article}:0", article_id=article, content_hash="h", start=0,
+                         end=1, text="x", dense=dense, lexical=0.0, score=score)
+
+    records = {a: ArticleRecord(a, f"title {a}", f"{a}.txt", "", "", "h", 1, 0.0)
+               for a in ("a", "b", "c")}
+    ranked = [candidate("a", dense=0.50, score=0.90), candidate("b", dense=0.70, score=0.80),
+              candidate("a", dense=0.95, score=0.75), candidate("c", dense=0.60, score=0.60)]
+    closest = Retriever._closest(ranked, records)
+    assert [t.article_id for t in closest] == ["a", "b", "c"]
+    scores = [t.score for t in closest]
+    assert scores == sorted(scores, reverse=True)
