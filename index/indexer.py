@@ -230,7 +230,11 @@ class _EmbedQueue:
         """Embed every full batch (the rest too when `final`); store the ready articles."""
         size = self._batch_size
         self._chunks.embed_batches(size, final=final)
-        self._statements.embed_batches(size * STATEMENT_BATCH_FACTOR, final=final)
+        # Where statements are rare a full statement batch may be the whole run away: once a
+        # commit group of chunks is embedded, embed the partial statement batch too, so
+        # articles are stored (and kept across a crash) group by group, not all at the end.
+        behind = self._chunks.embedded >= COMMIT_BATCHES * size
+        self._statements.embed_batches(size * STATEMENT_BATCH_FACTOR, final=final or behind)
         ready, ready_chunks, ready_statements = 0, 0, 0
         for item in self.pending:
             if ready_chunks + len(item.chunks) > self._chunks.embedded or \
