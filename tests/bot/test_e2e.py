@@ -19,7 +19,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +30,7 @@ from bot.context import BotOptions
 from bot.format import MAX_MESSAGE_CHARS, escape, tg_len
 from bot.main import build_application, webhook_options
 from bot.messages import t
+from tests.auxil.http import local_site
 from tests.auxil.seed import REPO, SEED_QUESTION, SEED_QUOTE
 from tests.bot.bot_support import (
     ADMIN_ID,
@@ -293,15 +293,8 @@ async def test_document_upload_is_indexed_by_admins_only(emu: Any, live_bot: Any
 @contextlib.contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """A local web server for `directory` (the only "internet" these tests have)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with local_site(functools.partial(_QuietHandler, directory=str(directory))) as base:
+        yield base
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import http.server
 import ipaddress
 import socket
-import threading
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -22,6 +21,7 @@ from index._article import Article
 from index.loaders import Loader
 from kutip.errors import LoadError
 from kutip.settings import load_settings
+from tests.auxil.http import local_site, send_body
 from tests.conftest import FIXTURES
 
 ARTICLE_HTML = (FIXTURES / "articles" / "election.html").read_bytes()
@@ -51,22 +51,13 @@ class _Site(http.server.BaseHTTPRequestHandler):
             ctype = "application/rss+xml"
         else:
             body, ctype = ARTICLE_HTML, "text/html; charset=utf-8"
-        self.send_response(200)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        send_body(self, body, ctype)
 
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with local_site(_Site) as base:
+        yield base
 
 
 @pytest.fixture

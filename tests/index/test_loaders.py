@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from index._article import Article
 from index.loaders import Loader
 from kutip.errors import LoadError
+from tests.auxil.http import local_site, send_body
 from tests.conftest import FIXTURES
 
 
@@ -173,21 +173,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_error(404)
             return
         ctype, body = routes[self.path]
-        self.send_response(200)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        send_body(self, body, ctype)
 
 
 @pytest.fixture(scope="module")
 def http_base() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with local_site(_Handler) as base:
+        yield base
 
 
 def test_article_url_is_fetched_and_extracted(http_base: str) -> None:

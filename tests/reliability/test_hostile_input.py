@@ -24,6 +24,7 @@ import pytest_asyncio
 from telegram.ext import Application
 
 from bot.messages import t
+from tests.auxil.http import local_site
 from tests.auxil.seed import SEED_QUESTION, SEED_QUOTE
 from tests.bot.bot_support import (
     ADMIN_ID,
@@ -121,16 +122,11 @@ HOSTILE_PAGE = (
 def site() -> Iterator[str]:
     _HostileSite.bomb = gzip.compress(b"<html>" + b"\x00" * 64_000_000, compresslevel=9)
     _HostileSite.stop.clear()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _HostileSite)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        _HostileSite.stop.set()
-        server.shutdown()
-        server.server_close()
+    with local_site(_HostileSite) as base:
+        try:
+            yield base
+        finally:
+            _HostileSite.stop.set()  # end the slow answers before the server shuts down
 
 
 # ---- the bot ------------------------------------------------------------------------------
