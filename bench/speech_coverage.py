@@ -22,8 +22,8 @@ import time
 from pathlib import Path
 
 from index import Article, Loader
+from index.names import name_key as fold
 from index.speech import Statement, extract_statements
-from index.speech import fold_name as fold
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_EVAL = HERE.parent.parent / "shared" / "eval"

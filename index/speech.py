@@ -34,7 +34,7 @@ from index._speech_names import (
 )
 from index.sentences import sentence_spans
 
-__all__ = ["Statement", "extract_statements", "fold_name", "same_speaker"]
+__all__ = ["Statement", "extract_statements"]
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -99,16 +99,6 @@ class Statement:
     speaker_end: int
     carried: bool = False
     organisation: bool = False
-
-
-def fold_name(value: str) -> str:
-    """A name folded for comparison: case, diacritics and hyphen spacing ("Jong - un") removed."""
-    return fold(value)
-
-
-def same_speaker(asked: str, speaker: str) -> bool:
-    """Whether two writings of a name agree, ignoring case, diacritics and hyphen spacing."""
-    return fold(asked) == fold(speaker)
 
 
 @dataclass
