@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -41,6 +42,16 @@ logger = logging.getLogger(__name__)
 MAX_PERSON_STATEMENTS = 2000  # a person's statements scored per question (newest kept)
 WHO_CANDIDATES = 60  # statements considered for "who commented on …"
 _PUNCTUATION = ".,:;!?\"'“”‘’()[]"
+
+
+class ChunkVectors(Protocol):
+    """The stored chunk vectors a question is scored against (the retriever's snapshot):
+    exact and read once, as the usual path's dense candidates are."""
+
+    def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def best_chunk_score(self, vector: np.ndarray) -> float | None:
+        """The highest cosine of any stored chunk with `vector` (None: no chunks)."""
 
 
 @dataclass(frozen=True)
@@ -162,33 +173,37 @@ class SaidAnswers:
         return TopicQuery(topic=topic, vector=self.embed_query(topic), language=language)
 
     def features(self, rows: Sequence[int], query: TopicQuery, *, speakers: SpeakerIndex,
-                 lexical: LexicalIndex) -> dict[int, StatementFeatures]:
+                 lexical: LexicalIndex, chunks: ChunkVectors) -> dict[int, StatementFeatures]:
         """Topic features of statements `rows`, with their and their chunks' stored vectors."""
         vectors = self.store.statement_vectors([speakers.rows[i].statement_id for i in rows])
         chunk_ids = {c for i in rows if (c := speakers.chunk_of[i])}
-        chunk_vectors = self.store.chunk_vectors(sorted(chunk_ids))
+        chunk_vectors = chunks.chunk_vectors(sorted(chunk_ids))
         return statement_features(rows, query, speakers=speakers, lexical=lexical,
                                   vectors=vectors, chunk_vectors=chunk_vectors)
 
     def rank_person(self, person: Person, query: TopicQuery, *, speakers: SpeakerIndex,
-                    lexical: LexicalIndex) -> SaidRanking:
+                    lexical: LexicalIndex, chunks: ChunkVectors) -> SaidRanking:
         """The person's statements from current article versions, ranked by the topic."""
         rows = person.rows[-MAX_PERSON_STATEMENTS:]
-        ranked = rank_statements(self.features(rows, query, speakers=speakers, lexical=lexical))
+        ranked = rank_statements(self.features(rows, query, speakers=speakers, lexical=lexical,
+                                               chunks=chunks))
         kept, records = current_only(ranked, speakers, self.store.get_articles)
         return SaidRanking(person=person, ranked=kept, records=records,
-                           topic_gap=self.topic_gap(person, query, speakers=speakers))
+                           topic_gap=self.topic_gap(person, query, speakers=speakers,
+                                                    chunks=chunks))
 
-    def topic_gap(self, person: Person, query: TopicQuery, *, speakers: SpeakerIndex) -> float:
+    @staticmethod
+    def topic_gap(person: Person, query: TopicQuery, *, speakers: SpeakerIndex,
+                  chunks: ChunkVectors) -> float:
         """`SaidRanking.topic_gap`: the index's best chunk for the topic against the best
         chunk of the person's articles (cosines of the same topic vector)."""
-        best = self.store.query(query.vector, n=1)
+        best = chunks.best_chunk_score(query.vector)
         articles = {speakers.rows[i].article_id for i in person.rows}
         ids = [c for a in sorted(articles) for c in speakers.article_chunks.get(a, ())]
-        theirs = [float(np.dot(v, query.vector)) for v in self.store.chunk_vectors(ids).values()]
-        if not best or not theirs:
+        theirs = [float(np.dot(v, query.vector)) for v in chunks.chunk_vectors(ids).values()]
+        if best is None or not theirs:
             return 0.0
-        return max(0.0, best[0].score - max(theirs))
+        return max(0.0, best - max(theirs))
 
     def answer(
         self, ranking: SaidRanking, *, speakers: SpeakerIndex, k: int,
@@ -211,7 +226,7 @@ class SaidAnswers:
         return [], others, list(titles.values())[:3]
 
     def who(self, query: TopicQuery, *, speakers: SpeakerIndex, lexical: LexicalIndex,
-            k: int) -> list[Quote]:
+            chunks: ChunkVectors, k: int) -> list[Quote]:
         """The speakers who commented on the topic, one statement each, best first: only
         statements on it (`said_rank.on_topic`, their chunk's gap to the topic's best)."""
         dense = self.store.query_statements(query.vector, n=WHO_CANDIDATES)
@@ -220,9 +235,8 @@ class SaidAnswers:
                           key=lambda i: lexical_share(speakers.tokens[i], weights))[:WHO_CANDIDATES]
         rows = sorted({speakers.positions[sid] for sid in dense if sid in speakers.positions}
                       | set(by_words))
-        features = self.features(rows, query, speakers=speakers, lexical=lexical)
-        best = self.store.query(query.vector, n=1)
-        top = best[0].score if best else 0.0
+        features = self.features(rows, query, speakers=speakers, lexical=lexical, chunks=chunks)
+        top = chunks.best_chunk_score(query.vector) or 0.0
         ranked = [s for s in rank_statements(features) if self.on_topic(
             s.score, max(0.0, top - _context(features[s.row])))]
         kept, records = current_only(ranked, speakers, self.store.get_articles)

@@ -14,7 +14,7 @@ import asyncio
 import logging
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -61,6 +61,15 @@ class _Snapshot:
     checked_at: float
     speakers: SpeakerIndex
     """Every stored statement by speaker (no vectors)."""
+
+    def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of the given chunks (those in the snapshot)."""
+        return {cid: self.vectors[i] for cid in chunk_ids
+                if (i := self.by_id.get(cid)) is not None}
+
+    def best_chunk_score(self, vector: np.ndarray) -> float | None:
+        """The highest cosine of any chunk with `vector`, exact (None: no chunks)."""
+        return float(np.max(self.vectors @ vector)) if self.rows else None
 
 
 @dataclass(frozen=True)
@@ -322,7 +331,8 @@ class Retriever:
         base = {"question": question.text, "truncated": question.truncated,
                 "candidates": candidates}
         if said.kind == "who":
-            picked = self._said.who(topic, speakers=speakers, lexical=snap.lexical, k=depth)
+            picked = self._said.who(topic, speakers=speakers, lexical=snap.lexical, chunks=snap,
+                                    k=depth)
             page = _paged(picked, k=k, depth=depth, exclude=exclude)
             return Answer(**base, answered=page.found, quotes=page.quotes, has_more=page.has_more,
                           closest=[] if page.found else self._closest(candidates, records),
@@ -339,7 +349,7 @@ class Retriever:
             picked = self._said.newest_first(person, speakers=speakers, limit=depth)
         else:
             ranking = self._said.rank_person(person, topic, speakers=speakers,
-                                             lexical=snap.lexical)
+                                             lexical=snap.lexical, chunks=snap)
             picked, others, titles = self._said.answer(ranking, speakers=speakers, k=depth)
         if picked and len(picked) < depth:  # other quotes only after theirs
             picked += self._other_quotes(question, candidates, records, snap, depth, picked)
@@ -386,7 +396,7 @@ class Retriever:
         if about and about.strip():
             query = self._said.topic_query(about, text_language(about))
             ranking = self._said.rank_person(person, query, speakers=snap.speakers,
-                                             lexical=snap.lexical)
+                                             lexical=snap.lexical, chunks=snap)
             quotes = statement_quotes(ranking.ranked, snap.speakers, ranking.records, k=limit,
                                       max_chars=self.max_quote_chars)
         else:
