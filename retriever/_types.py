@@ -23,7 +23,7 @@ class Candidate(ChunkRow):
 
     @classmethod
     def of(cls, chunk: ChunkRow, *, dense: float, lexical: float, score: float) -> Candidate:
-        """The candidate for a stored chunk (a `ChunkRow` or a `ChunkHit`) and its scores."""
+        """The candidate for a stored chunk (a `ChunkRow`) and its scores."""
         shared = {f.name: getattr(chunk, f.name) for f in fields(ChunkRow)}
         return cls(**shared, dense=dense, lexical=lexical, score=score)
 
