@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from index.embed import KutipEmbeddings
-from index.indexer import COMMIT_BATCHES, STATEMENT_BATCH_FACTOR, Progress
+from index.indexer import CHUNK_CALL_BATCHES, COMMIT_BATCHES, STATEMENT_BATCH_FACTOR, Progress
 from index.loaders import Loader
 from index.store import ChromaStore
 from kutip.app import Services, build_services
@@ -86,10 +86,10 @@ def test_batches_are_full_and_the_store_is_the_same_as_article_by_article(
     batched, embedder = _services(tmp_path / "batched", batch=16)
     report = batched.indexer.run([str(corpus)])
     assert report.ok and report.added == 30
-    # chunks go in full batches of 16; statements in batches of their own (at most 4 times
-    # as many), a partial one only where a commit group would otherwise wait for it
+    # chunks go in full calls of several batches of 16; statements in calls of their own
+    # (at most 4 batches), a partial one only where a commit group would otherwise wait for it
     rest = list(embedder.batches)
-    for size in _full_batches(report.embedded_chunks, 16):
+    for size in _full_batches(report.embedded_chunks, 16 * CHUNK_CALL_BATCHES):
         rest.remove(size)
     assert sum(rest) == report.embedded_statements
     assert all(0 < size <= 16 * STATEMENT_BATCH_FACTOR for size in rest)
