@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-__all__ = ["match_speaker", "name_key", "role_concepts"]
+__all__ = ["is_role", "match_speaker", "name_key", "role_concepts"]
 
 # Scores of the kinds of match (the asked name against the speaker's name tokens).
 FULL_NAME = 1.0
@@ -30,7 +30,8 @@ SURNAME = 0.8  # asked "Ushakov" of "Yuri Ushakov"
 SINGLE_SPEAKER_NAME = 0.75  # speaker written "Retno", asked "Retno Marsudi"
 FIRST_NAME = 0.7  # asked "Yuri" of "Yuri Ushakov"
 MIDDLE_NAME = 0.6
-ROLE_ONLY = 0.6  # scaled by how much of the asked role the statement's role covers
+ROLE_ONLY = 0.6  # a description the role fits, scaled by how much of it the role covers
+ROLE_FLOOR = 0.85  # the share of ROLE_ONLY a fitting role gets however little more it covers
 ROLE_AGREES_BONUS = 0.1  # a partial name whose asked role the statement's role shares
 FUZZY_FACTOR = 0.9  # a long token one edit away ("Ushakov" / "Ushakow")
 
@@ -90,7 +91,7 @@ director: director | direktur | direktorat
 director main: president director | direktur utama | dirut
 director general: director general | direktur jenderal | dirjen
 executive: ceo | coo | cfo | chief executive | executive | eksekutif | bos | boss
-lawyer: lawyer | attorney | pengacara | kuasa hukum | advokat
+lawyer: lawyer | attorney | pengacara | kuasa hukum | advokat | penasihat hukum
 prosecutor: prosecutor | jaksa
 prosecutor head: attorney general | jaksa agung
 judge: judge | hakim
@@ -107,7 +108,37 @@ member: member | anggota | legislator | lawmaker | senator
 coordinator: coordinator | koordinator
 correspondent: correspondent | reporter | journalist | wartawan | jurnalis | koresponden
 founder: founder | pendiri
-father: father | ayah
+father: father | ayah | ayahanda
+mother: mother | ibunda | ibu kandung
+parent: parent | parents | orang tua | orangtua
+wife: wife | istri | isteri
+husband: husband | suami
+son: son | anak laki laki | putra sulung | putra bungsu
+daughter: daughter | anak perempuan | putri sulung | putri bungsu
+sibling: brother | sister | kakak | adik | kakak kandung | adik kandung
+relative: relative | relatives | kerabat | keluarga | family
+uncle: uncle | paman
+aunt: aunt | bibi | tante
+grandparent: grandfather | grandmother | grandparents | kakek | nenek
+cousin: cousin | sepupu
+friend: friend | teman | sahabat | rekan | colleague
+neighbour: neighbour | neighbor | tetangga
+driver: driver | sopir | supir | pengemudi
+pilot: pilot
+doctor: doctor | dokter | physician | surgeon
+witness: witness | saksi
+victim: victim | korban
+resident: resident | residents | warga | penduduk
+student: student | mahasiswa | siswa | pelajar
+teacher: teacher | guru | lecturer | dosen
+player: player | pemain | striker | midfielder | gelandang | defender | goalkeeper | kiper
+owner: owner | pemilik
+farmer: farmer | petani
+fisherman: fisherman | fishermen | nelayan
+village-head: village head | kepala desa | kades | lurah
+suspect: suspect | tersangka | defendant | terdakwa
+hospital: hospital | rs | rumah sakit | rsud
+embassy: embassy | kedutaan | kedutaan besar | kedubes
 king: king | raja
 queen: queen | ratu
 deputy: deputy | vice | wakil
@@ -145,7 +176,13 @@ bangladesh: bangladesh | bangladeshi
 _OCCUPATIONS = _word_set("""president prime minister spokesperson adviser governor mayor regent head
 chairman secretary-general secretary ambassador director executive lawyer prosecutor judge
 commander officer coach analyst expert official member coordinator correspondent founder father
-king queen""")
+king queen mother parent wife husband son daughter sibling relative driver pilot doctor witness
+victim resident student teacher player owner farmer fisherman village-head suspect uncle
+aunt grandparent cousin friend neighbour""")
+# Qualifiers that name a field or a kind of body, not one body ("foreign", "police"): they
+# narrow a role but are no named thing the statement's role must mention.
+_FIELDS = _word_set("""foreign interior defence finance trade transport health education law policy
+armed forces military police ministry government deputy hospital embassy""")
 
 # Honorifics carry no role; dropped before a name, not inside one ("Ibu Retno", "RS Kasih Ibu").
 _HONORIFICS = _word_set("""bapak pak ibu bu mr mrs ms miss sir dr drs ir prof h hj haji hajjah kh
@@ -200,7 +237,10 @@ class _Token:
 
     word: str
     concepts: tuple[str, ...] = ()
-    kind: str = "name"  # "name" | "role" (occupation) | "qualifier" | "stop" | "honorific"
+    kind: str = "name"
+    """ "name" | "role" (an occupation) | "qualifier" (a named body: "Kremlin", "Korea Utara")
+    | "field" (a qualifier that names no one body: "foreign", "police") | "stop"
+    | "honorific" | "desc" (a lower-case describing word of an asked text: "teen", "killed")."""
 
 
 @lru_cache(maxsize=16384)
@@ -215,7 +255,8 @@ def _read(text: str) -> tuple[_Token, ...]:
         for size in range(min(longest, len(words) - i), 0, -1):
             concepts = table.get(tuple(words[i:i + size]))
             if concepts:
-                kind = "role" if _OCCUPATIONS & set(concepts) else "qualifier"
+                kind = ("role" if _OCCUPATIONS & set(concepts)
+                        else "field" if set(concepts) <= _FIELDS else "qualifier")
                 tokens.extend(_Token(w, concepts if j == 0 else (), kind)
                               for j, w in enumerate(words[i:i + size]))
                 i += size
@@ -232,6 +273,9 @@ def _read(text: str) -> tuple[_Token, ...]:
     return tuple(tokens)
 
 
+_CONCEPT_KINDS = ("role", "qualifier", "field")
+
+
 def role_concepts(text: str) -> frozenset[str]:
     """Role concepts and other content words of a role or name text, across languages.
 
@@ -240,22 +284,130 @@ def role_concepts(text: str) -> frozenset[str]:
     """
     items: set[str] = set()
     for token in _read(text):
-        if token.kind in ("role", "qualifier"):
+        if token.kind in _CONCEPT_KINDS:
             items.update(token.concepts)
         elif token.kind == "name":
             items.add(token.word)
     return frozenset(items)
 
 
-def _name_runs(tokens: tuple[_Token, ...]) -> list[list[str]]:
-    """Maximal runs of name-like words (qualifiers stay inside: "Michael Jordan")."""
-    runs: list[list[str]] = [[]]
-    for token in tokens:
+@dataclass(frozen=True)
+class _Asked:
+    """One appositive segment of an asked person ("Ahed Tamimi's lawyer", "the mayor of X"),
+    read into who the person is and what their role must mention."""
+
+    names: tuple[tuple[str, ...], ...]
+    """Runs of the person's own name words ("Febri Diansyah"), never an owner's."""
+    occupations: frozenset[str]
+    """What the person is (lawyer, mayor): every one must be in the statement's role."""
+    concepts: frozenset[str]
+    """Every role and qualifier concept of the segment, the owner's included."""
+    groups: tuple[frozenset[str], ...]
+    """Named things the role must mention, one item of each at least: the owner ("Tamimi"),
+    the place ("Levallois Perret"), the body ("KPK", north-korea)."""
+
+
+# "X's Y" / "X' Y": X owns Y ("Ahed Tamimi's lawyer", "KOI's Raja Pane").
+_OWNER_POSSESSIVE = re.compile(r"^(?P<owner>.+?)(?:['’]s|(?<=s)['’])\s+(?P<person>\S.*)$",
+                               re.IGNORECASE)
+# "Y of X" when Y is a role: "the mayor of Levallois-Perret", "juru bicara dari KPK".
+_OWNER_OF = re.compile(r"^(?P<person>.+?)\s+(?:of|for|dari)\s+(?P<owner>\S.*)$",
+                       re.IGNORECASE)
+_SHORT_PARTICLE = 3  # "bin", "van", "de", "al" between capitalised words are name words
+
+
+def is_role(text: str) -> bool:
+    """Whether `text` reads wholly as role words of the lexicon ("driver", "juru bicara",
+    "Menlu", "police") rather than as a name or any other word.
+
+    >>> is_role("juru bicara"), is_role("father"), is_role("Ushakov")
+    (True, True, False)
+    """
+    tokens = _read(text)
+    return bool(tokens) and all(t.kind in _CONCEPT_KINDS for t in tokens)
+
+
+def _capitalised_words(text: str) -> frozenset[str] | None:
+    """Folded words written capitalised (or as acronyms) in `text`, with short particles
+    between two of them; None when `text` has no capitals (then every word may be a name)."""
+    words = re.sub(r"\s*[-‐–]\s*", "-", text).split()
+    caps = [any(c.isupper() for c in w) for w in words]
+    if not any(caps):
+        return None
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        between = 0 < i < len(words) - 1 and caps[i - 1] and caps[i + 1]
+        if caps[i] or (between and len(name_key(word)) <= _SHORT_PARTICLE):
+            found.update(name_key(word).split())
+    return frozenset(found)
+
+
+def _asked_tokens(text: str, caps: frozenset[str] | None) -> tuple[_Token, ...]:
+    """`_read(text)` with lower-case name words of a capitalised text marked "desc"."""
+    return tuple(_Token(t.word, t.concepts, "desc") if t.kind == "name" and caps is not None
+                 and t.word not in caps else t for t in _read(text))
+
+
+def _runs(tokens: tuple[_Token, ...]) -> list[tuple[list[_Token], bool]]:
+    """Maximal runs of name and named-qualifier tokens, each with whether a role follows it
+    (through field words: "Blue Bird driver", "Israeli education minister")."""
+    runs: list[tuple[list[_Token], bool]] = []
+    current: list[_Token] = []
+    for i, token in enumerate(tokens):
         if token.kind in ("name", "qualifier") and token.word != "s":
-            runs[-1].append(token.word)
-        elif runs[-1]:
-            runs.append([])
-    return [run for run in runs if run]
+            current.append(token)
+            continue
+        if current:
+            rest = [t for t in tokens[i:] if t.kind not in ("field", "stop")]
+            runs.append((current, bool(rest) and rest[0].kind == "role"))
+            current = []
+    if current:
+        runs.append((current, False))
+    return runs
+
+
+def _group(run: list[_Token]) -> frozenset[str]:
+    """What a named run contributes to match: its concepts and its plain name words."""
+    return frozenset(c for t in run for c in (t.concepts or ((t.word,) if t.kind == "name"
+                                                               else ())))
+
+
+def _split_owner(text: str, caps: frozenset[str] | None) -> tuple[str, list[str]]:
+    """The person part of `text` and its owners ("Ahed Tamimi's lawyer" → "lawyer", [X])."""
+    owners: list[str] = []
+    possessive = _OWNER_POSSESSIVE.match(text)
+    if possessive:
+        text, owners = possessive["person"], [possessive["owner"]]
+    of = _OWNER_OF.match(text)
+    if of and any(t.kind == "role" for t in _asked_tokens(of["person"], caps)):
+        text, owners = of["person"], [*owners, of["owner"]]
+    return text, owners
+
+
+@lru_cache(maxsize=16384)
+def _asked(text: str) -> tuple[_Asked, ...]:
+    """The asked person, one `_Asked` per comma-separated segment ("Adi Susmianto, the
+    Forestry Ministry's director of …"); cached."""
+    caps = _capitalised_words(text)
+    segments = []
+    for segment in (s.strip() for s in text.split(",")):
+        if not segment:
+            continue
+        person, owners = _split_owner(segment, caps)
+        tokens = _asked_tokens(person, caps)
+        runs = _runs(tokens)
+        owned = [_asked_tokens(owner, caps) for owner in owners]
+        names = tuple(tuple(t.word for t in run) for run, before_role in runs
+                      if not before_role and any(t.kind == "name" for t in run))
+        groups = [_group(run) for run, _ in runs] + [_group(run) for o in owned
+                                                     for run, _ in _runs(o)]
+        every = tokens + tuple(t for o in owned for t in o)
+        segments.append(_Asked(
+            names=names,
+            occupations=frozenset(c for t in tokens for c in t.concepts) & _OCCUPATIONS,
+            concepts=frozenset(c for t in every if t.kind in _CONCEPT_KINDS for c in t.concepts),
+            groups=tuple(g for g in groups if g)))
+    return tuple(segments)
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
@@ -316,20 +468,36 @@ def _run_score(asked: list[str], speaker: list[str]) -> float:
     return base * similarity
 
 
-def _role_score(asked: tuple[_Token, ...], role: frozenset[str]) -> float:
-    """How well the statement's role covers the asked role (the whole asked text).
+def _mentions(item: str, words: frozenset[str]) -> bool:
+    return item in words or any(_same_word(item, w) for w in words)
 
-    Name words of the asked text ("KPK", "Bandung", "Lavrov") must mostly appear in the role.
+
+def _role_score(asked: _Asked, role: frozenset[str]) -> float:
+    """How well the statement's role covers an asked description (no name of theirs needed).
+
+    Every asked occupation must be in the role ("the mayor" is no governor), "deputy" on both
+    sides or neither, and each named thing asked for must be mentioned ("the mayor of X"
+    is not the mayor of Y; "foreign minister Lavrov" is not any foreign minister).
     """
-    names = {t.word for t in asked if t.kind == "name"}
-    wanted = names | {c for t in asked if t.kind in ("role", "qualifier") for c in t.concepts}
-    if not wanted or not role or len(names & role) < len(names) / 2:
-        return 0.0  # "foreign minister Lavrov" is not any foreign minister
-    occupations = wanted & _OCCUPATIONS
-    if occupations and not occupations & role:
+    wanted = asked.concepts | {item for group in asked.groups for item in group}
+    if not wanted or not role or asked.occupations - role:
         return 0.0
-    coverage = len(wanted & role) / len(wanted)
-    return ROLE_ONLY * coverage if coverage >= 0.5 else 0.0
+    if ("deputy" in asked.concepts) != ("deputy" in role):
+        return 0.0  # a deputy holds another office
+    if not all(any(_mentions(item, role) for item in group) for group in asked.groups):
+        return 0.0
+    coverage = sum(_mentions(item, role) for item in wanted) / len(wanted)
+    if coverage < 0.5:
+        return 0.0
+    return ROLE_ONLY * (ROLE_FLOOR + (1 - ROLE_FLOOR) * coverage)
+
+
+def _segment_score(asked: _Asked, speaker_name: list[str], role: frozenset[str]) -> float:
+    name = max((_run_score(list(run), speaker_name) for run in asked.names if speaker_name),
+               default=0.0)
+    if 0 < name < FULL_NAME and asked.occupations & role:
+        name = min(name + ROLE_AGREES_BONUS, 0.95)
+    return max(name, _role_score(asked, role))
 
 
 @lru_cache(maxsize=65536)
@@ -337,28 +505,29 @@ def match_speaker(asked: str, speaker: str | None, role: str | None = None) -> f
     """How well the person a user asked about fits a statement's speaker and role, in [0, 1].
 
     Args:
-        asked: the name or role from the question ("Ushakov", "the Kremlin adviser",
-            "juru bicara KPK Febri Diansyah").
+        asked: the name or description from the question ("Ushakov", "the Kremlin adviser",
+            "juru bicara KPK Febri Diansyah", "Ahed Tamimi's lawyer", "the mayor of Paris").
         speaker: the speaker as the article writes it ("Yuri Ushakov", "Menlu Retno").
         role: the speaker's role when the article gives one.
 
     Returns:
         1.0 for the full name; 0.85-0.6 for part of it (last names above first names above
-        a middle name); up to 0.6 for a role alone; 0.0 when they do not match. Cached
-        (a pure function): match distinct (speaker, role) pairs, not every statement.
+        a middle name); 0.51-0.6 for a description the role fits; 0.0 when they do not
+        match. An owner is never the person ("Federer's father" is not Roger Federer).
+        Cached (a pure function): match distinct (speaker, role) pairs, not every statement.
 
     >>> match_speaker("Ushakov", "Yuri Ushakov"), match_speaker("penasihat Kremlin", "Yuri Ushakov",
     ...     "penasihat kebijakan luar negeri Kremlin"), match_speaker("Lavrov", "Yuri Ushakov")
     (0.8, 0.6, 0.0)
     """
-    asked_tokens = _read(asked)
     speaker_tokens = _read(speaker or "")
-    statement_role = role_concepts(role or "") | {
-        c for t in speaker_tokens if t.kind in ("role", "qualifier") for c in t.concepts}
+    speaker_concepts = {c for t in speaker_tokens if t.kind in _CONCEPT_KINDS for c in t.concepts}
     speaker_name = [t.word for t in speaker_tokens if t.kind in ("name", "qualifier")]
-    name = max((_run_score(run, speaker_name) for run in _name_runs(asked_tokens)
-                if speaker_name), default=0.0)
-    asked_occupations = {c for t in asked_tokens for c in t.concepts} & _OCCUPATIONS
-    if 0 < name < FULL_NAME and asked_occupations & statement_role:
-        name = min(name + ROLE_AGREES_BONUS, 0.95)
-    return round(max(name, _role_score(asked_tokens, statement_role)), 4)
+    role_words = role_concepts(role or "") | speaker_concepts
+    if any(t.kind == "role" for t in speaker_tokens):  # "Wali Kota Paris": the role is the name
+        role_words |= {t.word for t in speaker_tokens if t.kind == "name"}
+    if speaker_name and all(t.kind != "name" for t in speaker_tokens):
+        speaker_name = []  # "Korea Utara", "pejabat Israel": a body, not a person's name
+    score = max((_segment_score(a, speaker_name, role_words) for a in _asked(asked)),
+                default=0.0)
+    return round(score, 4)

@@ -338,7 +338,7 @@ class Retriever:
                           closest=[] if page.found else self._closest(candidates, records),
                           reason=None if page.found else "nothing_relevant")
         person = speakers.person(said.person or "", match_speaker)
-        if person is None and _mentioned(said.person or "", snap.lexical):
+        if person is None and (not said.explicit or _mentioned(said.person or "", snap.lexical)):
             return None  # named in the articles, no statement attributed: the usual path
         if person is None:
             return Answer(**base, answered=False, quotes=[], speaker=said.person,
@@ -354,6 +354,8 @@ class Retriever:
         if picked and len(picked) < depth:  # other quotes only after theirs
             picked += self._other_quotes(question, candidates, records, snap, depth, picked)
         page = _paged(picked, k=k, depth=depth, exclude=exclude)
+        if not page.found and not said.explicit and not exclude:
+            return None  # "Why did X do Y?" and no word of theirs on it: the usual path
         return Answer(**base, answered=page.found, quotes=page.quotes, has_more=page.has_more,
                       closest=titles, speaker=person.name, other_statements=others,
                       reason=None if page.found else "no_statement_on_topic")
