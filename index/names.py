@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 __all__ = ["is_role", "match_speaker", "name_key", "role_concepts"]
 
@@ -32,6 +33,9 @@ FIRST_NAME = 0.7  # asked "Yuri" of "Yuri Ushakov"
 MIDDLE_NAME = 0.6
 ROLE_ONLY = 0.6  # a description the role fits, scaled by how much of it the role covers
 ROLE_FLOOR = 0.85  # the share of ROLE_ONLY a fitting role gets however little more it covers
+# The role fits a description whose owner the question only describes ("the father of the teen
+# killed at …"): evidence within the articles the question is about, not across the index.
+LOCAL_ROLE = 0.4
 ROLE_AGREES_BONUS = 0.1  # a partial name whose asked role the statement's role shares
 FUZZY_FACTOR = 0.9  # a long token one edit away ("Ushakov" / "Ushakow")
 
@@ -179,6 +183,9 @@ commander officer coach analyst expert official member coordinator correspondent
 king queen mother parent wife husband son daughter sibling relative driver pilot doctor witness
 victim resident student teacher player owner farmer fisherman village-head suspect uncle
 aunt grandparent cousin friend neighbour""")
+# Occupations that relate the person to someone named after them ("ayah X", "kuasa hukum X").
+_RELATIONS = _word_set("""father mother parent wife husband son daughter sibling relative uncle
+aunt grandparent cousin friend neighbour lawyer""")
 # Qualifiers that name a field or a kind of body, not one body ("foreign", "police"): they
 # narrow a role but are no named thing the statement's role must mention.
 _FIELDS = _word_set("""foreign interior defence finance trade transport health education law policy
@@ -305,6 +312,13 @@ class _Asked:
     groups: tuple[frozenset[str], ...]
     """Named things the role must mention, one item of each at least: the owner ("Tamimi"),
     the place ("Levallois Perret"), the body ("KPK", north-korea)."""
+    related: bool = False
+    """Names follow a relation word with no other owner ("ayah Roger Federer", "pengacara
+    Ahed Tamimi"): they name the person only if the role has that relation too."""
+    described: tuple[frozenset[str], ...] = ()
+    """Named things of an owner the question describes rather than names ("the Jordanian teen
+    killed at the embassy"): a role may name that owner otherwise ("ayah Jawawdeh"), so
+    without them the description is only a `LOCAL_ROLE` match."""
 
 
 # "X's Y" / "X' Y": X owns Y ("Ahed Tamimi's lawyer", "KOI's Raja Pane").
@@ -348,21 +362,28 @@ def _asked_tokens(text: str, caps: frozenset[str] | None) -> tuple[_Token, ...]:
                  and t.word not in caps else t for t in _read(text))
 
 
-def _runs(tokens: tuple[_Token, ...]) -> list[tuple[list[_Token], bool]]:
-    """Maximal runs of name and named-qualifier tokens, each with whether a role follows it
-    (through field words: "Blue Bird driver", "Israeli education minister")."""
-    runs: list[tuple[list[_Token], bool]] = []
+class _Run(NamedTuple):
+    tokens: list[_Token]
+    before_role: bool
+    """A role follows (through field words): "Blue Bird driver", "Israeli education minister"."""
+    after_relation: bool
+    """Right after a relation word: "ayah Roger Federer" is Roger Federer's father."""
+
+
+def _runs(tokens: tuple[_Token, ...]) -> list[_Run]:
+    """Maximal runs of name and named-qualifier tokens, with what comes around them."""
+    runs: list[_Run] = []
     current: list[_Token] = []
-    for i, token in enumerate(tokens):
+    for i, token in enumerate(tokens + (_Token("", (), "stop"),)):
         if token.kind in ("name", "qualifier") and token.word != "s":
             current.append(token)
             continue
         if current:
             rest = [t for t in tokens[i:] if t.kind not in ("field", "stop")]
-            runs.append((current, bool(rest) and rest[0].kind == "role"))
+            before = [t for t in tokens[:i - len(current)] if t.kind != "stop"]
+            runs.append(_Run(current, bool(rest) and rest[0].kind == "role",
+                             bool(before) and bool(set(before[-1].concepts) & _RELATIONS)))
             current = []
-    if current:
-        runs.append((current, False))
     return runs
 
 
@@ -397,16 +418,24 @@ def _asked(text: str) -> tuple[_Asked, ...]:
         tokens = _asked_tokens(person, caps)
         runs = _runs(tokens)
         owned = [_asked_tokens(owner, caps) for owner in owners]
-        names = tuple(tuple(t.word for t in run) for run, before_role in runs
-                      if not before_role and any(t.kind == "name" for t in run))
-        groups = [_group(run) for run, _ in runs] + [_group(run) for o in owned
-                                                     for run, _ in _runs(o)]
-        every = tokens + tuple(t for o in owned for t in o)
+        related = not owners and any(r.after_relation for r in runs)
+        names = tuple(tuple(t.word for t in r.tokens) for r in runs
+                      if not r.before_role and any(t.kind == "name" for t in r.tokens))
+        groups = [_group(r.tokens) for r in runs]
+        described: list[frozenset[str]] = []
+        every = tokens
+        for owner in owned:
+            if any(t.kind == "desc" for t in owner):
+                described.extend(_group(r.tokens) for r in _runs(owner))
+            else:
+                groups.extend(_group(r.tokens) for r in _runs(owner))
+                every += owner
         segments.append(_Asked(
             names=names,
             occupations=frozenset(c for t in tokens for c in t.concepts) & _OCCUPATIONS,
             concepts=frozenset(c for t in every if t.kind in _CONCEPT_KINDS for c in t.concepts),
-            groups=tuple(g for g in groups if g)))
+            groups=tuple(g for g in groups if g), described=tuple(g for g in described if g),
+            related=related))
     return tuple(segments)
 
 
@@ -489,11 +518,15 @@ def _role_score(asked: _Asked, role: frozenset[str]) -> float:
     coverage = sum(_mentions(item, role) for item in wanted) / len(wanted)
     if coverage < 0.5:
         return 0.0
+    if asked.described and not any(_mentions(item, role) for group in asked.described
+                                   for item in group):
+        return LOCAL_ROLE if asked.occupations else 0.0
     return ROLE_ONLY * (ROLE_FLOOR + (1 - ROLE_FLOOR) * coverage)
 
 
 def _segment_score(asked: _Asked, speaker_name: list[str], role: frozenset[str]) -> float:
-    name = max((_run_score(list(run), speaker_name) for run in asked.names if speaker_name),
+    by_name = speaker_name and not (asked.related and asked.occupations - role)
+    name = max((_run_score(list(run), speaker_name) for run in asked.names if by_name),
                default=0.0)
     if 0 < name < FULL_NAME and asked.occupations & role:
         name = min(name + ROLE_AGREES_BONUS, 0.95)
@@ -521,13 +554,36 @@ def match_speaker(asked: str, speaker: str | None, role: str | None = None) -> f
     (0.8, 0.6, 0.0)
     """
     speaker_tokens = _read(speaker or "")
-    speaker_concepts = {c for t in speaker_tokens if t.kind in _CONCEPT_KINDS for c in t.concepts}
     speaker_name = [t.word for t in speaker_tokens if t.kind in ("name", "qualifier")]
-    role_words = role_concepts(role or "") | speaker_concepts
-    if any(t.kind == "role" for t in speaker_tokens):  # "Wali Kota Paris": the role is the name
-        role_words |= {t.word for t in speaker_tokens if t.kind == "name"}
+    role_words = _role_words(role or "", speaker_tokens)
     if speaker_name and all(t.kind != "name" for t in speaker_tokens):
         speaker_name = []  # "Korea Utara", "pejabat Israel": a body, not a person's name
     score = max((_segment_score(a, speaker_name, role_words) for a in _asked(asked)),
                 default=0.0)
     return round(score, 4)
+
+
+def _role_words(role: str, speaker_tokens: tuple[_Token, ...]) -> frozenset[str]:
+    """What a statement says its speaker is: the role's concepts and words, the acronyms of
+    its runs of names ("Komisi Pemberantasan Korupsi" → "kpk"), and the speaker's own when
+    it is written as a role ("Wali Kota Paris") or is a body ("Korea Utara"), not when a
+    name's word only looks like one ("Ri Yong-ho" is no "RI")."""
+    role_tokens = _read(role)
+    words = set(role_concepts(role)) | _acronyms(role_tokens)
+    has_role = any(t.kind == "role" for t in speaker_tokens)
+    if has_role or all(t.kind != "name" for t in speaker_tokens):
+        words |= {c for t in speaker_tokens if t.kind in _CONCEPT_KINDS for c in t.concepts}
+    if has_role:
+        words |= {t.word for t in speaker_tokens if t.kind == "name"} | _acronyms(speaker_tokens)
+    return frozenset(words)
+
+
+_MAX_ACRONYM = 6
+
+
+def _acronyms(tokens: tuple[_Token, ...]) -> set[str]:
+    """Initials of every stretch of 2 to 6 capitalisable words (names, qualifiers and the
+    words of a role form: "Badan Narkotika Nasional" → "bnn")."""
+    words = [t.word for t in tokens if t.kind != "stop"]
+    return {"".join(w[0] for w in words[i:j]) for i in range(len(words))
+            for j in range(i + 2, min(len(words), i + _MAX_ACRONYM) + 1)}

@@ -45,6 +45,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_MIN_SCORE = 0.865
 MAX_QUOTES = 15  # the deepest paging goes: shown (`exclude`) and new quotes together
 SNAPSHOT_TTL_S = 5.0
+SAID_CONTEXT_ARTICLES = 3  # a said question's person is told apart within its first articles
 
 Span = tuple[str, int, int]  # (article_id, start, end) of a quote already shown
 
@@ -337,7 +338,8 @@ class Retriever:
             return Answer(**base, answered=page.found, quotes=page.quotes, has_more=page.has_more,
                           closest=[] if page.found else self._closest(candidates, records),
                           reason=None if page.found else "nothing_relevant")
-        person = speakers.person(said.person or "", match_speaker)
+        person = speakers.person(said.person or "", match_speaker,
+                                 within=_top_articles(candidates))
         if person is None and (not said.explicit or _mentioned(said.person or "", snap.lexical)):
             return None  # named in the articles, no statement attributed: the usual path
         if person is None:
@@ -411,6 +413,11 @@ class Retriever:
         snap = self._current_snapshot()
         titles = {r.article_id: r.title for r in self.store.articles()}
         return example_pairs(snap.speakers, titles, snap.lexical, n=n)
+
+
+def _top_articles(candidates: list[Candidate], n: int = SAID_CONTEXT_ARTICLES) -> set[str]:
+    """The first `n` articles of the ranked candidates: what the question is about."""
+    return set(list(dict.fromkeys(c.article_id for c in candidates))[:n])
 
 
 def _mentioned(name: str, lexical: LexicalIndex) -> bool:

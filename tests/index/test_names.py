@@ -247,3 +247,28 @@ def test_lower_case_describing_words_are_not_names() -> None:
 def test_a_bare_role_word_is_a_role() -> None:
     assert all(is_role(w) for w in ("driver", "father", "juru bicara", "Menlu", "pengacara"))
     assert not any(is_role(w) for w in ("Ushakov", "take", "harga"))
+
+
+def test_a_name_after_a_relation_word_is_the_one_related_to() -> None:
+    """ "ayah Roger Federer" is Roger Federer's father; "pengacara Ahed Tamimi" her lawyer,
+    unless the speaker of that name is a lawyer too ("pengacara Hotman Paris")."""
+    assert match_speaker("ayah Roger Federer", "Roger Federer") == 0.0
+    assert match_speaker("ayah Roger Federer", "Robert Federer", "ayah Roger Federer") > 0.5
+    assert match_speaker("pengacara Ahed Tamimi", "Ahed Tamimi", "remaja Palestina") == 0.0
+    assert match_speaker("pengacara Ahed Tamimi", "Gaby Lasky", "pengacara Tamimi") > 0.5
+    assert match_speaker("pengacara Hotman Paris", "Hotman Paris", "pengacara") == 1.0
+    assert match_speaker("Setnov's lawyer Firman Wijaya", "Firman Wijaya") == 1.0
+
+
+@pytest.mark.parametrize(("asked", "role"), [
+    ("the KPK deputy chairman", "Wakil Ketua Komisi Pemberantasan Korupsi"),
+    ("kepala BNN", "Kepala Badan Narkotika Nasional"),
+])
+def test_an_acronym_matches_the_body_spelled_out(asked: str, role: str) -> None:
+    assert match_speaker(asked, "Someone Else", role) > 0.5
+
+
+def test_a_name_that_looks_like_a_qualifier_lends_its_speaker_no_role() -> None:
+    """ "Ri" of "Ri Yong-ho" is no "RI" (Indonesia): he is not the Indonesian minister."""
+    assert match_speaker("Indonesian foreign minister", "Ri Yong - ho", "Menlu Korut") == 0.0
+    assert match_speaker("Indonesian foreign minister", "Menlu RI", None) > 0.5
