@@ -64,6 +64,7 @@ minister interior: interior minister | home minister | mendagri | menteri dalam 
 minister law: justice minister | law minister | menkumham | menteri hukum
 minister health: health minister | menkes | menteri kesehatan
 minister education: education minister | mendikbud | menteri pendidikan
+minister energy: energy minister | menteri energi | menteri esdm
 ministry: ministry | kementerian | department | departemen | kemenlu
 foreign: foreign | luar negeri | foreign affairs
 interior: dalam negeri | home affairs | interior
@@ -73,6 +74,7 @@ trade: trade | perdagangan
 transport: transport | transportation | perhubungan
 health: health | kesehatan
 education: education | pendidikan
+energy: energy | energi
 law: law | justice | hukum | kehakiman
 policy: policy | kebijakan
 armed forces: armed forces | angkatan bersenjata
@@ -85,7 +87,8 @@ governor: governor | gubernur
 deputy governor: deputy governor | wakil gubernur | wagub
 mayor: mayor | wali kota | walikota | walkot
 regent: regent | bupati
-head: head | chief | kepala | pemimpin | leader | pimpinan
+head: head | kepala | pemimpin | pimpinan
+head chairman: chief | leader
 chairman: chairman | chairwoman | chairperson | chair | ketua
 chairman general: general chairman | ketua umum | ketum
 secretary-general: secretary general | secretary-general | sekretaris jenderal | sekjen
@@ -105,6 +108,11 @@ officer: letjen | kompol | akbp | kombes | irjen | komjen | ipda | iptu | akp | 
 officer: kapten | lieutenant | letnan | admiral | laksamana | marsekal | sergeant | sersan
 coach: coach | manager | pelatih | manajer
 analyst: analyst | observer | pengamat | analis
+figure: figure | tokoh | community leader | tokoh masyarakat
+actor: actor | actress | aktor | aktris | artis
+singer: singer | penyanyi
+professor: professor | profesor | guru besar
+commissioner: commissioner | komisioner
 expert: expert | pakar | ahli | nutritionist | specialist | researcher | peneliti | scientist
 expert: ilmuwan
 official: official | officials | pejabat | petugas | officer
@@ -176,20 +184,75 @@ india: india | indian
 philippines: philippines | filipino | filipina
 myanmar: myanmar | burma | burmese
 bangladesh: bangladesh | bangladeshi
+netherlands: netherlands | dutch | belanda
+spain: spain | spanish | spanyol
+italy: italy | italian | italia
+greece: greece | greek | yunani
+brazil: brazil | brazilian | brasil
+mexico: mexico | mexican | meksiko
+canada: canada | canadian | kanada
+ukraine: ukraine | ukrainian | ukraina
+latvia: latvia | latvian
+afghanistan: afghanistan | afghan
+pakistan: pakistan | pakistani
+thailand: thailand | thai
+vietnam: vietnam | vietnamese
+singapore: singapore | singaporean | singapura
+new-zealand: new zealand | selandia baru
+south-africa: south africa | south african | afrika selatan
+lebanon: lebanon | lebanese | libanon | lebanon
+yemen: yemen | yemeni | yaman
+qatar: qatar | qatari
+uae: uae | united arab emirates | uni emirat arab
+venezuela: venezuela | venezuelan
+argentina: argentina | argentine | argentinian
+poland: poland | polish | polandia
+sweden: sweden | swedish | swedia
+switzerland: switzerland | swiss | swiss
+belgium: belgium | belgian | belgia
+cuba: cuba | cuban | kuba
+haiti: haiti | haitian
+georgia: georgia | georgian
+eu: eu | european union | uni eropa
+nato: nato | pakta pertahanan atlantik utara
+asean: asean
+jakarta: jakarta | dki | dki jakarta
+central-java: central java | jawa tengah | jateng
+west-java: west java | jawa barat | jabar
+east-java: east java | jawa timur | jatim
+north-sumatra: north sumatra | sumatera utara | sumatra utara | sumut
+west-sumatra: west sumatra | sumatera barat | sumatra barat | sumbar
+south-sumatra: south sumatra | sumatera selatan | sumatra selatan | sumsel
+south-sulawesi: south sulawesi | sulawesi selatan | sulsel
+north-sulawesi: north sulawesi | sulawesi utara | sulut
+east-kalimantan: east kalimantan | kalimantan timur | kaltim
+west-kalimantan: west kalimantan | kalimantan barat | kalbar
+central-kalimantan: central kalimantan | kalimantan tengah | kalteng
+kpk: kpk | corruption eradication commission | komisi pemberantasan korupsi
+bnn: bnn | national narcotics agency | badan narkotika nasional
+supreme-court: supreme court | mahkamah agung
+constitutional-court: constitutional court | mahkamah konstitusi
 """
 _OCCUPATIONS = _word_set("""president prime minister spokesperson adviser governor mayor regent head
 chairman secretary-general secretary ambassador director executive lawyer prosecutor judge
 commander officer coach analyst expert official member coordinator correspondent founder father
 king queen mother parent wife husband son daughter sibling relative driver pilot doctor witness
 victim resident student teacher player owner farmer fisherman village-head suspect uncle
-aunt grandparent cousin friend neighbour""")
+aunt grandparent cousin friend neighbour figure actor singer professor commissioner""")
+# Countries of the lexicon; the articles' own country goes unsaid in their roles.
+_COUNTRIES = _word_set("""us russia china north-korea south-korea japan uk france germany israel
+palestine syria iran iraq saudi turkey egypt jordan indonesia malaysia australia india
+philippines myanmar bangladesh netherlands spain italy greece brazil mexico canada ukraine latvia
+afghanistan pakistan thailand vietnam singapore new-zealand south-africa lebanon yemen qatar uae
+venezuela argentina poland sweden switzerland belgium cuba haiti georgia""")
+_HOME = "indonesia"
 # Occupations that relate the person to someone named after them ("ayah X", "kuasa hukum X").
 _RELATIONS = _word_set("""father mother parent wife husband son daughter sibling relative uncle
 aunt grandparent cousin friend neighbour lawyer""")
 # Qualifiers that name a field or a kind of body, not one body ("foreign", "police"): they
 # narrow a role but are no named thing the statement's role must mention.
 _FIELDS = _word_set("""foreign interior defence finance trade transport health education law policy
-armed forces military police ministry government deputy hospital embassy""")
+armed forces military police ministry government deputy hospital embassy energy""")
 
 # Honorifics carry no role; dropped before a name, not inside one ("Ibu Retno", "RS Kasih Ibu").
 _HONORIFICS = _word_set("""bapak pak ibu bu mr mrs ms miss sir dr drs ir prof h hj haji hajjah kh
@@ -305,8 +368,9 @@ class _Asked:
 
     names: tuple[tuple[str, ...], ...]
     """Runs of the person's own name words ("Febri Diansyah"), never an owner's."""
-    occupations: frozenset[str]
-    """What the person is (lawyer, mayor): every one must be in the statement's role."""
+    occupations: tuple[frozenset[str], ...]
+    """What the person is, one set per role word (lawyer, mayor; "chief": head or chairman):
+    the statement's role must have one of each."""
     concepts: frozenset[str]
     """Every role and qualifier concept of the segment, the owner's included."""
     groups: tuple[frozenset[str], ...]
@@ -432,7 +496,7 @@ def _asked(text: str) -> tuple[_Asked, ...]:
                 every += owner
         segments.append(_Asked(
             names=names,
-            occupations=frozenset(c for t in tokens for c in t.concepts) & _OCCUPATIONS,
+            occupations=tuple(o for t in tokens if (o := frozenset(t.concepts) & _OCCUPATIONS)),
             concepts=frozenset(c for t in every if t.kind in _CONCEPT_KINDS for c in t.concepts),
             groups=tuple(g for g in groups if g), described=tuple(g for g in described if g),
             related=related))
@@ -509,10 +573,12 @@ def _role_score(asked: _Asked, role: frozenset[str]) -> float:
     is not the mayor of Y; "foreign minister Lavrov" is not any foreign minister).
     """
     wanted = asked.concepts | {item for group in asked.groups for item in group}
-    if not wanted or not role or asked.occupations - role:
+    if not wanted or not role or not _holds(asked, role):
         return 0.0
     if ("deputy" in asked.concepts) != ("deputy" in role):
         return 0.0  # a deputy holds another office
+    if _HOME in wanted and not role & _COUNTRIES:
+        role |= {_HOME}  # "Ketua Mahkamah Agung" is Indonesia's, in Indonesian news
     if not all(any(_mentions(item, role) for item in group) for group in asked.groups):
         return 0.0
     coverage = sum(_mentions(item, role) for item in wanted) / len(wanted)
@@ -524,11 +590,16 @@ def _role_score(asked: _Asked, role: frozenset[str]) -> float:
     return ROLE_ONLY * (ROLE_FLOOR + (1 - ROLE_FLOOR) * coverage)
 
 
+def _holds(asked: _Asked, role: frozenset[str]) -> bool:
+    """Whether the role has every occupation asked for (one of each word's senses)."""
+    return all(senses & role for senses in asked.occupations)
+
+
 def _segment_score(asked: _Asked, speaker_name: list[str], role: frozenset[str]) -> float:
-    by_name = speaker_name and not (asked.related and asked.occupations - role)
+    by_name = speaker_name and not (asked.related and not _holds(asked, role))
     name = max((_run_score(list(run), speaker_name) for run in asked.names if by_name),
                default=0.0)
-    if 0 < name < FULL_NAME and asked.occupations & role:
+    if 0 < name < FULL_NAME and asked.occupations and _holds(asked, role):
         name = min(name + ROLE_AGREES_BONUS, 0.95)
     return max(name, _role_score(asked, role))
 

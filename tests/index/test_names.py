@@ -272,3 +272,25 @@ def test_a_name_that_looks_like_a_qualifier_lends_its_speaker_no_role() -> None:
     """ "Ri" of "Ri Yong-ho" is no "RI" (Indonesia): he is not the Indonesian minister."""
     assert match_speaker("Indonesian foreign minister", "Ri Yong - ho", "Menlu Korut") == 0.0
     assert match_speaker("Indonesian foreign minister", "Menlu RI", None) > 0.5
+
+
+@pytest.mark.parametrize(("asked", "role"), [
+    ("Central Java's police chief", "Kapolda Jawa Tengah"),
+    ("the governor of West Java", "Gubernur Jabar"),
+    ("the Indonesian Supreme Court chief", "Ketua Mahkamah Agung"),  # Indonesia goes unsaid
+    ("the KPK chief", "Ketua KPK"),  # "chief" is a head or a chairman
+    ("North Korea's leader", "Pemimpin Korea Utara"),
+    ("Spain's foreign minister", "Menteri Luar Negeri Spanyol"),
+])
+def test_places_and_senses_across_languages(asked: str, role: str) -> None:
+    assert match_speaker(asked, "Someone Else", role) > 0.5
+
+
+@pytest.mark.parametrize(("asked", "role"), [
+    ("Central Java's police chief", "Kapolda Jawa Timur"),
+    ("the Indonesian foreign minister", "Menteri Luar Negeri Rusia"),
+    ("Russia's foreign minister", "Menlu"),  # an unnamed country is Indonesia, not Russia
+    ("the KPK chairman", "Kepala BNN"),
+])
+def test_places_and_senses_do_not_stretch(asked: str, role: str) -> None:
+    assert match_speaker(asked, "Someone Else", role) == 0.0
