@@ -220,6 +220,8 @@ def _clean_person(span: str) -> str | None:
     words = person.split()
     if not words or len(words) > _MAX_PERSON_WORDS or not re.search(r"[^\W\d_]", person):
         return None
+    if person.lower().endswith("'s"):
+        return None  # "Macron's" (answer …): the noun forms read that
     plain = [w.lower() for w in words if not _is_acronym(w)]
     if not plain:
         return person
@@ -304,7 +306,8 @@ def _when(pattern: str) -> Callable[[_MatchParser], _Parser]:
     return wrap
 
 
-@_when(rf"^(?:[^,]{{1,60}},\s+)?(?:(?P<wh>what|who|whom|which|why|how much|how many)"
+@_when(rf"^(?:[^,]{{1,60}},\s+)?(?:(?:in|on|at|for|with|about|to|from|by|under)\s+)?"
+      rf"(?:(?P<wh>what|who|whom|which|why|how much|how many)"
       rf"(?P<mid>(?:\s+[\w'-]+){{0,3}}?)\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$")
 def _en_wh_did(match: re.Match[str]) -> SaidQuery | None:
     """ "What/Who/Why … did X say/claim/warn … Y" and "Did X blame Y"."""
@@ -330,6 +333,30 @@ def _en_why(match: re.Match[str]) -> SaidQuery | None:
         topic = _EN_ADVERBS.sub("", rest)[spoken.end() - 1:]
         return _said(person, _clean_topic(topic, _EN_PREP), "en")
     return _weak(person, rest, "en")
+
+
+@_when(r"^what\s+(?:has\s+|had\s+)?(?:made|makes|make|left)\s+(?P<after>.+)$")
+def _en_what_made(match: re.Match[str]) -> SaidQuery | None:
+    """ "What made X disappointed/angry (about Y)?": the feeling they voiced."""
+    return _feeling(match["after"], _EN_FEEL, r"feel|so|very|that", "en")
+
+
+@_when(r"^apa\s+(?:yang\s+)?(?:membuat|bikin|menyebabkan)\s+(?P<after>.+)$")
+def _id_what_made(match: re.Match[str]) -> SaidQuery | None:
+    """ "Apa yang membuat X kecewa (soal Y)?"."""
+    return _feeling(match["after"], _ID_FEEL, r"merasa|begitu|sangat|sampai", "id")
+
+
+def _feeling(after: str, feelings: tuple[str, ...], fillers: str,
+             language: Language) -> SaidQuery | None:
+    """Person and topic of "X (so) angry about Y": the topic keeps the feeling ("angry Y")."""
+    text = re.sub(rf"\s+(?:{fillers})(?=\s)", "", " " + after, flags=_I)
+    for match in _verb_pattern(feelings, language == "en").finditer(text):
+        person = _clean_person(text[:match.start()])
+        if person and len(person.split()) <= _MAX_BARE_PERSON_WORDS \
+                and not (language == "id" and _has_id_verb(person)):
+            return _said(person, text[match.start():].strip(), language)
+    return None
 
 
 def _weak(person: str, topic: str, language: Language) -> SaidQuery:
@@ -538,7 +565,7 @@ def _id_who(text: str) -> SaidQuery | None:
 
 
 _PARSERS: tuple[Callable[[str], SaidQuery | None], ...] = (
-    _en_who, _id_who, _according, _en_why, _en_wh_did, _en_embedded, _quotes_by, _en_how,
+    _en_who, _id_who, _according, _en_why, _en_what_made, _id_what_made, _en_wh_did, _en_embedded, _quotes_by, _en_how,
     _en_noun_forms, _id_noun, _id_yang, _id_verb, _id_bilang_apa)
 
 

@@ -115,6 +115,14 @@ FEELINGS_AND_OWNERS = [
     ("Kenapa pelatih Persib marah terhadap wasit?", "pelatih Persib", "wasit", "id"),
     ("Menurut kuasa hukum Siti Rahma, apa isi putusan itu?", "kuasa hukum Siti Rahma",
      "apa isi putusan itu", "id"),
+    ("What made the coach so angry about the referee?", "coach", "angry about the referee",
+     "en"),
+    ("Apa yang membuat Kapolda merasa kecewa soal aksi itu?", "Kapolda",
+     "kecewa soal aksi itu", "id"),
+    ("In what terms did Maqdir Ismail describe the verdict?", "Maqdir Ismail", "the verdict",
+     "en"),
+    ("What was Macron's answer on the pension question?", "Macron", "the pension question",
+     "en"),
 ]
 
 
@@ -217,6 +225,8 @@ NOT_SAID = [
     "Why was the match postponed?",
     "Mengapa harga beras naik?",
     "Why did it rain so much in Jakarta?",
+    "What made the bridge collapse?",
+    "Apa yang membuat harga naik?",
     "Who did Trump call on Friday?",
     "",
     "   ?  ",
