@@ -216,6 +216,14 @@ georgia: georgia | georgian
 eu: eu | european union | uni eropa
 nato: nato | pakta pertahanan atlantik utara
 asean: asean
+hamas: hamas
+hezbollah: hezbollah | hizbullah | hizbollah
+isis: isis | isil | islamic state | negara islam
+taliban: taliban
+fifa: fifa
+opec: opec
+imf: imf | international monetary fund | dana moneter internasional
+world-bank: world bank | bank dunia
 jakarta: jakarta | dki | dki jakarta
 central-java: central java | jawa tengah | jateng
 west-java: west java | jawa barat | jabar
@@ -376,6 +384,9 @@ class _Asked:
     groups: tuple[frozenset[str], ...]
     """Named things the role must mention, one item of each at least: the owner ("Tamimi"),
     the place ("Levallois Perret"), the body ("KPK", north-korea)."""
+    personal: bool = False
+    """A name with no role ("Roger Federer"): a person, never found through someone else's
+    role that mentions them ("ayah Roger Federer"). Acronyms ("KOI") are bodies."""
     related: bool = False
     """Names follow a relation word with no other owner ("ayah Roger Federer", "pengacara
     Ahed Tamimi"): they name the person only if the role has that relation too."""
@@ -474,6 +485,8 @@ def _asked(text: str) -> tuple[_Asked, ...]:
     """The asked person, one `_Asked` per comma-separated segment ("Adi Susmianto, the
     Forestry Ministry's director of …"); cached."""
     caps = _capitalised_words(text)
+    acronyms = {name_key(w) for w in text.split() if len(w.strip(",.'")) > 1
+                and w.strip(",.'").isupper()}
     segments = []
     for segment in (s.strip() for s in text.split(",")):
         if not segment:
@@ -483,6 +496,7 @@ def _asked(text: str) -> tuple[_Asked, ...]:
         runs = _runs(tokens)
         owned = [_asked_tokens(owner, caps) for owner in owners]
         related = not owners and any(r.after_relation for r in runs)
+        occupations = tuple(o for t in tokens if (o := frozenset(t.concepts) & _OCCUPATIONS))
         names = tuple(tuple(t.word for t in r.tokens) for r in runs
                       if not r.before_role and any(t.kind == "name" for t in r.tokens))
         groups = [_group(r.tokens) for r in runs]
@@ -496,7 +510,9 @@ def _asked(text: str) -> tuple[_Asked, ...]:
                 every += owner
         segments.append(_Asked(
             names=names,
-            occupations=tuple(o for t in tokens if (o := frozenset(t.concepts) & _OCCUPATIONS)),
+            occupations=occupations,
+            personal=bool(names) and not occupations
+            and not all(set(run) <= acronyms for run in names),
             concepts=frozenset(c for t in every if t.kind in _CONCEPT_KINDS for c in t.concepts),
             groups=tuple(g for g in groups if g), described=tuple(g for g in described if g),
             related=related))
@@ -573,7 +589,7 @@ def _role_score(asked: _Asked, role: frozenset[str]) -> float:
     is not the mayor of Y; "foreign minister Lavrov" is not any foreign minister).
     """
     wanted = asked.concepts | {item for group in asked.groups for item in group}
-    if not wanted or not role or not _holds(asked, role):
+    if asked.personal or not wanted or not role or not _holds(asked, role):
         return 0.0
     if ("deputy" in asked.concepts) != ("deputy" in role):
         return 0.0  # a deputy holds another office

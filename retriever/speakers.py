@@ -94,11 +94,11 @@ class SpeakerIndex:
         chosen = [s for s in scored if s[0] >= top - TIED_MATCH]
         best = max(chosen, key=lambda s: (self._quoted_in(s[3], within), s[0],
                                           len(s[1].split()), len(s[3])))
-        if best[1] != asked:  # found by a part of the name or a role: add their other mentions
-            known = {(speaker, role) for _, speaker, role, _ in chosen}
-            chosen += [s for s in self._matching(best[1], match, min_match)
-                       if (s[1], s[2]) not in known]
-        rows = sorted({i for *_, idx in chosen for i in idx})
+        known = {(speaker, role) for _, speaker, role, _ in chosen}
+        chosen += [s for s in self._matching(best[1], match, min_match)  # their other mentions
+                   if (s[1], s[2]) not in known]
+        rows = sorted({i for *_, idx in chosen for i in idx
+                       if best[0] >= min_match or self.rows[i].article_id in within})
         roles = Counter(role for _, _, role, idx in chosen if role for _ in idx)
         role = roles.most_common(1)[0][0] if roles else None
         return Person(name=best[1], role=role, rows=tuple(rows))

@@ -294,3 +294,12 @@ def test_places_and_senses_across_languages(asked: str, role: str) -> None:
 ])
 def test_places_and_senses_do_not_stretch(asked: str, role: str) -> None:
     assert match_speaker(asked, "Someone Else", role) == 0.0
+
+
+def test_a_bare_name_is_never_found_through_a_role_that_mentions_it() -> None:
+    """ "Roger Federer" is not his father, whose role names him; a body speaks through its
+    people ("KOI", "Hamas", "the Kremlin")."""
+    assert match_speaker("Roger Federer", "Robert Federer", "ayah Roger Federer") == 0.0
+    assert match_speaker("Lavrov", "Ivan Petrov", "ajudan Lavrov") == 0.0
+    assert match_speaker("KOI", "Raja Pane", "Juru Bicara KOI") > 0.5
+    assert match_speaker("Hamas", "Khaled Meshaal", "pemimpin Hamas") > 0.5

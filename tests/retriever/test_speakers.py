@@ -90,3 +90,19 @@ def test_people_sharing_a_first_name_are_named_after_the_one_the_question_is_abo
 def test_a_full_name_leaves_weaker_matches_out(speakers: SpeakerIndex) -> None:
     assert _names(speakers, "Roger Federer") == {"Roger Federer"}
     assert _names(speakers, "Retno Marsudi") == {"Retno Marsudi"}
+
+
+def test_other_spellings_of_the_asked_full_name_come_along() -> None:
+    rows = [StatementRow(statement_id=f"a{i}::h::s{i}", article_id=f"a{i}", content_hash="h",
+                         start=0, end=10, speaker=speaker, role=role, speech="direct",
+                         carried=False, text="kata dia")
+            for i, (speaker, role) in enumerate([("Retno Marsudi", "Menteri Luar Negeri"),
+                                                 ("Menlu Retno", None), ("Retno", "Menlu"),
+                                                 ("Zakariya", "ayah Jawawdeh"),
+                                                 ("Zakariya", "pengusaha")])]
+    index = SpeakerIndex.build(rows, name_key=name_key)
+    person = index.person("Retno Marsudi", match_speaker)
+    assert person is not None and person.rows == (0, 1, 2)
+    described = index.person("the father of the teen killed at the Israeli embassy",
+                             match_speaker, within={"a3"})
+    assert described is not None and described.rows == (3,)  # not the other Zakariya
