@@ -89,15 +89,8 @@ SAID = [
 ]
 
 
-@pytest.mark.parametrize(("question", "person", "topic", "language"), SAID,
-                         ids=[s[0][:40] for s in SAID])
-def test_said_questions_give_person_and_topic(question: str, person: str, topic: str,
-                                              language: str) -> None:
-    assert parse_said_question(question) == SaidQuery("said", person, topic, language)
-
-
-FEELINGS_AND_OWNERS = [
-    # (question, person, topic, language): reasons voiced as feelings, and owned persons
+SAID += [
+    # reasons voiced as feelings, and owned persons
     ("Why was General Wiranto disappointed about the cancelled visit?", "General Wiranto",
      "the cancelled visit", "en"),
     ("Why is the coach so angry with the referee?", "coach", "the referee", "en"),
@@ -126,10 +119,10 @@ FEELINGS_AND_OWNERS = [
 ]
 
 
-@pytest.mark.parametrize(("question", "person", "topic", "language"), FEELINGS_AND_OWNERS,
-                         ids=[s[0][:40] for s in FEELINGS_AND_OWNERS])
-def test_feelings_and_owned_persons_are_said_questions(question: str, person: str,
-                                                       topic: str, language: str) -> None:
+@pytest.mark.parametrize(("question", "person", "topic", "language"), SAID,
+                         ids=[s[0][:40] for s in SAID])
+def test_said_questions_give_person_and_topic(question: str, person: str, topic: str,
+                                              language: str) -> None:
     assert parse_said_question(question) == SaidQuery("said", person, topic, language)
 
 
