@@ -304,6 +304,36 @@ def _lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
     return table
 
 
+_MIN_FUZZY_LEN = 6  # words this long may be misspelt by one letter inside a longer form
+
+
+@cache
+def _fuzzy_lexicon() -> dict[tuple[str, ...], list[tuple[int, str, tuple[str, ...]]]]:
+    """Multiword forms by their words but one long word ("menteri luar negeri" under
+    ("*", "luar", "negeri")): (that word's position, the word, concepts), for typos."""
+    table: dict[tuple[str, ...], list[tuple[int, str, tuple[str, ...]]]] = {}
+    for form, concepts in _lexicon().items():
+        for j, word in enumerate(form):
+            if len(form) > 1 and len(word) >= _MIN_FUZZY_LEN:
+                masked = (*form[:j], "*", *form[j + 1:])
+                table.setdefault(masked, []).append((j, word, concepts))
+    return table
+
+
+def _lookup(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The concepts of a form, written exactly or with one long word one letter off inside a
+    multiword form ("Menreri Luar Negeri"): context makes such a typo no name."""
+    exact = _lexicon().get(words)
+    if exact or len(words) < 2:
+        return exact
+    for j, word in enumerate(words):
+        if len(word) >= _MIN_FUZZY_LEN:
+            for at, right, concepts in _fuzzy_lexicon().get((*words[:j], "*", *words[j + 1:]), ()):
+                if at == j and _edit_distance_at_most_one(word, right):
+                    return concepts
+    return None
+
+
 @cache
 def _longest_form() -> int:
     return max(len(form) for form in _lexicon())
@@ -328,10 +358,10 @@ def _read(text: str) -> tuple[_Token, ...]:
     Cached: the same speakers and roles recur across many statements.
     """
     words = name_key(_POSSESSIVE.sub(" 's ", text)).split() if text else []
-    table, longest, tokens, i = _lexicon(), _longest_form(), [], 0
+    longest, tokens, i = _longest_form(), [], 0
     while i < len(words):
         for size in range(min(longest, len(words) - i), 0, -1):
-            concepts = table.get(tuple(words[i:i + size]))
+            concepts = _lookup(tuple(words[i:i + size]))
             if concepts:
                 kind = ("role" if _OCCUPATIONS & set(concepts)
                         else "field" if set(concepts) <= _FIELDS else "qualifier")

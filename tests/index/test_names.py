@@ -303,3 +303,13 @@ def test_a_bare_name_is_never_found_through_a_role_that_mentions_it() -> None:
     assert match_speaker("Lavrov", "Ivan Petrov", "ajudan Lavrov") == 0.0
     assert match_speaker("KOI", "Raja Pane", "Juru Bicara KOI") > 0.5
     assert match_speaker("Hamas", "Khaled Meshaal", "pemimpin Hamas") > 0.5
+
+
+def test_a_one_letter_typo_inside_a_multiword_role_is_still_that_role() -> None:
+    """News text misspells ("Menreri Luar Negeri"); inside a longer form that is no name."""
+    assert role_concepts("Menreri Luar Negeri Bangladesh") == role_concepts(
+        "Menteri Luar Negeri Bangladesh")
+    assert match_speaker("Menlu Bangladesh", "Shahidul Haque", "Menreri Luar Negeri Bangladesh")
+    assert role_concepts("Wakil Presdien") == role_concepts("vice president")
+    # alone, a word one letter from a role word is a name ("Menteri" / "Mentari")
+    assert role_concepts("Mentari") == {"mentari"}
