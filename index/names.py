@@ -8,8 +8,11 @@ guesses that two different names are one person ("Jokowi" is not "Joko Widodo").
 `match_speaker` scores an asked name against a statement's (speaker, role) in [0, 1]: 1 for the
 full name, less for part of it, less again for a role alone. Titles ("Presiden", "Menlu",
 "spokesman") are roles, read through a small bilingual lexicon of news roles into shared
-concepts, so "foreign minister" and "Menteri Luar Negeri" meet. Pure functions, both indexing
-and retrieval use them.
+concepts, so "foreign minister" and "Menteri Luar Negeri" meet. A description must fit the
+whole role: every occupation asked for, and each named thing ("the mayor of Levallois-Perret"
+is no other mayor). An owner is never the person ("Ahed Tamimi's lawyer", "Federer's father",
+"KOI's Raja Pane" are not Tamimi, Federer or the KOI). Pure functions, both indexing and
+retrieval use them.
 """
 
 from __future__ import annotations
