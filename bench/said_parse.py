@@ -5,7 +5,9 @@
 Over ../shared/eval/said.jsonl (rows with `question` and `speaker`): how many questions parse
 as kind "said", by language, and for how many the parsed person matches the row's `speaker`
 through `index.names.match_speaker` (the rows carry no role, so a question that names only a
-role cannot match here). Over dev.jsonl (factoid questions): how many parse as said/who at
+role cannot match here; tests/index/test_names.py checks descriptions against roles). Questions
+that ask for reasons without a verb of speech ("Why did X do Y?") parse with explicit=False and
+are counted. Over dev.jsonl (factoid questions): how many parse as said/who at
 all, each listed. Over said-absent.jsonl: the same as said.jsonl. Figures, not a test.
 """
 
@@ -41,6 +43,7 @@ def _speaker_rows(path: Path, verbose: bool) -> None:
             misses.append(("not said", row["question"], query))
             continue
         counts[f"said {lang}"] += 1
+        counts["weak"] += not query.explicit
         score = match_speaker(query.person or "", row["speaker"])
         if score > 0:
             counts[f"match {lang}"] += 1
@@ -55,7 +58,8 @@ def _speaker_rows(path: Path, verbose: bool) -> None:
           f"id {counts['said id']}/{counts['rows id']});"
           f" person matches speaker {matched}/{said} "
           f"(en {counts['match en']}, id {counts['match id']}; "
-          f"mean score {counts['score sum'] / max(matched, 1):.2f})")
+          f"mean score {counts['score sum'] / max(matched, 1):.2f}); "
+          f"{counts['weak']} asked for reasons without a verb of speech (explicit=False)")
     for why, question, query in misses:
         print(f"  - {why}: {question}" + (f"\n      {query}" if verbose else ""))
 

@@ -8,8 +8,11 @@ guesses that two different names are one person ("Jokowi" is not "Joko Widodo").
 `match_speaker` scores an asked name against a statement's (speaker, role) in [0, 1]: 1 for the
 full name, less for part of it, less again for a role alone. Titles ("Presiden", "Menlu",
 "spokesman") are roles, read through a small bilingual lexicon of news roles into shared
-concepts, so "foreign minister" and "Menteri Luar Negeri" meet. Pure functions, both indexing
-and retrieval use them.
+concepts, so "foreign minister" and "Menteri Luar Negeri" meet. A description must fit the
+whole role: every occupation asked for, and each named thing ("the mayor of Levallois-Perret"
+is no other mayor). An owner is never the person ("Ahed Tamimi's lawyer", "Federer's father",
+"KOI's Raja Pane" are not Tamimi, Federer or the KOI). Pure functions, both indexing and
+retrieval use them.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
-__all__ = ["match_speaker", "name_key", "role_concepts"]
+__all__ = ["is_role", "match_speaker", "name_key", "role_concepts"]
 
 # Scores of the kinds of match (the asked name against the speaker's name tokens).
 FULL_NAME = 1.0
@@ -30,7 +34,11 @@ SURNAME = 0.8  # asked "Ushakov" of "Yuri Ushakov"
 SINGLE_SPEAKER_NAME = 0.75  # speaker written "Retno", asked "Retno Marsudi"
 FIRST_NAME = 0.7  # asked "Yuri" of "Yuri Ushakov"
 MIDDLE_NAME = 0.6
-ROLE_ONLY = 0.6  # scaled by how much of the asked role the statement's role covers
+ROLE_ONLY = 0.6  # a description the role fits, scaled by how much of it the role covers
+ROLE_FLOOR = 0.85  # the share of ROLE_ONLY a fitting role gets however little more it covers
+# The role fits a description whose owner the question only describes ("the father of the teen
+# killed at …"): evidence within the articles the question is about, not across the index.
+LOCAL_ROLE = 0.4
 ROLE_AGREES_BONUS = 0.1  # a partial name whose asked role the statement's role shares
 FUZZY_FACTOR = 0.9  # a long token one edit away ("Ushakov" / "Ushakow")
 
@@ -59,6 +67,7 @@ minister interior: interior minister | home minister | mendagri | menteri dalam 
 minister law: justice minister | law minister | menkumham | menteri hukum
 minister health: health minister | menkes | menteri kesehatan
 minister education: education minister | mendikbud | menteri pendidikan
+minister energy: energy minister | menteri energi | menteri esdm
 ministry: ministry | kementerian | department | departemen | kemenlu
 foreign: foreign | luar negeri | foreign affairs
 interior: dalam negeri | home affairs | interior
@@ -68,6 +77,7 @@ trade: trade | perdagangan
 transport: transport | transportation | perhubungan
 health: health | kesehatan
 education: education | pendidikan
+energy: energy | energi
 law: law | justice | hukum | kehakiman
 policy: policy | kebijakan
 armed forces: armed forces | angkatan bersenjata
@@ -80,7 +90,8 @@ governor: governor | gubernur
 deputy governor: deputy governor | wakil gubernur | wagub
 mayor: mayor | wali kota | walikota | walkot
 regent: regent | bupati
-head: head | chief | kepala | pemimpin | leader | pimpinan
+head: head | kepala | pemimpin | pimpinan
+head chairman: chief | leader
 chairman: chairman | chairwoman | chairperson | chair | ketua
 chairman general: general chairman | ketua umum | ketum
 secretary-general: secretary general | secretary-general | sekretaris jenderal | sekjen
@@ -90,7 +101,7 @@ director: director | direktur | direktorat
 director main: president director | direktur utama | dirut
 director general: director general | direktur jenderal | dirjen
 executive: ceo | coo | cfo | chief executive | executive | eksekutif | bos | boss
-lawyer: lawyer | attorney | pengacara | kuasa hukum | advokat
+lawyer: lawyer | attorney | pengacara | kuasa hukum | advokat | penasihat hukum
 prosecutor: prosecutor | jaksa
 prosecutor head: attorney general | jaksa agung
 judge: judge | hakim
@@ -100,6 +111,11 @@ officer: letjen | kompol | akbp | kombes | irjen | komjen | ipda | iptu | akp | 
 officer: kapten | lieutenant | letnan | admiral | laksamana | marsekal | sergeant | sersan
 coach: coach | manager | pelatih | manajer
 analyst: analyst | observer | pengamat | analis
+figure: figure | tokoh | community leader | tokoh masyarakat
+actor: actor | actress | aktor | aktris | artis
+singer: singer | penyanyi
+professor: professor | profesor | guru besar
+commissioner: commissioner | komisioner
 expert: expert | pakar | ahli | nutritionist | specialist | researcher | peneliti | scientist
 expert: ilmuwan
 official: official | officials | pejabat | petugas | officer
@@ -107,7 +123,37 @@ member: member | anggota | legislator | lawmaker | senator
 coordinator: coordinator | koordinator
 correspondent: correspondent | reporter | journalist | wartawan | jurnalis | koresponden
 founder: founder | pendiri
-father: father | ayah
+father: father | ayah | ayahanda
+mother: mother | ibunda | ibu kandung
+parent: parent | parents | orang tua | orangtua
+wife: wife | istri | isteri
+husband: husband | suami
+son: son | anak laki laki | putra sulung | putra bungsu
+daughter: daughter | anak perempuan | putri sulung | putri bungsu
+sibling: brother | sister | kakak | adik | kakak kandung | adik kandung
+relative: relative | relatives | kerabat | keluarga | family
+uncle: uncle | paman
+aunt: aunt | bibi | tante
+grandparent: grandfather | grandmother | grandparents | kakek | nenek
+cousin: cousin | sepupu
+friend: friend | teman | sahabat | rekan | colleague
+neighbour: neighbour | neighbor | tetangga
+driver: driver | sopir | supir | pengemudi
+pilot: pilot
+doctor: doctor | dokter | physician | surgeon
+witness: witness | saksi
+victim: victim | korban
+resident: resident | residents | warga | penduduk
+student: student | mahasiswa | siswa | pelajar
+teacher: teacher | guru | lecturer | dosen
+player: player | pemain | striker | midfielder | gelandang | defender | goalkeeper | kiper
+owner: owner | pemilik
+farmer: farmer | petani
+fisherman: fisherman | fishermen | nelayan
+village-head: village head | kepala desa | kades | lurah
+suspect: suspect | tersangka | defendant | terdakwa
+hospital: hospital | rs | rumah sakit | rsud
+embassy: embassy | kedutaan | kedutaan besar | kedubes
 king: king | raja
 queen: queen | ratu
 deputy: deputy | vice | wakil
@@ -141,11 +187,83 @@ india: india | indian
 philippines: philippines | filipino | filipina
 myanmar: myanmar | burma | burmese
 bangladesh: bangladesh | bangladeshi
+netherlands: netherlands | dutch | belanda
+spain: spain | spanish | spanyol
+italy: italy | italian | italia
+greece: greece | greek | yunani
+brazil: brazil | brazilian | brasil
+mexico: mexico | mexican | meksiko
+canada: canada | canadian | kanada
+ukraine: ukraine | ukrainian | ukraina
+latvia: latvia | latvian
+afghanistan: afghanistan | afghan
+pakistan: pakistan | pakistani
+thailand: thailand | thai
+vietnam: vietnam | vietnamese
+singapore: singapore | singaporean | singapura
+new-zealand: new zealand | selandia baru
+south-africa: south africa | south african | afrika selatan
+lebanon: lebanon | lebanese | libanon | lebanon
+yemen: yemen | yemeni | yaman
+qatar: qatar | qatari
+uae: uae | united arab emirates | uni emirat arab
+venezuela: venezuela | venezuelan
+argentina: argentina | argentine | argentinian
+poland: poland | polish | polandia
+sweden: sweden | swedish | swedia
+switzerland: switzerland | swiss | swiss
+belgium: belgium | belgian | belgia
+cuba: cuba | cuban | kuba
+haiti: haiti | haitian
+georgia: georgia | georgian
+eu: eu | european union | uni eropa
+nato: nato | pakta pertahanan atlantik utara
+asean: asean
+hamas: hamas
+hezbollah: hezbollah | hizbullah | hizbollah
+isis: isis | isil | islamic state | negara islam
+taliban: taliban
+fifa: fifa
+opec: opec
+imf: imf | international monetary fund | dana moneter internasional
+world-bank: world bank | bank dunia
+jakarta: jakarta | dki | dki jakarta
+central-java: central java | jawa tengah | jateng
+west-java: west java | jawa barat | jabar
+east-java: east java | jawa timur | jatim
+north-sumatra: north sumatra | sumatera utara | sumatra utara | sumut
+west-sumatra: west sumatra | sumatera barat | sumatra barat | sumbar
+south-sumatra: south sumatra | sumatera selatan | sumatra selatan | sumsel
+south-sulawesi: south sulawesi | sulawesi selatan | sulsel
+north-sulawesi: north sulawesi | sulawesi utara | sulut
+east-kalimantan: east kalimantan | kalimantan timur | kaltim
+west-kalimantan: west kalimantan | kalimantan barat | kalbar
+central-kalimantan: central kalimantan | kalimantan tengah | kalteng
+kpk: kpk | corruption eradication commission | komisi pemberantasan korupsi
+bnn: bnn | national narcotics agency | badan narkotika nasional
+supreme-court: supreme court | mahkamah agung
+constitutional-court: constitutional court | mahkamah konstitusi
 """
 _OCCUPATIONS = _word_set("""president prime minister spokesperson adviser governor mayor regent head
 chairman secretary-general secretary ambassador director executive lawyer prosecutor judge
 commander officer coach analyst expert official member coordinator correspondent founder father
-king queen""")
+king queen mother parent wife husband son daughter sibling relative driver pilot doctor witness
+victim resident student teacher player owner farmer fisherman village-head suspect uncle
+aunt grandparent cousin friend neighbour figure actor singer professor commissioner""")
+# Countries of the lexicon; the articles' own country goes unsaid in their roles.
+_COUNTRIES = _word_set("""us russia china north-korea south-korea japan uk france germany israel
+palestine syria iran iraq saudi turkey egypt jordan indonesia malaysia australia india
+philippines myanmar bangladesh netherlands spain italy greece brazil mexico canada ukraine latvia
+afghanistan pakistan thailand vietnam singapore new-zealand south-africa lebanon yemen qatar uae
+venezuela argentina poland sweden switzerland belgium cuba haiti georgia""")
+_HOME = "indonesia"
+# Occupations that relate the person to someone named after them ("ayah X", "kuasa hukum X").
+_RELATIONS = _word_set("""father mother parent wife husband son daughter sibling relative uncle
+aunt grandparent cousin friend neighbour lawyer""")
+# Qualifiers that name a field or a kind of body, not one body ("foreign", "police"): they
+# narrow a role but are no named thing the statement's role must mention.
+_FIELDS = _word_set("""foreign interior defence finance trade transport health education law policy
+armed forces military police ministry government deputy hospital embassy energy""")
 
 # Honorifics carry no role; dropped before a name, not inside one ("Ibu Retno", "RS Kasih Ibu").
 _HONORIFICS = _word_set("""bapak pak ibu bu mr mrs ms miss sir dr drs ir prof h hj haji hajjah kh
@@ -189,6 +307,36 @@ def _lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
     return table
 
 
+_MIN_FUZZY_LEN = 6  # words this long may be misspelt by one letter inside a longer form
+
+
+@cache
+def _fuzzy_lexicon() -> dict[tuple[str, ...], list[tuple[int, str, tuple[str, ...]]]]:
+    """Multiword forms by their words but one long word ("menteri luar negeri" under
+    ("*", "luar", "negeri")): (that word's position, the word, concepts), for typos."""
+    table: dict[tuple[str, ...], list[tuple[int, str, tuple[str, ...]]]] = {}
+    for form, concepts in _lexicon().items():
+        for j, word in enumerate(form):
+            if len(form) > 1 and len(word) >= _MIN_FUZZY_LEN:
+                masked = (*form[:j], "*", *form[j + 1:])
+                table.setdefault(masked, []).append((j, word, concepts))
+    return table
+
+
+def _lookup(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The concepts of a form, written exactly or with one long word one letter off inside a
+    multiword form ("Menreri Luar Negeri"): context makes such a typo no name."""
+    exact = _lexicon().get(words)
+    if exact or len(words) < 2:
+        return exact
+    for j, word in enumerate(words):
+        if len(word) >= _MIN_FUZZY_LEN:
+            for at, right, concepts in _fuzzy_lexicon().get((*words[:j], "*", *words[j + 1:]), ()):
+                if at == j and _edit_distance_at_most_one(word, right):
+                    return concepts
+    return None
+
+
 @cache
 def _longest_form() -> int:
     return max(len(form) for form in _lexicon())
@@ -200,7 +348,10 @@ class _Token:
 
     word: str
     concepts: tuple[str, ...] = ()
-    kind: str = "name"  # "name" | "role" (occupation) | "qualifier" | "stop" | "honorific"
+    kind: str = "name"
+    """ "name" | "role" (an occupation) | "qualifier" (a named body: "Kremlin", "Korea Utara")
+    | "field" (a qualifier that names no one body: "foreign", "police") | "stop"
+    | "honorific" | "desc" (a lower-case describing word of an asked text: "teen", "killed")."""
 
 
 @lru_cache(maxsize=16384)
@@ -210,12 +361,13 @@ def _read(text: str) -> tuple[_Token, ...]:
     Cached: the same speakers and roles recur across many statements.
     """
     words = name_key(_POSSESSIVE.sub(" 's ", text)).split() if text else []
-    table, longest, tokens, i = _lexicon(), _longest_form(), [], 0
+    longest, tokens, i = _longest_form(), [], 0
     while i < len(words):
         for size in range(min(longest, len(words) - i), 0, -1):
-            concepts = table.get(tuple(words[i:i + size]))
+            concepts = _lookup(tuple(words[i:i + size]))
             if concepts:
-                kind = "role" if _OCCUPATIONS & set(concepts) else "qualifier"
+                kind = ("role" if _OCCUPATIONS & set(concepts)
+                        else "field" if set(concepts) <= _FIELDS else "qualifier")
                 tokens.extend(_Token(w, concepts if j == 0 else (), kind)
                               for j, w in enumerate(words[i:i + size]))
                 i += size
@@ -232,6 +384,9 @@ def _read(text: str) -> tuple[_Token, ...]:
     return tuple(tokens)
 
 
+_CONCEPT_KINDS = ("role", "qualifier", "field")
+
+
 def role_concepts(text: str) -> frozenset[str]:
     """Role concepts and other content words of a role or name text, across languages.
 
@@ -240,22 +395,161 @@ def role_concepts(text: str) -> frozenset[str]:
     """
     items: set[str] = set()
     for token in _read(text):
-        if token.kind in ("role", "qualifier"):
+        if token.kind in _CONCEPT_KINDS:
             items.update(token.concepts)
         elif token.kind == "name":
             items.add(token.word)
     return frozenset(items)
 
 
-def _name_runs(tokens: tuple[_Token, ...]) -> list[list[str]]:
-    """Maximal runs of name-like words (qualifiers stay inside: "Michael Jordan")."""
-    runs: list[list[str]] = [[]]
-    for token in tokens:
+@dataclass(frozen=True)
+class _Asked:
+    """One appositive segment of an asked person ("Ahed Tamimi's lawyer", "the mayor of X"),
+    read into who the person is and what their role must mention."""
+
+    names: tuple[tuple[str, ...], ...]
+    """Runs of the person's own name words ("Febri Diansyah"), never an owner's."""
+    occupations: tuple[frozenset[str], ...]
+    """What the person is, one set per role word (lawyer, mayor; "chief": head or chairman):
+    the statement's role must have one of each."""
+    concepts: frozenset[str]
+    """Every role and qualifier concept of the segment, the owner's included."""
+    groups: tuple[frozenset[str], ...]
+    """Named things the role must mention, one item of each at least: the owner ("Tamimi"),
+    the place ("Levallois Perret"), the body ("KPK", north-korea)."""
+    personal: bool = False
+    """A name with no role ("Roger Federer"): a person, never found through someone else's
+    role that mentions them ("ayah Roger Federer"). Acronyms ("KOI") are bodies."""
+    related: bool = False
+    """Names follow a relation word with no other owner ("ayah Roger Federer", "pengacara
+    Ahed Tamimi"): they name the person only if the role has that relation too."""
+    described: tuple[frozenset[str], ...] = ()
+    """Named things of an owner the question describes rather than names ("the Jordanian teen
+    killed at the embassy"): a role may name that owner otherwise ("ayah Jawawdeh"), so
+    without them the description is only a `LOCAL_ROLE` match."""
+
+
+# "X's Y" / "X' Y": X owns Y ("Ahed Tamimi's lawyer", "KOI's Raja Pane").
+_OWNER_POSSESSIVE = re.compile(r"^(?P<owner>.+?)(?:['’]s|(?<=s)['’])\s+(?P<person>\S.*)$",
+                               re.IGNORECASE)
+# "Y of X" when Y is a role: "the mayor of Levallois-Perret", "juru bicara dari KPK".
+_OWNER_OF = re.compile(r"^(?P<person>.+?)\s+(?:of|for|dari)\s+(?P<owner>\S.*)$",
+                       re.IGNORECASE)
+_SHORT_PARTICLE = 3  # "bin", "van", "de", "al" between capitalised words are name words
+
+
+def is_role(text: str) -> bool:
+    """Whether `text` reads wholly as role words of the lexicon ("driver", "juru bicara",
+    "Menlu", "police") rather than as a name or any other word.
+
+    >>> is_role("juru bicara"), is_role("father"), is_role("Ushakov")
+    (True, True, False)
+    """
+    tokens = _read(text)
+    return bool(tokens) and all(t.kind in _CONCEPT_KINDS for t in tokens)
+
+
+def _capitalised_words(text: str) -> frozenset[str] | None:
+    """Folded words written capitalised (or as acronyms) in `text`, with short particles
+    between two of them; None when `text` has no capitals (then every word may be a name)."""
+    words = re.sub(r"\s*[-‐–]\s*", "-", text).split()
+    caps = [any(c.isupper() for c in w) for w in words]
+    if not any(caps):
+        return None
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        between = 0 < i < len(words) - 1 and caps[i - 1] and caps[i + 1]
+        if caps[i] or (between and len(name_key(word)) <= _SHORT_PARTICLE):
+            found.update(name_key(word).split())
+    return frozenset(found)
+
+
+def _asked_tokens(text: str, caps: frozenset[str] | None) -> tuple[_Token, ...]:
+    """`_read(text)` with lower-case name words of a capitalised text marked "desc"."""
+    return tuple(_Token(t.word, t.concepts, "desc") if t.kind == "name" and caps is not None
+                 and t.word not in caps else t for t in _read(text))
+
+
+class _Run(NamedTuple):
+    tokens: list[_Token]
+    before_role: bool
+    """A role follows (through field words): "Blue Bird driver", "Israeli education minister"."""
+    after_relation: bool
+    """Right after a relation word: "ayah Roger Federer" is Roger Federer's father."""
+
+
+def _runs(tokens: tuple[_Token, ...]) -> list[_Run]:
+    """Maximal runs of name and named-qualifier tokens, with what comes around them."""
+    runs: list[_Run] = []
+    current: list[_Token] = []
+    for i, token in enumerate(tokens + (_Token("", (), "stop"),)):
         if token.kind in ("name", "qualifier") and token.word != "s":
-            runs[-1].append(token.word)
-        elif runs[-1]:
-            runs.append([])
-    return [run for run in runs if run]
+            current.append(token)
+            continue
+        if current:
+            rest = [t for t in tokens[i:] if t.kind not in ("field", "stop")]
+            before = [t for t in tokens[:i - len(current)] if t.kind != "stop"]
+            runs.append(_Run(current, bool(rest) and rest[0].kind == "role",
+                             bool(before) and bool(set(before[-1].concepts) & _RELATIONS)))
+            current = []
+    return runs
+
+
+def _group(run: list[_Token]) -> frozenset[str]:
+    """What a named run contributes to match: its concepts and its plain name words."""
+    return frozenset(c for t in run for c in (t.concepts or ((t.word,) if t.kind == "name"
+                                                               else ())))
+
+
+def _split_owner(text: str, caps: frozenset[str] | None) -> tuple[str, list[str]]:
+    """The person part of `text` and its owners ("Ahed Tamimi's lawyer" → "lawyer", [X])."""
+    owners: list[str] = []
+    possessive = _OWNER_POSSESSIVE.match(text)
+    if possessive:
+        text, owners = possessive["person"], [possessive["owner"]]
+    of = _OWNER_OF.match(text)
+    if of and any(t.kind == "role" for t in _asked_tokens(of["person"], caps)):
+        text, owners = of["person"], [*owners, of["owner"]]
+    return text, owners
+
+
+@lru_cache(maxsize=16384)
+def _asked(text: str) -> tuple[_Asked, ...]:
+    """The asked person, one `_Asked` per comma-separated segment ("Adi Susmianto, the
+    Forestry Ministry's director of …"); cached."""
+    caps = _capitalised_words(text)
+    acronyms = {name_key(w) for w in text.split() if len(w.strip(",.'")) > 1
+                and w.strip(",.'").isupper()}
+    segments = []
+    for segment in (s.strip() for s in text.split(",")):
+        if not segment:
+            continue
+        person, owners = _split_owner(segment, caps)
+        tokens = _asked_tokens(person, caps)
+        runs = _runs(tokens)
+        owned = [_asked_tokens(owner, caps) for owner in owners]
+        related = not owners and any(r.after_relation for r in runs)
+        occupations = tuple(o for t in tokens if (o := frozenset(t.concepts) & _OCCUPATIONS))
+        names = tuple(tuple(t.word for t in r.tokens) for r in runs
+                      if not r.before_role and any(t.kind == "name" for t in r.tokens))
+        groups = [_group(r.tokens) for r in runs]
+        described: list[frozenset[str]] = []
+        every = tokens
+        for owner in owned:
+            if any(t.kind == "desc" for t in owner):
+                described.extend(_group(r.tokens) for r in _runs(owner))
+            else:
+                groups.extend(_group(r.tokens) for r in _runs(owner))
+                every += owner
+        segments.append(_Asked(
+            names=names,
+            occupations=occupations,
+            personal=bool(names) and not occupations
+            and not all(set(run) <= acronyms for run in names),
+            concepts=frozenset(c for t in every if t.kind in _CONCEPT_KINDS for c in t.concepts),
+            groups=tuple(g for g in groups if g), described=tuple(g for g in described if g),
+            related=related))
+    return tuple(segments)
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
@@ -316,20 +610,47 @@ def _run_score(asked: list[str], speaker: list[str]) -> float:
     return base * similarity
 
 
-def _role_score(asked: tuple[_Token, ...], role: frozenset[str]) -> float:
-    """How well the statement's role covers the asked role (the whole asked text).
+def _mentions(item: str, words: frozenset[str]) -> bool:
+    return item in words or any(_same_word(item, w) for w in words)
 
-    Name words of the asked text ("KPK", "Bandung", "Lavrov") must mostly appear in the role.
+
+def _role_score(asked: _Asked, role: frozenset[str]) -> float:
+    """How well the statement's role covers an asked description (no name of theirs needed).
+
+    Every asked occupation must be in the role ("the mayor" is no governor), "deputy" on both
+    sides or neither, and each named thing asked for must be mentioned ("the mayor of X"
+    is not the mayor of Y; "foreign minister Lavrov" is not any foreign minister).
     """
-    names = {t.word for t in asked if t.kind == "name"}
-    wanted = names | {c for t in asked if t.kind in ("role", "qualifier") for c in t.concepts}
-    if not wanted or not role or len(names & role) < len(names) / 2:
-        return 0.0  # "foreign minister Lavrov" is not any foreign minister
-    occupations = wanted & _OCCUPATIONS
-    if occupations and not occupations & role:
+    wanted = asked.concepts | {item for group in asked.groups for item in group}
+    if asked.personal or not wanted or not role or not _holds(asked, role):
         return 0.0
-    coverage = len(wanted & role) / len(wanted)
-    return ROLE_ONLY * coverage if coverage >= 0.5 else 0.0
+    if ("deputy" in asked.concepts) != ("deputy" in role):
+        return 0.0  # a deputy holds another office
+    if _HOME in wanted and not role & _COUNTRIES:
+        role |= {_HOME}  # "Ketua Mahkamah Agung" is Indonesia's, in Indonesian news
+    if not all(any(_mentions(item, role) for item in group) for group in asked.groups):
+        return 0.0
+    coverage = sum(_mentions(item, role) for item in wanted) / len(wanted)
+    if coverage < 0.5:
+        return 0.0
+    if asked.described and not any(_mentions(item, role) for group in asked.described
+                                   for item in group):
+        return LOCAL_ROLE if asked.occupations else 0.0
+    return ROLE_ONLY * (ROLE_FLOOR + (1 - ROLE_FLOOR) * coverage)
+
+
+def _holds(asked: _Asked, role: frozenset[str]) -> bool:
+    """Whether the role has every occupation asked for (one of each word's senses)."""
+    return all(senses & role for senses in asked.occupations)
+
+
+def _segment_score(asked: _Asked, speaker_name: list[str], role: frozenset[str]) -> float:
+    by_name = speaker_name and not (asked.related and not _holds(asked, role))
+    name = max((_run_score(list(run), speaker_name) for run in asked.names if by_name),
+               default=0.0)
+    if 0 < name < FULL_NAME and asked.occupations and _holds(asked, role):
+        name = min(name + ROLE_AGREES_BONUS, 0.95)
+    return max(name, _role_score(asked, role))
 
 
 @lru_cache(maxsize=65536)
@@ -337,28 +658,52 @@ def match_speaker(asked: str, speaker: str | None, role: str | None = None) -> f
     """How well the person a user asked about fits a statement's speaker and role, in [0, 1].
 
     Args:
-        asked: the name or role from the question ("Ushakov", "the Kremlin adviser",
-            "juru bicara KPK Febri Diansyah").
+        asked: the name or description from the question ("Ushakov", "the Kremlin adviser",
+            "juru bicara KPK Febri Diansyah", "Ahed Tamimi's lawyer", "the mayor of Paris").
         speaker: the speaker as the article writes it ("Yuri Ushakov", "Menlu Retno").
         role: the speaker's role when the article gives one.
 
     Returns:
         1.0 for the full name; 0.85-0.6 for part of it (last names above first names above
-        a middle name); up to 0.6 for a role alone; 0.0 when they do not match. Cached
-        (a pure function): match distinct (speaker, role) pairs, not every statement.
+        a middle name); 0.51-0.6 for a description the role fits; 0.0 when they do not
+        match. An owner is never the person ("Federer's father" is not Roger Federer).
+        Cached (a pure function): match distinct (speaker, role) pairs, not every statement.
 
     >>> match_speaker("Ushakov", "Yuri Ushakov"), match_speaker("penasihat Kremlin", "Yuri Ushakov",
     ...     "penasihat kebijakan luar negeri Kremlin"), match_speaker("Lavrov", "Yuri Ushakov")
     (0.8, 0.6, 0.0)
     """
-    asked_tokens = _read(asked)
     speaker_tokens = _read(speaker or "")
-    statement_role = role_concepts(role or "") | {
-        c for t in speaker_tokens if t.kind in ("role", "qualifier") for c in t.concepts}
     speaker_name = [t.word for t in speaker_tokens if t.kind in ("name", "qualifier")]
-    name = max((_run_score(run, speaker_name) for run in _name_runs(asked_tokens)
-                if speaker_name), default=0.0)
-    asked_occupations = {c for t in asked_tokens for c in t.concepts} & _OCCUPATIONS
-    if 0 < name < FULL_NAME and asked_occupations & statement_role:
-        name = min(name + ROLE_AGREES_BONUS, 0.95)
-    return round(max(name, _role_score(asked_tokens, statement_role)), 4)
+    role_words = _role_words(role or "", speaker_tokens)
+    if speaker_name and all(t.kind != "name" for t in speaker_tokens):
+        speaker_name = []  # "Korea Utara", "pejabat Israel": a body, not a person's name
+    score = max((_segment_score(a, speaker_name, role_words) for a in _asked(asked)),
+                default=0.0)
+    return round(score, 4)
+
+
+def _role_words(role: str, speaker_tokens: tuple[_Token, ...]) -> frozenset[str]:
+    """What a statement says its speaker is: the role's concepts and words, the acronyms of
+    its runs of names ("Komisi Pemberantasan Korupsi" → "kpk"), and the speaker's own when
+    it is written as a role ("Wali Kota Paris") or is a body ("Korea Utara"), not when a
+    name's word only looks like one ("Ri Yong-ho" is no "RI")."""
+    role_tokens = _read(role)
+    words = set(role_concepts(role)) | _acronyms(role_tokens)
+    has_role = any(t.kind == "role" for t in speaker_tokens)
+    if has_role or all(t.kind != "name" for t in speaker_tokens):
+        words |= {c for t in speaker_tokens if t.kind in _CONCEPT_KINDS for c in t.concepts}
+    if has_role:
+        words |= {t.word for t in speaker_tokens if t.kind == "name"} | _acronyms(speaker_tokens)
+    return frozenset(words)
+
+
+_MAX_ACRONYM = 6
+
+
+def _acronyms(tokens: tuple[_Token, ...]) -> set[str]:
+    """Initials of every stretch of 2 to 6 capitalisable words (names, qualifiers and the
+    words of a role form: "Badan Narkotika Nasional" → "bnn")."""
+    words = [t.word for t in tokens if t.kind != "stop"]
+    return {"".join(w[0] for w in words[i:j]) for i in range(len(words))
+            for j in range(i + 2, min(len(words), i + _MAX_ACRONYM) + 1)}

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from index.names import name_key, role_concepts
+from index.names import is_role
 from retriever.text import Language
 
 __all__ = ["SaidQuery", "parse_said_question"]
@@ -36,12 +36,17 @@ class SaidQuery:
         for "who", an optional description of who is sought ("petugas Humas Dishub") or None.
     topic: what the statement should be about, possibly "" ("Apa kata Ushakov?").
     language: the question's language.
+    explicit: whether the question asks for their words in so many words (see below).
     """
 
     kind: Literal["said", "who"]
     person: str | None
     topic: str
     language: Language
+    explicit: bool = True
+    """False for a question that asks for the person's reasons without a verb of speech
+    ("Why did the driver take her to hospital?"): answered from their statements when they
+    gave one on the topic, else by the usual path, never refused as theirs."""
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -88,7 +93,16 @@ _EN_ADJ = "first|initial|official|latest|main|public|immediate|own|last|final|pe
 _EN_PREP = ("in response to|when asked about|anything about|something about|anything on|about"
             "|on|regarding|concerning|over|of|to|towards|toward|that|after|following|at|for|with")
 _EN_PREP_SPLIT = r"(?:about|on|regarding|concerning|over|towards?)"
-_EN_AUX = "did|does|do|has|have|had|is|are|was|were|would|will|could|can"
+_EN_AUX = ("didn't|doesn't|don't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|wouldn't"
+           "|won't|couldn't|can't|cannot|shouldn't|did|does|do|has|have|had|is|are|was|were"
+           "|would|will|could|can|should|might|must")
+# Feelings a person voices, after "why/how was X …": "Why was X disappointed about Y".
+_EN_FEEL = _words("disappointed|angry|upset|unhappy|happy|pleased|glad|delighted|satisfied"
+                  "|dissatisfied|frustrated|annoyed|furious|outraged|sad|proud|grateful|sorry"
+                  "|surprised|shocked|worried|concerned|afraid|nervous|tense|optimistic"
+                  "|pessimistic|hopeful|confident|sure|certain|convinced|sceptical|skeptical"
+                  "|reluctant|unwilling|willing|keen|eager|determined|opposed|critical"
+                  "|against|in favour of|in favor of|ready|unable|not ready")
 
 # Indonesian nouns of "Apa tanggapan X soal Y", "Bagaimana sikap X terhadap Y".
 _ID_NOUNS = _words("kata|tanggapan|komentar|pendapat|penjelasan|desakan|pernyataan|imbauan"
@@ -119,6 +133,13 @@ _ID_SAY = _words("mengatakan|menyatakan|berkomentar|mengomentari|menyebut|menyeb
                  "|menuding|menuduh|menyalahkan|memuji|mengecam|bilang|berkata|berbicara"
                  "|angkat bicara|mengklaim|menyerukan|mengusulkan|menyarankan|menilai"
                  "|berpendapat|mengemukakan|mengeluhkan|memprediksi|memperkirakan")
+_EN_ADVERBS = re.compile(r"^(?:(?:so|very|really|still|not|too|deeply|clearly|visibly|quite"
+                         r"|rather|extremely|particularly|increasingly|initially|now)\s+)+", _I)
+# Indonesian feelings after "Mengapa X …": "Mengapa X kecewa soal Y".
+_ID_FEEL = _words("kecewa|marah|kesal|geram|berang|senang|gembira|bahagia|puas|bangga|sedih"
+                  "|menyesal|heran|terkejut|kaget|khawatir|cemas|takut|optimistis|optimis"
+                  "|pesimistis|pesimis|yakin|ragu|bingung|prihatin|keberatan|menolak|enggan"
+                  "|tegang|gugup|tidak suka|tak suka|tidak mau|tak mau|ogah|bersyukur")
 _ID_BOUNDARY = frozenset(_words("soal|tentang|mengenai|terkait|atas|terhadap|perihal|seputar"
                                 "|menyangkut|kepada|pada|ketika|saat|usai|setelah|sesudah"
                                 "|sebelum|dalam|di|dengan|ke|bahwa|akan|sehubungan|menyusul"
@@ -199,6 +220,8 @@ def _clean_person(span: str) -> str | None:
     words = person.split()
     if not words or len(words) > _MAX_PERSON_WORDS or not re.search(r"[^\W\d_]", person):
         return None
+    if person.lower().endswith("'s"):
+        return None  # "Macron's" (answer …): the noun forms read that
     plain = [w.lower() for w in words if not _is_acronym(w)]
     if not plain:
         return person
@@ -283,13 +306,93 @@ def _when(pattern: str) -> Callable[[_MatchParser], _Parser]:
     return wrap
 
 
-@_when(rf"^(?:[^,]{{1,60}},\s+)?(?:(?P<wh>what|who|whom|which|why|how much|how many)"
+@_when(rf"^(?:[^,]{{1,60}},\s+)?(?:(?:in|on|at|for|with|about|to|from|by|under)\s+)?"
+      rf"(?:(?P<wh>what|who|whom|which|why|how much|how many)"
       rf"(?P<mid>(?:\s+[\w'-]+){{0,3}}?)\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$")
 def _en_wh_did(match: re.Match[str]) -> SaidQuery | None:
     """ "What/Who/Why … did X say/claim/warn … Y" and "Did X blame Y"."""
     verbs = _EN_SAY + (_EN_GIVE if _EN_SPEECH_NOUN.search(match["mid"] or "") else ())
     verbs += ("call",) if match["wh"] and match["wh"].lower() == "what" else ()
     return _verb_said(match["after"], verbs, "en")
+
+
+@_when(rf"^why\s+(?:{_EN_AUX})\s+(?P<after>.+)$")
+def _en_why(match: re.Match[str]) -> SaidQuery | None:
+    """ "Why was X disappointed about Y", "Why did X order Y", "Why doesn't X like Y".
+
+    The person's reasons are their words: with a verb of speech or feeling the question asks
+    for them outright; with any other verb ("Why did the driver take her to …") it is
+    `explicit=False`, answered from their statements only when they gave one on the topic.
+    """
+    found = _subject_then_verb(match["after"])
+    if not found:
+        return None
+    person, rest = found
+    spoken = _verb_pattern(_EN_SAY + _EN_FEEL, True).match(" " + _EN_ADVERBS.sub("", rest), 1)
+    if spoken:
+        topic = _EN_ADVERBS.sub("", rest)[spoken.end() - 1:]
+        return _said(person, _clean_topic(topic, _EN_PREP), "en")
+    return _weak(person, rest, "en")
+
+
+@_when(r"^what\s+(?:has\s+|had\s+)?(?:made|makes|make|left)\s+(?P<after>.+)$")
+def _en_what_made(match: re.Match[str]) -> SaidQuery | None:
+    """ "What made X disappointed/angry (about Y)?": the feeling they voiced."""
+    return _feeling(match["after"], _EN_FEEL, r"feel|so|very|that", "en")
+
+
+@_when(r"^apa\s+(?:yang\s+)?(?:membuat|bikin|menyebabkan)\s+(?P<after>.+)$")
+def _id_what_made(match: re.Match[str]) -> SaidQuery | None:
+    """ "Apa yang membuat X kecewa (soal Y)?"."""
+    return _feeling(match["after"], _ID_FEEL, r"merasa|begitu|sangat|sampai", "id")
+
+
+def _feeling(after: str, feelings: tuple[str, ...], fillers: str,
+             language: Language) -> SaidQuery | None:
+    """Person and topic of "X (so) angry about Y": the topic keeps the feeling ("angry Y")."""
+    text = re.sub(rf"\s+(?:{fillers})(?=\s)", "", " " + after, flags=_I)
+    for match in _verb_pattern(feelings, language == "en").finditer(text):
+        person = _clean_person(text[:match.start()])
+        if person and len(person.split()) <= _MAX_BARE_PERSON_WORDS \
+                and not (language == "id" and _has_id_verb(person)):
+            return _said(person, text[match.start():].strip(), language)
+    return None
+
+
+def _weak(person: str, topic: str, language: Language) -> SaidQuery:
+    return SaidQuery("said", person, topic.strip(" ,;:\"'"), language, explicit=False)
+
+
+def _subject_then_verb(after: str) -> tuple[str, str] | None:
+    """Split "the Blue Bird driver take the mother to …" before its first word that is not
+    part of a person: a lower-case word that is neither a role nor a short particle between
+    names ("bin"). None when no person-like subject comes first ("Trump's decision anger …")."""
+    words = after.split()
+    for i, word in enumerate(words):
+        if _subject_word(word, words[i + 1] if i + 1 < len(words) else ""):
+            continue
+        subject = " ".join(words[:i])
+        if not i or subject.endswith(("'s", "s'")) or not _has_person_word(words[:i]):
+            return None
+        person = _clean_person(subject)
+        return (person, " ".join(words[i:])) if person else None
+    return None
+
+
+def _subject_word(word: str, following: str) -> bool:
+    bare = word.strip(",;:\"'")
+    if not bare:
+        return False
+    if any(c.isupper() for c in bare) or bare.endswith(("'s", "s'")) or _is_role_word(bare.lower()):
+        return True
+    if bare.lower() in ("the", "a", "an", "of", "for", "sang"):
+        return bool(following) and _subject_word(following, "")
+    return False
+
+
+def _has_person_word(words: list[str]) -> bool:
+    """A capitalised word or a role: "the driver", "Jokowi" (not "the" alone)."""
+    return any(any(c.isupper() for c in w) or _is_role_word(w.lower().strip(",;:'")) for w in words)
 
 
 @_when(r"^(?:please\s+)?(?:tell me|show me|find|find out|give me|i want to know"
@@ -361,7 +464,7 @@ def _according(text: str) -> SaidQuery | None:
 
 
 def _is_role_word(word: str) -> bool:
-    return role_concepts(word) != {name_key(word)}
+    return is_role(word)
 
 
 def _split_id_person(rest: str) -> tuple[str, str]:
@@ -420,9 +523,25 @@ def _id_yang(match: re.Match[str]) -> SaidQuery | None:
 @_when(r"^(?P<lead>bagaimana|seperti apa|apakah|mengapa|kenapa)(?:kah)?\s+"
       r"(?P<after>.+)$")
 def _id_verb(match: re.Match[str]) -> SaidQuery | None:
-    """ "Bagaimana X menjelaskan Y", "Apakah X pernah berkomentar soal Y", "Mengapa X mengecam"."""
-    verbs = _ID_HOW if match["lead"].lower() in ("bagaimana", "seperti apa") else _ID_SAY
-    return _verb_said(match["after"], verbs, "id")
+    """ "Bagaimana X menjelaskan Y", "Apakah X pernah berkomentar soal Y", "Mengapa X mengecam",
+    "Mengapa X kecewa soal Y"."""
+    lead = match["lead"].lower()
+    if lead in ("bagaimana", "seperti apa"):
+        return _verb_said(match["after"], _ID_HOW, "id")
+    if lead == "apakah":
+        return _verb_said(match["after"], _ID_SAY, "id")
+    return _verb_said(match["after"], _ID_SAY + _ID_FEEL, "id") or _id_why_weak(match["after"])
+
+
+def _id_why_weak(after: str) -> SaidQuery | None:
+    """ "Mengapa Kompol Bobby menahan …": their reasons, `explicit=False` (see `_en_why`)."""
+    words = after.split()
+    for i, word in enumerate(words[1:], 1):
+        if _is_id_verb(word) or word.lower() in _ID_BOUNDARY:
+            person = _clean_person(" ".join(words[:i]))
+            subject_like = person and all(_subject_word(w, "") for w in person.split())
+            return _weak(person, " ".join(words[i:]), "id") if subject_like else None
+    return None
 
 
 @_when(r"^(?P<person>.+?)\s+(?:bilang|berkata|ngomong|mengatakan|menyebut|menjawab"
@@ -446,7 +565,7 @@ def _id_who(text: str) -> SaidQuery | None:
 
 
 _PARSERS: tuple[Callable[[str], SaidQuery | None], ...] = (
-    _en_who, _id_who, _according, _en_wh_did, _en_embedded, _quotes_by, _en_how,
+    _en_who, _id_who, _according, _en_why, _en_what_made, _id_what_made, _en_wh_did, _en_embedded, _quotes_by, _en_how,
     _en_noun_forms, _id_noun, _id_yang, _id_verb, _id_bilang_apa)
 
 

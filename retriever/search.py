@@ -45,6 +45,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_MIN_SCORE = 0.865
 MAX_QUOTES = 15  # the deepest paging goes: shown (`exclude`) and new quotes together
 SNAPSHOT_TTL_S = 5.0
+SAID_CONTEXT_ARTICLES = 3  # a said question's person is told apart within its first articles
 
 Span = tuple[str, int, int]  # (article_id, start, end) of a quote already shown
 
@@ -337,8 +338,9 @@ class Retriever:
             return Answer(**base, answered=page.found, quotes=page.quotes, has_more=page.has_more,
                           closest=[] if page.found else self._closest(candidates, records),
                           reason=None if page.found else "nothing_relevant")
-        person = speakers.person(said.person or "", match_speaker)
-        if person is None and _mentioned(said.person or "", snap.lexical):
+        person = speakers.person(said.person or "", match_speaker,
+                                 within=_top_articles(candidates))
+        if person is None and (not said.explicit or _mentioned(said.person or "", snap.lexical)):
             return None  # named in the articles, no statement attributed: the usual path
         if person is None:
             return Answer(**base, answered=False, quotes=[], speaker=said.person,
@@ -354,6 +356,8 @@ class Retriever:
         if picked and len(picked) < depth:  # other quotes only after theirs
             picked += self._other_quotes(question, candidates, records, snap, depth, picked)
         page = _paged(picked, k=k, depth=depth, exclude=exclude)
+        if not page.found and not said.explicit and not exclude:
+            return None  # "Why did X do Y?" and no word of theirs on it: the usual path
         return Answer(**base, answered=page.found, quotes=page.quotes, has_more=page.has_more,
                       closest=titles, speaker=person.name, other_statements=others,
                       reason=None if page.found else "no_statement_on_topic")
@@ -409,6 +413,11 @@ class Retriever:
         snap = self._current_snapshot()
         titles = {r.article_id: r.title for r in self.store.articles()}
         return example_pairs(snap.speakers, titles, snap.lexical, n=n)
+
+
+def _top_articles(candidates: list[Candidate], n: int = SAID_CONTEXT_ARTICLES) -> set[str]:
+    """The first `n` articles of the ranked candidates: what the question is about."""
+    return set(list(dict.fromkeys(c.article_id for c in candidates))[:n])
 
 
 def _mentioned(name: str, lexical: LexicalIndex) -> bool:

@@ -9,20 +9,24 @@ content words each statement has (for lexical topic matching).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from index.statements import StatementRow
 from index.store import ChunkRow
 from retriever.text import tokenize
 
-__all__ = ["MIN_SPEAKER_MATCH", "Person", "SpeakerIndex", "SpeakerMatcher"]
+__all__ = ["MIN_LOCAL_MATCH", "MIN_SPEAKER_MATCH", "Person", "SpeakerIndex", "SpeakerMatcher"]
 
 SpeakerMatcher = Callable[[str, str, "str | None"], float]
 """(asked name, speaker as written, role) → 0..1 (`index.names.match_speaker`)."""
 
 # A speaker counts as the person asked about from this match score on.
 MIN_SPEAKER_MATCH = 0.5
+# From this score on, within the articles the question is about only (`index.names.LOCAL_ROLE`).
+MIN_LOCAL_MATCH = 0.4
+# Speakers that match this close to the best one match as well (one office, a shared name).
+TIED_MATCH = 0.05
 # A quote is attributed to a statement that covers this share of its characters.
 MIN_COVER = 0.9
 
@@ -71,21 +75,36 @@ class SpeakerIndex:
                    positions={r.statement_id: i for i, r in enumerate(rows)},
                    chunk_of=_chunk_of(rows, chunks), article_chunks=_article_chunks(chunks))
 
-    def person(self, asked: str, match: SpeakerMatcher,
-               min_match: float = MIN_SPEAKER_MATCH) -> Person | None:
-        """Every statement by a speaker matching `asked` (None: nobody of that name)."""
-        scored = self._matching(asked, match, min_match)
+    def person(self, asked: str, match: SpeakerMatcher, min_match: float = MIN_SPEAKER_MATCH,
+               *, within: Collection[str] = (),
+               min_local: float = MIN_LOCAL_MATCH) -> Person | None:
+        """The statements of the person `asked` names (None: nobody of that name).
+
+        The speakers who match best (one office held by several, a first name several
+        people share: the topic tells their statements apart), named after the one quoted in
+        `within` (the articles the question is about) if any, with that one's other mentions
+        (found again by the name the articles write). Weaker matches are left out. A match
+        from `min_local` (a role fitting a description of its owner: "the father of the
+        teen killed at …") counts only for statements in `within`.
+        """
+        scored = self._matching(asked, match, min_match, within=within, min_local=min_local)
         if not scored:
             return None
-        best = max(scored, key=lambda s: (s[0], len(s[1].split()), len(s[3])))
-        if best[1] != asked:  # found by a part of the name or a role: add their other mentions
-            known = {(speaker, role) for _, speaker, role, _ in scored}
-            scored += [s for s in self._matching(best[1], match, min_match)
-                       if (s[1], s[2]) not in known]
-        rows = sorted({i for *_, idx in scored for i in idx})
-        roles = Counter(role for _, _, role, idx in scored if role for _ in idx)
+        top = max(s[0] for s in scored)
+        chosen = [s for s in scored if s[0] >= top - TIED_MATCH]
+        best = max(chosen, key=lambda s: (self._quoted_in(s[3], within), s[0],
+                                          len(s[1].split()), len(s[3])))
+        known = {(speaker, role) for _, speaker, role, _ in chosen}
+        chosen += [s for s in self._matching(best[1], match, min_match)  # their other mentions
+                   if (s[1], s[2]) not in known]
+        rows = sorted({i for *_, idx in chosen for i in idx
+                       if best[0] >= min_match or self.rows[i].article_id in within})
+        roles = Counter(role for _, _, role, idx in chosen if role for _ in idx)
         role = roles.most_common(1)[0][0] if roles else None
         return Person(name=best[1], role=role, rows=tuple(rows))
+
+    def _quoted_in(self, idx: Sequence[int], articles: Collection[str]) -> bool:
+        return bool(articles) and any(self.rows[i].article_id in articles for i in idx)
 
     def run_of(self, i: int, text: str, max_chars: int) -> tuple[int, int]:
         """The span of statement `i` grown with the same speaker's statements right after it
@@ -103,11 +122,21 @@ class SpeakerIndex:
                 end = other.end
         return start, end
 
-    def _matching(self, asked: str, match: SpeakerMatcher,
-                  min_match: float) -> list[tuple[float, str, str | None, list[int]]]:
-        scored = [(match(asked, speaker, role), speaker, role, idx)
-                  for (speaker, role), idx in self.speakers.items()]
-        return [s for s in scored if s[0] >= min_match]
+    def _matching(self, asked: str, match: SpeakerMatcher, min_match: float, *,
+                  within: Collection[str] = (), min_local: float = 1.0,
+                  ) -> list[tuple[float, str, str | None, list[int]]]:
+        """(score, speaker, role, statement positions) of every speaker matching `asked`;
+        a match from `min_local` up keeps only its statements in the articles `within`."""
+        found = []
+        for (speaker, role), idx in self.speakers.items():
+            score = match(asked, speaker, role)
+            if score >= min_match:
+                found.append((score, speaker, role, idx))
+            elif within and score >= min_local:
+                local = [i for i in idx if self.rows[i].article_id in within]
+                if local:
+                    found.append((score, speaker, role, local))
+        return found
 
     def covering(self, article_id: str, start: int, end: int) -> StatementRow | None:
         """The statement `[start, end)` of the article lies in (by `MIN_COVER` of its

@@ -1,0 +1,108 @@
+"""The person a question names, found among stored speakers by `index.names.match_speaker`:
+descriptions, owners, shared offices, and descriptions only the question's articles resolve."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.names import match_speaker, name_key
+from index.statements import StatementRow
+from retriever.speakers import SpeakerIndex
+
+# (article, speaker, role): who is quoted where
+QUOTED = [
+    ("paris", "Patrick Balkany", "wali Kota Levallois - Perret"),
+    ("paris", "Anne Hidalgo", "Wali Kota Paris"),
+    ("caracas", "Javier Perez", "Mayor"),  # the military rank, not a mayor
+    ("court", "Gaby Lasky", "Pengacara Tamimi"),
+    ("court", "Ahed Tamimi", None),
+    ("amman", "Zakariya", "ayah Jawawdeh"),
+    ("amman", "pejabat Israel", None),
+    ("tennis", "Robert Federer", "ayah Roger Federer"),
+    ("tennis", "Roger Federer", None),
+    ("rice", "Retno Marsudi", "Menteri Luar Negeri"),
+    ("rohingya", "Retno Listyarti", "Komisioner KPAI"),
+    ("dhaka", "Shahidul Haque", "Menteri Luar Negeri Bangladesh"),
+    ("dhaka", "Pejabat senior Bangladesh", None),
+]
+
+
+def _rows() -> list[StatementRow]:
+    return [StatementRow(statement_id=f"{article}::h::s{i}", article_id=article,
+                         content_hash="h", start=0, end=10, speaker=speaker, role=role,
+                         speech="direct", carried=False, text="kata dia")
+            for i, (article, speaker, role) in enumerate(QUOTED)]
+
+
+@pytest.fixture(scope="module")
+def speakers() -> SpeakerIndex:
+    return SpeakerIndex.build(_rows(), name_key=name_key)
+
+
+def _names(speakers: SpeakerIndex, asked: str, **kwargs) -> set[str]:
+    person = speakers.person(asked, match_speaker, **kwargs)
+    return set() if person is None else {speakers.rows[i].speaker for i in person.rows}
+
+
+@pytest.mark.parametrize(("asked", "who"), [
+    ("the mayor of Levallois-Perret", "Patrick Balkany"),
+    ("wali kota Levallois-Perret", "Patrick Balkany"),
+    ("Ahed Tamimi's lawyer", "Gaby Lasky"),
+    ("pengacara Ahed Tamimi", "Gaby Lasky"),
+    ("Federer's father", "Robert Federer"),
+    ("ayah Roger Federer", "Robert Federer"),
+    ("Bangladesh's foreign minister", "Shahidul Haque"),
+    ("Menlu Bangladesh", "Shahidul Haque"),
+])
+def test_a_description_finds_the_one_it_describes(speakers: SpeakerIndex, asked: str,
+                                                  who: str) -> None:
+    assert _names(speakers, asked) == {who}
+
+
+@pytest.mark.parametrize("asked", [
+    "the mayor of Lyon",  # mayors are quoted, not that one
+    "Juan Guaido's lawyer",
+    "Nadal's father",
+    "Menlu Malaysia",
+])
+def test_a_description_nobody_fits_finds_nobody(speakers: SpeakerIndex, asked: str) -> None:
+    assert speakers.person(asked, match_speaker) is None
+
+
+def test_a_described_owner_is_resolved_only_within_the_questions_articles(
+    speakers: SpeakerIndex,
+) -> None:
+    asked = "the father of the Jordanian teen killed at the Israeli embassy"
+    assert speakers.person(asked, match_speaker) is None  # "ayah Jawawdeh": which teen?
+    assert _names(speakers, asked, within={"amman"}) == {"Zakariya"}
+    assert _names(speakers, asked, within={"paris"}) == set()
+
+
+def test_people_sharing_a_first_name_are_named_after_the_one_the_question_is_about(
+    speakers: SpeakerIndex,
+) -> None:
+    about_rice = speakers.person("Retno", match_speaker, within={"rice"})
+    about_children = speakers.person("Retno", match_speaker, within={"rohingya"})
+    assert about_rice is not None and about_rice.name == "Retno Marsudi"
+    assert about_children is not None and about_children.name == "Retno Listyarti"
+
+
+def test_a_full_name_leaves_weaker_matches_out(speakers: SpeakerIndex) -> None:
+    assert _names(speakers, "Roger Federer") == {"Roger Federer"}
+    assert _names(speakers, "Retno Marsudi") == {"Retno Marsudi"}
+
+
+def test_other_spellings_of_the_asked_full_name_come_along() -> None:
+    rows = [StatementRow(statement_id=f"a{i}::h::s{i}", article_id=f"a{i}", content_hash="h",
+                         start=0, end=10, speaker=speaker, role=role, speech="direct",
+                         carried=False, text="kata dia")
+            for i, (speaker, role) in enumerate([("Retno Marsudi", "Menteri Luar Negeri"),
+                                                 ("Menlu Retno", None), ("Retno", "Menlu"),
+                                                 ("Zakariya", "ayah Jawawdeh"),
+                                                 ("Zakariya", "pengusaha")])]
+    index = SpeakerIndex.build(rows, name_key=name_key)
+    person = index.person("Retno Marsudi", match_speaker)
+    assert person is not None and person.rows == (0, 1, 2)
+    described = index.person("the father of the teen killed at the Israeli embassy",
+                             match_speaker, within={"a3"})
+    assert described is not None and described.rows == (3,)  # not the other Zakariya
