@@ -17,7 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
-from index.statements import StatementRow
+from index.statements import StatementRow, part_ids, statement_of
 from index.store import ArticleRecord, ChromaStore
 from retriever._types import Quote, SourceTitle
 from retriever.lexical import LexicalIndex
@@ -99,7 +99,10 @@ def statement_features(
     rows: Sequence[int], query: TopicQuery, *, speakers: SpeakerIndex, lexical: LexicalIndex,
     vectors: Mapping[str, np.ndarray], chunk_vectors: Mapping[str, np.ndarray],
 ) -> dict[int, StatementFeatures]:
-    """The topic features of statements `rows` (those without a stored vector left out)."""
+    """The topic features of statements `rows` (those without a stored vector left out).
+
+    `vectors` holds the statements' and their sentence parts' vectors (by record id): a
+    statement's cosine is the best of its own and its parts'."""
     weights = lexical.query_weights(tokenize(query.topic))
     out = {}
     for i in rows:
@@ -107,10 +110,11 @@ def statement_features(
         vec = vectors.get(row.statement_id)
         if vec is None:
             continue
+        views = [vec, *(v for pid in part_ids(row) if (v := vectors.get(pid)) is not None)]
         chunk = chunk_vectors.get(speakers.chunk_of[i] or "")
         lang = text_language(row.text)
         out[i] = StatementFeatures(
-            dense=float(np.dot(vec, query.vector)),
+            dense=max(float(np.dot(v, query.vector)) for v in views),
             context=None if chunk is None else float(np.dot(chunk, query.vector)),
             lexical=lexical_share(speakers.tokens[i], weights),
             cross_lingual=bool(query.language and lang and lang != query.language),
@@ -174,8 +178,11 @@ class SaidAnswers:
 
     def features(self, rows: Sequence[int], query: TopicQuery, *, speakers: SpeakerIndex,
                  lexical: LexicalIndex, chunks: ChunkVectors) -> dict[int, StatementFeatures]:
-        """Topic features of statements `rows`, with their and their chunks' stored vectors."""
-        vectors = self.store.statement_vectors([speakers.rows[i].statement_id for i in rows])
+        """Topic features of statements `rows`, with their (and their sentence parts') and
+        their chunks' stored vectors."""
+        vectors = self.store.statement_vectors(
+            [rid for i in rows for rid in (speakers.rows[i].statement_id,
+                                          *part_ids(speakers.rows[i]))])
         chunk_ids = {c for i in rows if (c := speakers.chunk_of[i])}
         chunk_vectors = chunks.chunk_vectors(sorted(chunk_ids))
         return statement_features(rows, query, speakers=speakers, lexical=lexical,
@@ -233,8 +240,8 @@ class SaidAnswers:
         weights = lexical.query_weights(tokenize(query.topic))
         by_words = sorted(range(len(speakers.rows)), reverse=True,
                           key=lambda i: lexical_share(speakers.tokens[i], weights))[:WHO_CANDIDATES]
-        rows = sorted({speakers.positions[sid] for sid in dense if sid in speakers.positions}
-                      | set(by_words))
+        rows = sorted({speakers.positions[sid] for rid in dense
+                       if (sid := statement_of(rid)) in speakers.positions} | set(by_words))
         features = self.features(rows, query, speakers=speakers, lexical=lexical, chunks=chunks)
         top = chunks.best_chunk_score(query.vector) or 0.0
         ranked = [s for s in rank_statements(features) if self.on_topic(
