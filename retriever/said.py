@@ -236,12 +236,16 @@ class SaidAnswers:
             chunks: ChunkVectors, k: int) -> list[Quote]:
         """The speakers who commented on the topic, one statement each, best first: only
         statements on it (`said_rank.on_topic`, their chunk's gap to the topic's best)."""
-        dense = self.store.query_statements(query.vector, n=WHO_CANDIDATES)
+        # records are statements and their sentence parts: twice as many, so that about
+        # WHO_CANDIDATES distinct statements remain once parts count as their statement
+        dense = self.store.query_statements(query.vector, n=2 * WHO_CANDIDATES)
+        nearest = list(dict.fromkeys(sid for rid in dense
+                                     if (sid := statement_of(rid)) in speakers.positions))
         weights = lexical.query_weights(tokenize(query.topic))
         by_words = sorted(range(len(speakers.rows)), reverse=True,
                           key=lambda i: lexical_share(speakers.tokens[i], weights))[:WHO_CANDIDATES]
-        rows = sorted({speakers.positions[sid] for rid in dense
-                       if (sid := statement_of(rid)) in speakers.positions} | set(by_words))
+        rows = sorted({speakers.positions[sid] for sid in nearest[:WHO_CANDIDATES]}
+                      | set(by_words))
         features = self.features(rows, query, speakers=speakers, lexical=lexical, chunks=chunks)
         top = chunks.best_chunk_score(query.vector) or 0.0
         ranked = [s for s in rank_statements(features) if self.on_topic(

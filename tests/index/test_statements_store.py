@@ -118,3 +118,6 @@ def test_long_statements_keep_their_sentences_as_parts(services: Services, corpu
     assert len(stored["ids"]) == 3 and {m["hash"] for m in stored["metadatas"]} == {new_hash}
     found = services.retriever.statements_of("Wenger", about="Piala FA")
     assert [q.speaker for q in found.statements] == ["Arsene Wenger"]
+    who = services.retriever.search("Siapa saja yang berkomentar soal final Piala FA?")
+    wenger = [q for q in who.quotes if q.speaker == "Arsene Wenger"]
+    assert len(wenger) == 1 and wenger[0].text.startswith("\"Kami bermain")  # the statement
