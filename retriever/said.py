@@ -236,8 +236,8 @@ class SaidAnswers:
             chunks: ChunkVectors, k: int) -> list[Quote]:
         """The speakers who commented on the topic, one statement each, best first: only
         statements on it (`said_rank.on_topic`, their chunk's gap to the topic's best)."""
-        # records are statements and their sentence parts: twice as many, so that about
-        # WHO_CANDIDATES distinct statements remain once parts count as their statement
+        # the nearest records include sentence parts (about 0.4 per statement on the eval
+        # corpus): read twice as many, so WHO_CANDIDATES distinct statements remain
         dense = self.store.query_statements(query.vector, n=2 * WHO_CANDIDATES)
         nearest = list(dict.fromkeys(sid for rid in dense
                                      if (sid := statement_of(rid)) in speakers.positions))
