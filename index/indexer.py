@@ -30,7 +30,7 @@ from index.chunk import Chunk, SentenceChunker
 from index.embed import KutipEmbeddings
 from index.identity import IdRegistry, file_is_gone, under_roots
 from index.loaders import Loader, is_url
-from index.statements import StatementLike
+from index.statements import StatementLike, with_sentence_parts
 from index.store import ArticleItem, ArticleRecord, ChromaStore, StatementItems
 from kutip.errors import LoadError
 
@@ -376,8 +376,8 @@ class Indexer:
                 if not chunks:
                     report.failed.append((article.source, "no text to index"))
                 else:
-                    found = self.extract_statements(article.text) if self.extract_statements \
-                        else ()
+                    found = with_sentence_parts(article.text, self.extract_statements(
+                        article.text)) if self.extract_statements else ()
                     queue.add(n, article, chunks, previous, found)
                     queue.drain()
             if progress:

@@ -7,6 +7,12 @@ passage vector of that text, its metadata the article, offsets and speaker. They
 written with the article's chunks, before the article record (the commit marker), so
 the same orphan and stale rules apply to them. Speaker keys (for name matching) are not
 stored: the reader derives them, so a better name matcher needs no re-index.
+
+A statement of several sentences also gets one record per sentence (`with_sentence_parts`:
+a "part", id `<statement id>::p<j>`, metadata `part_of`), so a topic one of its sentences
+answers is not diluted by the others: the ranking takes the best of the statement's vector
+and its parts' (`retriever.said`). Parts are not statements: `statement_row` readers skip
+them (`is_part`). An index written before parts simply has none.
 """
 
 from __future__ import annotations
@@ -16,12 +22,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from index.sentences import sentence_spans
+
 __all__ = [
-    "Speech", "StatementLike", "StatementRow", "statement_id", "statement_payload",
-    "statement_row",
+    "MIN_PART_CHARS", "SentencePart", "Speech", "StatementLike", "StatementRow", "is_part",
+    "part_ids", "statement_id", "statement_of", "statement_payload", "statement_row",
+    "with_sentence_parts",
 ]
 
 Speech = Literal["direct", "reported"]
+# A sentence shorter than this ("Ya kan.") says too little to match a topic on its own: it
+# gets no part of its own (and costs no vector).
+MIN_PART_CHARS = 25
+_PART = "::p"
 
 
 class StatementLike(Protocol):
@@ -51,6 +64,48 @@ class StatementRow:
     text: str
     organisation: bool = False
     """The speaker is an institution ("Kementerian Luar Negeri"), not a person."""
+    parts: int = 0
+    """How many sentence parts are stored with it (`part_ids`)."""
+
+
+@dataclass(frozen=True)
+class SentencePart:
+    """One sentence of a statement of several, stored (and embedded) as a part of it."""
+
+    start: int
+    end: int
+    part_of: int
+    """The position of its statement in the article's statements."""
+    speaker: str = ""
+    role: str | None = None
+    speech: Speech = "reported"
+
+
+def with_sentence_parts(text: str, statements: Sequence[StatementLike],
+                        ) -> list[StatementLike | SentencePart]:
+    """`statements`, then the sentence parts of each one of several sentences (those of at
+    least `MIN_PART_CHARS`), in statement order: what the indexer embeds and stores."""
+    parts: list[StatementLike | SentencePart] = []
+    for i, st in enumerate(statements):
+        spans = sentence_spans(text, st.start, st.end)
+        if len(spans) > 1:
+            parts.extend(SentencePart(s, e, i) for s, e in spans if e - s >= MIN_PART_CHARS)
+    return [*statements, *parts]
+
+
+def is_part(meta: Mapping[str, Any]) -> bool:
+    """Whether a stored statement record is a sentence part (not a statement)."""
+    return bool(meta.get("part_of"))
+
+
+def part_ids(row: StatementRow) -> list[str]:
+    """The record ids of `row`'s sentence parts."""
+    return [f"{row.statement_id}{_PART}{j}" for j in range(row.parts)]
+
+
+def statement_of(record_id: str) -> str:
+    """The statement id of a stored record: its own, or its statement's for a part."""
+    return record_id.split(_PART, 1)[0]
 
 
 def statement_id(article_id: str, content_hash: str, index: int) -> str:
@@ -59,23 +114,34 @@ def statement_id(article_id: str, content_hash: str, index: int) -> str:
 
 
 def statement_payload(
-    article_id: str, content_hash: str, text: str, statements: Sequence[StatementLike],
-    *, written_at: float,
+    article_id: str, content_hash: str, text: str,
+    statements: Sequence[StatementLike | SentencePart], *, written_at: float,
 ) -> tuple[list[str], list[str], list[dict[str, Any]]]:
-    """(ids, documents, metadatas) of one article version's statements for Chroma.
+    """(ids, documents, metadatas) of one article version's statements (and their sentence
+    parts, `with_sentence_parts`: each after its statement) for Chroma, in the order given.
 
     Chroma metadata holds no None, so a missing role is stored as "".
     """
     ids, docs, metas = [], [], []
-    for i, st in enumerate(statements):
-        ids.append(statement_id(article_id, content_hash, i))
+    owner_meta: list[dict[str, Any]] = []  # the statements' metadata, by statement position
+    for st in statements:
         docs.append(text[st.start:st.end])
-        metas.append({
+        if isinstance(st, SentencePart):
+            owner = statement_id(article_id, content_hash, st.part_of)
+            ids.append(f"{owner}{_PART}{owner_meta[st.part_of]['parts']}")
+            owner_meta[st.part_of]["parts"] += 1
+            metas.append({"article_id": article_id, "hash": content_hash, "start": st.start,
+                          "end": st.end, "part_of": owner, "written_at": written_at})
+            continue
+        ids.append(statement_id(article_id, content_hash, len(owner_meta)))
+        owner_meta.append({
             "article_id": article_id, "hash": content_hash, "start": st.start, "end": st.end,
             "speaker": st.speaker, "role": st.role or "", "speech": st.speech,
             "carried": bool(getattr(st, "carried", False)),
             "organisation": bool(getattr(st, "organisation", False)), "written_at": written_at,
+            "parts": 0,
         })
+        metas.append(owner_meta[-1])
     return ids, docs, metas
 
 
@@ -89,5 +155,5 @@ def statement_row(statement_id_: str, meta: Mapping[str, Any], doc: str | None) 
         role=str(meta.get("role") or "") or None,
         speech="direct" if speech == "direct" else "reported",
         carried=bool(meta.get("carried")), text=doc or "",
-        organisation=bool(meta.get("organisation")),
+        organisation=bool(meta.get("organisation")), parts=int(meta.get("parts") or 0),
     )

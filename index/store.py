@@ -25,7 +25,13 @@ import numpy as np
 
 from index._article import Article
 from index.chunk import Chunk
-from index.statements import StatementLike, StatementRow, statement_payload, statement_row
+from index.statements import (
+    StatementLike,
+    StatementRow,
+    is_part,
+    statement_payload,
+    statement_row,
+)
 from kutip.errors import ModelMismatch, StoreError, StoreUnavailable
 
 if TYPE_CHECKING:
@@ -63,7 +69,8 @@ class ArticleRecord:
     indexed_at: float
     text: str = ""
     statements: int | None = None
-    """How many statements were stored with it; None: indexed before statements existed."""
+    """How many statement records were stored with it (statements and their sentence parts);
+    None: indexed before statements existed."""
     origin: str = ""
     """Where it was read from (`Article.origin`); empty when indexed before kutip recorded it."""
 
@@ -522,14 +529,16 @@ class ChromaStore:
 
     @_translate_errors
     def statement_rows(self) -> list[StatementRow]:
-        """Every stored statement's speaker, offsets and text (no vectors)."""
+        """Every stored statement's speaker, offsets and text (no vectors; their sentence
+        parts are not statements)."""
         self._open()
         rows: list[StatementRow] = []
         for lo in range(0, self._statements.count(), _BATCH):
             got = self._statements.get(include=["metadatas", "documents"], limit=_BATCH,
                                        offset=lo)
             rows.extend(statement_row(sid, meta or {}, doc) for sid, meta, doc in zip(
-                got["ids"], got["metadatas"] or [], got["documents"] or [], strict=False))
+                got["ids"], got["metadatas"] or [], got["documents"] or [], strict=False)
+                if not is_part(meta or {}))
         return rows
 
     @_translate_errors

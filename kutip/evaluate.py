@@ -44,7 +44,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-INDEX_FORMAT = "v2"  # bump when chunking or stored fields change (v2: statements)
+INDEX_FORMAT = "v3"  # bump when chunking or stored fields change (v2: statements, v3: parts)
 RETRIEVERS = ("hybrid", "dense", "bm25", "minilm")
 SPLITS = ("all", "tune", "held")
 # Baselines answer every question: the abstention threshold (KUTIP_MIN_SCORE) is calibrated

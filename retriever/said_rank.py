@@ -1,6 +1,8 @@
 """Rank statements by how well they answer a topic (pure functions, no model, no store).
 
-A statement's topic score blends its cosine with the topic's query vector and its
+A statement's topic score blends its cosine with the topic's query vector (the best of its
+own vector's and its sentences', `index.statements.with_sentence_parts`: one sentence of a
+long statement may answer the topic alone) and its
 context's (the chunk it lies in: a statement often answers a topic its paragraph
 names), plus a small lexical bonus for the topic's content words it contains
 (IDF-weighted share).
@@ -48,7 +50,8 @@ class StatementFeatures:
     """What a statement's topic score is made of."""
 
     dense: float
-    """Cosine of the statement's vector with the topic's."""
+    """Cosine of the statement's vector with the topic's (the best of its own and its
+    sentences', for a statement of several)."""
     context: float | None
     """Cosine of its chunk's vector with the topic's (None: chunk not stored)."""
     lexical: float

@@ -9,8 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from index.statements import part_ids
 from kutip.app import Services
 from tests.conftest import SEED
+
+FINAL = ("Wenger puas dengan timnya\n\n"
+         "Arsenal menjuarai Piala FA setelah mengalahkan Chelsea di final.\n"
+         "\"Kami bermain luar biasa sejak menit pertama. Tim ini telah banyak berkorban demi "
+         "gelar ini,\" kata Arsene Wenger di London, Sabtu.\n")
 
 
 def _by_article(services: Services) -> dict[str, list[tuple[str, int, int]]]:
@@ -87,3 +93,31 @@ def test_index_without_statements_still_answers_and_says_so(
         answer = services.retriever.search("What did Ushakov say about Iran?")
     assert answer.answered and answer.quotes[0].speaker is None
     assert "run kutip index --rebuild" in caplog.text
+
+
+def test_long_statements_keep_their_sentences_as_parts(services: Services, corpus: Path) -> None:
+    """A statement of several sentences is stored with one vector per sentence beside its
+    own; the parts are no statements, go with their article version, and cost nothing on
+    an unchanged re-index."""
+    (corpus / "final.txt").write_text(FINAL)
+    services.indexer.run([str(corpus)])
+    rows = [r for r in services.store.statement_rows() if r.article_id == "final.txt"]
+    assert len(rows) == 1 and rows[0].parts == 2
+    parts = services.store.statement_vectors(part_ids(rows[0]))
+    own = services.store.statement_vectors([rows[0].statement_id])[rows[0].statement_id]
+    assert len(parts) == 2 and all(float(np.dot(v, own)) < 0.999 for v in parts.values())
+    record = services.store.get_articles(["final.txt"])["final.txt"]
+    assert record.statements == 3  # records: the statement and its two parts
+    assert services.indexer.run([str(corpus)]).embedded_statements == 0
+    (corpus / "final.txt").write_text(FINAL.replace("menit pertama", "awal laga"))
+    services.indexer.run([str(corpus)])
+    services.store._open()
+    stored = services.store._statements.get(where={"article_id": "final.txt"},
+                                            include=["metadatas"])
+    new_hash = services.store.get_articles(["final.txt"])["final.txt"].content_hash
+    assert len(stored["ids"]) == 3 and {m["hash"] for m in stored["metadatas"]} == {new_hash}
+    found = services.retriever.statements_of("Wenger", about="Piala FA")
+    assert [q.speaker for q in found.statements] == ["Arsene Wenger"]
+    who = services.retriever.search("Siapa saja yang berkomentar soal final Piala FA?")
+    wenger = [q for q in who.quotes if q.speaker == "Arsene Wenger"]
+    assert len(wenger) == 1 and wenger[0].text.startswith("\"Kami bermain")  # the statement

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from index.statements import StatementRow
 from index.store import ChunkRow
+from retriever.lexical import LexicalIndex
+from retriever.said import TopicQuery, statement_features
 from retriever.said_rank import (
     StatementFeatures,
     lexical_share,
@@ -124,3 +127,24 @@ def test_run_of_joins_the_same_speakers_next_sentences_in_the_paragraph() -> Non
     assert index.run_of(0, text, 400) == (0, spans[1][1])  # not over the paragraph break
     assert index.run_of(0, text, 30) == spans[0]  # only while it fits
     assert index.run_of(2, text, 400) == spans[2]
+
+
+def test_a_statements_cosine_is_the_best_of_its_own_and_its_sentences() -> None:
+    """One sentence of a long statement may answer the topic better than the whole."""
+    text = "Satu hal. Dua hal lain yang panjang sekali. Tiga."
+    rows = [StatementRow("a::h::s0", "a", "h", 0, len(text), "Ani", None, "direct", False,
+                         text, parts=2),
+            StatementRow("a::h::s1", "a", "h", 0, 9, "Ani", None, "direct", False, text[:9])]
+    index = SpeakerIndex.build(rows, name_key=str.lower)
+    topic = np.array([1.0, 0.0])
+    vectors = {"a::h::s0": np.array([0.6, 0.8]), "a::h::s0::p0": np.array([0.9, 0.436]),
+               "a::h::s0::p1": np.array([0.0, 1.0]), "a::h::s1": np.array([0.7, 0.714])}
+    features = statement_features(
+        [0, 1], TopicQuery("hal", topic, "id"), speakers=index,
+        lexical=LexicalIndex.build([text]), vectors=vectors, chunk_vectors={})
+    assert features[0].dense == pytest.approx(0.9)  # its best sentence
+    assert features[1].dense == pytest.approx(0.7)  # no parts: its own vector
+    without_parts = statement_features(
+        [0], TopicQuery("hal", topic, "id"), speakers=index, lexical=LexicalIndex.build([text]),
+        vectors={"a::h::s0": vectors["a::h::s0"]}, chunk_vectors={})
+    assert without_parts[0].dense == pytest.approx(0.6)  # parts not stored: the statement's
