@@ -9,7 +9,8 @@ article, then times one `--big-mb` MB article (the corpus texts repeated). Then,
 speaker matches the row's `speaker` and whose span (`text[start:end]`) contains the row's
 `answer`. A speaker matches when the row's name words, folded (case, diacritics, hyphen
 spacing), all occur in the statement's speaker and role words ("Menlu Retno" matches
-"Retno Marsudi" with role "Menlu"). `--misses` lists the rows not covered. Figures only:
+"Retno Marsudi" with role "Menlu"), or `index.names.match_speaker` finds the full name
+("dr. I Gusti Ngurah Rai" matches "I Gusti Ngurah Rai"). `--misses` lists the rows not covered. Figures only:
 nothing here is asserted.
 """
 
@@ -22,6 +23,7 @@ import time
 from pathlib import Path
 
 from index import Article, Loader
+from index.names import FULL_NAME, match_speaker
 from index.names import name_key as fold
 from index.speech import Statement, extract_statements
 
@@ -40,10 +42,13 @@ def load_corpus(corpus: Path) -> dict[str, Article]:
 
 
 def speaker_matches(asked: str, statement: Statement) -> bool:
-    """All the asked name's words occur among the statement's speaker and role words."""
+    """All the asked name's words occur among the statement's speaker and role words, or
+    the asked name is the speaker's full name to `match_speaker` (titles such as "dr." aside)."""
     have = set(fold(f"{statement.speaker} {statement.role or ''}").split())
     want = set(fold(asked).split())
-    return bool(want) and want <= have
+    if want and want <= have:
+        return True
+    return match_speaker(asked, statement.speaker, statement.role) >= FULL_NAME
 
 
 def covered(row: dict, text: str, statements: list[Statement]) -> bool:

@@ -46,6 +46,7 @@ president vice minister secretary spokesman spokeswoman spokesperson adviser adv
 head director governor senator ambassador prime chancellor coach manager chairman chairwoman
 official officials expert analyst lawyer attorney professor general commander leader founder
 former deputy mayor judge prosecutor economist researcher
+supir panitia penyelenggara diplomat kuasa pembina pengelola ketua
 """)
 
 # Capitalised words that belong to roles and organisations, not to names.
@@ -71,6 +72,15 @@ america american united states us uk britain british russia russian chinese euro
 north south east west french german israeli iranian syrian japan japanese
 eksekutif utama harian senior tbk persero airlines airline airways air group grup inc corp ltd
 holdings foundation institute university fc city club news media tv times post
+bicara bersenjata olahraga pariwisata pertanian perindustrian energi sumber daya mineral riset
+teknologi tenaga kerja sosial lingkungan kehutanan kelautan perikanan koperasi bumn perumahan
+pemuda komite koni koi rs rsud rsup puskesmas sekolah pemerintahan kabinet staf presidensial
+new york washington london paris beijing moskow moscow tokyo seoul pyongyang jenewa geneva
+brussel brussels canberra bangkok manila hanoi yerusalem jerusalem gaza ankara teheran tehran
+kairo cairo riyadh doha dubai delhi islamabad kabul sydney hongkong taiwan vietnam thailand
+kamboja brunei mesir yordania lebanon irak iraq afghanistan pakistan venezuela meksiko mexico
+brasil brazil argentina kanada canada spanyol spain italia italy belanda swiss swedia yunani
+afrika nigeria
 """)
 
 # Words that open an organisation's name: what follows them is the organisation, not a person.
@@ -104,8 +114,15 @@ media berita artikel undang-undang aturan peraturan keputusan angka catatan rili
 sumber video foto gambar akun unggahan cuitan report study survey statement document website
 poll figures records sources source video
 """)
-# Honorifics kept inside the name as written ("dr. I Gusti Ngurah Rai").
-TITLES = frozenset(["dr.", "dr", "prof.", "h.", "hj.", "kh", "kh.", "ir.", "drs.", "mr.", "mrs.", "ms."])
+# Honorifics before a name ("dr. I Gusti Ngurah Rai"): neither name nor role, left out of both.
+TITLES = frozenset(["dr.", "dr", "prof.", "prof", "h.", "hj.", "kh", "kh.", "k.h.", "ir.", "drs.",
+                    "dra.", "mr.", "mrs.", "ms.", "dr"])
+# Academic degrees after a name ("I Gusti Ngurah Rai MM", "Budi Santoso, S.H."), compared
+# without dots; left out of the name. "MD" is not here: "Mahfud MD" is a name.
+DEGREES = _wordset("""
+mm sh mh msi mba phd ma msc bsc spog mkes skm sip ssos spd mpd st mt ssi sked mkom skom se
+ak cpa llm mph
+""")
 ARTICLES = frozenset(["a", "an", "the"])
 
 _WORD = re.compile(r"[^\W\d_]+(?:[ ]-[ ][^\W\d_]+)+|\(?[^\s,;:()\"“”]+\)?(?:[ ]-[ ][a-z][^\s,;:()\"“”]*)*")
@@ -121,6 +138,8 @@ juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justr
 lebih dulu also had has have then later earlier previously
 """)
 _ROLE_OR_ORG = ROLE_HEADS | ORG_WORDS
+# Role words that are also given names ("Raja Parlindungan Pane", "Putri Ayu").
+_GIVEN_NAME_ROLES = frozenset(["raja", "ratu", "putra", "putri"])
 # Longest name and role looked at: longer runs of capitalised words are not one person.
 _MAX_NAME_WORDS = 4
 _MAX_ROLE_WORDS = 14
@@ -204,9 +223,14 @@ def _is_name_word(word: str) -> bool:
     return not (len(word) > 1 and word.isupper())
 
 
+# Lowercase words inside a role ("Duta Besar Korea Utara untuk PBB", "Secretary of State").
+_ROLE_LINKS = frozenset(["untuk", "bidang", "urusan", "of", "for"])
+
+
 def _is_role_word(word: str) -> bool:
     key = _key(word)
-    return key in ROLE_HEADS or key in ORG_WORDS or (word[:1].isupper() and key not in FUNCTION_WORDS)
+    return (key in ROLE_HEADS or key in ORG_WORDS or key in _ROLE_LINKS
+            or (word[:1].isupper() and key not in FUNCTION_WORDS))
 
 
 def _name_start(text: str, words: list[tuple[int, int]]) -> int:
@@ -241,18 +265,32 @@ def _skip_places(text: str, words: list[tuple[int, int]], i: int, places: frozen
     return i
 
 
+def is_degree(word: str) -> bool:
+    """"MM", "S.H.", "M.Si": an academic degree written after a name."""
+    return word[:1].isupper() and word.replace(".", "").casefold() in DEGREES
+
+
+def _is_title(word: str) -> bool:
+    return word.casefold() in TITLES or word.casefold() + "." in TITLES
+
+
 def _split_role_name(text: str, words: list[tuple[int, int]],
                      places: frozenset[str] = frozenset()) -> Mention | None:
-    """[role words] + [name words] from the right end of `words`.
+    """[role words] + [title] + [name words] + [degrees] from the right end of `words`.
 
     `places` holds words the article uses as places or organisations ("di Poso", "ke
     Madrid"): they start a name only when nothing else is left ("tokoh Poso Rizal ...").
+    Titles and degrees ("dr.", "MM") belong to neither the name nor the role.
     """
+    while len(words) >= 2 and is_degree(text[words[-1][0]:words[-1][1]]):
+        words = words[:-1]
     i = _name_start(text, words)
     i = _skip_places(text, words, i, places)
-    if i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) + "." in TITLES:
-        i -= 1
+    i = _name_word_after_organisation(text, words, i)
     j = i
+    while j > 0 and _is_title(text[words[j - 1][0]:words[j - 1][1]]):
+        j -= 1
+    titles = j
     while j > max(0, i - _MAX_ROLE_WORDS) and _is_role_word(text[words[j - 1][0]:words[j - 1][1]]):
         j -= 1
     if len(words) - i >= 3 and i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) in ORG_HEADS:
@@ -260,9 +298,9 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     name_words = words[i:]
     # A role needs a head word; stray capitalised words before a name are dropped.
     head = j
-    while head < i and _key(text[words[head][0]:words[head][1]]) not in _ROLE_OR_ORG:
+    while head < titles and _key(text[words[head][0]:words[head][1]]) not in _ROLE_OR_ORG:
         head += 1
-    role_words = words[head:i]
+    role_words = words[head:titles] if head < titles else []
     if not any(_key(text[s:e]) in ROLE_HEADS for s, e in role_words):
         role_words = []  # "Amerika Serikat Joe Biden": a place, not a role
     if not name_words and not role_words:
@@ -280,8 +318,32 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
         before = text[words[i - 1][0]:words[i - 1][1]]
         if before[:1].islower() and _key(before) not in ROLE_HEADS | TITLES:
             return None  # "penggawa Chelsea", "pemerintah Kanada": a place or club
+    if role_words and _name_is_relatum(text, role_words):
+        return None
     role = text[role_words[0][0]:role_words[-1][1]] if role_words else None
     return Mention(name, role, name_words[0][0], name_words[-1][1])
+
+
+def _name_is_relatum(text: str, role_words: list[tuple[int, int]]) -> bool:
+    """"Ketua tim untuk Budi", "Penasihat untuk Presiden Joko Widodo": after "untuk"/"of"
+    the name is whom the role serves, not the speaker."""
+    keys = [_key(text[s:e]) for s, e in role_words]
+    if keys[-1] in _ROLE_LINKS:
+        return True
+    links = [k for k, key in enumerate(keys) if key in _ROLE_LINKS]
+    return bool(links) and any(key in ROLE_HEADS for key in keys[links[0] + 1:])
+
+
+def _name_word_after_organisation(text: str, words: list[tuple[int, int]], i: int) -> int:
+    """"Juru Bicara KOI Raja Parlindungan Pane": a role word that is also a given name
+    ("Raja", "Putri") starts the name when an organisation word, not a role, precedes it."""
+    if not 2 <= i < len(words) or len(words) - i > 3:
+        return i
+    word, before = (text[s:e] for s, e in (words[i - 1], words[i - 2]))
+    if _key(word) not in _GIVEN_NAME_ROLES or not word[:1].isupper():
+        return i
+    acronym = len(before) > 1 and before.isupper()
+    return i - 1 if acronym or _key(before) in ORG_WORDS - ROLE_HEADS else i
 
 
 def _organisation(text: str, words: list[tuple[int, int]]) -> Mention | None:
@@ -322,6 +384,8 @@ def _segment(text: str, start: int, stop: int) -> tuple[int, int] | None:
         stop -= 1
     if start == stop or _DATEISH.match(text, start, stop):
         return None
+    if all(is_degree(text[s:e]) for s, e in _words(text, start, stop)):
+        return None  # "Budi Santoso, S.H., mengatakan": a degree, not an aside
     return start, stop
 
 
@@ -403,6 +467,8 @@ def _subject_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _clean_name(text: str, words: list[tuple[int, int]], places: frozenset[str]) -> Mention | None:
     """`words` are a bare name and nothing else ("Yuri Ushakov")."""
+    while words and _is_title(text[words[0][0]:words[0][1]]):
+        words = words[1:]
     if not words or len(words) > 5:
         return None
     mention = _split_role_name(text, words, places)

@@ -156,6 +156,9 @@ class _SpeakerBook:
             for known in self._candidates(self._by_role_token, tokens):
                 if tokens <= known.role_tokens:
                     return known.name, known.role
+            for known in self._candidates(self._by_token, tokens):
+                if len(tokens) == 1 and tokens <= known.tokens:
+                    return known.name, known.role  # "kata Raja": Raja Parlindungan Pane
             return mention.name, None
         for known in self._candidates(self._by_token, tokens):
             if tokens <= known.tokens:
