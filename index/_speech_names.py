@@ -41,7 +41,7 @@ koordinator pemimpin pimpinan ekonom psikolog pemain striker bek gelandang kiper
 aktris politikus politisi legislator kader pejabat kuasa pengurus kapolrestro kasatreskrim
 kasubbag kepolisian humas pelaksana plt plh dirjen kakanwil kajati kajari kapten pilot mantan
 calon capres cawapres tokoh pol ayah ibu istri suami adik kakak putra putri paman
-wartawan koresponden jurnalis reporter sopir pengemudi saksi correspondent journalist witness
+wartawan wartawati koresponden jurnalis reporter sopir pengemudi saksi correspondent journalist witness
 president vice minister secretary spokesman spokeswoman spokesperson adviser advisor aide chief
 head director governor senator ambassador prime chancellor coach manager chairman chairwoman
 official officials expert analyst lawyer attorney professor general commander leader founder
@@ -70,11 +70,11 @@ bangladesh eropa asia asean ukraina turki india malaysia singapura filipina aust
 jawa bali sumatera kalimantan sulawesi papua bandung surabaya yogyakarta
 america american united states us uk britain british russia russian chinese european korean
 north south east west french german israeli iranian syrian japan japanese
-eksekutif utama harian senior tbk persero airlines airline airways air group grup inc corp ltd
+eksekutif utama harian senior tertinggi khusus tbk persero airlines airline airways air group grup inc corp ltd
 holdings foundation institute university fc city club news media tv times post
 bicara bersenjata olahraga pariwisata pertanian perindustrian energi sumber daya mineral riset
 teknologi tenaga kerja sosial lingkungan kehutanan kelautan perikanan koperasi bumn perumahan
-pemuda komite koni koi rs rsud rsup puskesmas sekolah pemerintahan kabinet staf presidensial
+pemuda komite koni koi rs rsud rsup puskesmas sekolah kabinet staf presidensial
 new york washington london paris beijing moskow moscow tokyo seoul pyongyang jenewa geneva
 brussel brussels canberra bangkok manila hanoi yerusalem jerusalem gaza ankara teheran tehran
 kairo cairo riyadh doha dubai delhi islamabad kabul sydney hongkong taiwan vietnam thailand
@@ -154,7 +154,13 @@ _DATEISH = re.compile(r"(?:\w+\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|(?:pada|di|kem
 
 @dataclass(frozen=True)
 class Mention:
-    """A speaker as written: `name` (may be empty for role-only), `role`, and its span."""
+    """A speaker as written: `name` (may be empty for role-only), `role`, and its span.
+
+    `head` is set for a description ("pengacara tersebut"): its folded head noun, to be
+    matched to an earlier speaker's role; `definite` when "itu"/"tersebut"/"sang" marks it.
+    `unknown`: a speaker named through someone else ("kuasa hukum Axel"): no statement, and
+    a following "katanya" must not go to an earlier speaker.
+    """
 
     name: str
     role: str | None
@@ -163,6 +169,9 @@ class Mention:
     pronoun: bool = False
     organisation: bool = False
     role_only: bool = False
+    head: str | None = None
+    definite: bool = False
+    unknown: bool = False  # someone speaks who cannot be named ("kuasa hukum Axel")
 
 
 _ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|at|az)-[A-Z]")
@@ -225,6 +234,14 @@ def _is_name_word(word: str) -> bool:
 
 # Lowercase words inside a role ("Duta Besar Korea Utara untuk PBB", "Secretary of State").
 _ROLE_LINKS = frozenset(["untuk", "bidang", "urusan", "of", "for"])
+# After these, a role head starts whom the role serves ("Penasihat untuk Presiden X").
+_SERVES = frozenset(["untuk", "of", "for"])
+# Heads that name someone by their tie to another ("kuasa hukum Setya Novanto", "istri Budi").
+_RELATIONAL = _wordset("""
+juru bicara jubir pengacara kuasa hukum ajudan asisten staf sekretaris istri suami anak ayah
+ibu adik kakak putra putri paman keluarga kerabat rekan lawyer attorney spokesman spokeswoman
+spokesperson aide wife husband son daughter father mother brother sister
+""")
 
 
 def _is_role_word(word: str) -> bool:
@@ -266,8 +283,10 @@ def _skip_places(text: str, words: list[tuple[int, int]], i: int, places: frozen
 
 
 def is_degree(word: str) -> bool:
-    """"MM", "S.H.", "M.Si": an academic degree written after a name."""
-    return word[:1].isupper() and word.replace(".", "").casefold() in DEGREES
+    """"MM", "S.H.", "M.Si": an academic degree written after a name ("Ma" is a name)."""
+    if not word[:1].isupper() or (len(word) > 1 and word == word.capitalize()):
+        return False
+    return word.replace(".", "").casefold() in DEGREES
 
 
 def _is_title(word: str) -> bool:
@@ -304,6 +323,8 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     if not any(_key(text[s:e]) in ROLE_HEADS for s, e in role_words):
         role_words = []  # "Amerika Serikat Joe Biden": a place, not a role
     if not name_words and not role_words:
+        if j > 0 and _depends_on_noun(text[words[j - 1][0]:words[j - 1][1]]):
+            return None  # "bendera Brasil", "asal Spanyol": a place, not who speaks
         return _organisation(text, words[j:i] or words)
     if not name_words:
         if not any(text[s].isupper() for s, _ in role_words):
@@ -319,7 +340,7 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
         if before[:1].islower() and _key(before) not in ROLE_HEADS | TITLES:
             return None  # "penggawa Chelsea", "pemerintah Kanada": a place or club
     if role_words and _name_is_relatum(text, role_words):
-        return None
+        return Mention("", None, role_words[0][0], name_words[-1][1], unknown=True)
     role = text[role_words[0][0]:role_words[-1][1]] if role_words else None
     return Mention(name, role, name_words[0][0], name_words[-1][1])
 
@@ -330,8 +351,17 @@ def _name_is_relatum(text: str, role_words: list[tuple[int, int]]) -> bool:
     keys = [_key(text[s:e]) for s, e in role_words]
     if keys[-1] in _ROLE_LINKS:
         return True
-    links = [k for k, key in enumerate(keys) if key in _ROLE_LINKS]
+    if keys[0] in _RELATIONAL and all(text[s].islower() for s, _ in role_words):
+        return True  # "kuasa hukum Setya Novanto" (capitalised "Juru Bicara X" names X)
+    links = [k for k, key in enumerate(keys) if key in _SERVES]
     return bool(links) and any(key in ROLE_HEADS for key in keys[links[0] + 1:])
+
+
+def _depends_on_noun(before: str) -> bool:
+    """A lowercase noun before a name or body makes it a complement ("asal Spanyol")."""
+    key = _key(before)
+    return (before.isalpha() and before[:1].islower() and key not in ROLE_HEADS and key not in FUNCTION_WORDS
+            and key not in TITLES and key not in _ADVERBS and key not in ARTICLES)
 
 
 def _name_word_after_organisation(text: str, words: list[tuple[int, int]], i: int) -> int:
@@ -472,7 +502,8 @@ def _clean_name(text: str, words: list[tuple[int, int]], places: frozenset[str])
     if not words or len(words) > 5:
         return None
     mention = _split_role_name(text, words, places)
-    if mention is None or mention.role or mention.role_only or mention.organisation:
+    if (mention is None or mention.role or mention.role_only or mention.organisation
+            or mention.unknown):
         return None
     return mention if mention.start == words[0][0] else None
 

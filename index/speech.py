@@ -24,6 +24,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from index._speech_anaphora import (
+    Description,
+    description_after,
+    description_before,
+    fold_role_words,
+    role_head_tokens,
+)
 from index._speech_names import (
     Mention,
     article_places,
@@ -77,6 +84,7 @@ _SHORT_NAME = 5
 # Fewer characters than this are not a statement ("Sementara itu").
 _MIN_WORDS = 16
 _DIRECT, _REPORTED = "direct", "reported"
+_SPEAKS = "speaks"  # a sentence naming who speaks next, without a statement of its own
 
 
 @dataclass(frozen=True)
@@ -109,6 +117,8 @@ class _Known:
     name: str
     role: str | None
     role_tokens: frozenset[str]
+    used: int = 0  # when it was last named, to prefer the latest of several fitting speakers
+    spoke: bool = False  # whether a statement was attributed to it
 
 
 class _SpeakerBook:
@@ -124,14 +134,18 @@ class _SpeakerBook:
         self._by_prefix: dict[str, list[_Known]] = {}
         self._seen: set[frozenset[str]] = set()
         self.last: tuple[str, str | None, bool] | None = None
+        self.last_end = 0  # where the latest statement ends
+        self._clock = 0
         # The latest person named outside speech, for a pronoun before any speaker.
         self.recent: tuple[str, str | None, bool] | None = None
 
-    def _add(self, tokens: frozenset[str], name: str, role: str | None) -> None:
+    def _add(self, tokens: frozenset[str], name: str, role: str | None, *,
+             spoke: bool = True) -> None:
         if tokens in self._seen:
             return
         self._seen.add(tokens)
         known = _Known(tokens, name, None, frozenset())
+        self._used(known, spoke=spoke)
         for token in tokens:
             self._by_token.setdefault(token, []).append(known)
             self._by_prefix.setdefault(token[:_SHORT_NAME], []).append(known)
@@ -140,9 +154,41 @@ class _SpeakerBook:
     def _give_role(self, known: _Known, role: str | None) -> None:
         if role is None or known.role is not None:
             return
-        known.role, known.role_tokens = role, frozenset(fold(role).split())
-        for token in known.role_tokens:
+        known.role = role
+        self._index_role(known, fold_role_words(role))
+
+    def _index_role(self, known: _Known, tokens: frozenset[str]) -> None:
+        known.role_tokens = tokens
+        for token in tokens:
             self._by_role_token.setdefault(token, []).append(known)
+
+    def _add_role_only(self, name: str) -> None:
+        """A speaker named only by a role ("Juru bicara Menteri Luar Negeri Korea Utara"), so
+        a later "kata juru bicara" finds it."""
+        tokens = fold_role_words(name)
+        if tokens and tokens not in self._seen:
+            self._seen.add(tokens)
+            self._index_role(_Known(frozenset(), name, None, frozenset(), spoke=True), tokens)
+
+    def resolve_description(self, mention: Mention, text: str) -> tuple[str, str | None] | None:
+        """The earlier speaker a description means: the latest whose role has its head
+        ("kata pengacara tersebut" → "Pengacara Tamimi, Gaby Lasky"), else, for "… itu" /
+        "sang …", the latest speaker, unless the text since then brought in someone new
+        of that kind ("seorang pria … kata pria itu")."""
+        assert mention.head is not None
+        head = role_head_tokens(mention.head)
+        fits = [known for known in self._candidates(self._by_role_token, head)
+                if known.spoke and head <= known.role_tokens]
+        if fits:
+            known = max(fits, key=lambda k: k.used)
+            return known.name, known.role
+        if not mention.definite or self.last is None or self.last[2]:
+            return None
+        since = text[max(self.last_end, mention.start - _QUOTE_REACH):mention.start]
+        if re.search(rf"\b(?:seorang|sebuah|salah satu|an?)\s+{re.escape(mention.head)}\b",
+                     since, re.IGNORECASE):
+            return None
+        return self.last[0], self.last[1]
 
     @staticmethod
     def _candidates(index: dict[str, list[_Known]], tokens: frozenset[str]) -> list[_Known]:
@@ -153,17 +199,19 @@ class _SpeakerBook:
         tokens = frozenset(fold(mention.name).split())
         if mention.role_only:
             # "Kapolda" after "Kapolda Jawa Tengah Irjen Pol Condro Kirono": the same person.
-            for known in self._candidates(self._by_role_token, tokens):
-                if tokens <= known.role_tokens:
-                    return known.name, known.role
+            role_tokens = fold_role_words(mention.name)
+            for known in self._candidates(self._by_role_token, role_tokens):
+                if role_tokens <= known.role_tokens:
+                    return self._used(known), known.role
             for known in self._candidates(self._by_token, tokens):
                 if len(tokens) == 1 and tokens <= known.tokens:
-                    return known.name, known.role  # "kata Raja": Raja Parlindungan Pane
+                    return self._used(known), known.role  # "kata Raja": Raja Parlindungan Pane
+            self._add_role_only(mention.name)
             return mention.name, None
         for known in self._candidates(self._by_token, tokens):
             if tokens <= known.tokens:
                 self._give_role(known, mention.role)
-                return known.name, mention.role or known.role
+                return self._used(known), mention.role or known.role
         if len(tokens) == 1 and len(mention.name) >= _SHORT_NAME:
             # "Enggar" for "Enggartiasto Lukita": a short form of one of the name's words.
             (token,) = tokens
@@ -174,6 +222,11 @@ class _SpeakerBook:
             self._add(tokens, mention.name, mention.role)  # "Menlu Retno": found by role later
         return mention.name, mention.role
 
+    def _used(self, known: _Known, *, spoke: bool = True) -> str:
+        self._clock += 1
+        known.used, known.spoke = self._clock, known.spoke or spoke
+        return known.name
+
     def introduce(self, mention: Mention, *, subject: bool) -> None:
         """A name seen outside speech ("… pemimpin Korut, Kim Jong - un untuk …").
 
@@ -181,7 +234,7 @@ class _SpeakerBook:
         """
         tokens = frozenset(fold(mention.name).split())
         if len(tokens) >= 2:
-            self._add(tokens, mention.name, mention.role)
+            self._add(tokens, mention.name, mention.role, spoke=False)
             if subject:
                 self.recent = (mention.name, mention.role, False)
 
@@ -219,10 +272,24 @@ class _Scan:
         return self._alone[first] > 0 and self._alone[second] > 0
 
     def before(self, start: int, end: int) -> Mention | None:
+        segment = self.text.rfind(",", start, end) + 1 or start
+        while segment < end and self.text[segment].isspace():
+            segment += 1
+        described = description_before(self.text, segment, end)
+        if described is not None:
+            return _described(self.text, described)
         return parse_before_verb(self.text, start, end, self.places)
 
     def after(self, start: int, end: int) -> Mention | None:
+        described = description_after(self.text, start, end)
+        if described is not None:
+            return _described(self.text, described)
         return parse_after_verb(self.text, start, end, self.places)
+
+
+def _described(text: str, described: Description) -> Mention:
+    return Mention(text[described.start:described.end], None, described.start, described.end,
+                   head=described.head, definite=described.definite)
 
 
 @dataclass
@@ -250,7 +317,7 @@ def extract_statements(text: str) -> list[Statement]:
         if not found and previous is not None and previous.speech == _DIRECT:
             found = _continued(text, paragraph, previous)
         for start, end, quote, mention, kind in sorted(found, key=lambda f: f[2]):
-            statement = _attribute(start, end, quote, mention, kind, book)
+            statement = _attribute(text, start, end, quote, mention, kind, book)
             if statement is not None:
                 statements.append(statement)
     return statements
@@ -272,8 +339,11 @@ def _continued(text: str, paragraph: _Paragraph, previous: Statement) -> list[_F
     return [(start, end, _trim(text, start + 1, quotes[0][1]), mention, _DIRECT)]
 
 
-def _attribute(start: int, end: int, quote: tuple[int, int], mention: Mention, kind: str,
-               book: _SpeakerBook) -> Statement | None:
+def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention: Mention,
+               kind: str, book: _SpeakerBook) -> Statement | None:
+    if mention.unknown:
+        book.last = book.recent = None  # the next "katanya" is this unnamed speaker's
+        return None
     if mention.pronoun:
         carried_from = book.last or book.recent
         if carried_from is None:
@@ -281,10 +351,21 @@ def _attribute(start: int, end: int, quote: tuple[int, int], mention: Mention, k
         book.last = carried_from  # the person now speaking, for the next pronoun too
         speaker, role, organisation = carried_from
         carried = True
+    elif mention.head is not None:
+        described = book.resolve_description(mention, text)
+        if described is None:
+            book.last = book.recent = None
+            return None
+        speaker, role = described
+        organisation, carried = False, True
+        book.last = (speaker, role, organisation)
     else:
         speaker, role = book.resolve(mention)
         organisation, carried = mention.organisation, False
         book.last = (speaker, role, organisation)
+    book.last_end = end
+    if kind == _SPEAKS:
+        return None
     return Statement(start, end, speaker, role, kind, quote[0], quote[1], mention.start,
                      mention.end, carried, organisation)
 
@@ -311,7 +392,8 @@ def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: _SpeakerBook) -> 
             after_menurut = scan.text[max(0, match.start() - 8):match.start()].lower() == "menurut "
             if after_menurut and len(parts) == 2 and scan.two_people(*parts):
                 continue  # "menurut Hariyadi Sukamdani selalu …": see _split_subject
-            if mention is not None and not mention.pronoun and not mention.organisation:
+            if mention is not None and not (mention.pronoun or mention.organisation
+                                            or mention.unknown):
                 book.introduce(mention, subject=first)
                 first = first and " " not in mention.name
 
@@ -398,10 +480,27 @@ def _reported(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
         if sentence.covered:
             continue
         hit = (_according(scan, sentence) or _reporting_verb(scan, paragraph, i)
-               or _trailing(scan, sentence))
+               or _trailing(scan, sentence) or _passive(scan, sentence))
         if hit is not None:
             found.append(hit)
     return found
+
+
+_PASSIVE = re.compile(r"\b(?:Hal|hal|Pernyataan|pernyataan|Penegasan|penegasan)\b[^,.;\n]{0,30}?"
+                      r"\bdi(?:ucapkan|katakan|sampaikan|ungkapkan|tegaskan|jelaskan|utarakan"
+                      r"|kemukakan)\s+(?:oleh\s+)?")
+
+
+def _passive(scan: _Scan, sentence: _Sentence) -> _Found | None:
+    """"Hal serupa diucapkan Retno.": no statement, but Retno is now the one speaking, so
+    "Diplomat Tertinggi RI itu menyebutkan …" next means her."""
+    match = _PASSIVE.search(scan.text, sentence.start, sentence.end)
+    if match is None:
+        return None
+    mention = scan.after(match.end(), min(sentence.end, match.end() + _LOOKAROUND))
+    if mention is None or mention.pronoun or mention.head or mention.organisation or mention.unknown:
+        return None
+    return sentence.start, sentence.end, (match.end(), match.end()), mention, _SPEAKS
 
 
 def _according(scan: _Scan, sentence: _Sentence) -> _Found | None:

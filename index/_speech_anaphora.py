@@ -1,0 +1,103 @@
+"""Speakers named by a description: "kata pengacara tersebut", "tutur pemain berusia 31 tahun
+itu", "Diplomat Tertinggi RI itu menyebutkan", "kata sang juru bicara".
+
+Such a phrase names nobody; it points back to someone the article has introduced. The
+description's head noun ("pengacara", "juru bicara") is returned so the caller can look for
+an earlier speaker whose role has that head; a demonstrative ("itu", "tersebut") or "sang"
+also allows the latest speaker when no role fits. A bare head ("kata juru bicara dalam …")
+is only ever matched to a role, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index._speech_names import ROLE_HEADS, fold
+
+__all__ = ["Description", "description_after", "description_before", "role_head_tokens"]
+
+# Nouns that describe a person without being an office ("perempuan yang akrab disapa Angie").
+_PERSON_NOUNS = frozenset(["pria", "wanita", "perempuan", "lelaki", "laki-laki", "sosok", "remaja",
+                           "pemuda", "gadis", "bocah", "man", "woman"])
+# Two-word heads: the second word alone says nothing ("juru bicara", "kuasa hukum").
+_COMPOUNDS = {"juru": "bicara", "kuasa": "hukum", "duta": "besar", "perdana": "menteri"}
+# Spellings and short forms of one head, folded to one form.
+_HEAD_FORMS = {"supir": "sopir", "jubir": "juru bicara", "dubes": "duta besar",
+               "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+               "pm": "perdana menteri", "lawyer": "attorney"}
+_DEMONSTRATIVES = frozenset(["itu", "tersebut"])
+# "… itu" must close the description within this many characters.
+_REACH = 80
+_AFTER = re.compile(r"[^\S\n]*(?:$|[,.!?;:)\n]|(?:kepada|di|dalam|saat|ketika|seusai|usai|pada"
+                    r"|melalui|lewat|to|in|at|on|during)\b)")
+_LEAD = re.compile(r"(?:([Ss]ang|[Tt]he)\s+)?([^\W\d_][\w-]*)(?:\s+([a-z]+))?")
+_DEMONSTRATIVE = re.compile(r"\s(itu|tersebut)\b")
+_STOP = re.compile(r"[.;!?\"“”\n]")
+
+
+@dataclass(frozen=True)
+class Description:
+    """A descriptive speaker phrase at text[start:end]; `head` its folded head noun."""
+
+    start: int
+    end: int
+    head: str
+    definite: bool  # "itu"/"tersebut"/"sang": may mean the latest speaker
+
+
+def role_head_tokens(head: str) -> frozenset[str]:
+    """The folded words of a head in the one spelling used for roles ("supir" → "sopir")."""
+    return frozenset(_HEAD_FORMS.get(head, head).split())
+
+
+def fold_role_words(role: str) -> frozenset[str]:
+    """A role's folded words, short forms written out ("Jubir KPK" → juru bicara kpk)."""
+    return frozenset(word for token in fold(role).split()
+                     for word in _HEAD_FORMS.get(token, token).split())
+
+
+def _head(text: str, start: int, end: int) -> tuple[int, int, str, bool] | None:
+    """(head start, head end, folded head, "sang") of the phrase at `start`, or None."""
+    match = _LEAD.match(text, start, end)
+    if match is None:
+        return None
+    word = match.group(2).casefold()
+    if word not in ROLE_HEADS and word not in _PERSON_NOUNS and word not in _HEAD_FORMS:
+        return None
+    head_end = match.end(2)
+    if _COMPOUNDS.get(word) == (match.group(3) or "").casefold():
+        word, head_end = f"{word} {match.group(3).casefold()}", match.end(3)
+    return match.start(2), head_end, word, match.group(1) is not None
+
+
+def description_after(text: str, start: int, end: int) -> Description | None:
+    """A lowercase description right after a closing verb ("kata pengacara tersebut")."""
+    if start >= end or not text[start].islower() and text[start:start + 4].casefold() != "sang":
+        return None
+    found = _head(text, start, end)
+    if found is None:
+        return None
+    head_start, head_end, head, sang = found
+    if not text[head_start].islower():
+        return None
+    stop = _STOP.search(text, head_end, min(end, head_end + _REACH))
+    limit = stop.start() if stop else min(end, head_end + _REACH)
+    demonstrative = _DEMONSTRATIVE.search(text, head_end, limit)
+    if demonstrative is not None and _AFTER.match(text, demonstrative.end(), end):
+        return Description(start, demonstrative.end(), head, True)
+    if _AFTER.match(text, head_end, end) and head not in _PERSON_NOUNS:
+        return Description(start, head_end, head, sang)  # "kata juru bicara dalam …"
+    return None
+
+
+def description_before(text: str, start: int, end: int) -> Description | None:
+    """A subject description ending just before a verb ("Diplomat Tertinggi RI itu")."""
+    phrase = text[start:end].rstrip()
+    last = phrase.rsplit(None, 1)[-1].casefold() if phrase else ""
+    if last not in _DEMONSTRATIVES or len(phrase) > _REACH:
+        return None
+    found = _head(text, start, end)
+    if found is None or _STOP.search(text, start, end):
+        return None
+    return Description(start, start + len(phrase), found[2], True)
