@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from index._speech_names import ROLE_HEADS, fold
 
-__all__ = ["Description", "description_after", "description_before", "role_head_tokens"]
+__all__ = ["Description", "alias_in", "description_after", "description_before",
+           "fold_role_words", "role_head", "role_head_tokens"]
 
 # Nouns that describe a person without being an office ("perempuan yang akrab disapa Angie").
 _PERSON_NOUNS = frozenset(["pria", "wanita", "perempuan", "lelaki", "laki-laki", "sosok", "remaja",
@@ -34,6 +35,9 @@ _AFTER = re.compile(r"[^\S\n]*(?:$|[,.!?;:)\n]|(?:kepada|di|dalam|saat|ketika|se
 _LEAD = re.compile(r"(?:([Ss]ang|[Tt]he)\s+)?([^\W\d_][\w-]*)(?:\s+([a-z]+))?")
 _DEMONSTRATIVE = re.compile(r"\s(itu|tersebut)\b")
 _STOP = re.compile(r"[.;!?\"“”\n]")
+# "akrab disapa Angie", "dengan sapaan Angie", "alias Angie", "biasa dipanggil Angie".
+_ALIAS = re.compile(r"\b(?:alias|sapaan|disapa|dipanggil|panggilan|known as|nicknamed)\s+"
+                    r"([A-Z][\w'’-]+)")
 
 
 @dataclass(frozen=True)
@@ -51,10 +55,28 @@ def role_head_tokens(head: str) -> frozenset[str]:
     return frozenset(_HEAD_FORMS.get(head, head).split())
 
 
+# Short forms inside roles, written out so two spellings of one office compare equal.
+_ROLE_FORMS = _HEAD_FORMS | {
+    "korut": "korea utara", "korsel": "korea selatan", "menlu": "menteri luar negeri",
+    "mendagri": "menteri dalam negeri", "menkeu": "menteri keuangan",
+    "menhan": "menteri pertahanan", "wapres": "wakil presiden", "as": "amerika serikat",
+    "pbb": "perserikatan bangsa bangsa", "un": "united nations",
+    "kemenlu": "kementerian luar negeri", "kemlu": "kementerian luar negeri",
+}
+_ROLE_WORD = re.compile(r"[^\W_]+")
+
+
 def fold_role_words(role: str) -> frozenset[str]:
-    """A role's folded words, short forms written out ("Jubir KPK" → juru bicara kpk)."""
-    return frozenset(word for token in fold(role).split()
-                     for word in _HEAD_FORMS.get(token, token).split())
+    """A role's folded words, short forms written out ("Dubes Korut untuk PBB" → duta besar
+    korea utara untuk perserikatan bangsa bangsa); punctuation and hyphens are not words."""
+    return frozenset(word for token in _ROLE_WORD.findall(fold(role))
+                     for word in _ROLE_FORMS.get(token, token).split())
+
+
+def role_head(role: str) -> str:
+    """The first word of a role, short forms written out ("Dubes …" → "duta")."""
+    first = next(iter(_ROLE_WORD.findall(fold(role))), "")
+    return _ROLE_FORMS.get(first, first).split(" ")[0]
 
 
 def _head(text: str, start: int, end: int) -> tuple[int, int, str, bool] | None:
@@ -101,3 +123,8 @@ def description_before(text: str, start: int, end: int) -> Description | None:
     if found is None or _STOP.search(text, start, end):
         return None
     return Description(start, start + len(phrase), found[2], True)
+
+
+def alias_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first "alias X" / "akrab disapa X" in text[start:end]; group 1 is the alias."""
+    return _ALIAS.search(text, start, end)

@@ -322,6 +322,8 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     role_words = words[head:titles] if head < titles else []
     if not any(_key(text[s:e]) in ROLE_HEADS for s, e in role_words):
         role_words = []  # "Amerika Serikat Joe Biden": a place, not a role
+    if j > 0 and _VERB.match(text[words[j - 1][0]:words[j - 1][1]]):
+        return None  # "Ja Song Nam menemui Kepala PBB Jan Beagle meminta …": an object
     if not name_words and not role_words:
         if j > 0 and _depends_on_noun(text[words[j - 1][0]:words[j - 1][1]]):
             return None  # "bendera Brasil", "asal Spanyol": a place, not who speaks
@@ -355,6 +357,10 @@ def _name_is_relatum(text: str, role_words: list[tuple[int, int]]) -> bool:
         return True  # "kuasa hukum Setya Novanto" (capitalised "Juru Bicara X" names X)
     links = [k for k, key in enumerate(keys) if key in _SERVES]
     return bool(links) and any(key in ROLE_HEADS for key in keys[links[0] + 1:])
+
+
+# An Indonesian active verb ("menemui", "bertemu"): what follows it is its object.
+_VERB = re.compile(r"(?!menteri\b|mereka\b|meski\b|memang\b|menurut\b)(?:me|ber)[a-z]{3,}$")
 
 
 def _depends_on_noun(before: str) -> bool:
@@ -549,7 +555,8 @@ def parse_after_verb(text: str, start: int, end: int,
                             or _ends_phrase(text, nxt[-1][1]))
         # "kata penasihat kebijakan luar negeri Kremlin, Yuri Ushakov, ..." /
         # "said Yuri Ushakov, an aide to ..."
-        found = _appositive(text, first, nxt, places) if complete else None
+        role_side = _words(text, *segs[0])  # "kata EO dan Panitia GFNY Bali, Putu Lani"
+        found = _appositive(text, role_side, nxt, places) if complete else None
         found = found or _appositive(text, _words(text, *segs[1]), first, places)
         if found is not None:
             return found

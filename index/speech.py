@@ -22,19 +22,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from index._speech_anaphora import (
-    Description,
-    description_after,
-    description_before,
-    fold_role_words,
-    role_head_tokens,
-)
+from index._speaker_book import SpeakerBook
+from index._speech_anaphora import Description, alias_in, description_after, description_before
 from index._speech_names import (
     Mention,
     article_places,
-    fold,
     name_in_run,
     parse_after_verb,
     parse_before_verb,
@@ -78,9 +72,6 @@ _CLOSING = {"“": re.compile("[”\"]"), "«": re.compile("»"), '"': re.compil
 _LOOKAROUND = 200
 # A quote opened after "X mengatakan," is looked for this far; farther, it is unterminated.
 _QUOTE_REACH = 3000
-_CANDIDATES = 50
-# A one-word mention this long may be a short form of a known name's word ("Enggar").
-_SHORT_NAME = 5
 # Fewer characters than this are not a statement ("Sementara itu").
 _MIN_WORDS = 16
 _DIRECT, _REPORTED = "direct", "reported"
@@ -108,135 +99,6 @@ class Statement:
     carried: bool = False
     organisation: bool = False
 
-
-@dataclass
-class _Known:
-    """A name the article has introduced; `role` is filled in when a later mention gives it."""
-
-    tokens: frozenset[str]
-    name: str
-    role: str | None
-    role_tokens: frozenset[str]
-    used: int = 0  # when it was last named, to prefer the latest of several fitting speakers
-    spoke: bool = False  # whether a statement was attributed to it
-
-
-class _SpeakerBook:
-    """Names introduced so far in one article: surname mentions map to the full name.
-
-    Indexed by word, and each look-up reads at most `_CANDIDATES` entries, so an article
-    with very many names still costs linear time.
-    """
-
-    def __init__(self) -> None:
-        self._by_token: dict[str, list[_Known]] = {}
-        self._by_role_token: dict[str, list[_Known]] = {}
-        self._by_prefix: dict[str, list[_Known]] = {}
-        self._seen: set[frozenset[str]] = set()
-        self.last: tuple[str, str | None, bool] | None = None
-        self.last_end = 0  # where the latest statement ends
-        self._clock = 0
-        # The latest person named outside speech, for a pronoun before any speaker.
-        self.recent: tuple[str, str | None, bool] | None = None
-
-    def _add(self, tokens: frozenset[str], name: str, role: str | None, *,
-             spoke: bool = True) -> None:
-        if tokens in self._seen:
-            return
-        self._seen.add(tokens)
-        known = _Known(tokens, name, None, frozenset())
-        self._used(known, spoke=spoke)
-        for token in tokens:
-            self._by_token.setdefault(token, []).append(known)
-            self._by_prefix.setdefault(token[:_SHORT_NAME], []).append(known)
-        self._give_role(known, role)
-
-    def _give_role(self, known: _Known, role: str | None) -> None:
-        if role is None or known.role is not None:
-            return
-        known.role = role
-        self._index_role(known, fold_role_words(role))
-
-    def _index_role(self, known: _Known, tokens: frozenset[str]) -> None:
-        known.role_tokens = tokens
-        for token in tokens:
-            self._by_role_token.setdefault(token, []).append(known)
-
-    def _add_role_only(self, name: str) -> None:
-        """A speaker named only by a role ("Juru bicara Menteri Luar Negeri Korea Utara"), so
-        a later "kata juru bicara" finds it."""
-        tokens = fold_role_words(name)
-        if tokens and tokens not in self._seen:
-            self._seen.add(tokens)
-            self._index_role(_Known(frozenset(), name, None, frozenset(), spoke=True), tokens)
-
-    def resolve_description(self, mention: Mention, text: str) -> tuple[str, str | None] | None:
-        """The earlier speaker a description means: the latest whose role has its head
-        ("kata pengacara tersebut" → "Pengacara Tamimi, Gaby Lasky"), else, for "… itu" /
-        "sang …", the latest speaker, unless the text since then brought in someone new
-        of that kind ("seorang pria … kata pria itu")."""
-        assert mention.head is not None
-        head = role_head_tokens(mention.head)
-        fits = [known for known in self._candidates(self._by_role_token, head)
-                if known.spoke and head <= known.role_tokens]
-        if fits:
-            known = max(fits, key=lambda k: k.used)
-            return known.name, known.role
-        if not mention.definite or self.last is None or self.last[2]:
-            return None
-        since = text[max(self.last_end, mention.start - _QUOTE_REACH):mention.start]
-        if re.search(rf"\b(?:seorang|sebuah|salah satu|an?)\s+{re.escape(mention.head)}\b",
-                     since, re.IGNORECASE):
-            return None
-        return self.last[0], self.last[1]
-
-    @staticmethod
-    def _candidates(index: dict[str, list[_Known]], tokens: frozenset[str]) -> list[_Known]:
-        lists = [index.get(token, []) for token in tokens]
-        return min(lists, key=len)[:_CANDIDATES] if lists else []
-
-    def resolve(self, mention: Mention) -> tuple[str, str | None]:
-        tokens = frozenset(fold(mention.name).split())
-        if mention.role_only:
-            # "Kapolda" after "Kapolda Jawa Tengah Irjen Pol Condro Kirono": the same person.
-            role_tokens = fold_role_words(mention.name)
-            for known in self._candidates(self._by_role_token, role_tokens):
-                if role_tokens <= known.role_tokens:
-                    return self._used(known), known.role
-            for known in self._candidates(self._by_token, tokens):
-                if len(tokens) == 1 and tokens <= known.tokens:
-                    return self._used(known), known.role  # "kata Raja": Raja Parlindungan Pane
-            self._add_role_only(mention.name)
-            return mention.name, None
-        for known in self._candidates(self._by_token, tokens):
-            if tokens <= known.tokens:
-                self._give_role(known, mention.role)
-                return self._used(known), mention.role or known.role
-        if len(tokens) == 1 and len(mention.name) >= _SHORT_NAME:
-            # "Enggar" for "Enggartiasto Lukita": a short form of one of the name's words.
-            (token,) = tokens
-            for known in self._by_prefix.get(token[:_SHORT_NAME], [])[:_CANDIDATES]:
-                if any(word.startswith(token) for word in known.tokens):
-                    return known.name, mention.role or known.role
-        if len(tokens) >= 2 or mention.organisation or mention.role:
-            self._add(tokens, mention.name, mention.role)  # "Menlu Retno": found by role later
-        return mention.name, mention.role
-
-    def _used(self, known: _Known, *, spoke: bool = True) -> str:
-        self._clock += 1
-        known.used, known.spoke = self._clock, known.spoke or spoke
-        return known.name
-
-    def introduce(self, mention: Mention, *, subject: bool) -> None:
-        """A name seen outside speech ("… pemimpin Korut, Kim Jong - un untuk …").
-
-        `subject`: the sentence's first name, which a following "ia" most likely means.
-        """
-        tokens = frozenset(fold(mention.name).split())
-        if len(tokens) >= 2:
-            self._add(tokens, mention.name, mention.role, spoke=False)
-            if subject:
-                self.recent = (mention.name, mention.role, False)
 
 
 @dataclass(frozen=True)
@@ -308,7 +170,7 @@ def extract_statements(text: str) -> list[Statement]:
     "-nya" attributions carry the nearest earlier named speaker (`carried=True`).
     """
     statements: list[Statement] = []
-    book = _SpeakerBook()
+    book = SpeakerBook()
     scan = _Scan.of(text)
     for paragraph in _paragraphs(text, sentence_spans(text)):
         _introduce_names(scan, paragraph, book)
@@ -320,7 +182,19 @@ def extract_statements(text: str) -> list[Statement]:
             statement = _attribute(text, start, end, quote, mention, kind, book)
             if statement is not None:
                 statements.append(statement)
-    return statements
+    return [_named_office(statement, book) for statement in statements]
+
+
+def _named_office(statement: Statement, book: SpeakerBook) -> Statement:
+    """A role-only speaker the article names elsewhere gets that name, the role kept."""
+    if statement.role is not None or statement.organisation:
+        return statement
+    if not book.is_role_only(statement.speaker):
+        return statement
+    person = book.person_for_role(statement.speaker)
+    if person is None:
+        return statement
+    return replace(statement, speaker=person[0], role=statement.speaker)
 
 
 def _continued(text: str, paragraph: _Paragraph, previous: Statement) -> list[_Found]:
@@ -340,7 +214,7 @@ def _continued(text: str, paragraph: _Paragraph, previous: Statement) -> list[_F
 
 
 def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention: Mention,
-               kind: str, book: _SpeakerBook) -> Statement | None:
+               kind: str, book: SpeakerBook) -> Statement | None:
     if mention.unknown:
         book.last = book.recent = None  # the next "katanya" is this unnamed speaker's
         return None
@@ -358,6 +232,8 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
             return None
         speaker, role = described
         organisation, carried = False, True
+        if (alias := alias_in(text, mention.start, mention.end)) is not None:
+            book.alias(alias.group(1), speaker)  # "perempuan yang akrab disapa Angie itu"
         book.last = (speaker, role, organisation)
     else:
         speaker, role = book.resolve(mention)
@@ -382,20 +258,51 @@ def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[_Paragraph]:
     return paragraphs
 
 
-def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: _SpeakerBook) -> None:
-    """Register multi-word capitalised names so a later surname maps to them."""
+def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: SpeakerBook) -> None:
+    """Register multi-word capitalised names so a later surname (or alias) maps to them."""
     for sentence in paragraph:
-        first = True
-        for match in _NAME_RUN.finditer(scan.text, sentence.start, sentence.end):
-            mention = name_in_run(scan.text, match.start(), match.end(), scan.places)
-            parts = mention.name.split(" ") if mention is not None else []
-            after_menurut = scan.text[max(0, match.start() - 8):match.start()].lower() == "menurut "
-            if after_menurut and len(parts) == 2 and scan.two_people(*parts):
-                continue  # "menurut Hariyadi Sukamdani selalu …": see _split_subject
-            if mention is not None and not (mention.pronoun or mention.organisation
-                                            or mention.unknown):
-                book.introduce(mention, subject=first)
-                first = first and " " not in mention.name
+        _introduce_in(scan, sentence, book)
+        alias = alias_in(scan.text, sentence.start, sentence.end)
+        if alias is not None:
+            _introduce_alias(scan, alias, book)
+
+
+_ALIAS_REACH = 50
+
+
+def _introduce_alias(scan: _Scan, alias: re.Match[str], book: SpeakerBook) -> None:
+    """"Angelina Sondakh, yang akrab disapa Angie, …": the nearest name before the alias."""
+    window = max(0, alias.start() - _ALIAS_REACH)
+    runs = list(_NAME_RUN.finditer(scan.text, window, alias.start()))
+    if runs:
+        mention = name_in_run(scan.text, runs[-1].start(), runs[-1].end(), scan.places)
+        if mention is not None and mention.name and not mention.organisation:
+            book.alias(alias.group(1), mention.name)
+
+
+def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
+    """The names of one sentence; its first multi-word name is its likely subject."""
+    first = True
+    for match in _NAME_RUN.finditer(scan.text, sentence.start, sentence.end):
+        mention = name_in_run(scan.text, match.start(), match.end(), scan.places)
+        parts = mention.name.split(" ") if mention is not None else []
+        after_menurut = scan.text[max(0, match.start() - 8):match.start()].lower() == "menurut "
+        if after_menurut and len(parts) == 2 and scan.two_people(*parts):
+            continue  # "menurut Hariyadi Sukamdani selalu …": see _split_subject
+        if mention is not None and not (mention.pronoun or mention.organisation
+                                        or mention.unknown):
+            if mention.role is None and scan.text[match.start() - 2:match.start()] == ", ":
+                mention = _with_appositive_role(scan, sentence, match.end(), mention)
+            book.introduce(mention, subject=first)
+            first = first and " " not in mention.name
+
+
+def _with_appositive_role(scan: _Scan, sentence: _Sentence, end: int, mention: Mention) -> Mention:
+    """"Dubes Korut untuk PBB, Ja Song Nam menemui …": the role before the comma."""
+    found = parse_before_verb(scan.text, sentence.start, end, scan.places)
+    if found is not None and found.name == mention.name and found.role:
+        return found
+    return mention
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w.'’]*(?:(?:[ ]-[ ][a-z]+)|(?:[ ][A-Z][\w.'’]*))+")
@@ -589,7 +496,9 @@ def _first_gap(text: str, sentence: _Sentence) -> int:
 def _titled(scan: _Scan, window: int, match: re.Match[str]) -> Mention | None:
     """A weak verb without "bahwa" still reports speech after a titled name ("Kepala …, X")."""
     mention = scan.before(window, match.start())
-    return mention if mention is not None and mention.role and mention.name else None
+    if mention is not None and (mention.unknown or mention.role and mention.name):
+        return mention  # unknown: "kuasa hukum Axel menyebut …", nobody to carry on from
+    return None
 
 
 def _opened_quote(scan: _Scan, paragraph: _Paragraph, index: int, open_: int,

@@ -1,0 +1,210 @@
+"""The people one article has named so far, for attributing its statements.
+
+`SpeakerBook` maps a later mention ("Ushakov", "Kapolda", "pengacara tersebut", "Enggar")
+to the full name the article gave first, with the role when one was given. Indexed by
+word, and each look-up reads at most `_CANDIDATES` entries, so an article with very many
+names still costs linear time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from index._speech_anaphora import fold_role_words, role_head, role_head_tokens
+from index._speech_names import Mention, fold
+
+__all__ = ["SpeakerBook"]
+
+_CANDIDATES = 50
+# A one-word mention this long may be a short form of a known name's word ("Enggar").
+_SHORT_NAME = 5
+# How far back a description looks for someone new of its kind ("seorang pria").
+_DESCRIPTION_REACH = 3000
+# A blend ("Jokowi") takes at least this much of the first word and two letters of the next.
+_BLEND_HEAD = 3
+# Role words a role-only speaker and a named person's role share to be the same office.
+_SAME_OFFICE = 3
+
+
+def _is_blend(token: str, words: list[str]) -> bool:
+    """"jokowi" = "joko" + "wi": the start of one name word then the start of the next."""
+    for first, second in itertools.pairwise(words):
+        for cut in range(_BLEND_HEAD, min(len(first), len(token) - 2) + 1):
+            if token[:cut] == first[:cut] and second.startswith(token[cut:]):
+                return True
+    return False
+
+
+@dataclass
+class _Known:
+    """A name the article has introduced; `role` is filled in when a later mention gives it."""
+
+    tokens: frozenset[str]
+    name: str
+    role: str | None
+    role_tokens: frozenset[str]
+    used: int = 0  # when it was last named, to prefer the latest of several fitting speakers
+    spoke: bool = False  # whether a statement was attributed to it
+
+
+class SpeakerBook:
+    """Names introduced so far in one article: surname mentions map to the full name.
+
+    Indexed by word, and each look-up reads at most `_CANDIDATES` entries, so an article
+    with very many names still costs linear time.
+    """
+
+    def __init__(self) -> None:
+        self._by_token: dict[str, list[_Known]] = {}
+        self._by_role_token: dict[str, list[_Known]] = {}
+        self._by_prefix: dict[str, list[_Known]] = {}
+        self._seen: set[frozenset[str]] = set()
+        self._aliases: dict[str, _Known] = {}
+        self.last: tuple[str, str | None, bool] | None = None
+        self.last_end = 0  # where the latest statement ends
+        self._clock = 0
+        # The latest person named outside speech, for a pronoun before any speaker.
+        self.recent: tuple[str, str | None, bool] | None = None
+
+    def _add(self, tokens: frozenset[str], name: str, role: str | None, *,
+             spoke: bool = True) -> None:
+        if tokens in self._seen:
+            return
+        self._seen.add(tokens)
+        known = _Known(tokens, name, None, frozenset())
+        self._used(known, spoke=spoke)
+        for token in tokens:
+            self._by_token.setdefault(token, []).append(known)
+            self._by_prefix.setdefault(token[:_SHORT_NAME], []).append(known)
+            if len(token) > _BLEND_HEAD and token[:_BLEND_HEAD] != token[:_SHORT_NAME]:
+                self._by_prefix.setdefault(token[:_BLEND_HEAD], []).append(known)
+        self._give_role(known, role)
+
+    def _give_role(self, known: _Known, role: str | None) -> None:
+        if role is None or known.role is not None:
+            return
+        known.role = role
+        self._index_role(known, fold_role_words(role))
+
+    def _index_role(self, known: _Known, tokens: frozenset[str]) -> None:
+        known.role_tokens = tokens
+        for token in tokens:
+            self._by_role_token.setdefault(token, []).append(known)
+
+    def person_for_role(self, role: str) -> tuple[str, str] | None:
+        """The one named person whose role is this role-only speaker's office, written
+        shorter or longer ("Duta Besar Korea Utara untuk PBB New York" and "Dubes Korut untuk
+        PBB, Ja Song Nam"): same head word, one set of role words inside the other, at
+        least `_SAME_OFFICE` words shared. None when no one or several people fit."""
+        tokens, head = fold_role_words(role), role_head(role)
+        people = {(known.name, known.role) for known in self._by_role_token.get(head, [])
+                  [:_CANDIDATES]
+                  if known.tokens and known.role and role_head(known.role) == head
+                  and len(tokens & known.role_tokens) >= _SAME_OFFICE
+                  and (tokens <= known.role_tokens or known.role_tokens <= tokens)}
+        return people.pop() if len(people) == 1 else None
+
+    def is_role_only(self, name: str) -> bool:
+        return fold_role_words(name) in self._seen
+
+    def _add_role_only(self, name: str) -> None:
+        """A speaker named only by a role ("Juru bicara Menteri Luar Negeri Korea Utara"), so
+        a later "kata juru bicara" finds it."""
+        tokens = fold_role_words(name)
+        if tokens and tokens not in self._seen:
+            self._seen.add(tokens)
+            self._index_role(_Known(frozenset(), name, None, frozenset(), spoke=True), tokens)
+
+    def resolve_description(self, mention: Mention, text: str) -> tuple[str, str | None] | None:
+        """The earlier speaker a description means: the latest whose role has its head
+        ("kata pengacara tersebut" → "Pengacara Tamimi, Gaby Lasky"), else, for "… itu" /
+        "sang …", the latest speaker, unless the text since then brought in someone new
+        of that kind ("seorang pria … kata pria itu")."""
+        assert mention.head is not None
+        head = role_head_tokens(mention.head)
+        fits = [known for known in self._candidates(self._by_role_token, head)
+                if known.spoke and head <= known.role_tokens]
+        if fits:
+            known = max(fits, key=lambda k: k.used)
+            return known.name, known.role
+        if not mention.definite or self.last is None or self.last[2]:
+            return None
+        since = text[max(self.last_end, mention.start - _DESCRIPTION_REACH):mention.start]
+        if re.search(rf"\b(?:seorang|sebuah|salah satu|an?)\s+{re.escape(mention.head)}\b",
+                     since, re.IGNORECASE):
+            return None
+        return self.last[0], self.last[1]
+
+    @staticmethod
+    def _candidates(index: dict[str, list[_Known]], tokens: frozenset[str]) -> list[_Known]:
+        lists = [index.get(token, []) for token in tokens]
+        return min(lists, key=len)[:_CANDIDATES] if lists else []
+
+    def resolve(self, mention: Mention) -> tuple[str, str | None]:
+        tokens = frozenset(fold(mention.name).split())
+        if mention.role_only:
+            # "Kapolda" after "Kapolda Jawa Tengah Irjen Pol Condro Kirono": the same person.
+            role_tokens = fold_role_words(mention.name)
+            fits = [known for known in self._candidates(self._by_role_token, role_tokens)
+                    if role_tokens <= known.role_tokens]
+            if fits:  # the latest named of several ("Menlu" after two foreign ministers)
+                known = max(fits, key=lambda k: k.used)
+                return self._used(known), known.role
+            for known in self._candidates(self._by_token, tokens):
+                if len(tokens) == 1 and tokens <= known.tokens:
+                    return self._used(known), known.role  # "kata Raja": Raja Parlindungan Pane
+            self._add_role_only(mention.name)
+            return mention.name, None
+        for known in self._candidates(self._by_token, tokens):
+            if tokens <= known.tokens:
+                self._give_role(known, mention.role)
+                return self._used(known), mention.role or known.role
+        if len(tokens) == 1 and (known := self._short_form(next(iter(tokens)))) is not None:
+            return self._used(known), mention.role or known.role
+        if len(tokens) >= 2 or mention.organisation or mention.role:
+            self._add(tokens, mention.name, mention.role)  # "Menlu Retno": found by role later
+        return mention.name, mention.role
+
+    def _short_form(self, token: str) -> _Known | None:
+        """The known name `token` is a short form of: an alias the article gave ("akrab
+        disapa Angie"), a prefix of one word ("Enggar" for Enggartiasto Lukita), or a blend of
+        two words' starts ("Jokowi" for Joko Widodo)."""
+        if token in self._aliases:
+            return self._aliases[token]
+        if len(token) < _SHORT_NAME:
+            return None
+        for known in self._by_prefix.get(token[:_SHORT_NAME], [])[:_CANDIDATES]:
+            if any(word.startswith(token) for word in known.tokens):
+                return known
+        for known in self._by_prefix.get(token[:_BLEND_HEAD], [])[:_CANDIDATES]:
+            if _is_blend(token, fold(known.name).split()):
+                return known
+        return None
+
+    def alias(self, token: str, name: str) -> None:
+        """`token` names the known `name` ("Angelina Sondakh … akrab disapa Angie")."""
+        for known in self._by_token.get(next(iter(fold(name).split()), ""), []):
+            if known.name == name:
+                self._aliases.setdefault(fold(token), known)
+                return
+
+    def _used(self, known: _Known, *, spoke: bool = True) -> str:
+        self._clock += 1
+        known.used, known.spoke = self._clock, known.spoke or spoke
+        return known.name
+
+    def introduce(self, mention: Mention, *, subject: bool) -> None:
+        """A name seen outside speech ("… pemimpin Korut, Kim Jong - un untuk …").
+
+        `subject`: the sentence's first name, which a following "ia" most likely means.
+        """
+        tokens = frozenset(fold(mention.name).split())
+        if len(tokens) >= 2:
+            self._add(tokens, mention.name, mention.role, spoke=False)
+            for known in self._candidates(self._by_token, tokens):
+                if known.tokens == tokens:
+                    self._give_role(known, mention.role)  # "Dubes Korut untuk PBB, Ja Song Nam"
+            if subject:
+                self.recent = (mention.name, mention.role, False)
