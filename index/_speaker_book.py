@@ -62,6 +62,7 @@ class SpeakerBook:
         self._by_prefix: dict[str, list[_Known]] = {}
         self._seen: set[frozenset[str]] = set()
         self._aliases: dict[str, _Known] = {}
+        self._nicknames: dict[str, str] = {}  # full name → the other name it went by
         self.last: tuple[str, str | None, bool] | None = None
         self.last_end = 0  # where the latest statement ends
         self._clock = 0
@@ -162,6 +163,8 @@ class SpeakerBook:
                 self._give_role(known, mention.role)
                 return self._used(known), mention.role or known.role
         if len(tokens) == 1 and (known := self._short_form(next(iter(tokens)))) is not None:
+            if not any(word.startswith(next(iter(tokens))) for word in known.tokens):
+                self._nicknames.setdefault(known.name, mention.name)  # "Jokowi", "Angie"
             return self._used(known), mention.role or known.role
         if len(tokens) >= 2 or mention.organisation or mention.role:
             self._add(tokens, mention.name, mention.role)  # "Menlu Retno": found by role later
@@ -182,6 +185,12 @@ class SpeakerBook:
             if _is_blend(token, fold(known.name).split()):
                 return known
         return None
+
+    def display_name(self, name: str) -> str:
+        """"Joko Widodo (Jokowi)": a full name with the other name the article used for its
+        statements, as Indonesian news writes them, so either form finds the speaker."""
+        nickname = self._nicknames.get(name)
+        return f"{name} ({nickname})" if nickname else name
 
     def alias(self, token: str, name: str) -> None:
         """`token` names the known `name` ("Angelina Sondakh … akrab disapa Angie")."""

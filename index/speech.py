@@ -186,7 +186,11 @@ def extract_statements(text: str) -> list[Statement]:
 
 
 def _named_office(statement: Statement, book: SpeakerBook) -> Statement:
-    """A role-only speaker the article names elsewhere gets that name, the role kept."""
+    """A role-only speaker the article names elsewhere gets that name, the role kept; a
+    person who also went by a nickname is named with both ("Joko Widodo (Jokowi)")."""
+    shown = book.display_name(statement.speaker)
+    if shown != statement.speaker:
+        return replace(statement, speaker=shown)
     if statement.role is not None or statement.organisation:
         return statement
     if not book.is_role_only(statement.speaker):
