@@ -310,7 +310,8 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     while j > 0 and _is_title(text[words[j - 1][0]:words[j - 1][1]]):
         j -= 1
     titles = j
-    while j > max(0, i - _MAX_ROLE_WORDS) and _is_role_word(text[words[j - 1][0]:words[j - 1][1]]):
+    while j > max(0, i - _MAX_ROLE_WORDS) and (_is_role_word(text[words[j - 1][0]:words[j - 1][1]])
+                                               or _joins_offices(text, words, j - 1)):
         j -= 1
     if len(words) - i >= 3 and i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) in ORG_HEADS:
         i = len(words) - 2  # "Kepala Badan Karantina Pertanian Syukur Iwantoro"
@@ -345,6 +346,15 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
         return Mention("", None, role_words[0][0], name_words[-1][1], unknown=True)
     role = text[role_words[0][0]:role_words[-1][1]] if role_words else None
     return Mention(name, role, name_words[0][0], name_words[-1][1])
+
+
+def _joins_offices(text: str, words: list[tuple[int, int]], k: int) -> bool:
+    """"dan" inside one office ("Menteri Kelautan dan Perikanan"), not between two people
+    ("Presiden Jokowi dan Menteri …"): office words on both sides, no role head after it."""
+    if k < 1 or k + 1 >= len(words) or _key(text[words[k][0]:words[k][1]]) not in ("dan", "and"):
+        return False
+    before, after = (_key(text[s:e]) for s, e in (words[k - 1], words[k + 1]))
+    return before in ORG_WORDS and after in ORG_WORDS and after not in ROLE_HEADS
 
 
 def _name_is_relatum(text: str, role_words: list[tuple[int, int]]) -> bool:
@@ -480,10 +490,19 @@ def parse_before_verb(text: str, start: int, end: int,
         return found
     if len(segs) >= 2:
         prev = _subject_words(text, *segs[-2])
+        if len(words) == 1 and _has_relative(text, segs[-2]) and (
+                found := _split_role_name(text, prev, places)) is not None and found.role \
+                and found.name:
+            return found  # "Menteri Susi Pudjiastuti yang mengawasi … di Ambon, Maluku, menyebut"
         found = _appositive(text, prev, words, places) or _appositive(text, words, prev, places)
         if found is not None:
             return found
     return _split_role_name(text, words, places)
+
+
+def _has_relative(text: str, segment: tuple[int, int]) -> bool:
+    """The segment goes on in a relative clause ("Susi Pudjiastuti yang mengawasi …")."""
+    return any(k and text[s:e] in _RELATIVE for k, (s, e) in enumerate(_words(text, *segment)))
 
 
 def _subject_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
