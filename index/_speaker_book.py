@@ -45,6 +45,7 @@ class _Known:
     name: str
     role: str | None
     role_tokens: frozenset[str]
+    person: bool = True  # False for an organisation ("Kementerian Unifikasi Korea Selatan")
     used: int = 0  # when it was last named, to prefer the latest of several fitting speakers
     spoke: bool = False  # whether a statement was attributed to it
 
@@ -70,11 +71,11 @@ class SpeakerBook:
         self.recent: tuple[str, str | None, bool] | None = None
 
     def _add(self, tokens: frozenset[str], name: str, role: str | None, *,
-             spoke: bool = True) -> None:
+             spoke: bool = True, person: bool = True) -> None:
         if tokens in self._seen:
             return
         self._seen.add(tokens)
-        known = _Known(tokens, name, None, frozenset())
+        known = _Known(tokens, name, None, frozenset(), person=person)
         self._used(known, spoke=spoke)
         for token in tokens:
             self._by_token.setdefault(token, []).append(known)
@@ -167,7 +168,8 @@ class SpeakerBook:
                 self._nicknames.setdefault(known.name, mention.name)  # "Jokowi", "Angie"
             return self._used(known), mention.role or known.role
         if len(tokens) >= 2 or mention.organisation or mention.role:
-            self._add(tokens, mention.name, mention.role)  # "Menlu Retno": found by role later
+            # "Menlu Retno": found by role later
+            self._add(tokens, mention.name, mention.role, person=not mention.organisation)
         return mention.name, mention.role
 
     def _short_form(self, token: str) -> _Known | None:
@@ -182,9 +184,18 @@ class SpeakerBook:
             if any(word.startswith(token) for word in known.tokens):
                 return known
         for known in self._by_prefix.get(token[:_BLEND_HEAD], [])[:_CANDIDATES]:
-            if _is_blend(token, fold(known.name).split()):
+            if known.person and _is_blend(token, fold(known.name).split()):
                 return known
         return None
+
+    def knows(self, name: str) -> bool:
+        """Whether the article has already named this person (one word: a part of a name)."""
+        tokens = frozenset(fold(name).split())
+        if len(tokens) != 1:
+            return any(tokens <= known.tokens
+                       for known in self._candidates(self._by_token, tokens))
+        token = next(iter(tokens))
+        return token in self._by_token or self._short_form(token) is not None
 
     def display_name(self, name: str) -> str:
         """"Joko Widodo (Jokowi)": a full name with the other name the article used for its

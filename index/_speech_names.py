@@ -46,7 +46,8 @@ president vice minister secretary spokesman spokeswoman spokesperson adviser adv
 head director governor senator ambassador prime chancellor coach manager chairman chairwoman
 official officials expert analyst lawyer attorney professor general commander leader founder
 former deputy mayor judge prosecutor economist researcher
-supir panitia penyelenggara diplomat kuasa pembina pengelola ketua
+supir panitia penyelenggara diplomat kuasa pembina pengelola ketua uskup pendeta pastor imam
+ulama kiai bishop
 """)
 
 # Capitalised words that belong to roles and organisations, not to names.
@@ -70,6 +71,7 @@ bangladesh eropa asia asean ukraina turki india malaysia singapura filipina aust
 jawa bali sumatera kalimantan sulawesi papua bandung surabaya yogyakarta
 america american united states us uk britain british russia russian chinese european korean
 north south east west french german israeli iranian syrian japan japanese
+anglikan katolik protestan
 eksekutif utama harian senior tertinggi khusus tbk persero airlines airline airways air group grup inc corp ltd
 holdings foundation institute university fc city club news media tv times post
 bicara bersenjata olahraga pariwisata pertanian perindustrian energi sumber daya mineral riset
@@ -408,6 +410,9 @@ def _organisation(text: str, words: list[tuple[int, int]]) -> Mention | None:
 def _role_phrase(text: str, start: int, end: int) -> str | None:
     """A lowercase appositive role ("penasihat kebijakan luar negeri Kremlin", "an aide to X")."""
     words = _words(text, start, end)
+    dashes = [k for k, (s, e) in enumerate(words) if not text[s:e].strip("-–—")]
+    if dashes:
+        words = words[dashes[-1] + 1:]  # "Jakarta, CNN Indonesia -- Mantan anggota DPR"
     while words and _key(text[words[0][0]:words[0][1]]) in ARTICLES:
         words = words[1:]
     for k, (s, e) in enumerate(words):

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from index._speaker_book import SpeakerBook
 from index._speech_anaphora import Description, alias_in, description_after, description_before
 from index._speech_names import (
+    FUNCTION_WORDS,
     Mention,
     article_places,
     name_in_run,
@@ -109,11 +110,12 @@ class _Scan:
 
     text: str
     places: frozenset[str]
+    book: SpeakerBook
     _alone: Counter[str] = field(default_factory=Counter)
 
     @classmethod
-    def of(cls, text: str) -> _Scan:
-        return cls(text, article_places(text))
+    def of(cls, text: str, book: SpeakerBook) -> _Scan:
+        return cls(text, article_places(text), book)
 
     def _count_alone(self) -> None:
         """Count capitalised words that have no capitalised neighbour (once, when needed)."""
@@ -171,7 +173,7 @@ def extract_statements(text: str) -> list[Statement]:
     """
     statements: list[Statement] = []
     book = SpeakerBook()
-    scan = _Scan.of(text)
+    scan = _Scan.of(text, book)
     for paragraph in _paragraphs(text, sentence_spans(text)):
         _introduce_names(scan, paragraph, book)
         found = _direct(scan, paragraph) + _reported(scan, paragraph)
@@ -498,11 +500,33 @@ def _first_gap(text: str, sentence: _Sentence) -> int:
 
 
 def _titled(scan: _Scan, window: int, match: re.Match[str]) -> Mention | None:
-    """A weak verb without "bahwa" still reports speech after a titled name ("Kepala …, X")."""
+    """A weak verb without "bahwa" still reports speech after a titled name ("Kepala …, X"),
+    and, for the verbs that mostly do ("menilai", "menyebut", "meminta", "berharap"), after
+    a full name or a name the article has already given ("Jokowi juga menyebut …")."""
     mention = scan.before(window, match.start())
-    if mention is not None and (mention.unknown or mention.role and mention.name):
+    if mention is None or mention.pronoun or mention.head:
+        return None
+    if mention.unknown or mention.role and mention.name:
         return mention  # unknown: "kuasa hukum Axel menyebut …", nobody to carry on from
-    return None
+    if (match.group(2) in _ACTION_VERBS or not mention.name or mention.organisation
+            or mention.role_only):
+        return None
+    if _after_lowercase_word(scan.text, mention.start):
+        return None  # "pemerintahan Benjamin Netanyahu menyebut", "jika benar Trump menyebut"
+    return mention if " " in mention.name or scan.book.knows(mention.name) else None
+
+
+_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+
+
+def _after_lowercase_word(text: str, pos: int) -> bool:
+    """A lowercase content word right before `pos`: the name is its complement."""
+    match = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
+    return match is not None and match.group(1) not in FUNCTION_WORDS
+
+
+# Weak verbs as often for deeds as for words ("mengungkap kasus", "memastikan pasokan").
+_ACTION_VERBS = frozenset(["mengungkap", "memastikan", "menjanjikan"])
 
 
 def _opened_quote(scan: _Scan, paragraph: _Paragraph, index: int, open_: int,
