@@ -76,7 +76,7 @@ eksekutif utama harian senior tertinggi khusus tbk persero airlines airline airw
 holdings foundation institute university fc city club news media tv times post
 bicara bersenjata olahraga pariwisata pertanian perindustrian energi sumber daya mineral riset
 teknologi tenaga kerja sosial lingkungan kehutanan kelautan perikanan koperasi bumn perumahan
-pemuda komite koni koi rs rsud rsup puskesmas sekolah kabinet staf presidensial
+pemuda komite koni koi korut korsel rs rsud rsup puskesmas sekolah kabinet staf presidensial
 new york washington london paris beijing moskow moscow tokyo seoul pyongyang jenewa geneva
 brussel brussels canberra bangkok manila hanoi yerusalem jerusalem gaza ankara teheran tehran
 kairo cairo riyadh doha dubai delhi islamabad kabul sydney hongkong taiwan vietnam thailand
@@ -239,6 +239,17 @@ _ROLE_LINKS = frozenset(["untuk", "bidang", "urusan", "of", "for"])
 # After these, a role head starts whom the role serves ("Penasihat untuk Presiden X").
 _SERVES = frozenset(["untuk", "of", "for"])
 # Heads that name someone by their tie to another ("kuasa hukum Setya Novanto", "istri Budi").
+# Kin words: whatever their case, the name after them is the relative's ("Ibu", "Anak" and
+# "Putri" are left out: also an honorific and parts of names, "Anak Agung Gede").
+_KIN = _wordset("""
+istri suami ayah adik kakak paman keluarga kerabat wife husband son daughter father mother
+brother sister
+""")
+# Groups named after their leader: "pemerintahan Benjamin Netanyahu" speaks, not Netanyahu.
+_BODIES_OF = _wordset("""
+pemerintah pemerintahan rezim kubu kabinet kantor tim pendukung kelompok pihak
+government administration regime camp team office supporters
+""")
 _RELATIONAL = _wordset("""
 juru bicara jubir pengacara kuasa hukum ajudan asisten staf sekretaris istri suami anak ayah
 ibu adik kakak putra putri paman keluarga kerabat rekan lawyer attorney spokesman spokeswoman
@@ -344,6 +355,8 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
         before = text[words[i - 1][0]:words[i - 1][1]]
         if before[:1].islower() and _key(before) not in ROLE_HEADS | TITLES:
             return None  # "penggawa Chelsea", "pemerintah Kanada": a place or club
+    if i > 0 and not role_words and _key(text[words[i - 1][0]:words[i - 1][1]]) in _BODIES_OF:
+        return Mention("", None, words[i - 1][0], name_words[-1][1], unknown=True)
     if role_words and _name_is_relatum(text, role_words):
         return Mention("", None, role_words[0][0], name_words[-1][1], unknown=True)
     role = text[role_words[0][0]:role_words[-1][1]] if role_words else None
@@ -365,6 +378,8 @@ def _name_is_relatum(text: str, role_words: list[tuple[int, int]]) -> bool:
     keys = [_key(text[s:e]) for s, e in role_words]
     if keys[-1] in _ROLE_LINKS:
         return True
+    if keys[0] in _KIN:
+        return True  # "Istri Setya Novanto": his wife speaks
     if keys[0] in _RELATIONAL and all(text[s].islower() for s, _ in role_words):
         return True  # "kuasa hukum Setya Novanto" (capitalised "Juru Bicara X" names X)
     links = [k for k, key in enumerate(keys) if key in _SERVES]

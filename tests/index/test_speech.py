@@ -210,6 +210,130 @@ def test_names_compare_without_case_diacritics_or_hyphen_spacing() -> None:
     assert name_key("Yuri Ushakov") != name_key("Vladimir Putin")
 
 
+# ---- speaker names: titles, office words, names served by a role ----------------------------
+
+
+def test_titles_and_degrees_stay_out_of_name_and_role() -> None:
+    text = ("Direktur RS Kasih Ibu Denpasar, dr. I Gusti Ngurah Rai MM mengatakan kondisi pasien "
+            "itu sebuah keberuntungan.\nKepala Dinas Kesehatan Bali dr. Ketut Suarjaya, M.Kes "
+            "mengatakan pasien sudah dirawat dengan baik.\nSementara itu, Jack Ma mengatakan "
+            "perusahaannya akan membuka kantor baru.")
+    found = extract_statements(text)
+    assert [(s.speaker, s.role) for s in found] == [
+        ("I Gusti Ngurah Rai", "Direktur RS Kasih Ibu Denpasar"),
+        ("Ketut Suarjaya", "Kepala Dinas Kesehatan Bali"),
+        ("Jack Ma", None)]  # "Ma" is a name, "MA" a degree
+
+
+@pytest.mark.parametrize(("phrase", "speaker", "role"), [
+    ("Menteri Angkatan Bersenjata Florence Parly", "Florence Parly", "Menteri Angkatan Bersenjata"),
+    ("Juru Bicara KOI Raja Parlindungan Pane", "Raja Parlindungan Pane", "Juru Bicara KOI"),
+    ("Menteri Kelautan dan Perikanan Susi Pudjiastuti", "Susi Pudjiastuti",
+     "Menteri Kelautan dan Perikanan"),
+    ("Duta Besar RI untuk Malaysia Rusdi Kirana", "Rusdi Kirana", "Duta Besar RI untuk Malaysia"),
+    ("Kepala Sekretaris Kabinet Yoshihide Suga", "Yoshihide Suga", "Kepala Sekretaris Kabinet"),
+    ("Raja Salman", "Salman", "Raja"),
+])
+def test_office_words_before_the_name(phrase: str, speaker: str, role: str) -> None:
+    s = only(f"{phrase} mengatakan pemerintah akan menambah anggaran tahun depan.")
+    assert (s.speaker, s.role) == (speaker, role)
+
+
+def test_secretary_of_state_is_one_role() -> None:
+    s = only("Secretary of State Mike Pompeo said the talks would continue next week in Hanoi.")
+    assert (s.speaker, s.role) == ("Mike Pompeo", "Secretary of State")
+
+
+@pytest.mark.parametrize("subject", [
+    "Penasihat untuk Presiden Joko Widodo",  # the adviser speaks, not the president
+    "Istri Setya Novanto",
+    "Dalam eksepsinya, kuasa hukum Axel",
+    "Duta Besar Korut Ja Song Nam menemui Kepala Manajemen PBB Jan Beagle",
+    "Adapun pemerintahan Benjamin Netanyahu",
+    "Para demonstran dengan bendera Brasil,",
+])
+def test_a_name_the_speaker_only_refers_to_is_not_the_speaker(subject: str) -> None:
+    assert extract_statements(f"{subject} meminta agar sidang ditunda sampai pekan depan.") == []
+
+
+def test_someone_unnamed_speaking_stops_a_pronoun_carrying_an_earlier_name() -> None:
+    text = ("\"Eksepsi ditolak seluruhnya,\" kata Hakim Ketua Suharni.\nDalam eksepsinya, kuasa "
+            "hukum Axel menyebut kliennya negatif narkoba. Sehingga, dia meminta agar majelis hakim "
+            "membebaskan Axel dari semua dakwaan jaksa.")
+    assert [s.speaker for s in extract_statements(text)] == ["Suharni"]
+
+
+def test_appositive_after_a_closing_verb_whatever_the_role_starts_with() -> None:
+    s = only("\"Kami lebih fokus melibatkan komunitas,\" kata EO dan Panitia GFNY Bali, Putu Lani.")
+    assert (s.speaker, s.role) == ("Putu Lani", "Panitia GFNY Bali")
+
+
+# ---- speakers named by a description, a nickname or an office ----------------------------------
+
+
+def test_description_means_the_speaker_whose_role_has_its_head() -> None:
+    text = ("Pengacara keluarga korban, Andi Wijaya, mengatakan polisi belum memeriksa saksi kunci."
+            "\n\"Harga beras naik lagi,\" kata pedagang Budi Santoso.\n\"Kami akan melapor ke "
+            "Komnas HAM pekan ini,\" kata pengacara tersebut kepada wartawan.")
+    *_, last = extract_statements(text)
+    assert (last.speaker, last.role, last.carried) == ("Andi Wijaya", "Pengacara keluarga korban",
+                                                       True)
+    assert text[last.speaker_start:last.speaker_end] == "pengacara tersebut"
+
+
+def test_demonstrative_description_means_the_latest_speaker() -> None:
+    text = ("\"Saya sudah memenangkan semua kecuali La Liga,\" ujar Luca Modric.\nIa sempat dicemooh "
+            "media.\n\"Kritikan tidak pernah melukai saya,\" tutur pemain berusia 31 tahun itu.")
+    assert [s.speaker for s in extract_statements(text)] == ["Luca Modric", "Luca Modric"]
+
+
+def test_description_of_someone_new_is_nobody() -> None:
+    text = ("\"Kami sepakat soal jadwal berikutnya,\" kata Budi Santoso.\nPolisi menangkap seorang "
+            "pria di lokasi. \"Saya tidak bersalah,\" kata pria itu.\n\"Kami tetap waspada,\" "
+            "kata juru bicara.\n\"Dia sudah pulang,\" ujarnya.")
+    assert [s.speaker for s in extract_statements(text)] == ["Budi Santoso"]
+
+
+def test_role_only_speaker_is_found_again_by_its_head() -> None:
+    text = ("Juru bicara Menteri Luar Negeri Korea Utara mengatakan sanksi itu tindakan perang.\n"
+            "\"AS akan membayar harga yang pantas,\" kata juru bicara dalam satu pernyataan.\n"
+            "\"Dunia akan menyaksikannya,\" kata sang juru bicara.")
+    found = extract_statements(text)
+    assert [s.speaker for s in found] == ["Juru bicara Menteri Luar Negeri Korea Utara"] * 3
+    assert [s.carried for s in found] == [False, True, True]
+
+
+def test_passive_attribution_names_who_speaks_next() -> None:
+    text = ("Menteri Luar Negeri Retno Marsudi menerima Sergey Lavrov.\n\"Kami sepakat,\" kata "
+            "Menteri Luar Negeri Rusia Sergey Lavrov.\nHal serupa diucapkan Retno. Diplomat "
+            "Tertinggi RI itu menyebutkan Indonesia mendorong Korea Utara mematuhi resolusi PBB.")
+    assert [s.speaker for s in extract_statements(text)] == ["Sergey Lavrov", "Retno Marsudi"]
+
+
+def test_nicknames_blends_and_aliases_name_the_person() -> None:
+    text = ("Presiden Joko Widodo meresmikan jalan tol itu. Jokowi mengatakan, proyek itu akan "
+            "selesai tahun depan.\nBasuki Tjahaja Purnama atau yang akrab disapa Ahok hadir.\n"
+            "\"Saya tidak akan mundur,\" kata Ahok.\nBudiman Sudjatmiko juga hadir.\n\"Kami "
+            "mendukung,\" kata Budi.")
+    assert [s.speaker for s in extract_statements(text)] == [
+        "Joko Widodo (Jokowi)", "Basuki Tjahaja Purnama (Ahok)", "Budi"]
+
+
+def test_role_only_speaker_named_later_in_the_article() -> None:
+    text = ("Duta Besar Korea Utara untuk PBB New York mengatakan negaranya tidak dapat membayar "
+            "iuran PBB.\nDubes Korut untuk PBB, Ja Song Nam menemui Kepala Manajemen PBB Jan "
+            "Beagle pekan lalu.")
+    s = only(text)
+    assert (s.speaker, s.role) == ("Ja Song Nam", "Duta Besar Korea Utara untuk PBB New York")
+
+
+def test_weak_verb_after_a_name_the_article_gave() -> None:
+    text = ("Presiden Joko Widodo berpidato di Bekasi. Jokowi juga menyebut guru tidak akan "
+            "tergantikan oleh robot.")
+    s = only(text)
+    assert (s.speaker, s.speech) == ("Joko Widodo (Jokowi)", "reported")
+
+
 # ---- spans are verbatim ------------------------------------------------------------------
 
 
