@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.names import match_speaker
+from index.speech import EXTRACTOR_VERSION
 from kutip.errors import ConfigError
 from kutip.settings import Settings
 from retriever.speakers import MIN_SPEAKER_MATCH
@@ -142,8 +143,9 @@ def split_questions(questions: list[dict], split: str) -> list[dict]:
 
 
 def corpus_key(corpus: Path, model_id: str, chunk_size: int) -> str:
-    """A cache key that changes when any corpus file, the model or the chunking changes."""
-    digest = hashlib.sha256(f"{INDEX_FORMAT}|{model_id}|{chunk_size}".encode())
+    """A cache key that changes when any corpus file, the model, the chunking or the statement
+    extractor changes."""
+    digest = hashlib.sha256(f"{INDEX_FORMAT}|{EXTRACTOR_VERSION}|{model_id}|{chunk_size}".encode())
     for path in sorted(p for p in corpus.rglob("*") if p.is_file()):
         digest.update(path.relative_to(corpus).as_posix().encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())

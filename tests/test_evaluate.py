@@ -47,6 +47,14 @@ def test_corpus_key_changes_with_content_and_model(tmp_path: Path) -> None:
     assert corpus_key(tmp_path, "m1", 800) != k1
 
 
+def test_corpus_key_changes_with_the_statement_extractor(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text("one")
+    before = corpus_key(tmp_path, "m1", 800)
+    monkeypatch.setattr("kutip.evaluate.EXTRACTOR_VERSION", "next")
+    assert corpus_key(tmp_path, "m1", 800) != before
+
+
 def test_bad_question_lines_are_reported_with_line_numbers(tmp_path: Path) -> None:
     path = tmp_path / "q.jsonl"
     path.write_text('{"question": "q", "article": "a", "answer": "x"}\n{"question": "q"}\n')
