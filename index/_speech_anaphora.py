@@ -27,13 +27,15 @@ _COMPOUNDS = {"juru": "bicara", "kuasa": "hukum", "duta": "besar", "perdana": "m
 _HEAD_FORMS = {"supir": "sopir", "jubir": "juru bicara", "dubes": "duta besar",
                "spokesman": "spokesperson", "spokeswoman": "spokesperson",
                "pm": "perdana menteri", "lawyer": "attorney"}
-_DEMONSTRATIVES = frozenset(["itu", "tersebut"])
+_DEMONSTRATIVES = frozenset(["itu", "tersebut", "ini"])
 # "… itu" must close the description within this many characters.
 _REACH = 80
 _AFTER = re.compile(r"[^\S\n]*(?:$|[,.!?;:)\n]|(?:kepada|di|dalam|saat|ketika|seusai|usai|pada"
-                    r"|melalui|lewat|to|in|at|on|during)\b)")
-_LEAD = re.compile(r"(?:([Ss]ang|[Tt]he)\s+)?([^\W\d_][\w-]*)(?:\s+([a-z]+))?")
-_DEMONSTRATIVE = re.compile(r"\s(itu|tersebut)\b")
+                    r"|melalui|lewat|lagi|to|in|at|on|during)\b)")
+# "sang", then "bekas"/"mantan"/"bakal" before the head ("kata bekas pelatih Juventus itu").
+_LEAD = re.compile(r"(?:([Ss]ang|[Tt]he)\s+)?(?:(?:[Bb]ekas|[Ee]ks|[Mm]antan|[Bb]akal|[Cc]alon|"
+                   r"[Ff]ormer)\s+)?([^\W\d_][\w-]*)(?:\s+([a-z]+))?")
+_DEMONSTRATIVE = re.compile(r"\s(itu|tersebut|ini)\b")
 _STOP = re.compile(r"[.;!?\"“”\n]")
 # "akrab disapa Angie", "dengan sapaan Angie", "alias Angie", "biasa dipanggil Angie".
 _ALIAS = re.compile(r"\b(?:alias|sapaan|disapa|dipanggil|panggilan|known as|nicknamed)\s+"
@@ -100,9 +102,7 @@ def description_after(text: str, start: int, end: int) -> Description | None:
     found = _head(text, start, end)
     if found is None:
         return None
-    head_start, head_end, head, sang = found
-    if not text[head_start].islower():
-        return None
+    _, head_end, head, sang = found
     stop = _STOP.search(text, head_end, min(end, head_end + _REACH))
     limit = stop.start() if stop else min(end, head_end + _REACH)
     demonstrative = _DEMONSTRATIVE.search(text, head_end, limit)

@@ -71,7 +71,7 @@ bangladesh eropa asia asean ukraina turki india malaysia singapura filipina aust
 jawa bali sumatera kalimantan sulawesi papua bandung surabaya yogyakarta
 america american united states us uk britain british russia russian chinese european korean
 north south east west french german israeli iranian syrian japan japanese
-anglikan katolik protestan
+anglikan katolik protestan muslim islam kristen hindu buddha
 eksekutif utama harian senior tertinggi khusus tbk persero airlines airline airways air group grup inc corp ltd
 holdings foundation institute university fc city club news media tv times post
 bicara bersenjata olahraga pariwisata pertanian perindustrian energi sumber daya mineral riset
@@ -118,7 +118,8 @@ poll figures records sources source video
 """)
 # Honorifics before a name ("dr. I Gusti Ngurah Rai"): neither name nor role, left out of both.
 TITLES = frozenset(["dr.", "dr", "prof.", "prof", "h.", "hj.", "kh", "kh.", "k.h.", "ir.", "drs.",
-                    "dra.", "mr.", "mrs.", "ms.", "dr"])
+                    "dra.", "mr.", "mrs.", "ms.", "ustad", "ustadz", "ustaz", "uztad", "habib",
+                    "syekh", "sheikh"])
 # Academic degrees after a name ("I Gusti Ngurah Rai MM", "Budi Santoso, S.H."), compared
 # without dots; left out of the name. "MD" is not here: "Mahfud MD" is a name.
 DEGREES = _wordset("""
@@ -319,6 +320,8 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     i = _name_start(text, words)
     i = _skip_places(text, words, i, places)
     i = _name_word_after_organisation(text, words, i)
+    while i < len(words) - 1 and _is_title(text[words[i][0]:words[i][1]]):
+        i += 1  # "Uztad Darwis Waru": a title the name run took in
     j = i
     while j > 0 and _is_title(text[words[j - 1][0]:words[j - 1][1]]):
         j -= 1
