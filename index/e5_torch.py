@@ -26,7 +26,7 @@ import torch.nn.functional as F
 from safetensors import safe_open
 
 from index.e5_tokenizer import UnigramTokenizer
-from kutip.memory import release_free_memory
+from kutip.memory import trim_free_heap
 
 __all__ = ["SINGLE_THREAD_TOKENS", "WIDTH_STEP", "E5Encoder", "power_of_two_batches"]
 
@@ -108,7 +108,7 @@ class E5Encoder:
             means = (hidden * weights).sum(dim=1) / weights.sum(dim=1)
         if ids.shape not in self._shapes:  # a new shape's scratch memory back to the OS
             self._shapes.add(ids.shape)
-            release_free_memory()
+            trim_free_heap()
         return means.numpy()
 
     def _forward(self, ids: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:

@@ -15,7 +15,7 @@ import functools
 import gc
 import logging
 
-__all__ = ["release_free_memory"]
+__all__ = ["release_free_memory", "trim_free_heap"]
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +35,12 @@ def _malloc_trim():
 def release_free_memory() -> bool:
     """Collect garbage, then return free heap pages to the OS; False when not possible."""
     gc.collect()
+    return trim_free_heap()
+
+
+def trim_free_heap() -> bool:
+    """Return free heap pages to the OS without a garbage collection (cheap enough for a hot
+    path: no walk over every Python object); False when not possible."""
     trim = _malloc_trim()
     if trim is None:
         return False
