@@ -185,7 +185,9 @@ class TorchE5Embeddings(KutipEmbeddings):
         self.dtype = dtype
         self._batch_size = batch_size
         self._window = self._encoder.max_positions - 2
-        self._queries = Coalescer(lambda texts: self._encode(texts, QUERY_PREFIX))
+        # One pass per thread at once: small passes run on one thread (index.e5_torch).
+        self._queries = Coalescer(lambda texts: self._encode(texts, QUERY_PREFIX),
+                                  passes=self._encoder.threads)
 
     def content_ids(self, texts: list[str]) -> list[list[int]]:
         """Token ids of each text as the model sees it (no prefix, no <s> ... </s>)."""

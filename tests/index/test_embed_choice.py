@@ -128,3 +128,39 @@ def test_batches_come_in_power_of_two_sizes_and_cover_everything(count, largest)
     sizes = [hi - lo for lo, hi in spans]
     assert all(size & (size - 1) == 0 and size <= largest for size in sizes)
     assert sizes == sorted(sizes, reverse=True)
+
+
+def test_two_pass_slots_run_two_passes_at_once_and_coalesce_the_rest() -> None:
+    calls: list[list[str]] = []
+    both_running = threading.Barrier(2, timeout=5)
+    release = threading.Event()
+
+    def batch(texts: list[str]) -> np.ndarray:
+        calls.append(list(texts))
+        if len(calls) <= 2:
+            both_running.wait()  # fails unless the first two passes overlap
+            release.wait(5)
+        return np.array([[float(t)] for t in texts])
+
+    coalescer = Coalescer(batch, passes=2)
+    results: dict[int, np.ndarray] = {}
+
+    def ask(n: int) -> None:
+        results[n] = coalescer.run([str(n)])
+
+    threads = [threading.Thread(target=ask, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    while len(calls) < 2:
+        threading.Event().wait(0.01)
+    threads += [threading.Thread(target=ask, args=(n,)) for n in range(2, 7)]
+    for thread in threads[2:]:
+        thread.start()
+    while len(coalescer._queue) < 5:
+        threading.Event().wait(0.01)
+    release.set()
+    for thread in threads:
+        thread.join(5)
+    assert sorted(len(c) for c in calls[:2]) == [1, 1]
+    assert sum(len(c) for c in calls[2:]) == 5 and len(calls) <= 4  # the five coalesced
+    assert all(results[n].ravel().tolist() == [n] for n in range(7))
