@@ -170,6 +170,8 @@ class SaidAnswers:
     embed_query: Callable[[str], np.ndarray]
     """A question's query vector (the embedder's, e5 "query: " side)."""
     max_quote_chars: int
+    get_articles: Callable[[Sequence[str]], dict[str, ArticleRecord]]
+    """Full article records by id (the retriever's per-snapshot cache of the store's)."""
     on_topic: Callable[[float, float], bool] = on_topic
     """(best statement score, topic gap) → whether the person spoke on the topic."""
 
@@ -194,7 +196,7 @@ class SaidAnswers:
         rows = person.rows[-MAX_PERSON_STATEMENTS:]
         ranked = rank_statements(self.features(rows, query, speakers=speakers, lexical=lexical,
                                                chunks=chunks))
-        kept, records = current_only(ranked, speakers, self.store.get_articles)
+        kept, records = current_only(ranked, speakers, self.get_articles)
         return SaidRanking(person=person, ranked=kept, records=records,
                            topic_gap=self.topic_gap(person, query, speakers=speakers,
                                                     chunks=chunks))
@@ -250,7 +252,7 @@ class SaidAnswers:
         top = chunks.best_chunk_score(query.vector) or 0.0
         ranked = [s for s in rank_statements(features) if self.on_topic(
             s.score, max(0.0, top - _context(features[s.row])))]
-        kept, records = current_only(ranked, speakers, self.store.get_articles)
+        kept, records = current_only(ranked, speakers, self.get_articles)
         seen: set[str] = set()
         one_each = []
         for s in kept:
@@ -262,7 +264,7 @@ class SaidAnswers:
     def newest_first(self, person: Person, *, speakers: SpeakerIndex, limit: int) -> list[Quote]:
         """The person's statements, newest article first (then in article order)."""
         kept, records = current_only([ScoredStatement(i, 0.0) for i in person.rows], speakers,
-                                     self.store.get_articles)
+                                     self.get_articles)
         kept.sort(key=lambda s: speakers.rows[s.row].start)
         kept.sort(key=lambda s: records[speakers.rows[s.row].article_id].date, reverse=True)
         return statement_quotes(kept, speakers, records, k=limit, max_chars=self.max_quote_chars)

@@ -30,6 +30,7 @@ from retriever.lexical import LexicalIndex
 from retriever.question import MAX_QUESTION_CHARS, Question
 from retriever.quotes import overlaps, pick_quote_spans, verify_quote
 from retriever.rank import support_score, top_indices
+from retriever.records import RecordCache
 from retriever.said import SaidAnswers, example_pairs, quote_of, statement_quotes
 from retriever.said_question import SaidQuery
 from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
@@ -62,6 +63,8 @@ class _Snapshot:
     checked_at: float
     speakers: SpeakerIndex
     """Every stored statement by speaker (no vectors)."""
+    records: RecordCache
+    """Full article records read while the store is at `version`."""
 
     def chunk_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors of the given chunks (those in the snapshot)."""
@@ -112,7 +115,7 @@ class Retriever:
         self._lock = threading.Lock()
         self._said = SaidAnswers(
             store=store, embed_query=lambda text: embedder.encode_queries([text])[0],
-            max_quote_chars=max_quote_chars,
+            max_quote_chars=max_quote_chars, get_articles=self._articles,
         )
 
     @property
@@ -149,6 +152,7 @@ class Retriever:
         snap = _Snapshot(
             rows=rows, vectors=vectors, by_id={r.chunk_id: i for i, r in enumerate(rows)},
             lexical=lexical, version=version, checked_at=time.monotonic(), speakers=speakers,
+            records=RecordCache(self.store.get_articles),
         )
         if not speakers.rows and version[0]:
             self._warn_without_statements()
@@ -195,11 +199,16 @@ class Retriever:
         fused = fusion.combine(dense, lexical, snap.lexical.known_share(question.tokens))
         return _ranked(fused, dense, lexical, snap)
 
+    def _articles(self, article_ids: Sequence[str]) -> dict[str, ArticleRecord]:
+        """Full records of the given articles, through the current snapshot's cache."""
+        return self._current_snapshot().records.get(article_ids)
+
+    @staticmethod
     def _committed(
-        self, candidates: list[Candidate]
+        candidates: list[Candidate], snap: _Snapshot
     ) -> tuple[list[Candidate], dict[str, ArticleRecord]]:
         """The candidates whose article record matches (leftovers of a torn run are not)."""
-        records = self.store.get_articles([c.article_id for c in candidates[:10]])
+        records = snap.records.get([c.article_id for c in candidates[:10]])
         kept = [c for c in candidates
                 if c.article_id in records and records[c.article_id].content_hash == c.content_hash]
         return kept, records
@@ -232,7 +241,7 @@ class Retriever:
         started = time.perf_counter()
         parsed = Question.parse(question, context=context)
         snap = self._current_snapshot()
-        candidates, records = self._committed(self._candidates(parsed, snap))
+        candidates, records = self._committed(self._candidates(parsed, snap), snap)
         if parsed.said is not None and self.fusion.dense and snap.speakers.rows:
             answer = self._said_answer(parsed.said, parsed, candidates, records, snap, k=k,
                                        exclude=tuple(exclude))
@@ -306,8 +315,7 @@ class Retriever:
 
     def context_of(self, article_id: str, start: int, end: int) -> tuple[str, int, int] | None:
         """The paragraph around a quote: (paragraph text, its start, its end), or None."""
-        records = self.store.get_articles([article_id])
-        record = records.get(article_id)
+        record = self._articles([article_id]).get(article_id)
         if record is None or not verify_quote(record.text, record.text[start:end], start, end):
             return None
         text = record.text
