@@ -117,12 +117,20 @@ def description_before(text: str, start: int, end: int) -> Description | None:
     """A subject description ending just before a verb ("Diplomat Tertinggi RI itu")."""
     phrase = text[start:end].rstrip()
     last = phrase.rsplit(None, 1)[-1].casefold() if phrase else ""
-    if last not in _DEMONSTRATIVES or len(phrase) > _REACH:
+    english = _THE.match(phrase) is not None
+    if (last not in _DEMONSTRATIVES and not english) or len(phrase) > _REACH:
         return None
     found = _head(text, start, end)
     if found is None or _STOP.search(text, start, end):
         return None
-    return Description(start, start + len(phrase), found[2], True)
+    if english and (found[1] != start + len(phrase) or found[2] in _PERSON_NOUNS):
+        return None  # "the spokesman" / "the former coach", not "the man" or "the police chief's …"
+    return Description(start, start + len(phrase), found[2], not english)
+
+
+# "the spokesman said": a speaker whose role has that head, never simply the latest speaker
+# (English "the" is weaker than "itu"/"tersebut": "Budi said … the lawyer said").
+_THE = re.compile(r"[Tt]he\s")
 
 
 def alias_in(text: str, start: int, end: int) -> re.Match[str] | None:
