@@ -92,7 +92,8 @@ def _head(text: str, start: int, end: int) -> tuple[int, int, str, bool] | None:
     head_end = match.end(2)
     if _COMPOUNDS.get(word) == (match.group(3) or "").casefold():
         word, head_end = f"{word} {match.group(3).casefold()}", match.end(3)
-    return match.start(2), head_end, word, match.group(1) is not None
+    # "sang" points back to the latest speaker; English "the" only to one whose role fits.
+    return match.start(2), head_end, word, (match.group(1) or "").casefold() == "sang"
 
 
 def description_after(text: str, start: int, end: int) -> Description | None:

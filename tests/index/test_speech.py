@@ -393,9 +393,10 @@ def test_relative_of_someone_named_between_is_not_the_subjects() -> None:
     assert (only(text).speaker, only(text).role) == ("Budi Santoso", None)
 
 
-def test_english_the_description_means_the_speaker_with_that_role() -> None:
+@pytest.mark.parametrize("closing", ["the spokesman said", "said the spokesman"])
+def test_english_the_description_means_the_speaker_with_that_role(closing: str) -> None:
     text = ("Police spokesman Argo Yuwono said two men were arrested. “We are still searching "
-            "for a third suspect,” the spokesman said.")
+            f"for a third suspect,” {closing}.")
     assert [(s.speaker, s.speech) for s in extract_statements(text)] == [
         ("Argo Yuwono", "reported"), ("Argo Yuwono", "direct")]
 
@@ -403,6 +404,7 @@ def test_english_the_description_means_the_speaker_with_that_role() -> None:
 @pytest.mark.parametrize("text", [
     "Budi Santoso said he was innocent. “It was a hard season,” the lawyer said.",
     "Budi Santoso said he was innocent. A man was arrested. “I did nothing,” the man said.",
+    "Budi Santoso said he was innocent. “The court was misled,” said the lawyer.",
 ])
 def test_english_the_description_is_never_just_the_latest_speaker(text: str) -> None:
     assert [s.speaker for s in extract_statements(text)] == ["Budi Santoso"]
