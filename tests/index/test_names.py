@@ -212,6 +212,8 @@ def test_descriptions_match_the_role_they_describe(asked: str, speaker: str,
         ("Messi's father", "Lionel Messi", "pemain Barcelona"),
         ("the father of Lionel Messi", "Lionel Messi", None),
         ("Roger Federer", "Robert Federer", "orang tua Roger Federer"),  # the child is not him
+        ("Jawawdeh", "Zakariya", "ayah Jawawdeh"),  # the son is not his father
+        ("Mohammed Jawawdeh", "Zakariya", "ayah Jawawdeh"),
         ("Federer's wife", "Robert Federer", "orang tua Roger Federer"),
         ("Federer's son", "Robert Federer", "orang tua Roger Federer"),
         ("Menlu Bangladesh", "Pejabat senior Bangladesh", None),  # an official, not the minister
