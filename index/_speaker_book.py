@@ -215,13 +215,15 @@ class SpeakerBook:
         known.used, known.spoke = self._clock, known.spoke or spoke
         return known.name
 
-    def introduce(self, mention: Mention, *, subject: bool) -> None:
+    def introduce(self, mention: Mention, *, subject: bool, appositive: bool = False) -> None:
         """A name seen outside speech ("… pemimpin Korut, Kim Jong - un untuk …").
 
         `subject`: the sentence's first name, which a following "ia" most likely means.
+        `appositive`: a one-word name set off after its role ("ayah Jawawdeh, Zakariya"),
+        known like a full name; other one-word names are not.
         """
         tokens = frozenset(fold(mention.name).split())
-        if len(tokens) >= 2:
+        if len(tokens) >= 2 or (appositive and tokens and mention.role):
             self._add(tokens, mention.name, mention.role, spoke=False)
             for known in self._candidates(self._by_token, tokens):
                 if known.tokens == tokens:

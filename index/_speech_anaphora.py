@@ -92,7 +92,8 @@ def _head(text: str, start: int, end: int) -> tuple[int, int, str, bool] | None:
     head_end = match.end(2)
     if _COMPOUNDS.get(word) == (match.group(3) or "").casefold():
         word, head_end = f"{word} {match.group(3).casefold()}", match.end(3)
-    return match.start(2), head_end, word, match.group(1) is not None
+    # "sang" points back to the latest speaker; English "the" only to one whose role fits.
+    return match.start(2), head_end, word, (match.group(1) or "").casefold() == "sang"
 
 
 def description_after(text: str, start: int, end: int) -> Description | None:
@@ -117,12 +118,20 @@ def description_before(text: str, start: int, end: int) -> Description | None:
     """A subject description ending just before a verb ("Diplomat Tertinggi RI itu")."""
     phrase = text[start:end].rstrip()
     last = phrase.rsplit(None, 1)[-1].casefold() if phrase else ""
-    if last not in _DEMONSTRATIVES or len(phrase) > _REACH:
+    english = _THE.match(phrase) is not None
+    if (last not in _DEMONSTRATIVES and not english) or len(phrase) > _REACH:
         return None
     found = _head(text, start, end)
     if found is None or _STOP.search(text, start, end):
         return None
-    return Description(start, start + len(phrase), found[2], True)
+    if english and (found[1] != start + len(phrase) or found[2] in _PERSON_NOUNS):
+        return None  # "the spokesman" / "the former coach", not "the man" or "the police chief's …"
+    return Description(start, start + len(phrase), found[2], not english)
+
+
+# "the spokesman said": a speaker whose role has that head, never simply the latest speaker
+# (English "the" is weaker than "itu"/"tersebut": "Budi said … the lawyer said").
+_THE = re.compile(r"[Tt]he\s")
 
 
 def alias_in(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -12,14 +12,18 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from index.names import one_edit_apart
+
 __all__ = [
     "Mention",
     "article_places",
     "fold",
     "is_pronoun",
+    "is_role_word",
     "name_in_run",
     "parse_after_verb",
     "parse_before_verb",
+    "starts_with_role_head",
 ]
 
 
@@ -431,12 +435,43 @@ def _role_phrase(text: str, start: int, end: int) -> str | None:
     dashes = [k for k, (s, e) in enumerate(words) if not text[s:e].strip("-–—")]
     if dashes:
         words = words[dashes[-1] + 1:]  # "Jakarta, CNN Indonesia -- Mantan anggota DPR"
+    ends = [k for k, (s, e) in enumerate(words[:-1]) if _ends_sentence_word(text, s, e)
+            and any(c.isalpha() for c in text[words[k + 1][0]:words[-1][1]])]
+    if ends:
+        words = words[ends[-1] + 1:]  # "… tempat kejadian. wali Kota Levallois - Perret"
     while words and _key(text[words[0][0]:words[0][1]]) in ARTICLES:
         words = words[1:]
     for k, (s, e) in enumerate(words):
-        if _key(text[s:e]) in ROLE_HEADS:
+        if _is_role_head(_key(text[s:e])):
             return text[words[k][0]:words[-1][1]] if k == 0 or k <= 2 else None
     return None
+
+
+_MIN_TYPO_HEAD = 6
+
+
+def _is_role_head(key: str) -> bool:
+    """A role head, or a long one misspelt by one letter ("Menreri Luar Negeri")."""
+    return key in ROLE_HEADS or (len(key) >= _MIN_TYPO_HEAD and any(
+        one_edit_apart(key, head) for head in ROLE_HEADS if len(head) >= _MIN_TYPO_HEAD))
+
+
+def is_role_word(word: str) -> bool:
+    """A word of the role and organisation lists ("direktur", "dinas"), whatever it looks like."""
+    return _key(word) in _ROLE_OR_ORG
+
+
+def starts_with_role_head(role: str) -> bool:
+    """The role's first word heads it ("ayah Jawawdeh", "wali Kota …"), not "Menurut dokter"."""
+    first = _WORD.match(role)
+    return first is not None and _key(first.group()) in ROLE_HEADS
+
+
+def _ends_sentence_word(text: str, start: int, end: int) -> bool:
+    """A word the sentence ends with ("kejadian."): a period right after it, not a title's
+    or an initial's ("dr.", "J.")."""
+    return (text[end:end + 1] in (".", "!", "?") and end - start > 2
+            and text[start:end + 1].casefold() not in TITLES)
 
 
 def _pronoun(text: str, words: list[tuple[int, int]]) -> Mention | None:

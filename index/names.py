@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-__all__ = ["is_role", "match_speaker", "name_key", "role_concepts"]
+__all__ = ["is_role", "match_speaker", "name_key", "one_edit_apart", "role_concepts"]
 
 # Scores of the kinds of match (the asked name against the speaker's name tokens).
 FULL_NAME = 1.0
@@ -564,6 +564,11 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether one typo (a letter changed, added, dropped or two swapped) turns a into b."""
+    return _edit_distance_at_most_one(a, b)
+
+
 def _same_word(a: str, b: str) -> float:
     """1 for equal words, FUZZY_FACTOR for long words one edit apart, else 0."""
     if a == b:
@@ -703,7 +708,14 @@ def _role_words(role: str, speaker_tokens: tuple[_Token, ...]) -> frozenset[str]
         words |= {c for t in speaker_tokens if t.kind in _CONCEPT_KINDS for c in t.concepts}
     if has_role:
         words |= {t.word for t in speaker_tokens if t.kind == "name"} | _acronyms(speaker_tokens)
+    for wider, narrower in _WIDER_RELATIONS.items():
+        if wider in words:
+            words |= narrower  # "orang tua Roger Federer" may be "Federer's father"
     return frozenset(words)
+
+
+# A role that says only "parent" ("orang tua X", from "… anaknya, X") fits either parent asked.
+_WIDER_RELATIONS = {"parent": frozenset(["father", "mother"])}
 
 
 _MAX_ACRONYM = 6

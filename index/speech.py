@@ -30,16 +30,19 @@ from index._speech_names import (
     FUNCTION_WORDS,
     Mention,
     article_places,
+    fold,
+    is_role_word,
     name_in_run,
     parse_after_verb,
     parse_before_verb,
+    starts_with_role_head,
 )
 from index.sentences import sentence_spans
 
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -271,6 +274,7 @@ def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: SpeakerBook) -> N
     """Register multi-word capitalised names so a later surname (or alias) maps to them."""
     for sentence in paragraph:
         _introduce_in(scan, sentence, book)
+        _introduce_single_names(scan, sentence, book)
         alias = alias_in(scan.text, sentence.start, sentence.end)
         if alias is not None:
             _introduce_alias(scan, alias, book)
@@ -302,6 +306,8 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
                                         or mention.unknown):
             if mention.role is None and scan.text[match.start() - 2:match.start()] == ", ":
                 mention = _with_appositive_role(scan, sentence, match.end(), mention)
+            if first and mention.role is None:
+                mention = _with_kin_role(scan.text, sentence, mention)
             book.introduce(mention, subject=first)
             first = first and " " not in mention.name
 
@@ -312,6 +318,57 @@ def _with_appositive_role(scan: _Scan, sentence: _Sentence, end: int, mention: M
     if found is not None and found.name == mention.name and found.role:
         return found
     return mention
+
+
+# ", Zakariya," / ", Zakariya menuntut": a one-word name set off after a comma.
+_SINGLE_NAME = re.compile(r"(?<=, )[A-Z][a-z][\w'’]*(?=\s*,|\s+[a-z])")
+
+
+def _introduce_single_names(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
+    """"ayah Jawawdeh, Zakariya menuntut …": a one-word name after a role appositive is
+    that role's holder, so a later "kata Zakariya" gets the role. The role must start with
+    its head ("menurut dokter, Budi …" gives Budi no role)."""
+    text = scan.text
+    for match in _SINGLE_NAME.finditer(text, sentence.start, sentence.end):
+        comma = match.start() - 2
+        segment = text[max(sentence.start, text.rfind(",", sentence.start, comma) + 1):comma]
+        if fold(match.group()) in scan.places or not _plain_role(segment.strip()):
+            continue  # "…, Padang, …": a place; "Perihal regulasi pelatih, Tigor": no role
+        found = parse_before_verb(text, sentence.start, match.end(), scan.places)
+        if found is not None and found.name == match.group() and found.role == segment.strip():
+            book.introduce(found, subject=False, appositive=True)
+
+
+_MAX_APPOSITIVE_ROLE = 8
+_VERB_FORM = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}$")
+
+
+def _plain_role(segment: str) -> bool:
+    """A whole comma segment that is one short role: it starts with a role head and has no
+    verb ("ayah Jawawdeh", not "Presiden Joko Widodo menyampaikan …")."""
+    words = segment.split()
+    return (0 < len(words) <= _MAX_APPOSITIVE_ROLE and starts_with_role_head(segment)
+            and not any(_VERB_FORM.match(w) and not is_role_word(w) for w in words))
+
+
+# "… anaknya, Roger Federer, …": the subject's relative, named in an appositive.
+_KIN_OF_SUBJECT = re.compile(r"\b(anak|putra|putri|istri|isteri|suami)nya,\s+"
+                             r"([A-Z][\w'’]*(?:[ ][A-Z][\w'’]*){0,3})(?=\s*[,.]|\s+[a-z])")
+# What the subject is to that relative ("anaknya" → the subject is a parent).
+_INVERSE_KIN = {"anak": "orang tua", "putra": "orang tua", "putri": "orang tua",
+                "istri": "suami", "isteri": "suami", "suami": "istri"}
+_CAPITAL_WORD = re.compile(r"\b[A-Z]")
+
+
+def _with_kin_role(text: str, sentence: _Sentence, mention: Mention) -> Mention:
+    """"Robert Federer mengaku … menyaksikan anaknya, Roger Federer, …": the sentence's
+    subject is Roger Federer's parent, so "Federer's father" can find him. Only when no
+    other name comes between the subject and "anaknya" (whose "-nya" it could be)."""
+    kin = _KIN_OF_SUBJECT.search(text, mention.end, sentence.end)
+    if kin is None or _CAPITAL_WORD.search(text, mention.end, kin.start()):
+        return mention
+    role = f"{_INVERSE_KIN[kin.group(1).lower()]} {kin.group(2)}"
+    return replace(mention, role=role)
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w.'’]*(?:(?:[ ]-[ ][a-z]+)|(?:[ ][A-Z][\w.'’]*))+")

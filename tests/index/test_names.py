@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.names import is_role, match_speaker, name_key, role_concepts
+from index.names import is_role, match_speaker, name_key, one_edit_apart, role_concepts
 
 
 @pytest.mark.parametrize(
@@ -180,6 +180,9 @@ def test_role_concepts_are_shared_between_languages() -> None:
         ("the lawyer of Siti Rahma", "Budi Santoso", "pengacara Rahma"),
         ("Messi's father", "Jorge Messi", "ayah Lionel Messi"),
         ("the father of Lionel Messi", "Jorge Messi", "ayah Messi"),
+        ("Federer's father", "Robert Federer", "orang tua Roger Federer"),  # a parent: either
+        ("Federer's mother", "Lynette Federer", "orang tua Roger Federer"),
+        ("Menlu Bangladesh", "Shahidul Haque", "Menreri Luar Negeri Bangladesh"),  # a typo
         ("the mayor of Levallois-Perret", "Patrick Balkany", "wali Kota Levallois - Perret"),
         ("Bangladesh's foreign minister", "Shahidul Haque", "Menteri Luar Negeri Bangladesh"),
         ("Menlu Bangladesh", "Shahidul Haque", "Menteri Luar Negeri Bangladesh"),
@@ -208,6 +211,11 @@ def test_descriptions_match_the_role_they_describe(asked: str, speaker: str,
         ("Siti Rahma's lawyer", "Siti Rahma", "terdakwa"),
         ("Messi's father", "Lionel Messi", "pemain Barcelona"),
         ("the father of Lionel Messi", "Lionel Messi", None),
+        ("Roger Federer", "Robert Federer", "orang tua Roger Federer"),  # the child is not him
+        ("Jawawdeh", "Zakariya", "ayah Jawawdeh"),  # the son is not his father
+        ("Mohammed Jawawdeh", "Zakariya", "ayah Jawawdeh"),
+        ("Federer's wife", "Robert Federer", "orang tua Roger Federer"),
+        ("Federer's son", "Robert Federer", "orang tua Roger Federer"),
         ("Menlu Bangladesh", "Pejabat senior Bangladesh", None),  # an official, not the minister
         ("Menlu Bangladesh", "Retno Marsudi", "Menteri Luar Negeri"),
         ("North Korea's foreign ministry spokesman", "Ri Yong - ho", "Menlu Korut"),
@@ -313,3 +321,8 @@ def test_a_one_letter_typo_inside_a_multiword_role_is_still_that_role() -> None:
     assert role_concepts("Wakil Presdien") == role_concepts("vice president")
     # alone, a word one letter from a role word is a name ("Menteri" / "Mentari")
     assert role_concepts("Mentari") == {"mentari"}
+
+
+def test_one_edit_apart_is_one_typo() -> None:
+    assert one_edit_apart("menreri", "menteri") and one_edit_apart("sekertaris", "sekretaris")
+    assert not one_edit_apart("menteri", "mentari kita") and not one_edit_apart("ayah", "ibu")

@@ -334,6 +334,82 @@ def test_weak_verb_after_a_name_the_article_gave() -> None:
     assert (s.speaker, s.speech) == ("Joko Widodo (Jokowi)", "reported")
 
 
+def test_one_word_name_after_a_role_appositive_keeps_the_role() -> None:
+    text = ("Adapun, ibu korban, Siti menuntut polisi mengusut kasus itu hingga tuntas.\n"
+            "“Anak saya anak yang baik dan tidak pernah berkelahi,” kata Siti.")
+    s = only(text)
+    assert (s.speaker, s.role, s.speech) == ("Siti", "ibu korban", "direct")
+
+
+@pytest.mark.parametrize("text", [
+    # A role segment that does not start with its head, a verb in the segment, a place.
+    "Menurut dokter, Budi hanya luka ringan.\n“Saya sudah sehat,” kata Budi.",
+    "Perihal regulasi pelatih dan pemain, Budi menjelaskan aturannya.\n“Itu adil,” kata Budi.",
+    "Gubernur itu berpidato di Bandung, Budi mencatat.\n“Itu adil,” kata Budi.",
+])
+def test_one_word_name_after_no_plain_role_gets_no_role(text: str) -> None:
+    assert [(s.speaker, s.role) for s in extract_statements(text)][-1] == ("Budi", None)
+
+
+def test_lowercase_role_after_a_sentence_end() -> None:
+    s = only("Polisi masih memburu pelaku. juru bicara Polda Metro Jaya, Argo Yuwono, mengatakan "
+             "pelaku diduga berjumlah dua orang.")
+    assert (s.speaker, s.role) == ("Argo Yuwono", "juru bicara Polda Metro Jaya")
+
+
+def test_role_ending_a_sentence_is_kept() -> None:
+    s = only("“The talks were frank,” said Yuri Ushakov, an aide to President Vladimir Putin.")
+    assert (s.speaker, s.role) == ("Yuri Ushakov", "aide to President Vladimir Putin")
+
+
+@pytest.mark.parametrize(("role", "speaker"), [
+    ("Sekertaris Jenderal PBB", "Antonio Guterres"),
+    ("Menreri Luar Negeri Bangladesh", "Shahidul Haque"),
+])
+def test_misspelt_role_head_is_still_a_role(role: str, speaker: str) -> None:
+    s = only(f"{role}, {speaker}, mengatakan semua pihak harus menahan diri.")
+    assert (s.speaker, s.role) == (speaker, role)
+
+
+def test_misspelt_short_word_is_no_role_head() -> None:
+    s = only("Kemarin pagi, Antonio Guterres, mengatakan semua pihak harus menahan diri.")
+    assert (s.speaker, s.role) == ("Antonio Guterres", None)
+
+
+@pytest.mark.parametrize(("kin", "role"), [
+    ("anaknya", "orang tua Ayu Wibowo"), ("putrinya", "orang tua Ayu Wibowo"),
+    ("istrinya", "suami Ayu Wibowo"), ("suaminya", "istri Ayu Wibowo"),
+])
+def test_subjects_relative_gives_the_subject_a_relation_role(kin: str, role: str) -> None:
+    text = (f"Susilo Wibowo mengaku bangga saat menyaksikan {kin}, Ayu Wibowo, tampil di Bandung.\n"
+            "“Saya tidak menyangka dia setenang itu,” kata Susilo.")
+    statements = extract_statements(text)
+    assert [(s.speaker, s.role) for s in statements] == [("Susilo Wibowo", role)] * 2
+
+
+def test_relative_of_someone_named_between_is_not_the_subjects() -> None:
+    text = ("Budi Santoso bertemu Ani Lestari dan anaknya, Dodi Pratama, di Jakarta.\n"
+            "“Kami membahas sekolah anak-anak,” kata Budi.")
+    assert (only(text).speaker, only(text).role) == ("Budi Santoso", None)
+
+
+@pytest.mark.parametrize("closing", ["the spokesman said", "said the spokesman"])
+def test_english_the_description_means_the_speaker_with_that_role(closing: str) -> None:
+    text = ("Police spokesman Argo Yuwono said two men were arrested. “We are still searching "
+            f"for a third suspect,” {closing}.")
+    assert [(s.speaker, s.speech) for s in extract_statements(text)] == [
+        ("Argo Yuwono", "reported"), ("Argo Yuwono", "direct")]
+
+
+@pytest.mark.parametrize("text", [
+    "Budi Santoso said he was innocent. “It was a hard season,” the lawyer said.",
+    "Budi Santoso said he was innocent. A man was arrested. “I did nothing,” the man said.",
+    "Budi Santoso said he was innocent. “The court was misled,” said the lawyer.",
+])
+def test_english_the_description_is_never_just_the_latest_speaker(text: str) -> None:
+    assert [s.speaker for s in extract_statements(text)] == ["Budi Santoso"]
+
+
 # ---- spans are verbatim ------------------------------------------------------------------
 
 
