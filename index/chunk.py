@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from langchain_text_splitters import RecursiveCharacterTextSplitter
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from index.sentences import sentence_spans
+
+if TYPE_CHECKING:
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 __all__ = ["Chunk", "SentenceChunker"]
 
@@ -44,8 +47,16 @@ class SentenceChunker:
             raise ValueError(f"overlap_sentences must be >= 0, got {overlap_sentences}")
         self.chunk_size = chunk_size
         self.overlap_sentences = overlap_sentences
-        self._long_splitter = RecursiveCharacterTextSplitter(
-            chunk_size=chunk_size,
+
+    @cached_property
+    def _long_splitter(self) -> RecursiveCharacterTextSplitter:
+        """LangChain's splitter, imported and built for the first sentence longer than a
+        chunk: importing it costs ~0.2 s, which a process that only answers (a cold
+        `kutip ask`) never needs."""
+        from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+        return RecursiveCharacterTextSplitter(
+            chunk_size=self.chunk_size,
             chunk_overlap=0,
             separators=[", ", "; ", " ", ""],
             keep_separator="end",
