@@ -15,6 +15,7 @@ only complete articles visible.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import threading
@@ -78,6 +79,9 @@ class IndexReport:
     chunks: int = 0
     embedded_chunks: int = 0
     embedded_statements: int = 0
+    outdated_statements: int = 0
+    """Unchanged articles whose statements another extractor version found (or none yet):
+    kept as they are; `kutip index --rebuild` finds them anew."""
     seconds: float = 0.0
     failed: list[tuple[str, str]] = field(default_factory=list)
 
@@ -91,7 +95,10 @@ class IndexReport:
             f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
             f"removed {self.removed}, failed {len(self.failed)}; "
             f"{counted(self.embedded_chunks, 'chunk')} embedded, {self.chunks} in the index; "
-            f"{self.seconds:.1f}s"
+            f"{self.seconds:.1f}s" + (
+                f"; {counted(self.outdated_statements, 'article')} with statements from an "
+                "older kutip: `kutip index --rebuild` finds them anew"
+                if self.outdated_statements else "")
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -100,6 +107,7 @@ class IndexReport:
             "removed": self.removed, "failed": [{"source": s, "reason": r} for s, r in self.failed],
             "chunks": self.chunks, "embedded_chunks": self.embedded_chunks,
             "embedded_statements": self.embedded_statements,
+            "outdated_statements": self.outdated_statements,
             "seconds": round(self.seconds, 3),
         }
 
@@ -293,6 +301,9 @@ class Indexer:
     extract_statements: StatementExtractor | None = None
     """Finds each changed article's attributed statements, embedded and stored with its
     chunks (None: the index holds no statements)."""
+    extractor_version: str = ""
+    """The version of `extract_statements`, recorded with each article: unchanged articles
+    whose statements an older version found are counted in `IndexReport.outdated_statements`."""
     _run_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def _load_all(
@@ -353,6 +364,14 @@ class Indexer:
         self.store.record_origins(registry.claimed)
         return list(final.values()) if keep_first else in_order
 
+    def _outdated(self, stored: tuple[int | None, str] | None) -> bool:
+        """Whether an unchanged article's stored statements (count, extractor version) were
+        found by another extractor than this indexer's, or before statements existed."""
+        if self.extract_statements is None or stored is None:
+            return False
+        count, version = stored
+        return count is None or version != self.extractor_version
+
     def _index_articles(
         self, articles: list[Article], report: IndexReport,
         progress: ProgressCallback | None, records: list[ArticleRecord] | None = None, *,
@@ -363,7 +382,9 @@ class Indexer:
             records = self.store.articles()
         articles = self._identify(articles, records, report, keep_first=keep_first)
         stored = {r.article_id: r.content_hash for r in records}
-        queue = _EmbedQueue(embed=self.embedder.encode_passages, store=self.store.upsert_articles,
+        extractors = {r.article_id: (r.statements, r.extractor) for r in records}
+        store = functools.partial(self.store.upsert_articles, extractor=self.extractor_version)
+        queue = _EmbedQueue(embed=self.embedder.encode_passages, store=store,
                             batch_size=self.batch_size, report=report,
                             with_statements=self.extract_statements is not None)
         total = len(articles)
@@ -371,6 +392,7 @@ class Indexer:
             previous = stored.get(article.article_id)
             if previous == article.content_hash:
                 report.unchanged += 1
+                report.outdated_statements += self._outdated(extractors.get(article.article_id))
             else:
                 chunks = self.chunker.split(article.text)
                 if not chunks:

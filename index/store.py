@@ -73,6 +73,9 @@ class ArticleRecord:
     None: indexed before statements existed."""
     origin: str = ""
     """Where it was read from (`Article.origin`); empty when indexed before kutip recorded it."""
+    extractor: str = ""
+    """The version of the statement extractor that found its statements; empty when indexed
+    before kutip recorded it."""
 
 
 @dataclass(frozen=True)
@@ -218,6 +221,7 @@ def _record(article_id: str, meta: dict[str, Any], text: str | None) -> ArticleR
         text=text or "",
         statements=None if meta.get("statements") is None else int(meta["statements"]),
         origin=_meta_str(meta.get("origin")),
+        extractor=_meta_str(meta.get("extractor")),
     )
 
 
@@ -314,7 +318,7 @@ class ChromaStore:
 
     @_translate_errors
     def upsert_articles(self, items: Sequence[ArticleItem], *,
-                        statements: StatementItems | None = None) -> None:
+                        statements: StatementItems | None = None, extractor: str = "") -> None:
         """Store several articles with a few store calls instead of three each.
 
         All the chunks (and statements) go first, then all the records (each the commit
@@ -326,6 +330,8 @@ class ChromaStore:
                 article ids must be distinct.
             statements: the articles' statements and their vectors; None when the indexer
                 extracts none (the records then say so: `ArticleRecord.statements` None).
+            extractor: the version of the extractor that found `statements`, recorded with
+                each article (`ArticleRecord.extractor`).
         """
         if not items:
             return
@@ -335,7 +341,7 @@ class ChromaStore:
         _upsert_batches(chunk_col, ids, np.vstack([v for _, _, v in items]), docs, metas)
         if statements is not None:
             self._write_statements(items, statements, written_at)
-        self._write_records(article_col, items, statements)
+        self._write_records(article_col, items, statements, extractor)
         for col in (chunk_col, self._statements):
             self._delete_superseded(col, items)
         self._bump_generation()
@@ -361,7 +367,7 @@ class ChromaStore:
 
     @staticmethod
     def _write_records(article_col: Any, items: Sequence[ArticleItem],
-                       statements: StatementItems | None) -> None:
+                       statements: StatementItems | None, extractor: str = "") -> None:
         """The commit markers, with the articles' texts and centroid vectors."""
         # One timestamp per call, a microsecond apart, so "newest first" keeps input order.
         now = time.time()
@@ -372,6 +378,7 @@ class ChromaStore:
             if statements is not None:
                 for meta, (a, _, _) in zip(metas, part, strict=True):
                     meta["statements"] = len(statements.get(a.article_id, ((), None))[0])
+                    meta["extractor"] = extractor
             article_col.upsert(
                 ids=[a.article_id for a, _, _ in part],
                 embeddings=np.vstack([_centroid(vecs) for _, _, vecs in part]),

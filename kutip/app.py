@@ -13,7 +13,7 @@ from index.embed import KutipEmbeddings
 from index.indexer import Indexer
 from index.loaders import Loader
 from index.lock import WriteLock
-from index.speech import extract_statements
+from index.speech import EXTRACTOR_VERSION, extract_statements
 from index.store import ChromaStore
 from kutip.factories import build_client, build_embedder
 from kutip.settings import Settings
@@ -76,6 +76,7 @@ def build_services(
         store=store,
         batch_size=settings.embed_batch_size,
         extract_statements=extract_statements,
+        extractor_version=EXTRACTOR_VERSION,
     )
     retriever = Retriever(
         store=store,

@@ -121,3 +121,26 @@ def test_long_statements_keep_their_sentences_as_parts(services: Services, corpu
     who = services.retriever.search("Siapa saja yang berkomentar soal final Piala FA?")
     wenger = [q for q in who.quotes if q.speaker == "Arsene Wenger"]
     assert len(wenger) == 1 and wenger[0].text.startswith("\"Kami bermain")  # the statement
+
+
+def test_statements_from_an_older_extractor_are_counted_and_rebuild_renews_them(
+    services: Services, corpus: Path,
+) -> None:
+    """A new kutip finds statements differently: unchanged articles keep the old ones (no
+    re-embedding), and the report says how many and how to find them anew."""
+    services.indexer.extractor_version = "old"
+    first = services.indexer.run([str(corpus)])
+    assert first.outdated_statements == 0
+    assert {r.extractor for r in services.store.articles()} == {"old"}
+
+    services.indexer.extractor_version = "new"
+    again = services.indexer.run([str(corpus)])
+    assert again.unchanged == first.added and again.embedded_statements == 0
+    assert again.outdated_statements == first.added
+    assert "kutip index --rebuild" in again.summary()
+    assert again.to_dict()["outdated_statements"] == first.added
+
+    rebuilt = services.indexer.run([str(corpus)], rebuild=True)
+    assert rebuilt.outdated_statements == 0 and rebuilt.embedded_statements > 0
+    assert {r.extractor for r in services.store.articles()} == {"new"}
+    assert "--rebuild" not in services.indexer.run([str(corpus)]).summary()
