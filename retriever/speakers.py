@@ -95,8 +95,11 @@ class SpeakerIndex:
         best = max(chosen, key=lambda s: (self._quoted_in(s[3], within), s[0],
                                           len(s[1].split()), len(s[3])))
         known = {(speaker, role) for _, speaker, role, _ in chosen}
-        chosen += [s for s in self._matching(best[1], match, min_match)  # their other mentions
-                   if (s[1], s[2]) not in known]
+        # their other mentions: the speakers matching the name the articles write (asked as
+        # written, the first pass already scored them all)
+        mentions = [s for s in scored if s[0] >= min_match] if best[1] == asked \
+            else self._matching(best[1], match, min_match)
+        chosen += [s for s in mentions if (s[1], s[2]) not in known]
         rows = sorted({i for *_, idx in chosen for i in idx
                        if best[0] >= min_match or self.rows[i].article_id in within})
         roles = Counter(role for _, _, role, idx in chosen if role for _ in idx)
