@@ -364,13 +364,12 @@ class Indexer:
         self.store.record_origins(registry.claimed)
         return list(final.values()) if keep_first else in_order
 
-    def _outdated(self, stored: tuple[int | None, str] | None) -> bool:
-        """Whether an unchanged article's stored statements (count, extractor version) were
-        found by another extractor than this indexer's, or before statements existed."""
-        if self.extract_statements is None or stored is None:
+    def _outdated(self, record: ArticleRecord) -> bool:
+        """Whether an unchanged article's stored statements were found by another extractor
+        than this indexer's, or before statements existed."""
+        if self.extract_statements is None:
             return False
-        count, version = stored
-        return count is None or version != self.extractor_version
+        return record.statements is None or record.extractor != self.extractor_version
 
     def _index_articles(
         self, articles: list[Article], report: IndexReport,
@@ -381,18 +380,17 @@ class Indexer:
         if records is None:
             records = self.store.articles()
         articles = self._identify(articles, records, report, keep_first=keep_first)
-        stored = {r.article_id: r.content_hash for r in records}
-        extractors = {r.article_id: (r.statements, r.extractor) for r in records}
+        stored = {r.article_id: r for r in records}
         store = functools.partial(self.store.upsert_articles, extractor=self.extractor_version)
         queue = _EmbedQueue(embed=self.embedder.encode_passages, store=store,
                             batch_size=self.batch_size, report=report,
                             with_statements=self.extract_statements is not None)
         total = len(articles)
         for n, article in enumerate(articles, start=1):
-            previous = stored.get(article.article_id)
-            if previous == article.content_hash:
+            record = stored.get(article.article_id)
+            if record is not None and record.content_hash == article.content_hash:
                 report.unchanged += 1
-                report.outdated_statements += self._outdated(extractors.get(article.article_id))
+                report.outdated_statements += self._outdated(record)
             else:
                 chunks = self.chunker.split(article.text)
                 if not chunks:
@@ -400,6 +398,7 @@ class Indexer:
                 else:
                     found = with_sentence_parts(article.text, self.extract_statements(
                         article.text)) if self.extract_statements else ()
+                    previous = record.content_hash if record else None
                     queue.add(n, article, chunks, previous, found)
                     queue.drain()
             if progress:
