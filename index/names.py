@@ -332,7 +332,7 @@ def _lookup(words: tuple[str, ...]) -> tuple[str, ...] | None:
     for j, word in enumerate(words):
         if len(word) >= _MIN_FUZZY_LEN:
             for at, right, concepts in _fuzzy_lexicon().get((*words[:j], "*", *words[j + 1:]), ()):
-                if at == j and _edit_distance_at_most_one(word, right):
+                if at == j and one_edit_apart(word, right):
                     return concepts
     return None
 
@@ -552,8 +552,8 @@ def _asked(text: str) -> tuple[_Asked, ...]:
     return tuple(segments)
 
 
-def _edit_distance_at_most_one(a: str, b: str) -> bool:
-    """True when one substitution, insertion, deletion or adjacent swap turns a into b."""
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether one typo (a letter changed, added, dropped or two swapped) turns a into b."""
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
@@ -564,16 +564,11 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-def one_edit_apart(a: str, b: str) -> bool:
-    """Whether one typo (a letter changed, added, dropped or two swapped) turns a into b."""
-    return _edit_distance_at_most_one(a, b)
-
-
 def _same_word(a: str, b: str) -> float:
     """1 for equal words, FUZZY_FACTOR for long words one edit apart, else 0."""
     if a == b:
         return 1.0
-    if min(len(a), len(b)) >= 6 and _edit_distance_at_most_one(a, b):
+    if min(len(a), len(b)) >= 6 and one_edit_apart(a, b):
         return FUZZY_FACTOR
     return 0.0
 

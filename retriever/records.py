@@ -15,11 +15,12 @@ from collections.abc import Callable, Sequence
 
 from index.store import ArticleRecord
 
-__all__ = ["RECORD_CACHE", "RecordCache"]
+__all__ = ["RECORD_CACHE", "GetArticles", "RecordCache"]
 
 RECORD_CACHE = 512  # records kept per snapshot (an article's text is ~4 KB on average)
 
 GetArticles = Callable[[Sequence[str]], dict[str, ArticleRecord]]
+"""Full article records by id, unknown ids left out (`ChromaStore.get_articles`)."""
 
 
 class RecordCache:

@@ -22,6 +22,7 @@ from index.store import ArticleRecord, ChromaStore
 from retriever._types import Quote, SourceTitle
 from retriever.lexical import LexicalIndex
 from retriever.quotes import _trim, verify_quote
+from retriever.records import GetArticles
 from retriever.said_rank import (
     ScoredStatement,
     StatementFeatures,
@@ -129,7 +130,7 @@ def _context(f: StatementFeatures) -> float:
 
 def current_only(
     ranked: Sequence[ScoredStatement], speakers: SpeakerIndex,
-    get_articles: Callable[[Sequence[str]], dict[str, ArticleRecord]],
+    get_articles: GetArticles,
 ) -> tuple[list[ScoredStatement], dict[str, ArticleRecord]]:
     """Keep statements whose article record exists with their content hash (the commit
     marker): leftovers of an interrupted or superseded run are never shown."""
@@ -170,7 +171,7 @@ class SaidAnswers:
     embed_query: Callable[[str], np.ndarray]
     """A question's query vector (the embedder's, e5 "query: " side)."""
     max_quote_chars: int
-    get_articles: Callable[[Sequence[str]], dict[str, ArticleRecord]]
+    get_articles: GetArticles
     """Full article records by id (the retriever's per-snapshot cache of the store's)."""
     on_topic: Callable[[float, float], bool] = on_topic
     """(best statement score, topic gap) → whether the person spoke on the topic."""
