@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from index.names import DEGREES as MATCHER_DEGREES
 from index.names import one_edit_apart
 
 __all__ = [
@@ -125,11 +126,11 @@ TITLES = frozenset(["dr.", "dr", "prof.", "prof", "h.", "hj.", "kh", "kh.", "k.h
                     "dra.", "mr.", "mrs.", "ms.", "ustad", "ustadz", "ustaz", "uztad", "habib",
                     "syekh", "sheikh"])
 # Academic degrees after a name ("I Gusti Ngurah Rai MM", "Budi Santoso, S.H."), compared
-# without dots; left out of the name. "MD" is not here: "Mahfud MD" is a name.
-DEGREES = _wordset("""
-mm sh mh msi mba phd ma msc bsc spog mkes skm sip ssos spd mpd st mt ssi sked mkom skom se
-ak cpa llm mph
-""")
+# without dots; left out of the name. "MD" is not here: "Mahfud MD" is a name. The name
+# matcher's degrees (`index.names.DEGREES`) and a few more; "ma" stays out of the matcher's,
+# where an asked "Jack Ma" would lose its surname.
+DEGREES = MATCHER_DEGREES | _wordset("ma sked skm spog mkom llm mph")
+
 ARTICLES = frozenset(["a", "an", "the"])
 
 _WORD = re.compile(r"[^\W\d_]+(?:[ ]-[ ][^\W\d_]+)+|\(?[^\s,;:()\"“”]+\)?(?:[ ]-[ ][a-z][^\s,;:()\"“”]*)*")

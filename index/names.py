@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-__all__ = ["is_role", "match_speaker", "name_key", "one_edit_apart", "role_concepts"]
+__all__ = ["DEGREES", "is_role", "match_speaker", "name_key", "one_edit_apart", "role_concepts"]
 
 # Scores of the kinds of match (the asked name against the speaker's name tokens).
 FULL_NAME = 1.0
@@ -269,7 +269,7 @@ armed forces military police ministry government deputy hospital embassy energy"
 _HONORIFICS = _word_set("""bapak pak ibu bu mr mrs ms miss sir dr drs ir prof h hj haji hajjah kh
 gus mas mbak bung tuan nyonya syekh sheikh habib ustaz ustad kyai kiai raden""")
 # Academic degrees written after a name ("dr. I Gusti Ngurah Rai MM"); dropped after a name word.
-_DEGREES = _word_set("""mm sh msi mba phd mh mpd spd skom mkes ssos sip msc bsc ssi mt se st ak
+DEGREES = _word_set("""mm sh msi mba phd mh mpd spd skom mkes ssos sip msc bsc ssi mt se st ak
 cpa""")
 _STOPWORDS = _word_set("""the a an of for at in on to and s dari di ke untuk dan yang pada
 bagi sang si""")
@@ -378,7 +378,7 @@ def _read(text: str) -> tuple[_Token, ...]:
             after_name = bool(tokens) and tokens[-1].kind == "name"
             kind = ("stop" if word in _STOPWORDS
                     else "honorific" if word in _HONORIFICS and not last and not after_name
-                    else "honorific" if word in _DEGREES and after_name else "name")
+                    else "honorific" if word in DEGREES and after_name else "name")
             tokens.append(_Token(word, (), kind))
             i += 1
     return tuple(tokens)
