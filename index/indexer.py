@@ -31,7 +31,12 @@ from index.chunk import Chunk, SentenceChunker
 from index.embed import KutipEmbeddings
 from index.identity import IdRegistry, file_is_gone, under_roots
 from index.loaders import Loader, is_url
-from index.statements import StatementLike, with_sentence_parts
+from index.statements import (
+    StatementLike,
+    embedded_records,
+    record_vectors,
+    with_sentence_parts,
+)
 from index.store import ArticleItem, ArticleRecord, ChromaStore, StatementItems
 from kutip.errors import LoadError
 
@@ -168,6 +173,8 @@ class _Pending:
     chunks: list[Chunk]
     previous: str | None
     statements: Sequence[StatementLike] = ()
+    embedded: int = 0
+    """How many of `statements` get a forward pass (`index.statements.embedded_records`)."""
 
 
 class _Texts:
@@ -222,9 +229,11 @@ class _EmbedQueue:
             previous: str | None, statements: Sequence[StatementLike] = ()) -> None:
         if any(p.article.article_id == article.article_id for p in self.pending):
             self.drain(final=True)  # the same id twice (an upload): store the first one first
-        self.pending.append(_Pending(position, article, chunks, previous, statements))
+        texts = [article.text[st.start:st.end]
+                 for st, own in zip(statements, embedded_records(statements), strict=True) if own]
+        self.pending.append(_Pending(position, article, chunks, previous, statements, len(texts)))
         self._chunks.waiting.extend(embedding_text(article.title, c.text) for c in chunks)
-        self._statements.waiting.extend(article.text[st.start:st.end] for st in statements)
+        self._statements.waiting.extend(texts)
 
     def done_before(self, position: int) -> int:
         """How many inputs, up to `position`, are handled: skipped, or all their chunks
@@ -233,7 +242,7 @@ class _EmbedQueue:
         chunks, statements = self._chunks.embedded, self._statements.embedded
         for item in self.pending:
             chunks -= len(item.chunks)
-            statements -= len(item.statements)
+            statements -= item.embedded
             if chunks < 0 or statements < 0:
                 return item.position - 1
         return position
@@ -250,11 +259,11 @@ class _EmbedQueue:
         ready, ready_chunks, ready_statements = 0, 0, 0
         for item in self.pending:
             if ready_chunks + len(item.chunks) > self._chunks.embedded or \
-                    ready_statements + len(item.statements) > self._statements.embedded:
+                    ready_statements + item.embedded > self._statements.embedded:
                 break
             ready += 1
             ready_chunks += len(item.chunks)
-            ready_statements += len(item.statements)
+            ready_statements += item.embedded
         if ready and (final or ready_chunks >= COMMIT_BATCHES * size):
             self._store(ready, ready_chunks, ready_statements)
 
@@ -265,10 +274,10 @@ class _EmbedQueue:
         items, statements, lo, slo = [], {}, 0, 0
         for item in group:
             items.append((item.article, item.chunks, chunk_vectors[lo:lo + len(item.chunks)]))
-            statements[item.article.article_id] = (
-                item.statements, statement_vectors[slo:slo + len(item.statements)])
+            statements[item.article.article_id] = (item.statements, record_vectors(
+                item.statements, statement_vectors[slo:slo + item.embedded]))
             lo += len(item.chunks)
-            slo += len(item.statements)
+            slo += item.embedded
         self._store_articles(items, statements=statements if self._with_statements else None)
         logger.debug("committed %d articles (%d chunks, %d statements)", len(items),
                      ready_chunks, ready_statements)

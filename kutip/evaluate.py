@@ -45,7 +45,8 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-INDEX_FORMAT = "v3"  # bump when chunking or stored fields change (v2: statements, v3: parts)
+INDEX_FORMAT = "v4"  # bump when chunking or stored fields change (v2: statements, v3: parts,
+# v4: a statement with parts pools their vectors)
 RETRIEVERS = ("hybrid", "dense", "bm25", "minilm")
 SPLITS = ("all", "tune", "held")
 # Baselines answer every question: the abstention threshold (KUTIP_MIN_SCORE) is calibrated

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+import pytest
+
 from index.statements import (
     MIN_PART_CHARS,
     SentencePart,
+    embedded_records,
     is_part,
     part_ids,
+    record_vectors,
     statement_of,
     statement_payload,
     statement_row,
@@ -70,3 +75,28 @@ def test_a_part_keeps_its_statements_index_among_statements_only() -> None:
     ids, _, metas = statement_payload("a", "h", TEXT, [SHORT, LONG, part], written_at=1.0)
     assert ids == ["a::h::s0", "a::h::s1", "a::h::s1::p0"]
     assert metas[2]["part_of"] == "a::h::s1" and metas[1]["parts"] == 1
+
+
+def test_a_statement_with_parts_is_not_embedded_but_pools_its_parts_vectors() -> None:
+    found = with_sentence_parts(TEXT, [LONG, SHORT])  # LONG, SHORT, LONG's two sentences
+    assert embedded_records(found) == [False, True, True, True]
+    rng = np.random.default_rng(0)
+    embedded = rng.normal(size=(3, 8)).astype(np.float32)
+    embedded /= np.linalg.norm(embedded, axis=1, keepdims=True)
+    vectors = record_vectors(found, embedded)
+    assert vectors.shape == (4, 8)
+    np.testing.assert_array_equal(vectors[1:], embedded)  # SHORT and the parts as embedded
+    mean = embedded[1:].mean(axis=0)
+    np.testing.assert_allclose(vectors[0], mean / np.linalg.norm(mean), rtol=1e-6)
+    assert abs(float(np.linalg.norm(vectors[0])) - 1.0) < 1e-6
+
+
+def test_pooling_follows_part_of_wherever_the_parts_are_placed() -> None:
+    part = SentencePart(0, TEXT.index(" Tim"), part_of=1)
+    records = [SHORT, part, LONG]  # the part belongs to LONG, the second statement
+    assert embedded_records(records) == [True, True, False]
+    embedded = np.eye(2, 4, dtype=np.float32)
+    vectors = record_vectors(records, embedded)
+    np.testing.assert_array_equal(vectors[2], embedded[1])  # one part: its vector
+    with pytest.raises(ValueError, match="vectors for 2 embedded records"):
+        record_vectors(records, embedded[:1])

@@ -96,9 +96,9 @@ def test_index_without_statements_still_answers_and_says_so(
 
 
 def test_long_statements_keep_their_sentences_as_parts(services: Services, corpus: Path) -> None:
-    """A statement of several sentences is stored with one vector per sentence beside its
-    own; the parts are no statements, go with their article version, and cost nothing on
-    an unchanged re-index."""
+    """A statement of several sentences is stored with one vector per sentence, its own the
+    normalised mean of theirs (no forward pass of its whole text); the parts are no
+    statements, go with their article version, and cost nothing on an unchanged re-index."""
     (corpus / "final.txt").write_text(FINAL)
     services.indexer.run([str(corpus)])
     rows = [r for r in services.store.statement_rows() if r.article_id == "final.txt"]
@@ -106,6 +106,8 @@ def test_long_statements_keep_their_sentences_as_parts(services: Services, corpu
     parts = services.store.statement_vectors(part_ids(rows[0]))
     own = services.store.statement_vectors([rows[0].statement_id])[rows[0].statement_id]
     assert len(parts) == 2 and all(float(np.dot(v, own)) < 0.999 for v in parts.values())
+    mean = np.mean(list(parts.values()), axis=0)
+    np.testing.assert_allclose(own, mean / np.linalg.norm(mean), atol=1e-6)
     record = services.store.get_articles(["final.txt"])["final.txt"]
     assert record.statements == 3  # records: the statement and its two parts
     assert services.indexer.run([str(corpus)]).embedded_statements == 0
