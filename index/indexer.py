@@ -85,8 +85,8 @@ class IndexReport:
     embedded_chunks: int = 0
     embedded_statements: int = 0
     outdated_statements: int = 0
-    """Unchanged articles whose statements another extractor version found (or none yet):
-    kept as they are; `kutip index --rebuild` finds them anew."""
+    """Stored articles whose statements another extractor version found (or none yet),
+    found anew by this run from their stored text, without re-embedding their chunks."""
     seconds: float = 0.0
     failed: list[tuple[str, str]] = field(default_factory=list)
 
@@ -101,9 +101,8 @@ class IndexReport:
             f"removed {self.removed}, failed {len(self.failed)}; "
             f"{counted(self.embedded_chunks, 'chunk')} embedded, {self.chunks} in the index; "
             f"{self.seconds:.1f}s" + (
-                f"; {counted(self.outdated_statements, 'article')} with statements from an "
-                "older kutip: `kutip index --rebuild` finds them anew"
-                if self.outdated_statements else "")
+                f"; statements found anew in {counted(self.outdated_statements, 'article')} "
+                "an older kutip had indexed" if self.outdated_statements else "")
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -311,8 +310,8 @@ class Indexer:
     """Finds each changed article's attributed statements, embedded and stored with its
     chunks (None: the index holds no statements)."""
     extractor_version: str = ""
-    """The version of `extract_statements`, recorded with each article: unchanged articles
-    whose statements an older version found are counted in `IndexReport.outdated_statements`."""
+    """The version of `extract_statements`, recorded with each article: `run` finds anew the
+    statements an older version found (`IndexReport.outdated_statements`)."""
     _run_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def _load_all(
@@ -380,6 +379,35 @@ class Indexer:
             return False
         return record.statements is None or record.extractor != self.extractor_version
 
+    def _refresh_statements(self, report: IndexReport) -> None:
+        """Find anew the statements of every stored article an older extractor handled,
+        from its stored text (uploads and URLs too, not only this run's inputs), embedding
+        only the statements: a kutip upgrade needs no `--rebuild`, which would drop the
+        articles no folder holds."""
+        if self.extract_statements is None:
+            return
+        outdated = [r.article_id for r in self.store.articles() if self._outdated(r)]
+        if not outdated:
+            return
+        logger.info("finding anew the statements of %d articles an older kutip indexed",
+                    len(outdated))
+        group = COMMIT_BATCHES * self.batch_size
+        for lo in range(0, len(outdated), group):
+            records = list(self.store.get_articles(outdated[lo:lo + group]).values())
+            found = [with_sentence_parts(r.text, self.extract_statements(r.text))
+                     for r in records]
+            texts = _Texts(self.embedder.encode_passages)
+            for record, records_found in zip(records, found, strict=True):
+                texts.waiting.extend(
+                    record.text[st.start:st.end] for st, own in
+                    zip(records_found, embedded_records(records_found), strict=True) if own)
+            texts.embed_batches(self.batch_size * STATEMENT_BATCH_FACTOR, final=True)
+            items = [(record, f, record_vectors(f, texts.take(sum(embedded_records(f)))))
+                     for record, f in zip(records, found, strict=True)]
+            self.store.refresh_statements(items, extractor=self.extractor_version)
+            report.outdated_statements += len(items)
+            report.embedded_statements += sum(len(f) for f in found)
+
     def _index_articles(
         self, articles: list[Article], report: IndexReport,
         progress: ProgressCallback | None, records: list[ArticleRecord] | None = None, *,
@@ -399,7 +427,6 @@ class Indexer:
             record = stored.get(article.article_id)
             if record is not None and record.content_hash == article.content_hash:
                 report.unchanged += 1
-                report.outdated_statements += self._outdated(record)
             else:
                 chunks = self.chunker.split(article.text)
                 if not chunks:
@@ -460,6 +487,7 @@ class Indexer:
             targets = list(targets)
             loaded, roots_ok = self._load_all(targets, report, progress)
             articles = self._index_articles(loaded, report, progress, records)
+            self._refresh_statements(report)
             if prune:
                 if roots_ok:
                     self._prune(targets, {a.article_id for a in articles}, report)

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 
 __all__ = ["ArticleItem", "ArticleRecord", "ChromaStore", "ChunkRow",
-           "StatementItems", "http_client", "persistent_client"]
+           "StatementItems", "StatementRefresh", "http_client", "persistent_client"]
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +95,9 @@ ArticleItem = tuple[Article, Sequence[Chunk], np.ndarray]
 
 StatementItems = Mapping[str, tuple[Sequence[StatementLike], np.ndarray]]
 """Article id → (its statements, their vectors: shape (len(statements), dim))."""
+
+StatementRefresh = tuple[ArticleRecord, Sequence[StatementLike], np.ndarray]
+"""(a stored record with its text, its statements found anew, their vectors)."""
 
 
 def _chunk_fields(chunk_id: str, meta: Mapping[str, Any], doc: str | None) -> dict[str, Any]:
@@ -340,19 +343,19 @@ class ChromaStore:
         ids, docs, metas = _chunk_payload(items, written_at=written_at)
         _upsert_batches(chunk_col, ids, np.vstack([v for _, _, v in items]), docs, metas)
         if statements is not None:
-            self._write_statements(items, statements, written_at)
+            self._write_statements([a for a, _, _ in items], statements, written_at)
         self._write_records(article_col, items, statements, extractor)
         for col in (chunk_col, self._statements):
             self._delete_superseded(col, items)
         self._bump_generation()
 
-    def _write_statements(self, items: Sequence[ArticleItem], statements: StatementItems,
-                          written_at: float) -> None:
+    def _write_statements(self, articles: Sequence[Article | ArticleRecord],
+                          statements: StatementItems, written_at: float) -> None:
         ids: list[str] = []
         docs: list[str] = []
         metas: list[dict[str, Any]] = []
         vectors: list[np.ndarray] = []
-        for article, _, _ in items:
+        for article in articles:
             found, vecs = statements.get(article.article_id, ((), None))
             if not found:
                 continue
@@ -364,6 +367,37 @@ class ChromaStore:
             vectors.append(np.asarray(vecs))
         if ids:
             _upsert_batches(self._statements, ids, np.vstack(vectors), docs, metas)
+
+    @_translate_errors
+    def refresh_statements(self, items: Sequence[StatementRefresh], *, extractor: str) -> None:
+        """Replace the statements of stored, unchanged articles (`items`: each record with
+        its statements found anew and their vectors); chunks and texts stay as they are.
+
+        The new statements go first, then those of the same article version they do not
+        replace, then the records' statement counts and `extractor` (the commit marker):
+        a crash before that leaves the record on its old extractor version, so the next
+        run finds them anew once more and clears what this one left."""
+        if not items:
+            return
+        _, article_col = self._open()
+        self._write_statements([record for record, _, _ in items],
+                               {r.article_id: (found, vecs) for r, found, vecs in items},
+                               time.time())
+        kept = {record.article_id: set(statement_payload(
+            record.article_id, record.content_hash, record.text, found, written_at=0.0)[0])
+            for record, found, _ in items}
+        got = self._statements.get(where={"article_id": {"$in": list(kept)}},
+                                   include=["metadatas"])
+        left = [sid for sid, meta in zip(got["ids"], got["metadatas"] or [], strict=False)
+                if sid not in kept.get((meta or {}).get("article_id"), ())]
+        for lo in range(0, len(left), _BATCH):
+            self._statements.delete(ids=left[lo:lo + _BATCH])
+        ids = [record.article_id for record, _, _ in items]
+        for lo in range(0, len(ids), _BATCH):
+            article_col.update(ids=ids[lo:lo + _BATCH], metadatas=[
+                {"statements": len(found), "extractor": extractor}
+                for _, found, _ in items[lo:lo + _BATCH]])
+        self._bump_generation()
 
     @staticmethod
     def _write_records(article_col: Any, items: Sequence[ArticleItem],

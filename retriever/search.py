@@ -386,7 +386,7 @@ class Retriever:
         """Say once per snapshot when the index was built before statements existed."""
         if any(r.statements is None for r in self.store.articles()):
             logger.warning("this index has no statements yet (who said what): "
-                           "run kutip index --rebuild")
+                           "run kutip index (it finds them without re-embedding the chunks)")
 
     def statements_of(self, name: str, *, about: str | None = None,
                       limit: int = 10) -> SpeakerStatements:

@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from index._article import Article
+from index.indexer import IndexReport
 from index.statements import part_ids
 from kutip.app import Services
 from tests.conftest import SEED
@@ -92,7 +94,12 @@ def test_index_without_statements_still_answers_and_says_so(
     with caplog.at_level("WARNING"):
         answer = services.retriever.search("What did Ushakov say about Iran?")
     assert answer.answered and answer.quotes[0].speaker is None
-    assert "run kutip index --rebuild" in caplog.text
+    assert "run kutip index" in caplog.text
+    again = indexer.run([str(corpus)])  # an extracting kutip finds them from the stored text
+    assert again.embedded_chunks == 0 and again.outdated_statements == again.unchanged
+    services.retriever.invalidate()  # as the bot does after an indexing run
+    assert services.retriever.search("What did Ushakov say about Iran?").quotes[0].speaker \
+        == "Yuri Ushakov"
 
 
 def test_long_statements_keep_their_sentences_as_parts(services: Services, corpus: Path) -> None:
@@ -125,24 +132,54 @@ def test_long_statements_keep_their_sentences_as_parts(services: Services, corpu
     assert len(wenger) == 1 and wenger[0].text.startswith("\"Kami bermain")  # the statement
 
 
-def test_statements_from_an_older_extractor_are_counted_and_rebuild_renews_them(
+def test_statements_from_an_older_extractor_are_found_anew_without_re_embedding_chunks(
     services: Services, corpus: Path,
 ) -> None:
-    """A new kutip finds statements differently: unchanged articles keep the old ones (no
-    re-embedding), and the report says how many and how to find them anew."""
+    """A new kutip finds statements differently: the next run finds unchanged articles'
+    statements anew from their stored text, embeds only those, and says how many."""
     services.indexer.extractor_version = "old"
     first = services.indexer.run([str(corpus)])
     assert first.outdated_statements == 0
     assert {r.extractor for r in services.store.articles()} == {"old"}
+    before = _by_article(services)
 
     services.indexer.extractor_version = "new"
     again = services.indexer.run([str(corpus)])
-    assert again.unchanged == first.added and again.embedded_statements == 0
+    assert again.unchanged == first.added and again.embedded_chunks == 0
     assert again.outdated_statements == first.added
-    assert "kutip index --rebuild" in again.summary()
+    assert again.embedded_statements == first.embedded_statements
+    assert "statements found anew in" in again.summary()
     assert again.to_dict()["outdated_statements"] == first.added
-
-    rebuilt = services.indexer.run([str(corpus)], rebuild=True)
-    assert rebuilt.outdated_statements == 0 and rebuilt.embedded_statements > 0
     assert {r.extractor for r in services.store.articles()} == {"new"}
-    assert "--rebuild" not in services.indexer.run([str(corpus)]).summary()
+    assert _by_article(services) == before  # the same extractor: the same statements
+
+    third = services.indexer.run([str(corpus)])
+    assert third.outdated_statements == 0 and third.embedded_statements == 0
+    assert "found anew" not in third.summary()
+
+
+def test_found_anew_replaces_every_old_statement_also_of_articles_no_folder_holds(
+    services: Services, corpus: Path,
+) -> None:
+    """Fewer statements than before leave none of the old ones behind, and an uploaded
+    article (in no indexed folder: a --rebuild would drop it) is brought up to date too."""
+    services.indexer.extractor_version = "old"
+    services.indexer.run([str(corpus)])
+    upload = Article(article_id="upload-final", title="Final", text=FINAL.split("\n\n", 1)[1],
+                     source="upload-final")
+    report = IndexReport()
+    services.indexer.index_articles([upload], report)
+    counts = {r.article_id: r.statements for r in services.store.articles()}
+    assert counts["upload-final"] == 3  # the statement and its two sentence parts
+
+    extract = services.indexer.extract_statements
+    services.indexer.extract_statements = lambda text: extract(text)[:1]  # finds fewer
+    services.indexer.extractor_version = "new"
+    again = services.indexer.run([str(corpus)])
+    assert again.outdated_statements == len(counts) and again.embedded_chunks == 0
+    stored = _by_article(services)
+    assert all(len(v) == 1 for v in stored.values())  # one statement each, nothing left over
+    records = {r.article_id: r for r in services.store.articles()}
+    assert records["upload-final"].extractor == "new"
+    assert services.store._statements.count() == sum(r.statements or 0 for r in records.values())
+    assert services.indexer.run([str(corpus)]).outdated_statements == 0
