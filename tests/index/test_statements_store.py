@@ -183,3 +183,30 @@ def test_found_anew_replaces_every_old_statement_also_of_articles_no_folder_hold
     assert records["upload-final"].extractor == "new"
     assert services.store._statements.count() == sum(r.statements or 0 for r in records.values())
     assert services.indexer.run([str(corpus)]).outdated_statements == 0
+
+
+def test_an_interrupted_refresh_is_done_again_by_the_next_run(
+    services: Services, corpus: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A crash after the new statements are written (before the old ones go and the record
+    says so) leaves the articles outdated: the next run finds them anew and clears up."""
+    services.indexer.extractor_version = "old"
+    services.indexer.run([str(corpus)])
+    extract = services.indexer.extract_statements
+    services.indexer.extract_statements = lambda text: extract(text)[:1]
+    services.indexer.extractor_version = "new"
+    services.store._open()
+    statements = services.store._statements
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(statements, "delete", crash)
+    with pytest.raises(KeyboardInterrupt):
+        services.indexer.run([str(corpus)])
+    assert {r.extractor for r in services.store.articles()} == {"old"}  # not committed
+    monkeypatch.undo()
+    again = services.indexer.run([str(corpus)])
+    assert again.outdated_statements == again.unchanged and again.embedded_chunks == 0
+    assert all(len(v) == 1 for v in _by_article(services).values())
+    assert {r.extractor for r in services.store.articles()} == {"new"}
