@@ -24,6 +24,7 @@ from retriever.lexical import LexicalIndex
 from retriever.quotes import _trim, verify_quote
 from retriever.records import GetArticles
 from retriever.said_rank import (
+    JOIN_MARGIN,
     ScoredStatement,
     StatementFeatures,
     lexical_share,
@@ -144,17 +145,33 @@ def current_only(
 def statement_quotes(
     ranked: Sequence[ScoredStatement], speakers: SpeakerIndex,
     records: Mapping[str, ArticleRecord], *, k: int, max_chars: int,
+    join_margin: float | None = None,
 ) -> list[Quote]:
     """Up to `k` verified, non-overlapping quotes of the ranked statements, each with its
-    speaker and with the same speaker's words right around it (`SpeakerIndex.run_of`)."""
+    speaker and with the same speaker's words right around it (`SpeakerIndex.run_of`); with
+    `join_margin`, also their paragraphs just before or after it that score within that
+    margin of it on the topic and hold as many of the topic's words (`said_rank.JOIN_MARGIN`)."""
+    by_row = {s.row: s for s in ranked}
     quotes: list[Quote] = []
+
+    def shown(j: int) -> bool:
+        row = speakers.rows[j]
+        return any(q.article_id == row.article_id and q.start < row.end and row.start < q.end
+                   for q in quotes)
+
+    def joinable(top: ScoredStatement) -> Callable[[int], bool] | None:
+        if join_margin is None:
+            return None
+        return lambda j: (other := by_row.get(j)) is not None and not shown(j) \
+            and other.score >= top.score - join_margin and other.lexical >= top.lexical
+
     for s in ranked:
         row = speakers.rows[s.row]
         record = records[row.article_id]
-        if any(q.article_id == row.article_id and q.start < row.end and row.start < q.end
-               for q in quotes):
+        if shown(s.row):
             continue  # already shown as part of a longer quote
-        start, end = speakers.run_of(s.row, record.text, max_chars)
+        joins = joinable(s)
+        start, end = speakers.run_of(s.row, record.text, max_chars, joins=joins)
         quote = quote_of(record, start, end, s.score, row, max_chars=max_chars)
         if quote is not None:
             quotes.append(quote)
@@ -223,7 +240,8 @@ class SaidAnswers:
         ranked = ranking.ranked
         on_topic = bool(ranked) and self.on_topic(ranked[0].score, ranking.topic_gap)
         quotes = statement_quotes(ranked, speakers, ranking.records, k=k,
-                                  max_chars=self.max_quote_chars) if on_topic else []
+                                  max_chars=self.max_quote_chars,
+                                  join_margin=JOIN_MARGIN) if on_topic else []
         if on_topic:
             return quotes, [], []
         others = statement_quotes(ranked, speakers, ranking.records, k=k,

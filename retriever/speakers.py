@@ -109,20 +109,28 @@ class SpeakerIndex:
     def _quoted_in(self, idx: Sequence[int], articles: Collection[str]) -> bool:
         return bool(articles) and any(self.rows[i].article_id in articles for i in idx)
 
-    def run_of(self, i: int, text: str, max_chars: int) -> tuple[int, int]:
+    def run_of(self, i: int, text: str, max_chars: int, *,
+               joins: Callable[[int], bool] | None = None) -> tuple[int, int]:
         """The span of statement `i` grown with the same speaker's statements right after it
         in the same paragraph (only spaces between), while it fits `max_chars`: one quote of
-        their consecutive words, starting with the one that answers."""
+        their consecutive words, starting with the one that answers. Statements `joins`
+        accepts (by position) also join across a paragraph break, before or after it: the
+        person's next paragraph on the same topic belongs to the same answer."""
         row = self.rows[i]
         start, end = row.start, row.end
-        same = sorted((self.rows[j] for j in self.by_article.get(row.article_id, ())
+        same = sorted(((j, self.rows[j]) for j in self.by_article.get(row.article_id, ())
                        if self.keys[j] == self.keys[i]
                        and self.rows[j].content_hash == row.content_hash),
-                      key=lambda r: r.start)
-        for other in same:  # forward
-            if other.start >= end and _adjacent(text[end:other.start]) \
-                    and other.end - start <= max_chars:
+                      key=lambda pair: pair[1].start)
+        for j, other in same:  # forward
+            gap = text[end:other.start]
+            if other.start >= end and other.end - start <= max_chars and (
+                    _adjacent(gap) or (joins is not None and not gap.strip() and joins(j))):
                 end = other.end
+        for j, other in reversed(same) if joins is not None else ():  # backward
+            if other.end <= start and not text[other.end:start].strip() \
+                    and end - other.start <= max_chars and joins(j):
+                start = other.start
         return start, end
 
     def _matching(self, asked: str, match: SpeakerMatcher, min_match: float, *,

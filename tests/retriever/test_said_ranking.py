@@ -6,10 +6,11 @@ import numpy as np
 import pytest
 
 from index.statements import StatementRow
-from index.store import ChunkRow
+from index.store import ArticleRecord, ChunkRow
 from retriever.lexical import LexicalIndex
-from retriever.said import TopicQuery, statement_features
+from retriever.said import TopicQuery, statement_features, statement_quotes
 from retriever.said_rank import (
+    ScoredStatement,
     StatementFeatures,
     lexical_share,
     on_topic,
@@ -127,6 +128,48 @@ def test_run_of_joins_the_same_speakers_next_sentences_in_the_paragraph() -> Non
     assert index.run_of(0, text, 400) == (0, spans[1][1])  # not over the paragraph break
     assert index.run_of(0, text, 30) == spans[0]  # only while it fits
     assert index.run_of(2, text, 400) == spans[2]
+
+
+def test_run_of_joins_over_a_paragraph_break_only_the_statements_it_is_told_to() -> None:
+    """The person's paragraph before or after, when on the same topic (`joins`): one quote;
+    never another speaker's words, nor text that is not theirs in between."""
+    text = ("Pembuka, kata Ani.\n“Satu dua,” kata Ani.\n\nTiga empat, ujar Ani.\n"
+            "Budi menolak, ujar Budi.\nNarasi. Lima, kata Ani.")
+    needles = ["Pembuka, kata Ani.", "“Satu dua,” kata Ani.", "Tiga empat, ujar Ani.",
+               "Budi menolak, ujar Budi.", "Lima, kata Ani."]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in needles]
+    rows = [StatementRow(f"a::h::s{i}", "a", "h", s, e, "Budi" if i == 3 else "Ani", None,
+                         "direct", False, text[s:e]) for i, (s, e) in enumerate(spans)]
+    index = SpeakerIndex.build(rows, name_key=str.lower)
+    assert index.run_of(1, text, 400) == spans[1]  # no joins asked: the paragraph only
+    assert index.run_of(1, text, 400, joins=lambda j: True) == (spans[0][0], spans[2][1])
+    assert index.run_of(1, text, 400, joins=lambda j: j == 2) == (spans[1][0], spans[2][1])
+    assert index.run_of(1, text, 30, joins=lambda j: True) == spans[1]  # only while it fits
+    assert index.run_of(2, text, 400, joins=lambda j: True)[1] == spans[2][1]  # not Budi's
+    assert index.run_of(4, text, 400, joins=lambda j: True) == spans[4]  # "Narasi." between
+
+
+def test_statement_quotes_join_only_paragraphs_as_close_to_the_topic() -> None:
+    """A neighbour joins when it scores within the margin and has as many of the topic's
+    words; one further off, or without the topic's words (the seed's Ukraine paragraph
+    scores as close to "Iran" as its Iran statement), is a quote of its own."""
+    text = ("“Iran penting,” kata Ani.\n“Iran mitra,” kata Ani.\n“Ukraina lain,” kata Ani.\n"
+            "“Rusia juga,” kata Ani.")
+    needles = ["“Iran penting,” kata Ani.", "“Iran mitra,” kata Ani.",
+               "“Ukraina lain,” kata Ani.", "“Rusia juga,” kata Ani."]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in needles]
+    rows = [StatementRow(f"a::h::s{i}", "a", "h", s, e, "Ani", None, "direct", False,
+                         text[s:e]) for i, (s, e) in enumerate(spans)]
+    index = SpeakerIndex.build(rows, name_key=str.lower)
+    record = ArticleRecord("a", "T", "a.txt", "", "", "h", 1, 0.0, text=text)
+    ranked = [ScoredStatement(0, 0.90, 1.0), ScoredStatement(2, 0.89, 0.0),
+              ScoredStatement(1, 0.88, 1.0), ScoredStatement(3, 0.70, 0.0)]
+    joined = statement_quotes(ranked, index, {"a": record}, k=4, max_chars=400,
+                              join_margin=0.05)
+    assert [q.text for q in joined] == [text[spans[0][0]:spans[1][1]], needles[2], needles[3]]
+    apart = statement_quotes(ranked, index, {"a": record}, k=4, max_chars=400)
+    assert [q.text for q in apart] == [needles[0], needles[2], needles[1], needles[3]]
+    assert all(q.text in text and q.speaker == "Ani" for q in joined + apart)
 
 
 def test_a_statements_cosine_is_the_best_of_its_own_and_its_sentences() -> None:
