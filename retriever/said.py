@@ -150,7 +150,8 @@ def statement_quotes(
     """Up to `k` verified, non-overlapping quotes of the ranked statements, each with its
     speaker and with the same speaker's words right around it (`SpeakerIndex.run_of`); with
     `join_margin`, also their paragraphs just before or after it that score within that
-    margin of it on the topic and hold as many of the topic's words (`said_rank.JOIN_MARGIN`)."""
+    margin of it on the topic and hold one of the topic's words when it does
+    (`said_rank.JOIN_MARGIN`)."""
     by_row = {s.row: s for s in ranked}
     quotes: list[Quote] = []
 
@@ -163,7 +164,7 @@ def statement_quotes(
         if join_margin is None:
             return None
         return lambda j: (other := by_row.get(j)) is not None and not shown(j) \
-            and other.score >= top.score - join_margin and other.lexical >= top.lexical
+            and other.score >= top.score - join_margin and (other.lexical > 0 or not top.lexical)
 
     for s in ranked:
         row = speakers.rows[s.row]

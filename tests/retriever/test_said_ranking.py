@@ -150,9 +150,9 @@ def test_run_of_joins_over_a_paragraph_break_only_the_statements_it_is_told_to()
 
 
 def test_statement_quotes_join_only_paragraphs_as_close_to_the_topic() -> None:
-    """A neighbour joins when it scores within the margin and has as many of the topic's
-    words; one further off, or without the topic's words (the seed's Ukraine paragraph
-    scores as close to "Iran" as its Iran statement), is a quote of its own."""
+    """A neighbour joins when it scores within the margin and has one of the topic's words
+    (when the answer has any); one further off, or without the topic's words (the seed's
+    Ukraine paragraph scores as close to "Iran" as its Iran statement), is a quote of its own."""
     text = ("“Iran penting,” kata Ani.\n“Iran mitra,” kata Ani.\n“Ukraina lain,” kata Ani.\n"
             "“Rusia juga,” kata Ani.")
     needles = ["“Iran penting,” kata Ani.", "“Iran mitra,” kata Ani.",
@@ -170,6 +170,9 @@ def test_statement_quotes_join_only_paragraphs_as_close_to_the_topic() -> None:
     apart = statement_quotes(ranked, index, {"a": record}, k=4, max_chars=400)
     assert [q.text for q in apart] == [needles[0], needles[2], needles[1], needles[3]]
     assert all(q.text in text and q.speaker == "Ani" for q in joined + apart)
+    no_words = [ScoredStatement(2, 0.90, 0.0), ScoredStatement(3, 0.87, 0.0)]  # cross-lingual
+    assert [q.text for q in statement_quotes(no_words, index, {"a": record}, k=2, max_chars=400,
+                                             join_margin=0.05)] == [text[spans[2][0]:]]
 
 
 def test_a_statements_cosine_is_the_best_of_its_own_and_its_sentences() -> None:
