@@ -22,6 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal, Protocol
 
 import numpy as np
@@ -31,6 +32,7 @@ from index.chunk import Chunk, SentenceChunker
 from index.embed import KutipEmbeddings
 from index.identity import IdRegistry, file_is_gone, under_roots
 from index.loaders import Loader, is_url
+from index.reembed import read_backup, write_backup
 from index.statements import (
     StatementLike,
     embedded_records,
@@ -494,6 +496,30 @@ class Indexer:
                 else:
                     report.failed.append(("--prune", "not pruned: an input could not be read"))
         logger.info("indexing done: %s", report.summary())
+        return report
+
+    def reembed(self, backup: Path, *, progress: ProgressCallback | None = None) -> IndexReport:
+        """Index every stored article anew with this indexer's model (after a model change),
+        from its stored text: uploads and URLs are kept, unlike `--rebuild`.
+
+        The articles go to `backup` first (`index.reembed`); the index is dropped only
+        then, and `backup` is removed once all are stored again. If `backup` already exists
+        an earlier run stopped midway: it is the source, not the half-built index."""
+        with self._timed_run() as report:
+            if backup.exists():
+                logger.warning("resuming an interrupted --reembed from %s", backup)
+            else:
+                write_backup(backup, self.store.stored_articles())
+            articles = read_backup(backup)
+            logger.info("embedding %d stored articles anew", len(articles))
+            self.store.reset()
+            self._index_articles(articles, report, progress, records=[], keep_first=False)
+            if report.ok:
+                backup.unlink()
+            else:
+                logger.warning("not every article could be stored again: all of them stay "
+                               "in %s for another `kutip index --reembed`", backup)
+        logger.info("re-embedding done: %s", report.summary())
         return report
 
     def add_loaded(

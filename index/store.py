@@ -527,6 +527,24 @@ class ChromaStore:
         return records
 
     @_translate_errors
+    def stored_articles(self) -> list[ArticleRecord]:
+        """Every article record with its text, whatever model built the index (no
+        `ModelMismatch`): what `--reembed` indexes anew; empty when there is no index."""
+        try:
+            col = self._client.get_collection(f"{self.name}-articles", embedding_function=None)
+        except Exception as exc:  # no such collection: nothing stored
+            if _is_connection_error(exc):
+                raise
+            return []
+        records: list[ArticleRecord] = []
+        for lo in range(0, col.count(), 5000):
+            got = col.get(include=["metadatas", "documents"], limit=5000, offset=lo)
+            records.extend(_record(aid, meta or {}, doc) for aid, meta, doc in zip(
+                got["ids"], got["metadatas"] or [], got["documents"] or [], strict=False))
+        records.sort(key=lambda r: r.indexed_at)  # oldest first: re-added in their order
+        return records
+
+    @_translate_errors
     def get_articles(self, article_ids: Sequence[str]) -> dict[str, ArticleRecord]:
         """Full records (with text) for the given ids; unknown ids are left out."""
         if not article_ids:

@@ -86,13 +86,25 @@ class _IndexProgress:
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    """Index files, folders and URLs; non-zero exit when any input failed."""
+    """Index files, folders and URLs, or (`--reembed`) every stored article anew; non-zero
+    exit when any input failed."""
+    if args.reembed and (args.targets or args.rebuild or args.prune):
+        raise ConfigError("--reembed takes no PATH_OR_URL, --rebuild or --prune: it embeds "
+                          "the stored articles anew; index new inputs with another run after it")
+    if not args.targets and not args.reembed:
+        raise ConfigError("kutip index needs at least one PATH_OR_URL (or --reembed)")
     services = _services(settings, workload="index")
     try:
         with services.writing("kutip index"), _IndexProgress(tty=sys.stderr.isatty()) as shown:
-            report = services.indexer.run(
-                args.targets, prune=args.prune, rebuild=args.rebuild, progress=shown
-            )
+            if args.reembed:
+                report = services.indexer.reembed(settings.reembed_backup, progress=shown)
+            else:
+                if settings.reembed_backup.exists():
+                    logger.warning("an interrupted `kutip index --reembed` left the stored "
+                                   "articles in %s: run it again to finish",
+                                   settings.reembed_backup)
+                report = services.indexer.run(
+                    args.targets, prune=args.prune, rebuild=args.rebuild, progress=shown)
     finally:
         services.close()
     if args.json:
@@ -299,9 +311,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("index", help="index files, folders and article/feed URLs")
-    p.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("targets", nargs="*", metavar="PATH_OR_URL")
     p.add_argument("--prune", action="store_true", help="remove articles not seen in this run")
     p.add_argument("--rebuild", action="store_true", help="drop the index and start over")
+    p.add_argument("--reembed", action="store_true",
+                   help="embed every stored article anew with the configured model (after a "
+                        "model change; unlike --rebuild it keeps uploads and URLs)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_index)
 

@@ -59,8 +59,9 @@ class ModelMismatch(StoreError):
     def __init__(self, *, stored: str, configured: str) -> None:
         super().__init__(
             f"the index was built with embedding model {stored!r} but {configured!r} is "
-            "configured; run `kutip index --rebuild PATH...` to rebuild it with the new model "
-            "(or set KUTIP_EMBEDDING_BACKEND/KUTIP_EMBEDDING_MODEL back)"
+            "configured; run `kutip index --reembed` to embed the stored articles anew with the "
+            "new model (or `kutip index --rebuild PATH...` to start over from files, dropping "
+            "uploads and URLs; or set KUTIP_EMBEDDING_BACKEND/KUTIP_EMBEDDING_MODEL back)"
         )
         self.stored = stored
         self.configured = configured

@@ -158,6 +158,12 @@ class Settings(BaseSettings):
         """True when a Chroma server is configured instead of the embedded store."""
         return self.chroma_host is not None
 
+    @property
+    def reembed_backup(self) -> Path:
+        """Where `kutip index --reembed` keeps the stored articles while it re-embeds them
+        (`index.reembed`); present only while a re-embedding is unfinished."""
+        return self.data_dir / f"reembed-{self.collection}.jsonl"
+
 
 def load_settings(**overrides: object) -> Settings:
     """Build `Settings`, turning validation errors into one readable `ConfigError`."""

@@ -184,3 +184,33 @@ def test_eval_prints_and_writes_figures(data: Path, tmp_path: Path) -> None:
     assert figures["by_lang"]["en"]["R@10"] == 0.0
     assert figures["by_lang"]["id"]["R@1"] == 1.0
     assert "R@1" in result.stdout
+
+
+def test_reembed_keeps_articles_whose_files_are_gone(tmp_path: Path) -> None:
+    """`--reembed` embeds the stored articles anew from their stored text (a model change):
+    an article whose file is gone stays, which `--rebuild PATH...` could not keep."""
+    data, folder = tmp_path / "data", tmp_path / "articles"
+    folder.mkdir()
+    (folder / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert kutip("index", str(folder), data=data).returncode == 0
+    (folder / SEED.name).unlink()
+    result = kutip("index", "--reembed", "--json", data=data)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["added"] == 1 and report["embedded_chunks"] > 0 and report["failed"] == []
+    answer = json.loads(kutip("ask", SEED_QUESTION, "--json", data=data).stdout)
+    assert answer["quotes"][0]["text"] == SEED_QUOTE
+    assert not list(data.glob("reembed-*.jsonl"))  # the backup is gone once done
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    pytest.param(("--reembed", "somewhere"), "--reembed takes no PATH_OR_URL", id="with-path"),
+    pytest.param(("--reembed", "--rebuild"), "--reembed takes no", id="with-rebuild"),
+    pytest.param((), "needs at least one PATH_OR_URL", id="nothing"),
+])
+def test_index_arguments_that_do_not_go_together_are_a_clear_usage_error(
+    tmp_path: Path, args: tuple[str, ...], message: str,
+) -> None:
+    result = kutip("index", *args, data=tmp_path / "data")
+    assert result.returncode == 2 and message in result.stderr
+    assert "Traceback" not in result.stderr
