@@ -93,6 +93,13 @@ _EN_ADJ = "first|initial|official|latest|main|public|immediate|own|last|final|pe
 _EN_PREP = ("in response to|when asked about|anything about|something about|anything on|about"
             "|on|regarding|concerning|over|of|to|towards|toward|that|after|following|at|for|with")
 _EN_PREP_SPLIT = r"(?:about|on|regarding|concerning|over|towards?)"
+# Whom a statement was made to, between a verb and its topic ("told reporters about Y",
+# "kepada wartawan soal Y"): the audience, not the topic.
+_AUDIENCE = re.compile(r"^(?:(?:to|kepada|pada|ke)\s+)?(?:the\s+|para\s+)?(?:reporters|journalists|press|media|public"
+                       r"|audience|crowd|nation|supporters|us|me|wartawan|awak\s+media"
+                       r"|jurnalis|pers|publik|masyarakat|khalayak)(?:\s+|$)"
+                       r"(?=$|(?:about|on|regarding|concerning|over|towards?|that|soal|tentang"
+                       r"|mengenai|terkait|perihal|seputar|bahwa)\b)", re.IGNORECASE)
 _EN_AUX = ("didn't|doesn't|don't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|wouldn't"
            "|won't|couldn't|can't|cannot|shouldn't|did|does|do|has|have|had|is|are|was|were"
            "|would|will|could|can|should|might|must")
@@ -239,7 +246,7 @@ def _is_acronym(word: str) -> bool:
 
 def _clean_topic(text: str, prepositions: str) -> str:
     """The topic without a leading preposition ("about", "soal") or surrounding punctuation."""
-    topic = text.strip(" ,;:")
+    topic = _AUDIENCE.sub("", text.strip(" ,;:"))  # "reporters about Iran": after them
     topic = re.sub(rf"^(?:{prepositions})\b\s*", "", topic, flags=_I)
     return topic.strip(" ,;:\"'")
 
@@ -552,6 +559,20 @@ def _id_bilang_apa(match: re.Match[str]) -> SaidQuery | None:
     return _said(_clean_person(match["person"]), _clean_topic(match["rest"], _ID_TOPIC_PREP), "id")
 
 
+@_when(r"^(?P<person>(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*)\s+"
+      r"(?P<prep>on|about|regarding|soal|tentang|mengenai|terkait)\s+(?P<topic>\S.*)$")
+def _headline(match: re.Match[str]) -> SaidQuery | None:
+    """ "Ushakov on Iran?", "Jokowi soal banjir?": a name and a topic, no verb, so
+    `explicit=False` ("Attack on Iran" names no speaker and takes the usual path)."""
+    person = _clean_person(match["person"])
+    first = person.split()[0].lower() if person else ""
+    if not person or first in _ID_NOT_PERSON_LEADS or _is_id_verb(first) \
+            or match["topic"].split()[0].lower() in _QUESTION_WORDS:
+        return None  # "Mengatur tentang apakah …": a verb and a question, not a name
+    language: Language = "en" if match["prep"].lower() in ("on", "about", "regarding") else "id"
+    return _weak(person, match["topic"], language)
+
+
 def _id_who(text: str) -> SaidQuery | None:
     """ "Siapa saja yang berkomentar soal Y", "Siapakah pejabat yang mengatakan bahwa Y"."""
     match = re.match(rf"^siapa(?:kah)?(?:\s+saja(?:kah)?)?"
@@ -566,7 +587,7 @@ def _id_who(text: str) -> SaidQuery | None:
 
 _PARSERS: tuple[Callable[[str], SaidQuery | None], ...] = (
     _en_who, _id_who, _according, _en_why, _en_what_made, _id_what_made, _en_wh_did, _en_embedded, _quotes_by, _en_how,
-    _en_noun_forms, _id_noun, _id_yang, _id_verb, _id_bilang_apa)
+    _en_noun_forms, _id_noun, _id_yang, _id_verb, _id_bilang_apa, _headline)
 
 
 def parse_said_question(question: str) -> SaidQuery | None:

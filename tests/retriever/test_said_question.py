@@ -116,6 +116,13 @@ SAID += [
      "en"),
     ("What was Macron's answer on the pension question?", "Macron", "the pension question",
      "en"),
+    # the audience is not the topic; "soal pers" still is
+    ("What did Yuri Ushakov tell reporters about Iran?", "Yuri Ushakov", "Iran", "en"),
+    ("What did Macron say to the press about the pension reform?", "Macron",
+     "the pension reform", "en"),
+    ("Apa kata Ushakov kepada wartawan soal Iran?", "Ushakov", "Iran", "id"),
+    ("Apa yang dikatakan Jokowi kepada wartawan?", "Jokowi", "", "id"),
+    ("Apa kata Jokowi soal pers?", "Jokowi", "pers", "id"),
 ]
 
 
@@ -145,6 +152,22 @@ def test_reason_questions_ask_for_words_weakly(question: str, person: str, topic
     query = parse_said_question(question)
     assert query is not None and query.kind == "said" and not query.explicit
     assert (query.person, query.topic) == (person, topic)
+
+
+@pytest.mark.parametrize(("question", "person", "topic", "language"), [
+    ("Ushakov on Iran?", "Ushakov", "Iran", "en"),
+    ("Retno Marsudi about the Rohingya crisis", "Retno Marsudi", "the Rohingya crisis", "en"),
+    ("Jokowi soal banjir?", "Jokowi", "banjir", "id"),
+])
+def test_a_name_and_a_topic_without_a_verb_ask_for_words_weakly(
+    question: str, person: str, topic: str, language: str,
+) -> None:
+    """A chat-style "X on Y?" is their words if X spoke on Y, else the usual path (so
+    "Attack on Iran?" names no speaker and is answered as any question)."""
+    assert parse_said_question(question) == SaidQuery("said", person, topic, language,
+                                                      explicit=False)
+    assert parse_said_question("Harga cabai on Monday") is None  # lower case: no name
+    assert parse_said_question("Mengatur tentang apakah peraturan itu?") is None  # a verb
 
 
 def test_speech_and_feelings_are_explicit() -> None:
