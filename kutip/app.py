@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from index.chunk import SentenceChunker
 from index.e5_runtime import Workload
 from index.embed import KutipEmbeddings
-from index.indexer import Indexer
-from index.loaders import Loader
 from index.lock import WriteLock
-from index.speech import EXTRACTOR_VERSION, extract_statements
 from index.store import ChromaStore
 from kutip.factories import build_client, build_embedder
 from kutip.settings import Settings
 from retriever.search import Mode, Retriever
+
+if TYPE_CHECKING:
+    from index.indexer import Indexer
+    from index.loaders import Loader
 
 __all__ = ["Services", "build_services", "run_bot"]
 
@@ -30,14 +32,38 @@ SERVER_ORPHAN_GRACE_S = 3600.0
 
 @dataclass
 class Services:
-    """Everything the CLI and the bot use, built once per process."""
+    """Everything the CLI and the bot use, built once per process. The loader and the
+    indexer are built on first use: a process that only answers (a cold `kutip ask`) never
+    imports them, nor the statement extractor and the HTTP fetching they bring."""
 
     settings: Settings
     embedder: KutipEmbeddings
     store: ChromaStore
-    loader: Loader
-    indexer: Indexer
     retriever: Retriever
+
+    @functools.cached_property
+    def loader(self) -> Loader:
+        from index.loaders import Loader
+
+        settings = self.settings
+        return Loader(max_bytes=settings.max_article_bytes, http_timeout=settings.http_timeout,
+                      allow_private_urls=settings.allow_private_urls)
+
+    @functools.cached_property
+    def indexer(self) -> Indexer:
+        from index.chunk import SentenceChunker
+        from index.indexer import Indexer
+        from index.speech import EXTRACTOR_VERSION, extract_statements
+
+        return Indexer(
+            loader=self.loader,
+            chunker=SentenceChunker(chunk_size=self.settings.chunk_size),
+            embedder=self.embedder,
+            store=self.store,
+            batch_size=self.settings.embed_batch_size,
+            extract_statements=extract_statements,
+            extractor_version=EXTRACTOR_VERSION,
+        )
 
     @contextlib.contextmanager
     def writing(self, holder: str) -> Iterator[None]:
@@ -49,7 +75,8 @@ class Services:
             yield
 
     def close(self) -> None:
-        self.loader.close()
+        if "loader" in self.__dict__:  # built (cached_property keeps it in the instance)
+            self.loader.close()
 
 
 def build_services(
@@ -59,24 +86,14 @@ def build_services(
     mode: Mode = "hybrid",
     workload: Workload = "serve",
 ) -> Services:
-    """Wire embedder → store → indexer and retriever. Checks the store's model early."""
+    """Wire embedder → store → retriever (the indexer on first use). Checks the store's
+    model early."""
     embedder = embedder or build_embedder(settings, workload=workload)
     store = ChromaStore(
         client=build_client(settings),
         name=settings.collection,
         model_id=embedder.model_id,
         orphan_grace_s=SERVER_ORPHAN_GRACE_S if settings.uses_chroma_server else 0.0,
-    )
-    loader = Loader(max_bytes=settings.max_article_bytes, http_timeout=settings.http_timeout,
-                    allow_private_urls=settings.allow_private_urls)
-    indexer = Indexer(
-        loader=loader,
-        chunker=SentenceChunker(chunk_size=settings.chunk_size),
-        embedder=embedder,
-        store=store,
-        batch_size=settings.embed_batch_size,
-        extract_statements=extract_statements,
-        extractor_version=EXTRACTOR_VERSION,
     )
     retriever = Retriever(
         store=store,
@@ -86,7 +103,7 @@ def build_services(
         mode=mode,
         cache_dir=settings.data_dir / "cache",
     )
-    return Services(settings, embedder, store, loader, indexer, retriever)
+    return Services(settings, embedder, store, retriever)
 
 
 def run_bot(settings: Settings) -> None:
