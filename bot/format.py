@@ -16,10 +16,10 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from bot.messages import t, tn
-from index.indexer import IndexReport, Progress
 from index.names import match_speaker
 from index.store import ArticleRecord
 from kutip.errors import EmptyQuestion
@@ -27,6 +27,9 @@ from retriever import Answer, Question, Quote, SourceTitle, SpeakerStatements
 from retriever.said_question import SaidQuery
 from retriever.speakers import MIN_SPEAKER_MATCH
 from retriever.text import Language
+
+if TYPE_CHECKING:  # annotations only: the CLI's replies need no indexer (nor its loaders)
+    from index.indexer import IndexReport, Progress
 
 __all__ = [
     "MAX_HREF_CHARS",

@@ -122,6 +122,31 @@ def test_ask_plain_text_and_not_found(data: Path) -> None:
     assert "Closest articles:" in missing.stdout
 
 
+_IMPORTS_PROBE = """
+import sys
+from kutip.cli import main
+sys.argv = ["kutip", "ask", *sys.argv[1:]]
+code = main()
+loaded = [m for m in sys.modules if m.split(".")[0] == "telegram"
+          or m in ("bot.main", "bot.handlers", "index.indexer", "index.loaders", "index.speech")]
+print("loaded:", sorted(loaded), "exit:", code, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("form", [[], ["--json"]])
+def test_ask_imports_no_telegram_loaders_or_indexer(data: Path, form: list[str]) -> None:
+    """A process that only answers imports what answering needs: the plain-text reply
+    shares bot.format without python-telegram-bot, and nothing loads or indexes."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KUTIP_", "CHROMA_"))}
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTS_PROBE, SEED_QUESTION, *form], check=False,
+        capture_output=True, text=True, env={**env, "KUTIP_DATA_DIR": str(data)}, cwd=REPO,
+        timeout=300,
+    )
+    assert "loaded: [] exit: 0" in done.stderr, done.stderr[-2000:]
+    assert SEED_QUOTE in done.stdout
+
+
 def test_sources_json(data: Path) -> None:
     result = kutip("sources", "--json", data=data)
     info = json.loads(result.stdout)
