@@ -102,6 +102,7 @@ def build_services(
         max_quote_chars=settings.max_quote_chars,
         mode=mode,
         cache_dir=settings.data_dir / "cache",
+        release_memory=workload != "oneoff",
     )
     return Services(settings, embedder, store, retriever)
 
