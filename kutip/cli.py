@@ -216,7 +216,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
     """What a person is quoted as saying across the index: newest first, or on --about."""
-    services = _services(settings)
+    services = _services(settings, workload="oneoff")
     found = services.retriever.statements_of(args.name, about=args.about, limit=args.limit)
     if args.json:
         print(json.dumps(found.to_dict(), ensure_ascii=False))
