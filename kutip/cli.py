@@ -385,10 +385,10 @@ def _configure_logging(level: str) -> None:
 
 def _without_cyclic_gc() -> None:
     """A process that answers once and exits needs no cyclic garbage collector: its passes
-    over the objects of the ~1,400 modules a question imports, during the run and again at
-    interpreter exit, took ~0.4 s of a 1.2 s cold `kutip ask` (BENCHMARKS.md). At exit the
-    objects are frozen (`gc.freeze`), so the interpreter's final collections skip them too;
-    the memory goes back with the process."""
+    over the objects of the ~1,300 modules a question imports, during the run and again at
+    interpreter exit, took 0.2-0.4 s of a 1.3 s cold `kutip ask` (BENCHMARKS.md). At exit
+    the objects are frozen (`gc.freeze`), so the interpreter's final collections skip them
+    too; the memory goes back with the process."""
     gc.disable()
     atexit.register(gc.freeze)
 
