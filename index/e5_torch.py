@@ -12,7 +12,15 @@ the tokens actually seen), the tokenizer reads the folder's tokenizer.json in a 
 
 Small passes (a question, a few coalesced questions) run on one thread: at that size each
 matrix product is shorter than the cost of waking a second OpenMP thread (measured: 7.0 vs
-10.2 ms for one question, equal from ~500 tokens on); larger ones use every thread.
+10.2 ms for one question, equal from ~500 tokens on); larger ones use every thread, unless
+the caller asks for one (`window_means(..., threads=1)`: bulk embedding runs one pass per
+core instead).
+
+Attention is two batched products and a float32 softmax over groups of heads
+(`_Attention`), not `scaled_dot_product_attention`: torch's CPU flash kernel ran at
+~55 GFLOP/s in bf16 (per-block matrix calls of 32 query rows), a third of the time of a
+16-chunk pass for 7% of its arithmetic; this way the attention of a 16 x 176-token batch took
+~2.3x less time (BENCHMARKS.md, "Indexing throughput, fourth round").
 """
 
 from __future__ import annotations
@@ -29,7 +37,13 @@ from safetensors import safe_open
 from index.e5_tokenizer import UnigramTokenizer
 from kutip.memory import trim_free_heap
 
-__all__ = ["SINGLE_THREAD_TOKENS", "WIDTH_STEP", "E5Encoder", "power_of_two_batches"]
+__all__ = [
+    "SINGLE_THREAD_TOKENS",
+    "WIDTH_STEP",
+    "E5Encoder",
+    "padded_batches",
+    "padded_width",
+]
 
 # Passes of fewer padded tokens than this run on one thread (see the module docstring).
 SINGLE_THREAD_TOKENS = 512
@@ -37,6 +51,15 @@ SINGLE_THREAD_TOKENS = 512
 # matrix shape and the heap keeps what they leave: measured, 52 new widths of one question
 # cost 130 MB that stayed (1,200 shapes of one product: +1.1 GB, +285 MB after a trim).
 WIDTH_STEP = 8
+# What a pass costs beyond its tokens, counted in tokens: measured on one thread, a pass of
+# one 16-token text took 6.1 ms and each further token ~0.115 ms (every pass reads all the
+# layers' weights, 42 MB in bf16). Attention adds its square: a token of a 256-token batch
+# cost ~1.3x one of a 64-token batch.
+PASS_TOKENS = 36
+ATTENTION_TOKENS = 768
+# Attention scores computed at once (float32 elements): groups of heads whose scores stay
+# in the caches (measured over 2^15..2^19 at 16 x 176 tokens: 2^19 the fastest).
+ATTENTION_GROUP = 1 << 19
 
 
 @dataclass(frozen=True)
@@ -93,18 +116,21 @@ class E5Encoder:
         """Token ids of each text, without <s> and </s>."""
         return [self.tokenizer.content_ids(text) for text in texts]
 
-    def window_means(self, windows: list[list[int]]) -> np.ndarray:
+    def window_means(self, windows: list[list[int]], *, threads: int | None = None) -> np.ndarray:
         """Mean of the last hidden states over each window framed by <s> ... </s> (float32
-        pooling whatever the weights' dtype); windows must fit `max_positions`."""
-        width = -(-(max(len(w) for w in windows) + 2) // WIDTH_STEP) * WIDTH_STEP
+        pooling whatever the weights' dtype); windows must fit `max_positions`. `threads`
+        (this calling thread's OpenMP threads) defaults to one for a small pass, all else."""
+        width = padded_width(max(len(w) for w in windows))
         ids = torch.full((len(windows), width), self.pad, dtype=torch.long)
         mask = torch.zeros((len(windows), width), dtype=torch.bool)
         for row, tokens in enumerate(windows):
             ids[row, : len(tokens) + 2] = torch.tensor([self.bos, *tokens, self.eos])
             mask[row, : len(tokens) + 2] = True
-        torch.set_num_threads(1 if ids.numel() < SINGLE_THREAD_TOKENS else self.threads)
+        if threads is None:
+            threads = 1 if ids.numel() < SINGLE_THREAD_TOKENS else self.threads
+        torch.set_num_threads(threads)  # OpenMP's count is per calling thread
         with torch.inference_mode():
-            hidden = self._forward(ids, None if bool(mask.all()) else mask).float()
+            hidden = self._forward(ids, mask).float()
             weights = mask.unsqueeze(-1).float()
             means = (hidden * weights).sum(dim=1) / weights.sum(dim=1)
         if ids.shape not in self._shapes:  # a new shape's scratch memory back to the OS
@@ -112,24 +138,58 @@ class E5Encoder:
             trim_free_heap()
         return means.numpy()
 
-    def _forward(self, ids: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
+    def _forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """BERT's encoder (post-norm, absolute positions, token type 0) as functional calls."""
         batch, width = ids.shape
         size, eps = (self.hidden,), self._eps
         x = F.embedding(ids, self._word) + self._position[:width] + self._type0
         x = F.layer_norm(x, size, *self._ln, eps)
-        attend = None if mask is None else mask[:, None, None, :]
+        attention = _Attention(mask, heads=self.heads, width=width, dtype=x.dtype)
         for layer in self._layers:
             qkv = F.linear(x, layer.qkv_w, layer.qkv_b)
-            q, k, v = qkv.view(batch, width, 3, self.heads, -1).permute(2, 0, 3, 1, 4)
-            attended = F.scaled_dot_product_attention(q, k, v, attn_mask=attend)
-            attended = attended.transpose(1, 2).reshape(batch, width, self.hidden)
+            attended = attention(qkv.view(batch, width, 3, self.heads, -1))
             x = F.layer_norm(F.linear(attended, layer.out_w, layer.out_b) + x, size,
                              layer.ln1_w, layer.ln1_b, eps)
             up = F.gelu(F.linear(x, layer.up_w, layer.up_b))
             x = F.layer_norm(F.linear(up, layer.down_w, layer.down_b) + x, size,
                              layer.ln2_w, layer.ln2_b, eps)
         return x
+
+
+class _Attention:
+    """Every layer's self-attention for one pass: softmax(q k^T / sqrt(d) + bias) v, where
+    bias is -inf at padding keys. Scores are computed for a group of heads at a time in
+    reused buffers (fresh tensors of this size cost page faults: measured ~5x slower),
+    added to the bias in float32 and softmaxed in float32; the probabilities go back to
+    the weights' dtype for the second product, as torch's own bf16 attention does."""
+
+    def __init__(self, mask: torch.Tensor, *, heads: int, width: int, dtype: torch.dtype):
+        batch = mask.shape[0]
+        self._heads = heads
+        self._group = max(1, min(batch * heads, ATTENTION_GROUP // (width * width)))
+        bias = torch.zeros((batch, 1, width)).masked_fill_(~mask[:, None, :], float("-inf"))
+        self._bias = bias.repeat_interleave(heads, dim=0)  # one row per (text, head)
+        shape = (self._group, width, width)
+        self._scores, self._probs = torch.empty(shape), torch.empty(shape)
+        self._low = None if dtype == torch.float32 else (
+            torch.empty(shape, dtype=dtype), torch.empty(shape, dtype=dtype))
+
+    def __call__(self, qkv: torch.Tensor) -> torch.Tensor:
+        """(batch, width, 3, heads, head size) query/key/value in, (batch, width, hidden) out."""
+        batch, width, _, heads, size = qkv.shape
+        q, k, v = qkv.permute(2, 0, 3, 1, 4).reshape(3, batch * heads, width, size)
+        out = torch.empty_like(q)
+        raw, probs = (self._scores, self._probs) if self._low is None else self._low
+        for lo in range(0, batch * heads, self._group):
+            hi = min(batch * heads, lo + self._group)
+            n = hi - lo
+            torch.bmm(q[lo:hi], k[lo:hi].transpose(1, 2), out=raw[:n])
+            torch.add(self._bias[lo:hi], raw[:n], alpha=size ** -0.5, out=self._scores[:n])
+            torch.softmax(self._scores[:n], -1, out=self._probs[:n])
+            if self._low is not None:
+                probs[:n].copy_(self._probs[:n])
+            torch.bmm(probs[:n], v[lo:hi], out=out[lo:hi])
+        return out.view(batch, heads, width, size).transpose(1, 2).reshape(batch, width, -1)
 
 
 def _layer(tensors: dict[str, torch.Tensor], prefix: str) -> _Layer:
@@ -153,13 +213,31 @@ def _layer(tensors: dict[str, torch.Tensor], prefix: str) -> _Layer:
     )
 
 
-def power_of_two_batches(count: int, largest: int) -> list[tuple[int, int]]:
-    """(start, stop) of consecutive batches covering `count` items, each a power of two of
-    at most `largest` items, so that passes come in few shapes (see WIDTH_STEP)."""
-    cap = 1 << (max(largest, 1).bit_length() - 1)
-    spans, start = [], 0
-    while start < count:
-        size = min(cap, 1 << ((count - start).bit_length() - 1))
-        spans.append((start, start + size))
-        start += size
-    return spans
+def padded_width(tokens: int) -> int:
+    """The width of a pass whose longest window has `tokens` content tokens."""
+    return -(-(tokens + 2) // WIDTH_STEP) * WIDTH_STEP
+
+
+def padded_batches(lengths: list[int], largest: int) -> list[tuple[int, int]]:
+    """(start, stop) of consecutive batches over windows sorted longest first (`lengths`
+    their token counts), each a power of two of at most `largest` items, chosen for the
+    least work: a batch costs its size times its padded width (attention's square
+    included) plus `PASS_TOKENS`. Fixed batches of `largest` padded statements (1-3
+    sentences, 14-108 tokens) to 1.39x their tokens in the indexer's calls of 64; this
+    split gives ~1.14x in a few more passes (`bench/pad_cost.py`)."""
+    sizes = [1 << i for i in range(max(largest, 1).bit_length())]
+    best, last = [0.0] * (len(lengths) + 1), [0] * (len(lengths) + 1)
+    for stop in range(1, len(lengths) + 1):
+        best[stop] = float("inf")
+        for size in sizes:
+            if size > stop:
+                break
+            width = padded_width(lengths[stop - size])
+            cost = best[stop - size] + size * width * (1 + width / ATTENTION_TOKENS) + PASS_TOKENS
+            if cost < best[stop]:
+                best[stop], last[stop] = cost, size
+    spans, stop = [], len(lengths)
+    while stop:
+        spans.append((stop - last[stop], stop))
+        stop -= last[stop]
+    return spans[::-1]

