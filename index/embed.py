@@ -223,7 +223,10 @@ class TorchE5Embeddings(KutipEmbeddings):
             for start in range(0, max(len(content), 1), self._window)
         ]
         windows.sort(key=lambda w: len(w[1]), reverse=True)
-        spans = self._batches([len(tokens) for _, tokens in windows], self._batch_size)
+        largest = self._batch_size
+        if parallel:  # at least a batch per thread (a call of one batch runs in halves)
+            largest = min(largest, max(1, len(windows) // self._encoder.threads))
+        spans = self._batches([len(tokens) for _, tokens in windows], largest)
         batches = [windows[lo:hi] for lo, hi in spans]
         for batch, means in zip(batches, self._means(batches, parallel), strict=True):
             for (owner, tokens), mean in zip(batch, means, strict=True):
