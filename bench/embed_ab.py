@@ -4,7 +4,8 @@
                          [--chunks 512] [--statements 1024] [--rounds 2] [--json OUT]
 
 The texts are what `kutip index` embeds for the first `--articles` of IndoSum (or
-`--corpus`): each chunk with its title, and each statement with its sentence parts. They go
+`--corpus`): each chunk with its title, each statement of one sentence and each sentence
+of a longer one. They go
 to `encode_passages` in the indexer's calls (`CHUNK_CALL_BATCHES` batches of chunks per
 call, `STATEMENT_BATCH_FACTOR` batches of statements, each call sorted by length). Both
 runtimes live in one process and take turns call by call (who goes first alternates), so
@@ -36,11 +37,12 @@ CACHE = REPO / "bench" / "out" / "models"
 
 
 def indexed_texts(corpus: Path, articles: int) -> tuple[list[str], list[str]]:
-    """(chunks, statements and sentence parts) as the indexer embeds them."""
+    """(chunks, statements and sentence parts) as the indexer embeds them (a statement with
+    sentence parts pools theirs instead of a pass of its own)."""
     from index.chunk import SentenceChunker
     from index.indexer import embedding_text
     from index.speech import extract_statements
-    from index.statements import with_sentence_parts
+    from index.statements import embedded_records, with_sentence_parts
 
     chunker, chunks, statements = SentenceChunker(chunk_size=800), [], []
     with corpus.open(encoding="utf-8") as lines:
@@ -49,7 +51,8 @@ def indexed_texts(corpus: Path, articles: int) -> tuple[list[str], list[str]]:
             text = row["text"]
             chunks += [embedding_text(row.get("title", ""), c.text) for c in chunker.split(text)]
             found = with_sentence_parts(text, extract_statements(text))
-            statements += [text[st.start:st.end] for st in found]
+            statements += [text[st.start:st.end]
+                           for st, own in zip(found, embedded_records(found), strict=True) if own]
     return chunks, statements
 
 
