@@ -16,7 +16,7 @@ matrix product is shorter than the cost of waking a second OpenMP thread (measur
 the caller asks for one (`window_means(..., threads=1)`: bulk embedding runs one pass per
 core instead).
 
-Attention is two batched products and a float32 softmax over groups of heads
+Attention of a batch is two batched products and a float32 softmax over groups of heads
 (`_Attention`), not `scaled_dot_product_attention`: torch's CPU flash kernel ran at
 ~55 GFLOP/s in bf16 (per-block matrix calls of 32 query rows), a third of the time of a
 16-chunk pass for 7% of its arithmetic; this way the attention of a 16 x 176-token batch took
@@ -25,6 +25,7 @@ Attention is two batched products and a float32 softmax over groups of heads
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,10 @@ ATTENTION_TOKENS = 768
 # Attention scores computed at once (float32 elements): groups of heads whose scores stay
 # in the caches (measured over 2^15..2^19 at 16 x 176 tokens: 2^19 the fastest).
 ATTENTION_GROUP = 1 << 19
+# One text of at most this width (a question) attends through torch's own kernel: one
+# layer's attention of one 24-32-token text took 54-58 us that way against 66-70 us by
+# `_Attention`, which is faster from 48 tokens on (89 vs 105 us; 432 vs 812 us at 176).
+KERNEL_WIDTH = 32
 
 
 @dataclass(frozen=True)
@@ -144,7 +149,10 @@ class E5Encoder:
         size, eps = (self.hidden,), self._eps
         x = F.embedding(ids, self._word) + self._position[:width] + self._type0
         x = F.layer_norm(x, size, *self._ln, eps)
-        attention = _Attention(mask, heads=self.heads, width=width, dtype=x.dtype)
+        if batch == 1 and width <= KERNEL_WIDTH:
+            attention = functools.partial(_kernel_attention, None if bool(mask.all()) else mask)
+        else:
+            attention = _Attention(mask, heads=self.heads, width=width, dtype=x.dtype)
         for layer in self._layers:
             qkv = F.linear(x, layer.qkv_w, layer.qkv_b)
             attended = attention(qkv.view(batch, width, 3, self.heads, -1))
@@ -190,6 +198,15 @@ class _Attention:
                 probs[:n].copy_(self._probs[:n])
             torch.bmm(probs[:n], v[lo:hi], out=out[lo:hi])
         return out.view(batch, heads, width, size).transpose(1, 2).reshape(batch, width, -1)
+
+
+def _kernel_attention(mask: torch.Tensor | None, qkv: torch.Tensor) -> torch.Tensor:
+    """`_Attention` by torch's own kernel (for one short text; `mask` None: no padding)."""
+    batch, width = qkv.shape[:2]
+    q, k, v = qkv.permute(2, 0, 3, 1, 4)
+    attend = None if mask is None else mask[:, None, None, :]
+    attended = F.scaled_dot_product_attention(q, k, v, attn_mask=attend)
+    return attended.transpose(1, 2).reshape(batch, width, -1)
 
 
 def _layer(tensors: dict[str, torch.Tensor], prefix: str) -> _Layer:
