@@ -173,7 +173,6 @@ class _Attention:
 
     def __init__(self, mask: torch.Tensor, *, heads: int, width: int, dtype: torch.dtype):
         batch = mask.shape[0]
-        self._heads = heads
         self._group = max(1, min(batch * heads, ATTENTION_GROUP // (width * width)))
         bias = torch.zeros((batch, 1, width)).masked_fill_(~mask[:, None, :], float("-inf"))
         self._bias = bias.repeat_interleave(heads, dim=0)  # one row per (text, head)
@@ -239,9 +238,10 @@ def padded_batches(lengths: list[int], largest: int) -> list[tuple[int, int]]:
     """(start, stop) of consecutive batches over windows sorted longest first (`lengths`
     their token counts), each a power of two of at most `largest` items, chosen for the
     least work: a batch costs its size times its padded width (attention's square
-    included) plus `PASS_TOKENS`. Fixed batches of `largest` padded statements (1-3
-    sentences, 14-108 tokens) to 1.39x their tokens in the indexer's calls of 64; this
-    split gives ~1.14x in a few more passes (`bench/pad_cost.py`)."""
+    included) plus `PASS_TOKENS`. Fixed batches of `largest` padded statements (a sentence
+    or two, 14-108 tokens) to 1.40x their tokens in the indexer's calls of 64; this split
+    gives 1.16x in twice the passes, chunks 1.09x -> 1.03x (500 IndoSum articles,
+    `bench/pad_cost.py`)."""
     sizes = [1 << i for i in range(max(largest, 1).bit_length())]
     best, last = [0.0] * (len(lengths) + 1), [0] * (len(lengths) + 1)
     for stop in range(1, len(lengths) + 1):
