@@ -16,8 +16,8 @@ matrix product is shorter than the cost of waking a second OpenMP thread (measur
 the caller asks for one (`window_means(..., threads=1)`: bulk embedding runs one pass per
 core instead).
 
-Attention of a batch is two batched products and a float32 softmax over groups of heads
-(`_Attention`), not `scaled_dot_product_attention`: torch's CPU flash kernel ran at
+Attention of a batch is two batched products with float32 scores and softmax over groups
+of heads (`_Attention`), not `scaled_dot_product_attention`: torch's CPU flash kernel ran at
 ~55 GFLOP/s in bf16 (per-block matrix calls of 32 query rows), a third of the time of a
 16-chunk pass for 7% of its arithmetic; this way the attention of a 16 x 176-token batch took
 ~2.3x less time (BENCHMARKS.md, "Indexing throughput, fourth round").
@@ -167,9 +167,10 @@ class E5Encoder:
 class _Attention:
     """Every layer's self-attention for one pass: softmax(q k^T / sqrt(d) + bias) v, where
     bias is -inf at padding keys. Scores are computed for a group of heads at a time in
-    reused buffers (fresh tensors of this size cost page faults: measured ~5x slower),
-    added to the bias in float32 and softmaxed in float32; the probabilities go back to
-    the weights' dtype for the second product, as torch's own bf16 attention does."""
+    reused buffers (fresh tensors of this size cost page faults: measured ~5x slower), in
+    float32 as torch's own bf16 kernel keeps them (bf16 scores moved the vectors 7-10% further
+    from float32's, for 2% of the time); the probabilities go back to the weights' dtype for
+    the second product, as that kernel does."""
 
     def __init__(self, mask: torch.Tensor, *, heads: int, width: int, dtype: torch.dtype):
         batch = mask.shape[0]
@@ -178,24 +179,25 @@ class _Attention:
         self._bias = bias.repeat_interleave(heads, dim=0)  # one row per (text, head)
         shape = (self._group, width, width)
         self._scores, self._probs = torch.empty(shape), torch.empty(shape)
-        self._low = None if dtype == torch.float32 else (
-            torch.empty(shape, dtype=dtype), torch.empty(shape, dtype=dtype))
+        self._low_probs = None if dtype == torch.float32 else torch.empty(shape, dtype=dtype)
 
     def __call__(self, qkv: torch.Tensor) -> torch.Tensor:
         """(batch, width, 3, heads, head size) query/key/value in, (batch, width, hidden) out."""
         batch, width, _, heads, size = qkv.shape
         q, k, v = qkv.permute(2, 0, 3, 1, 4).reshape(3, batch * heads, width, size)
         out = torch.empty_like(q)
-        raw, probs = (self._scores, self._probs) if self._low is None else self._low
+        q, k = q.float(), k.float()
+        scores, probs = self._scores, self._probs
         for lo in range(0, batch * heads, self._group):
             hi = min(batch * heads, lo + self._group)
             n = hi - lo
-            torch.bmm(q[lo:hi], k[lo:hi].transpose(1, 2), out=raw[:n])
-            torch.add(self._bias[lo:hi], raw[:n], alpha=size ** -0.5, out=self._scores[:n])
-            torch.softmax(self._scores[:n], -1, out=self._probs[:n])
-            if self._low is not None:
-                probs[:n].copy_(self._probs[:n])
-            torch.bmm(probs[:n], v[lo:hi], out=out[lo:hi])
+            torch.bmm(q[lo:hi], k[lo:hi].transpose(1, 2), out=scores[:n])
+            torch.add(self._bias[lo:hi], scores[:n], alpha=size ** -0.5, out=scores[:n])
+            torch.softmax(scores[:n], -1, out=probs[:n])
+            if self._low_probs is not None:
+                self._low_probs[:n].copy_(probs[:n])
+            low = probs if self._low_probs is None else self._low_probs
+            torch.bmm(low[:n], v[lo:hi], out=out[lo:hi])
         return out.view(batch, heads, width, size).transpose(1, 2).reshape(batch, width, -1)
 
 
