@@ -33,12 +33,7 @@ from index.embed import KutipEmbeddings
 from index.identity import IdRegistry, file_is_gone, under_roots
 from index.loaders import Loader, is_url
 from index.reembed import read_backup, write_backup
-from index.statements import (
-    StatementLike,
-    embedded_records,
-    record_vectors,
-    with_sentence_parts,
-)
+from index.statements import StatementLike, embedded_texts, record_vectors, with_sentence_parts
 from index.store import ArticleItem, ArticleRecord, ChromaStore, StatementItems
 from kutip.errors import LoadError
 
@@ -230,8 +225,7 @@ class _EmbedQueue:
             previous: str | None, statements: Sequence[StatementLike] = ()) -> None:
         if any(p.article.article_id == article.article_id for p in self.pending):
             self.drain(final=True)  # the same id twice (an upload): store the first one first
-        texts = [article.text[st.start:st.end]
-                 for st, own in zip(statements, embedded_records(statements), strict=True) if own]
+        texts = embedded_texts(article.text, statements)
         self.pending.append(_Pending(position, article, chunks, previous, statements, len(texts)))
         self._chunks.waiting.extend(embedding_text(article.title, c.text) for c in chunks)
         self._statements.waiting.extend(texts)
@@ -398,14 +392,12 @@ class Indexer:
             records = list(self.store.get_articles(outdated[lo:lo + group]).values())
             found = [with_sentence_parts(r.text, self.extract_statements(r.text))
                      for r in records]
+            each = [embedded_texts(r.text, f) for r, f in zip(records, found, strict=True)]
             texts = _Texts(self.embedder.encode_passages)
-            for record, records_found in zip(records, found, strict=True):
-                texts.waiting.extend(
-                    record.text[st.start:st.end] for st, own in
-                    zip(records_found, embedded_records(records_found), strict=True) if own)
+            texts.waiting = [text for article_texts in each for text in article_texts]
             texts.embed_batches(self.batch_size * STATEMENT_BATCH_FACTOR, final=True)
-            items = [(record, f, record_vectors(f, texts.take(sum(embedded_records(f)))))
-                     for record, f in zip(records, found, strict=True)]
+            items = [(record, f, record_vectors(f, texts.take(len(article_texts))))
+                     for record, f, article_texts in zip(records, found, each, strict=True)]
             self.store.refresh_statements(items, extractor=self.extractor_version)
             report.outdated_statements += len(items)
             report.embedded_statements += sum(len(f) for f in found)

@@ -32,7 +32,7 @@ from index.sentences import sentence_spans
 
 __all__ = [
     "MIN_PART_CHARS", "SentencePart", "Speech", "StatementLike", "StatementRow",
-    "embedded_records", "is_part", "part_ids", "record_vectors", "statement_id", "statement_of",
+    "embedded_records", "embedded_texts", "is_part", "part_ids", "record_vectors", "statement_id", "statement_of",
     "statement_payload", "statement_row", "with_sentence_parts",
 ]
 
@@ -104,6 +104,12 @@ def embedded_records(records: Sequence[StatementLike | SentencePart]) -> list[bo
     and the statements without parts (a statement with parts pools theirs, `record_vectors`)."""
     pooled = _parts_by_statement(records)
     return [i not in pooled for i in range(len(records))]
+
+
+def embedded_texts(text: str, records: Sequence[StatementLike | SentencePart]) -> list[str]:
+    """The texts of `records` that need a forward pass (`embedded_records`), in order."""
+    return [text[r.start:r.end]
+            for r, own in zip(records, embedded_records(records), strict=True) if own]
 
 
 def record_vectors(records: Sequence[StatementLike | SentencePart],

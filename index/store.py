@@ -228,6 +228,18 @@ def _record(article_id: str, meta: dict[str, Any], text: str | None) -> ArticleR
     )
 
 
+def _all_records(article_col: Any, *, with_text: bool) -> list[ArticleRecord]:
+    """Every record of an articles collection, read in pages."""
+    include = ["metadatas", "documents"] if with_text else ["metadatas"]
+    records: list[ArticleRecord] = []
+    for lo in range(0, article_col.count(), 5000):
+        got = article_col.get(include=include, limit=5000, offset=lo)
+        docs = got.get("documents") or [None] * len(got["ids"])
+        for aid, meta, doc in zip(got["ids"], got["metadatas"] or [], docs, strict=False):
+            records.append(_record(aid, meta or {}, doc))
+    return records
+
+
 def _upsert_batches(
     col: Any, ids: list[str], vectors: np.ndarray, docs: list[str], metas: list[dict[str, Any]]
 ) -> None:
@@ -350,7 +362,8 @@ class ChromaStore:
         self._bump_generation()
 
     def _write_statements(self, articles: Sequence[Article | ArticleRecord],
-                          statements: StatementItems, written_at: float) -> None:
+                          statements: StatementItems, written_at: float) -> list[str]:
+        """Upsert the articles' statements (and sentence parts); returns their record ids."""
         ids: list[str] = []
         docs: list[str] = []
         metas: list[dict[str, Any]] = []
@@ -367,6 +380,7 @@ class ChromaStore:
             vectors.append(np.asarray(vecs))
         if ids:
             _upsert_batches(self._statements, ids, np.vstack(vectors), docs, metas)
+        return ids
 
     @_translate_errors
     def refresh_statements(self, items: Sequence[StatementRefresh], *, extractor: str) -> None:
@@ -380,19 +394,14 @@ class ChromaStore:
         if not items:
             return
         _, article_col = self._open()
-        self._write_statements([record for record, _, _ in items],
-                               {r.article_id: (found, vecs) for r, found, vecs in items},
-                               time.time())
-        kept = {record.article_id: set(statement_payload(
-            record.article_id, record.content_hash, record.text, found, written_at=0.0)[0])
-            for record, found, _ in items}
-        got = self._statements.get(where={"article_id": {"$in": list(kept)}},
-                                   include=["metadatas"])
-        left = [sid for sid, meta in zip(got["ids"], got["metadatas"] or [], strict=False)
-                if sid not in kept.get((meta or {}).get("article_id"), ())]
+        written = set(self._write_statements(
+            [record for record, _, _ in items],
+            {r.article_id: (found, vecs) for r, found, vecs in items}, time.time()))
+        ids = [record.article_id for record, _, _ in items]
+        got = self._statements.get(where={"article_id": {"$in": ids}}, include=[])
+        left = [sid for sid in got["ids"] if sid not in written]
         for lo in range(0, len(left), _BATCH):
             self._statements.delete(ids=left[lo:lo + _BATCH])
-        ids = [record.article_id for record, _, _ in items]
         for lo in range(0, len(ids), _BATCH):
             article_col.update(ids=ids[lo:lo + _BATCH], metadatas=[
                 {"statements": len(found), "extractor": extractor}
@@ -515,14 +524,7 @@ class ChromaStore:
     def articles(self, *, with_text: bool = False) -> list[ArticleRecord]:
         """Every complete article, newest first."""
         _, article_col = self._open()
-        include = ["metadatas", "documents"] if with_text else ["metadatas"]
-        records: list[ArticleRecord] = []
-        total = article_col.count()
-        for lo in range(0, total, 5000):
-            got = article_col.get(include=include, limit=5000, offset=lo)
-            docs = got.get("documents") or [None] * len(got["ids"])
-            for aid, meta, doc in zip(got["ids"], got["metadatas"] or [], docs, strict=False):
-                records.append(_record(aid, meta or {}, doc))
+        records = _all_records(article_col, with_text=with_text)
         records.sort(key=lambda r: r.indexed_at, reverse=True)
         return records
 
@@ -536,11 +538,7 @@ class ChromaStore:
             if _is_connection_error(exc):
                 raise
             return []
-        records: list[ArticleRecord] = []
-        for lo in range(0, col.count(), 5000):
-            got = col.get(include=["metadatas", "documents"], limit=5000, offset=lo)
-            records.extend(_record(aid, meta or {}, doc) for aid, meta, doc in zip(
-                got["ids"], got["metadatas"] or [], got["documents"] or [], strict=False))
+        records = _all_records(col, with_text=True)
         records.sort(key=lambda r: r.indexed_at)  # oldest first: re-added in their order
         return records
 

@@ -95,11 +95,11 @@ _EN_PREP = ("in response to|when asked about|anything about|something about|anyt
 _EN_PREP_SPLIT = r"(?:about|on|regarding|concerning|over|towards?)"
 # Whom a statement was made to, between a verb and its topic ("told reporters about Y",
 # "kepada wartawan soal Y"): the audience, not the topic.
-_AUDIENCE = re.compile(r"^(?:(?:to|kepada|pada|ke)\s+)?(?:the\s+|para\s+)?(?:reporters|journalists|press|media|public"
-                       r"|audience|crowd|nation|supporters|us|me|wartawan|awak\s+media"
-                       r"|jurnalis|pers|publik|masyarakat|khalayak)(?:\s+|$)"
-                       r"(?=$|(?:about|on|regarding|concerning|over|towards?|that|soal|tentang"
-                       r"|mengenai|terkait|perihal|seputar|bahwa)\b)", re.IGNORECASE)
+_AUDIENCE = re.compile(r"^(?:(?:to|kepada|pada|ke)\s+)?(?:the\s+|para\s+)?(?:reporters"
+                       r"|journalists|press|media|public|audience|crowd|nation|supporters|us|me"
+                       r"|wartawan|awak\s+media|jurnalis|pers|publik|masyarakat|khalayak)(?:\s+|$)"
+                       rf"(?=$|(?:{_EN_PREP_SPLIT}|that|soal|tentang|mengenai|terkait|perihal"
+                       r"|seputar|bahwa)\b)", _I)
 _EN_AUX = ("didn't|doesn't|don't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|wouldn't"
            "|won't|couldn't|can't|cannot|shouldn't|did|does|do|has|have|had|is|are|was|were"
            "|would|will|could|can|should|might|must")
