@@ -62,7 +62,7 @@ _EN_SAY = _words("say|claim|promise|warn|think|predict|urge|blame|report|point o
                  "|respond|react|answer|write|tweet|make of|have to say|believe|expect|hope"
                  "|mention|disclose|caution|recall|remark|express|voice|quoted as saying|said"
                  "|thought|told|wrote|written|felt|denied|denies|replied|replies|made of"
-                 "|had to say|has to say")
+                 "|had to say|has to say|stated")
 # After "what reason/comment … did X": "What reason did X give for Y".
 _EN_GIVE = _words("make|give|offer|issue|provide|have|made|gave|given|offered|issued|provided")
 # English verbs after "how did X …": the manner of a statement or a reaction.
@@ -100,6 +100,9 @@ _AUDIENCE = re.compile(r"^(?:(?:to|kepada|pada|ke)\s+)?(?:the\s+|para\s+)?(?:rep
                        r"|wartawan|awak\s+media|jurnalis|pers|publik|masyarakat|khalayak)(?:\s+|$)"
                        rf"(?=$|(?:{_EN_PREP_SPLIT}|that|soal|tentang|mengenai|terkait|perihal"
                        r"|seputar|bahwa)\b)", _I)
+# "respond to questions about Y", "menjawab pertanyaan soal Y": what was asked is the topic.
+_ASKED_ABOUT = re.compile(rf"^(?:the\s+|a\s+)?(?:questions?|pertanyaan)\s+(?:{_EN_PREP_SPLIT}"
+                          r"|soal|tentang|mengenai|terkait|perihal|seputar)\s+(?=\S)", _I)
 _EN_AUX = ("didn't|doesn't|don't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|wouldn't"
            "|won't|couldn't|can't|cannot|shouldn't|did|does|do|has|have|had|is|are|was|were"
            "|would|will|could|can|should|might|must")
@@ -248,6 +251,7 @@ def _clean_topic(text: str, prepositions: str) -> str:
     """The topic without a leading preposition ("about", "soal") or surrounding punctuation."""
     topic = _AUDIENCE.sub("", text.strip(" ,;:"))  # "reporters about Iran": after them
     topic = re.sub(rf"^(?:{prepositions})\b\s*", "", topic, flags=_I)
+    topic = _ASKED_ABOUT.sub("", topic)  # "questions about Iran": Iran was the subject
     return topic.strip(" ,;:\"'")
 
 
@@ -335,10 +339,13 @@ def _en_why(match: re.Match[str]) -> SaidQuery | None:
     if not found:
         return None
     person, rest = found
-    spoken = _verb_pattern(_EN_SAY + _EN_FEEL, True).match(" " + _EN_ADVERBS.sub("", rest), 1)
+    rest = _EN_ADVERBS.sub("", rest)
+    spoken = _verb_pattern(_EN_SAY + _EN_FEEL, True).match(" " + rest, 1)
     if spoken:
-        topic = _EN_ADVERBS.sub("", rest)[spoken.end() - 1:]
-        return _said(person, _clean_topic(topic, _EN_PREP), "en")
+        topic = _clean_topic(rest[spoken.end() - 1:], _EN_PREP)
+        if re.fullmatch(_alternation(_EN_FEEL, inflect=True), spoken.group(), _I):
+            topic = rest[spoken.start() - 1:].strip()  # the feeling they voiced, as `_feeling`
+        return _said(person, topic, "en")
     return _weak(person, rest, "en")
 
 
@@ -537,7 +544,10 @@ def _id_verb(match: re.Match[str]) -> SaidQuery | None:
         return _verb_said(match["after"], _ID_HOW, "id")
     if lead == "apakah":
         return _verb_said(match["after"], _ID_SAY, "id")
-    return _verb_said(match["after"], _ID_SAY + _ID_FEEL, "id") or _id_why_weak(match["after"])
+    after = match["after"]  # the first verb ends the person: "X bilang dia kecewa" says
+    found = [q for q in (_feeling(after, _ID_FEEL, r"merasa|begitu|sangat|sampai", "id"),
+                         _verb_said(after, _ID_SAY, "id")) if q is not None]
+    return min(found, key=lambda q: len(q.person or "")) if found else _id_why_weak(after)
 
 
 def _id_why_weak(after: str) -> SaidQuery | None:
