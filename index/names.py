@@ -157,6 +157,7 @@ embassy: embassy | kedutaan | kedutaan besar | kedubes
 king: king | raja
 queen: queen | ratu
 deputy: deputy | vice | wakil
+assistant: assistant | asisten
 kremlin: kremlin
 government: government | pemerintah | pemerintahan | administration
 white-house: white house | gedung putih

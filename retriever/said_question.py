@@ -68,7 +68,8 @@ _EN_GIVE = _words("make|give|offer|issue|provide|have|made|gave|given|offered|is
 # English verbs after "how did X …": the manner of a statement or a reaction.
 _EN_HOW = _words("react|respond|reply|explain|describe|justify|defend|view|assess|characterise"
                  "|characterize|sum up|summarise|summarize|take|answer|comment|rate|evaluate"
-                 "|judge|interpret|portray|feel|took|taken|felt|justified|replied")
+                 "|judge|interpret|portray|feel|took|taken|felt|justified|replied|think"
+                 "|thought|say|see|saw")
 # English verbs after "who …": "Who commented on Y?", "Who said Y".
 _EN_WHO = _words("said|say|says|commented|comments|comment|spoke about|spoke on|spoke out"
                  "|talked about|reacted|responded|criticised|criticized|warned|claimed|called for"
@@ -235,11 +236,19 @@ def _clean_person(span: str) -> str | None:
     plain = [w.lower() for w in words if not _is_acronym(w)]
     if not plain:
         return person
-    if plain[0] in _QUESTION_WORDS or plain[0] in _PRONOUNS or _RELATIVES & set(plain):
+    if plain[0] in _QUESTION_WORDS or _RELATIVES & set(plain) or (
+            plain[0] in _PRONOUNS and not _name_prefix_i(words)):
         return None
     if {plain[0], plain[-1].removesuffix("'s"), *plain[:2]} & _NOT_SPEAKERS:
         return None
     return person
+
+
+def _name_prefix_i(words: list[str]) -> bool:
+    """ "I Ketut Artha", "AKBP I Gusti Ngurah Rai": Balinese names start with "I", the
+    pronoun never comes before a capitalised name word."""
+    rest = [w for w in words if not _is_acronym(w)]
+    return len(rest) > 1 and rest[0] == "I" and rest[1][:1].isupper()
 
 
 def _is_acronym(word: str) -> bool:
