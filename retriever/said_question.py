@@ -62,7 +62,10 @@ _EN_SAY = _words("say|claim|promise|warn|think|predict|urge|blame|report|point o
                  "|respond|react|answer|write|tweet|make of|have to say|believe|expect|hope"
                  "|mention|disclose|caution|recall|remark|express|voice|quoted as saying|said"
                  "|thought|told|wrote|written|felt|denied|denies|replied|replies|made of"
-                 "|had to say|has to say|stated")
+                 "|had to say|has to say|stated|agree|disagree")
+# Verbs whose act is part of what is asked: "What did X urge drivers to do" asks for an urging.
+_EN_DIRECTIVES = _words("urge|ask|call for|demand|advise|recommend|order|warn|promise|pledge|vow"
+                        "|threaten|propose|suggest")
 # After "what reason/comment … did X": "What reason did X give for Y".
 _EN_GIVE = _words("make|give|offer|issue|provide|have|made|gave|given|offered|issued|provided")
 # English verbs after "how did X …": the manner of a statement or a reaction.
@@ -119,7 +122,7 @@ _EN_FEEL = _words("disappointed|angry|upset|unhappy|happy|pleased|glad|delighted
 _ID_NOUNS = _words("kata|tanggapan|komentar|pendapat|penjelasan|desakan|pernyataan|imbauan"
                    "|himbauan|jawaban|penilaian|pandangan|keterangan|argumen|ucapan|penegasan"
                    "|bantahan|dalih|kesaksian|pengakuan|seruan|tudingan|tuduhan|keluhan"
-                   "|pembelaan|kata-kata")
+                   "|pembelaan|kata-kata|keyakinan|perasaan")
 # Nouns that also name things ("alasan banjir", "reaksi kimia", "harapan hidup").
 _ID_AMBIGUOUS_NOUNS = _words("alasan|harapan|pesan|janji|sikap|peringatan|ancaman|prediksi"
                              "|ramalan|klaim|kritik|kritikan|saran|usulan|usul|permintaan"
@@ -269,15 +272,16 @@ def _said(person: str | None, topic: str, language: Language) -> SaidQuery | Non
 
 
 def _person_then_verb(after: str, verbs: re.Pattern[str], *,
-                      indonesian: bool = False) -> tuple[str, str] | None:
-    """Split "Ushakov say about Iran" at the first speech verb that leaves a valid person.
+                      indonesian: bool = False) -> tuple[str, str, str] | None:
+    """Split "Ushakov say about Iran" at the first speech verb that leaves a valid person:
+    (person, what follows the verb, the verb).
 
     An Indonesian person holds no other verb ("pemerintah mengatasi banjir dan" is not one).
     """
     for match in verbs.finditer(after):
         person = _clean_person(after[:match.start()])
         if person and not (indonesian and _has_id_verb(person)):
-            return person, after[match.end():]
+            return person, after[match.end():], match.group()
     return None
 
 
@@ -303,6 +307,8 @@ def _verb_said(after: str, verbs: tuple[str, ...], language: Language, *,
     if indonesian and found[0].split()[0].lower() in _ID_NOT_PERSON_LEADS:
         return None  # "Bagaimana cara …"
     topic = _clean_topic(found[1], _ID_TOPIC_PREP if indonesian else _EN_PREP)
+    if not indonesian and re.fullmatch(_alternation(_EN_DIRECTIVES, inflect=True), found[2], _I):
+        topic = f"{found[2]} {topic}".strip()  # "urge drivers to slow down": an urging
     return _said(found[0], topic, language)
 
 
@@ -336,7 +342,8 @@ def _en_wh_did(match: re.Match[str]) -> SaidQuery | None:
     return _verb_said(match["after"], verbs, "en")
 
 
-@_when(rf"^why\s+(?:{_EN_AUX})\s+(?P<after>.+)$")
+@_when(rf"^(?:why|(?:under|on|in)\s+what\s+(?:conditions?|circumstances|grounds|terms|cases?))"
+      rf"\s+(?:{_EN_AUX})\s+(?P<after>.+)$")
 def _en_why(match: re.Match[str]) -> SaidQuery | None:
     """ "Why was X disappointed about Y", "Why did X order Y", "Why doesn't X like Y".
 

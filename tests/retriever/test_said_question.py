@@ -17,10 +17,16 @@ SAID = [
     ("what did yuri ushakov say about iran", "yuri ushakov", "iran", "en"),
     ("What did the Kremlin adviser say about Iran?", "Kremlin adviser", "Iran", "en"),
     ("What does Lavrov think of the new sanctions?", "Lavrov", "the new sanctions", "en"),
-    ("What did Trump promise Netanyahu?", "Trump", "Netanyahu", "en"),
+    ("What did Trump promise Netanyahu?", "Trump", "promise Netanyahu", "en"),  # a promise
     ("What has Retno Marsudi said about the Rohingya crisis", "Retno Marsudi",
      "the Rohingya crisis", "en"),
-    ("What did the police chief warn drivers about?", "police chief", "drivers about", "en"),
+    ("What did the police chief warn drivers about?", "police chief", "warn drivers about",
+     "en"),
+    ("What did the BPOM head Syamsuliani urge business owners to do?", "BPOM head Syamsuliani",
+     "urge business owners to do", "en"),
+    ("Did Jokowi agree that robots could replace teachers?", "Jokowi",
+     "robots could replace teachers", "en"),
+    ("Apa keyakinan Obama soal kota-kota itu?", "Obama", "kota-kota itu", "id"),
     ("How did Kim Jong-un react to the sanctions?", "Kim Jong-un", "the sanctions", "en"),
     ("How did the mayor of Bandung explain the flooding?", "mayor of Bandung", "the flooding",
      "en"),
@@ -149,6 +155,8 @@ def test_said_questions_give_person_and_topic(question: str, person: str, topic:
 
 REASONS = [
     # "Why did X do Y": their reasons, asked without a verb of speech (explicit=False)
+    ("Under what conditions would Persib manager Umuh Muchtar keep Erick Weeks?",
+     "Persib manager Umuh Muchtar", "keep Erick Weeks"),
     ("Why did the driver take the mother to hospital?", "driver",
      "take the mother to hospital"),
     ("Why did the Garuda pilot turn back to Soekarno-Hatta?", "Garuda pilot",
