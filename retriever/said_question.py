@@ -448,8 +448,12 @@ def _quotes_by(match: re.Match[str]) -> SaidQuery | None:
 
 @_when(rf"^how\s+(?:exactly\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$")
 def _en_how(match: re.Match[str]) -> SaidQuery | None:
-    """ "How did X react to / explain / describe Y"."""
-    return _verb_said(match["after"], _EN_HOW, "en")
+    """ "How did X react to / explain / describe Y"; "How did X use Y to justify Z" (another
+    verb) asks about their conduct: `explicit=False`, as `_en_why`."""
+    said = _verb_said(match["after"], _EN_HOW, "en")
+    if said is not None or not (found := _subject_then_verb(match["after"])):
+        return said
+    return _weak(*found, "en")
 
 
 def _en_noun_forms(text: str) -> SaidQuery | None:

@@ -155,6 +155,8 @@ def test_said_questions_give_person_and_topic(question: str, person: str, topic:
 
 REASONS = [
     # "Why did X do Y": their reasons, asked without a verb of speech (explicit=False)
+    ("How did Trump use his voters to justify leaving the deal?", "Trump",
+     "use his voters to justify leaving the deal"),
     ("Under what conditions would Persib manager Umuh Muchtar keep Erick Weeks?",
      "Persib manager Umuh Muchtar", "keep Erick Weeks"),
     ("Why did the driver take the mother to hospital?", "driver",
