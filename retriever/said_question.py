@@ -170,6 +170,8 @@ _ID_NOUN_ADJECTIVES = re.compile(r"^(?:(?:utama|resmi|terbaru|pertama|awal|seben
 _ID_CORE_PREP = re.compile(r"^(?:soal|tentang|mengenai|terkait|atas|terhadap|perihal)\b", _I)
 _ID_VERB_SHAPE = re.compile(r"^(?:me(?:ng|ny|m|n|[lrwy])|ber|di|ter|per)[a-z]{3,}$")
 
+# A possessive inside the span means a verb phrase was taken in ("Trump use his voters to").
+_POSSESSIVES = frozenset(("his", "her", "their", "its", "my", "our", "your"))
 _PRONOUNS = frozenset(_words("he|she|they|it|we|you|i|him|her|them|this|that|these|those|one"
                              "|ia|dia|mereka|beliau|kamu|anda|saya|kami|kita|ini|itu|engkau"
                              "|aku|nya|there|someone|anyone|everyone|people"))
@@ -239,7 +241,7 @@ def _clean_person(span: str) -> str | None:
     plain = [w.lower() for w in words if not _is_acronym(w)]
     if not plain:
         return person
-    if plain[0] in _QUESTION_WORDS or _RELATIVES & set(plain) or (
+    if plain[0] in _QUESTION_WORDS or _RELATIVES & set(plain) or _POSSESSIVES & set(plain) or (
             plain[0] in _PRONOUNS and not _name_prefix_i(words)):
         return None
     if {plain[0], plain[-1].removesuffix("'s"), *plain[:2]} & _NOT_SPEAKERS:
@@ -616,7 +618,8 @@ def _id_who(text: str) -> SaidQuery | None:
 
 
 _PARSERS: tuple[Callable[[str], SaidQuery | None], ...] = (
-    _en_who, _id_who, _according, _en_why, _en_what_made, _id_what_made, _en_wh_did, _en_embedded, _quotes_by, _en_how,
+    _en_who, _id_who, _according, _en_why, _en_what_made, _id_what_made, _en_wh_did, _en_embedded,
+    _quotes_by, _en_how,
     _en_noun_forms, _id_noun, _id_yang, _id_verb, _id_bilang_apa, _headline)
 
 

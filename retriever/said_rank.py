@@ -21,7 +21,8 @@ from retriever.rank import CROSS_LINGUAL_OFFSET
 
 __all__ = [
     "CONTEXT_WEIGHT", "DIRECT_BONUS", "JOIN_MARGIN", "LEXICAL_WEIGHT", "MAX_TOPIC_GAP",
-    "MIN_TOPIC_SCORE", "ScoredStatement", "StatementFeatures", "lexical_share", "on_topic", "rank_statements", "topic_score",
+    "MIN_TOPIC_SCORE", "ScoredStatement", "StatementFeatures", "lexical_share", "on_topic",
+    "rank_statements", "topic_score",
 ]
 
 # Calibrated on ../shared/eval/said.jsonl and said-absent.jsonl (see README, "Quality").

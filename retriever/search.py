@@ -305,7 +305,8 @@ class Retriever:
         return [q for q in quotes if q is not None]
 
     @staticmethod
-    def _closest(candidates: list[Candidate], records: dict[str, ArticleRecord]) -> list[SourceTitle]:
+    def _closest(candidates: list[Candidate],
+                 records: dict[str, ArticleRecord]) -> list[SourceTitle]:
         seen: dict[str, SourceTitle] = {}
         for c in candidates:
             if c.article_id in seen or c.article_id not in records:
