@@ -109,6 +109,7 @@ commander: commander | panglima | komandan | danrem | dandim | pangdam
 officer: general | jenderal | colonel | kolonel | letkol | major general | mayjen | brigjen
 officer: letjen | kompol | akbp | kombes | irjen | komjen | ipda | iptu | akp | aiptu | captain
 officer: kapten | lieutenant | letnan | admiral | laksamana | marsekal | sergeant | sersan
+officer: laksma | laksda | laksdya | marsma | marsda | marsdya | brigadir | bripka | briptu
 coach: coach | manager | pelatih | manajer
 analyst: analyst | observer | pengamat | analis
 figure: figure | tokoh | community leader | tokoh masyarakat
@@ -587,7 +588,7 @@ def _find(part: list[str], whole: list[str]) -> tuple[int, float]:
 
 def _run_score(asked: list[str], speaker: list[str]) -> float:
     """Score of one asked name run against the speaker's name words."""
-    if "".join(asked) == "".join(speaker):
+    if "".join(asked) == "".join(speaker) or _same_but_initials(asked, speaker):
         return FULL_NAME
     if len(speaker) <= len(asked):
         start, similarity = _find(speaker, asked)
@@ -609,6 +610,13 @@ def _run_score(asked: list[str], speaker: list[str]) -> float:
     else:
         base = MIDDLE_NAME
     return base * similarity
+
+
+def _same_but_initials(asked: list[str], speaker: list[str]) -> bool:
+    """The same name of two words or more once one-letter initials are dropped ("R Eko
+    Suyatno" is "Eko Suyatno", "I Ketut Artha" is "Ketut Artha")."""
+    a, s = [w for w in asked if len(w) > 1], [w for w in speaker if len(w) > 1]
+    return len(a) >= 2 and a == s and len(a) + len(s) < len(asked) + len(speaker)
 
 
 def _mentions(item: str, words: frozenset[str]) -> bool:

@@ -62,7 +62,7 @@ _EN_SAY = _words("say|claim|promise|warn|think|predict|urge|blame|report|point o
                  "|respond|react|answer|write|tweet|make of|have to say|believe|expect|hope"
                  "|mention|disclose|caution|recall|remark|express|voice|quoted as saying|said"
                  "|thought|told|wrote|written|felt|denied|denies|replied|replies|made of"
-                 "|had to say|has to say|stated|agree|disagree")
+                 "|had to say|has to say|stated|agree|disagree|rule out|ruled out")
 # Verbs whose act is part of what is asked: "What did X urge drivers to do" asks for an urging.
 _EN_DIRECTIVES = _words("urge|ask|call for|demand|advise|recommend|order|warn|promise|pledge|vow"
                         "|threaten|propose|suggest")

@@ -62,6 +62,16 @@ def test_diacritics_and_hyphens_do_not_break_a_match() -> None:
     assert match_speaker("Moon Jae-in", "Moon Jae - in") == 1.0
 
 
+def test_one_letter_initials_and_ranks_do_not_make_another_name() -> None:
+    # "Laksma TNI R Eko Suyatno" is asked as "Laksma Eko Suyatno"; "I Ketut" is Balinese
+    assert match_speaker("Laksma Eko Suyatno", "R Eko Suyatno") == 1.0
+    assert match_speaker("Laksma Eko Suyatno", "R Eko Suyatno") > match_speaker(
+        "Laksma Eko Suyatno", "Laksma Eko")
+    assert match_speaker("Ketut Artha", "I Ketut Artha") == 1.0
+    assert match_speaker("R Eko", "R Ahmad") == 0.0
+    assert match_speaker("Eko Suyatno", "R Eko Prasetyo") < 1.0
+
+
 def test_a_long_name_one_letter_off_still_matches_but_below_exact() -> None:
     assert 0 < match_speaker("Ushakow", "Yuri Ushakov") < match_speaker("Ushakov", "Yuri Ushakov")
     assert match_speaker("Ushak", "Yuri Ushakov") == 0.0
