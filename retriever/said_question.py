@@ -552,7 +552,12 @@ def _id_yang(match: re.Match[str]) -> SaidQuery | None:
     stems = _alternation(_ID_STEMS, inflect=False)
     passive = re.match(rf"^di(?:{stems})(?:nya)?\s+(?P<rest>.+)$", after, _I)
     if passive:
-        return _id_split_said(passive["rest"])
+        said = _id_split_said(passive["rest"])
+        whom = re.match(r"^(?P<person>.+?)\s+(?:dari|kepada|untuk|bagi)\s+(?P<topic>\S.*)$",
+                        said.person if said else "", _I)
+        if said and not said.topic and whom:  # "Apa yang diminta X dari DJP": asked of DJP
+            return _said(_clean_person(whom["person"]), whom["topic"], "id")
+        return said
     return _verb_said(after, _ID_STEMS, "id", max_words=_MAX_BARE_PERSON_WORDS)
 
 

@@ -47,6 +47,8 @@ SAID = [
     ("How did Ushakov respond to questions about Iran?", "Ushakov", "Iran", "en"),
     ("Bagaimana Ushakov menjawab pertanyaan soal Iran?", "Ushakov", "Iran", "id"),
     ("Apa kata Ushakov soal Iran?", "Ushakov", "Iran", "id"),
+    ("Apa yang diminta Yustinus Prastowo dari DJP Kemenkeu?", "Yustinus Prastowo",
+     "DJP Kemenkeu", "id"),  # asked of whom: the topic
     ("Bagaimana AKBP I Ketut Artha menggambarkan sikap tersangka?", "AKBP I Ketut Artha",
      "sikap tersangka", "id"),  # Balinese "I" is no pronoun before a name word
     ("What did I Made Mangku Pastika say about tourism?", "I Made Mangku Pastika", "tourism",
