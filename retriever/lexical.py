@@ -112,6 +112,16 @@ class LexicalIndex:
         scores = np.asarray(self.bm25.get_scores(known))
         return {int(i): float(scores[i]) for i in top_indices(scores, n) if scores[i] > 0}
 
+    def holding(self, tokens: Iterable[str]) -> np.ndarray:
+        """Positions of the texts that hold any of `tokens`, ascending."""
+        vocab = getattr(self.bm25, "vocab_dict", None) or {}
+        ids = [vocab[t] for t in tokens if t in self.doc_freq and t in vocab]
+        if not ids:
+            return np.zeros(0, dtype=np.int64)
+        scores = self.bm25.scores
+        indptr, indices = scores["indptr"], scores["indices"]
+        return np.unique(np.concatenate([indices[indptr[i]:indptr[i + 1]] for i in ids]))
+
     def idf(self, token: str) -> float:
         """Inverse document frequency (unknown tokens weigh most)."""
         return math.log(1 + (self.n_docs + 1) / (self.doc_freq.get(token, 0) + 0.5))

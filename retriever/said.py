@@ -25,6 +25,7 @@ from retriever.quotes import _trim, verify_quote
 from retriever.records import GetArticles
 from retriever.said_rank import (
     JOIN_MARGIN,
+    NAMED_ELSEWHERE_MARGIN,
     ScoredStatement,
     StatementFeatures,
     lexical_share,
@@ -33,6 +34,7 @@ from retriever.said_rank import (
 )
 from retriever.speakers import Person, SpeakerIndex
 from retriever.text import text_language, tokenize
+from retriever.topic_names import holds_name, topic_names
 
 __all__ = [
     "SaidAnswers", "SaidRanking", "TopicQuery", "example_pairs", "quote_of",
@@ -54,6 +56,9 @@ class ChunkVectors(Protocol):
 
     def best_chunk_score(self, vector: np.ndarray) -> float | None:
         """The highest cosine of any stored chunk with `vector` (None: no chunks)."""
+
+    def best_score_among(self, vector: np.ndarray, positions: np.ndarray) -> float | None:
+        """The highest cosine with `vector` of the chunks at lexical-index `positions`."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,9 @@ class SaidRanking:
     topic_gap: float
     """How much better the topic's best chunk anywhere matches it than the best chunk of
     the articles the person is quoted in (0: one of theirs is the best)."""
+    named_elsewhere: bool = False
+    """The topic gives a name that none of their articles holds, and a chunk naming it
+    matches the topic about as well as their best (`said_rank.NAMED_ELSEWHERE_MARGIN`)."""
 
 
 def quote_of(record: ArticleRecord, start: int, end: int, score: float,
@@ -123,6 +131,28 @@ def statement_features(
             direct=row.speech == "direct",
         )
     return out
+
+
+def named_elsewhere(person: Person, query: TopicQuery, theirs: float,
+                    records: Mapping[str, ArticleRecord], *, speakers: SpeakerIndex,
+                    lexical: LexicalIndex, chunks: ChunkVectors) -> bool:
+    """`SaidRanking.named_elsewhere`: a name of the topic (`topic_names`) that no article
+    quoting the person holds, while a chunk holding it matches the topic within
+    `NAMED_ELSEWHERE_MARGIN` of `theirs` (their articles' best chunk) or better."""
+    own = {person.name, *(speakers.rows[i].speaker or "" for i in person.rows)}
+    names = topic_names(query.topic, own)
+    if not names:
+        return False
+    words: set[str] = set()
+    for record in records.values():
+        words.update(tokenize(record.text))
+    for name in names:
+        if holds_name(name, words):
+            continue
+        best = chunks.best_score_among(query.vector, lexical.holding(name))
+        if best is not None and best >= theirs - NAMED_ELSEWHERE_MARGIN:
+            return True
+    return False
 
 
 def _context(f: StatementFeatures) -> float:
@@ -216,22 +246,24 @@ class SaidAnswers:
         ranked = rank_statements(self.features(rows, query, speakers=speakers, lexical=lexical,
                                                chunks=chunks))
         kept, records = current_only(ranked, speakers, self.get_articles)
-        return SaidRanking(person=person, ranked=kept, records=records,
-                           topic_gap=self.topic_gap(person, query, speakers=speakers,
-                                                    chunks=chunks))
+        theirs = self.their_best(person, query, speakers=speakers, chunks=chunks)
+        best = chunks.best_chunk_score(query.vector)
+        gap = 0.0 if best is None or theirs is None else max(0.0, best - theirs)
+        return SaidRanking(person=person, ranked=kept, records=records, topic_gap=gap,
+                           named_elsewhere=theirs is not None and named_elsewhere(
+                               person, query, theirs, records, speakers=speakers,
+                               lexical=lexical, chunks=chunks))
 
     @staticmethod
-    def topic_gap(person: Person, query: TopicQuery, *, speakers: SpeakerIndex,
-                  chunks: ChunkVectors) -> float:
-        """`SaidRanking.topic_gap`: the index's best chunk for the topic against the best
-        chunk of the person's articles (cosines of the same topic vector)."""
-        best = chunks.best_chunk_score(query.vector)
+    def their_best(person: Person, query: TopicQuery, *, speakers: SpeakerIndex,
+                   chunks: ChunkVectors) -> float | None:
+        """The best cosine with the topic of the chunks of the articles the person is
+        quoted in (None: none stored); `SaidRanking.topic_gap` compares it with the
+        index's best."""
         articles = {speakers.rows[i].article_id for i in person.rows}
         ids = [c for a in sorted(articles) for c in speakers.article_chunks.get(a, ())]
         theirs = [float(np.dot(v, query.vector)) for v in chunks.chunk_vectors(ids).values()]
-        if best is None or not theirs:
-            return 0.0
-        return max(0.0, best - max(theirs))
+        return max(theirs) if theirs else None
 
     def answer(
         self, ranking: SaidRanking, *, speakers: SpeakerIndex, k: int,
@@ -239,7 +271,8 @@ class SaidAnswers:
         """(quotes on the topic, their other statements, their articles' titles): the
         quotes are empty when they said nothing on the topic (`said_rank.on_topic`)."""
         ranked = ranking.ranked
-        on_topic = bool(ranked) and self.on_topic(ranked[0].score, ranking.topic_gap)
+        on_topic = bool(ranked) and self.on_topic(ranked[0].score, ranking.topic_gap) \
+            and not ranking.named_elsewhere
         quotes = statement_quotes(ranked, speakers, ranking.records, k=k,
                                   max_chars=self.max_quote_chars,
                                   join_margin=JOIN_MARGIN) if on_topic else []

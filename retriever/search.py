@@ -75,6 +75,11 @@ class _Snapshot:
         """The highest cosine of any chunk with `vector`, exact (None: no chunks)."""
         return float(np.max(self.vectors @ vector)) if self.rows else None
 
+    def best_score_among(self, vector: np.ndarray, positions: np.ndarray) -> float | None:
+        """The highest cosine with `vector` of the chunks at `positions` (the lexical
+        index's order, which is `rows`'); None for none."""
+        return float(np.max(self.vectors[positions] @ vector)) if len(positions) else None
+
 
 @dataclass(frozen=True)
 class _Page:

@@ -1,0 +1,78 @@
+"""A topic's names, and the refusal when none of the person's articles holds one of them."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from retriever.lexical import LexicalIndex
+from retriever.said import TopicQuery, named_elsewhere
+from retriever.speakers import Person
+from retriever.text import tokenize
+from retriever.topic_names import holds_name, topic_names
+
+
+@pytest.mark.parametrize(("topic", "person", "names"), [
+    ("cedera Valentino Rossi", "Jorge Lorenzo", [{"valentino", "rossi"}]),
+    ("Persib's ticket prices for the new Liga 1 season", "Umuh Muchtar", [{"persib"}, {"liga"}]),
+    ("Kim's New Year speech", "Kim Jong-un", []),  # their own name is no topic name
+    ("the US decision on the UN vote", "Nikki Haley", []),  # lone two-letter words
+    ("Brazil at the 2018 World Cup", "Kaka", [{"brazil"}, {"2018"}, {"world", "cup"}]),
+    ("harga beras di pasar", "Arief Prasetyo Adi", []),
+])
+def test_topic_names_are_runs_of_capitalised_words_and_numbers(
+    topic: str, person: str, names: list[set[str]],
+) -> None:
+    assert topic_names(topic, [person]) == [frozenset(n) for n in names]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ({"jerusalem"}, "Trump mengakui Yerusalem sebagai ibu kota Israel"),
+    ({"democrat"}, "anggota Fraksi Partai Demokrat di DPR"),
+    ({"ozil"}, "kontrak Mesut Oezil di Arsenal"),
+    ({"rossi", "valentino"}, "Rossi cedera kaki"),  # one word of the name is enough
+])
+def test_a_name_is_held_across_spellings(name: set[str], text: str) -> None:
+    assert holds_name(name, set(tokenize(text)))
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ({"lebaran"}, "tarif kereta bandara belum ditentukan"),
+    ({"pcc"}, "peredaran obat ilegal pcb di pasar"),  # short words only match exactly
+    ({"rossi"}, "Lorenzo puas dengan tata letak Montmelo"),
+])
+def test_a_name_the_text_lacks_is_not_held(name: set[str], text: str) -> None:
+    assert not holds_name(name, set(tokenize(text)))
+
+
+def _refuses(theirs_text: str, other_text: str, other_cosine: float, *,
+             theirs: float = 0.9) -> bool:
+    """`named_elsewhere` for Lorenzo asked about Rossi's injury: his one article, and an index
+    of two chunks (his, another article's) whose cosines with the topic are `theirs` and
+    `other_cosine`."""
+    vectors = np.array([[theirs, np.sqrt(1 - theirs**2)],
+                        [other_cosine, -np.sqrt(1 - other_cosine**2)]], dtype=np.float32)
+    snapshot = SimpleNamespace(best_score_among=lambda v, positions: (
+        float(np.max(vectors[positions] @ v)) if len(positions) else None))
+    query = TopicQuery("cedera Valentino Rossi", np.array([1.0, 0.0], dtype=np.float32), "id")
+    return named_elsewhere(
+        Person(name="Jorge Lorenzo", role=None, rows=(0,)), query, theirs,
+        {"lorenzo": SimpleNamespace(text=theirs_text)},
+        speakers=SimpleNamespace(rows=[SimpleNamespace(speaker="Jorge Lorenzo")]),
+        lexical=LexicalIndex.build([theirs_text, other_text]), chunks=snapshot)
+
+
+LORENZO = "Lorenzo puas dengan tata letak sirkuit Montmelo yang baru."
+ROSSI = "Valentino Rossi cedera kaki dan absen dari balapan."
+
+
+def test_a_name_only_other_articles_hold_refuses_when_they_match_the_topic_as_well() -> None:
+    assert _refuses(LORENZO, ROSSI, other_cosine=0.88)  # within the margin of his 0.9
+
+
+def test_no_refusal_when_the_name_is_theirs_or_its_chunks_match_the_topic_worse() -> None:
+    assert not _refuses(LORENZO, ROSSI, other_cosine=0.80)  # his article matches far better
+    assert not _refuses("Lorenzo mendoakan Valentino Rossi cepat pulih.", ROSSI,
+                        other_cosine=0.95)  # his article names Rossi
