@@ -11,6 +11,7 @@ with their closest statements offered as such), or not quoted at all
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -85,6 +86,8 @@ class SaidRanking:
     named_elsewhere: bool = False
     """The topic gives a name that none of their articles holds, and a chunk naming it
     matches the topic about as well as their best (`said_rank.NAMED_ELSEWHERE_MARGIN`)."""
+    named_by_others: bool = False
+    """The topic gives a name that their articles write only in others' statements."""
 
 
 def quote_of(record: ArticleRecord, start: int, end: int, score: float,
@@ -153,6 +156,49 @@ def named_elsewhere(person: Person, query: TopicQuery, theirs: float,
         if best is not None and best >= theirs - NAMED_ELSEWHERE_MARGIN:
             return True
     return False
+
+
+def named_by_others_only(person: Person, query: TopicQuery,
+                         records: Mapping[str, ArticleRecord], *,
+                         speakers: SpeakerIndex) -> bool:
+    """`SaidRanking.named_by_others`: a name of the topic that the articles quoting the
+    person write only inside other speakers' statements, never in narration nor in the
+    paragraphs of their own: someone else spoke on it there, not them."""
+    own_keys = {speakers.keys[i] for i in person.rows}
+    names = topic_names(query.topic, {person.name, *(speakers.rows[i].speaker or ""
+                                                     for i in person.rows)})
+    return any(_only_in_others(name, records, own_keys, speakers) for name in names)
+
+
+def _only_in_others(name: frozenset[str], records: Mapping[str, ArticleRecord],
+                    own_keys: set[str], speakers: SpeakerIndex) -> bool:
+    inside_others = False
+    for record in records.values():
+        text = record.text
+        rows = [j for j in speakers.by_article.get(record.article_id, ())
+                if speakers.rows[j].content_hash == record.content_hash]
+        others = [(speakers.rows[j].start, speakers.rows[j].end) for j in rows
+                  if speakers.keys[j] not in own_keys]
+        theirs = [_paragraph(text, speakers.rows[j].start) for j in rows
+                  if speakers.keys[j] in own_keys]
+        matching = {w for w in set(tokenize(text)) if holds_name(name, (w,))}
+        for match in _WORD.finditer(text):
+            if match.group().lower().removesuffix("'s") not in matching:
+                continue
+            at = match.start()
+            if any(a <= at < b for a, b in theirs) or not any(a <= at < b for a, b in others):
+                return False  # in their own paragraph, or in narration
+            inside_others = True
+    return inside_others
+
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def _paragraph(text: str, at: int) -> tuple[int, int]:
+    """The [start, end) of the paragraph (between line breaks) holding offset `at`."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
 
 
 def _context(f: StatementFeatures) -> float:
@@ -252,7 +298,9 @@ class SaidAnswers:
         return SaidRanking(person=person, ranked=kept, records=records, topic_gap=gap,
                            named_elsewhere=theirs is not None and named_elsewhere(
                                person, query, theirs, records, speakers=speakers,
-                               lexical=lexical, chunks=chunks))
+                               lexical=lexical, chunks=chunks),
+                           named_by_others=named_by_others_only(person, query, records,
+                                                                speakers=speakers))
 
     @staticmethod
     def their_best(person: Person, query: TopicQuery, *, speakers: SpeakerIndex,
@@ -272,7 +320,7 @@ class SaidAnswers:
         quotes are empty when they said nothing on the topic (`said_rank.on_topic`)."""
         ranked = ranking.ranked
         on_topic = bool(ranked) and self.on_topic(ranked[0].score, ranking.topic_gap) \
-            and not ranking.named_elsewhere
+            and not (ranking.named_elsewhere or ranking.named_by_others)
         quotes = statement_quotes(ranked, speakers, ranking.records, k=k,
                                   max_chars=self.max_quote_chars,
                                   join_margin=JOIN_MARGIN) if on_topic else []

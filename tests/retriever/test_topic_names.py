@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
 from retriever.lexical import LexicalIndex
-from retriever.said import TopicQuery, named_elsewhere
+from retriever.said import TopicQuery, named_by_others_only, named_elsewhere
 from retriever.speakers import Person
 from retriever.text import tokenize
 from retriever.topic_names import holds_name, topic_names
@@ -76,3 +77,33 @@ def test_no_refusal_when_the_name_is_theirs_or_its_chunks_match_the_topic_worse(
     assert not _refuses(LORENZO, ROSSI, other_cosine=0.80)  # his article matches far better
     assert not _refuses("Lorenzo mendoakan Valentino Rossi cepat pulih.", ROSSI,
                         other_cosine=0.95)  # his article names Rossi
+
+
+ARTICLE = ("BBPOM Lampung menggelar aksi pemberantasan obat ilegal.\n"
+           "\"Pil PCC masih beredar di Lampung,\" kata Reihana.\n"
+           "\"Pelaku usaha diimbau tidak memproduksi obat ilegal,\" ujar Syamsuliani.")
+
+
+def _others_only(text: str, topic: str = "peredaran pil PCC di Lampung") -> bool:
+    """`named_by_others_only` for Syamsuliani asked about `topic`, over one article `text`
+    quoting Reihana (first) and her (second)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r'"[^"]+"[^\n]*', text)]
+    rows = [SimpleNamespace(start=a, end=b, content_hash="h", speaker=who)
+            for (a, b), who in zip(spans, ("Reihana", "Syamsuliani"), strict=True)]
+    speakers = SimpleNamespace(rows=rows, keys=["reihana", "syamsuliani"],
+                               by_article={"bpom": [0, 1]})
+    record = SimpleNamespace(article_id="bpom", content_hash="h", text=text)
+    return named_by_others_only(
+        Person(name="Syamsuliani", role=None, rows=(1,)),
+        TopicQuery(topic, np.zeros(2, dtype=np.float32), "id"), {"bpom": record},
+        speakers=speakers)
+
+
+def test_a_name_only_another_speaker_says_in_their_article_is_not_theirs() -> None:
+    assert _others_only(ARTICLE)  # "PCC" only in Reihana's words
+
+
+def test_a_name_in_narration_or_in_their_own_paragraph_may_be_theirs() -> None:
+    assert not _others_only(ARTICLE.replace("obat ilegal.\n", "pil PCC.\n", 1))  # narration
+    assert not _others_only(ARTICLE.replace("memproduksi obat", "memproduksi PCC"))  # theirs
+    assert not _others_only(ARTICLE, topic="obat ilegal di Lampung")  # Lampung is in narration
