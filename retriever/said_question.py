@@ -12,6 +12,7 @@ lower-case and multiword names and roles ("the Kremlin adviser") need no capital
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable
@@ -90,7 +91,14 @@ _EN_NOUNS = _words("reaction|reactions|response|responses|comment|comments|view|
                    "|quotes|reason")
 _EN_SPEECH_NOUN = re.compile(r"\b(?:comments?|remarks?|statements?|promises?|warnings?|reasons?"
                              r"|explanations?|claims?|excuses?|assurances?|messages?|advice"
-                             r"|predictions?|pledges?|arguments?|words|answers?|responses?)\b", _I)
+                             r"|predictions?|pledges?|arguments?|words|answers?|responses?"
+                             r"|ultimatums?|demands?|conditions?|signals?|guarantees?|orders?"
+                             r"|instructions?|suggestions?|proposals?|recommendations?)\b", _I)
+# Speech nouns whose act is part of what is asked, as `_EN_DIRECTIVES`: "What ultimatum did
+# X give Y" asks for an ultimatum, "What comments did X make" for any words.
+_EN_ACT_NOUN = re.compile(r"(?:ultimatum|demand|condition|signal|guarantee|order|instruction"
+                          r"|suggestion|proposal|recommendation|promise|warning|prediction"
+                          r"|pledge|advice|excuse|assurance)s?", _I)
 _EN_OF_NOUNS = _words("reaction|response|comment|comments|view|views|opinion|verdict|stance"
                       "|remarks|reply|explanation|message|assessment|statement")
 _EN_ADJ = "first|initial|official|latest|main|public|immediate|own|last|final|personal"
@@ -170,7 +178,8 @@ _ID_NOUN_ADJECTIVES = re.compile(r"^(?:(?:utama|resmi|terbaru|pertama|awal|seben
 _ID_CORE_PREP = re.compile(r"^(?:soal|tentang|mengenai|terkait|atas|terhadap|perihal)\b", _I)
 _ID_VERB_SHAPE = re.compile(r"^(?:me(?:ng|ny|m|n|[lrwy])|ber|di|ter|per)[a-z]{3,}$")
 
-# A possessive inside the span means a verb phrase was taken in ("Trump use his voters to").
+# A possessive after a span's first word means a verb phrase was taken in ("Trump use his
+# voters to"); before a role it is the owner's ("its founder X").
 _POSSESSIVES = frozenset(("his", "her", "their", "its", "my", "our", "your"))
 _PRONOUNS = frozenset(_words("he|she|they|it|we|you|i|him|her|them|this|that|these|those|one"
                              "|ia|dia|mereka|beliau|kamu|anda|saya|kami|kita|ini|itu|engkau"
@@ -241,7 +250,7 @@ def _clean_person(span: str) -> str | None:
     plain = [w.lower() for w in words if not _is_acronym(w)]
     if not plain:
         return person
-    if plain[0] in _QUESTION_WORDS or _RELATIVES & set(plain) or _POSSESSIVES & set(plain) or (
+    if plain[0] in _QUESTION_WORDS or _RELATIVES & set(plain) or _POSSESSIVES & set(plain[1:]) or (
             plain[0] in _PRONOUNS and not _name_prefix_i(words)):
         return None
     if {plain[0], plain[-1].removesuffix("'s"), *plain[:2]} & _NOT_SPEAKERS:
@@ -339,9 +348,13 @@ def _when(pattern: str) -> Callable[[_MatchParser], _Parser]:
       rf"(?P<mid>(?:\s+[\w'-]+){{0,3}}?)\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$")
 def _en_wh_did(match: re.Match[str]) -> SaidQuery | None:
     """ "What/Who/Why … did X say/claim/warn … Y" and "Did X blame Y"."""
-    verbs = _EN_SAY + (_EN_GIVE if _EN_SPEECH_NOUN.search(match["mid"] or "") else ())
+    noun = _EN_SPEECH_NOUN.search(match["mid"] or "")
+    verbs = _EN_GIVE + _EN_SAY if noun else _EN_SAY  # "What ultimatum did X give Y"
     verbs += ("call",) if match["wh"] and match["wh"].lower() == "what" else ()
-    return _verb_said(match["after"], verbs, "en")
+    said = _verb_said(match["after"], verbs, "en")
+    if said is None or noun is None or not _EN_ACT_NOUN.fullmatch(noun.group()):
+        return said
+    return dataclasses.replace(said, topic=f"{noun.group()} {said.topic}".strip())
 
 
 @_when(rf"^(?:why|(?:under|on|in)\s+what\s+(?:conditions?|circumstances|grounds|terms|cases?))"
