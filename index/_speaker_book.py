@@ -8,24 +8,37 @@ names still costs linear time.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
 
 from index._speech_anaphora import fold_role_words, role_head, role_head_tokens
 from index._speech_names import Mention, fold
+from index.names import one_edit_apart
 
-__all__ = ["SpeakerBook"]
+__all__ = ["Speaker", "SpeakerBook"]
+
+# (name, role, organisation): who a statement is attributed to.
+Speaker = tuple[str, str | None, bool]
 
 _CANDIDATES = 50
 # A one-word mention this long may be a short form of a known name's word ("Enggar").
 _SHORT_NAME = 5
 # How far back a description looks for someone new of its kind ("seorang pria").
 _DESCRIPTION_REACH = 3000
+# A name word this long may be misspelt by one letter and still be the same person's.
+_VARIANT_MIN = 4
 # A blend ("Jokowi") takes at least this much of the first word and two letters of the next.
 _BLEND_HEAD = 3
 # Role words a role-only speaker and a named person's role share to be the same office.
 _SAME_OFFICE = 3
+
+
+def _latest(positions: list[int], items: list[_Known], at: int) -> tuple[int, _Known] | None:
+    """The last (position, item) before `at`; `positions` ascend."""
+    i = bisect.bisect_left(positions, at)
+    return (positions[i - 1], items[i - 1]) if i else None
 
 
 def _is_blend(token: str, words: list[str]) -> bool:
@@ -64,11 +77,18 @@ class SpeakerBook:
         self._seen: set[frozenset[str]] = set()
         self._aliases: dict[str, _Known] = {}
         self._nicknames: dict[str, str] = {}  # full name → the other name it went by
-        self.last: tuple[str, str | None, bool] | None = None
+        self.last: Speaker | None = None
         self.last_end = 0  # where the latest statement ends
+        self.last_person: Speaker | None = None  # the latest speaker who is no organisation
         self._clock = 0
         # The latest person named outside speech, for a pronoun before any speaker.
-        self.recent: tuple[str, str | None, bool] | None = None
+        self.recent: Speaker | None = None
+        # Where known people were a sentence's subject ("Ellen Woodsworth adalah …") or were
+        # named at all ("… melindungi Nainggolan"), in text order, for pronouns and descriptions.
+        self._subject_at: list[int] = []
+        self._subjects: list[_Known] = []
+        self._named_at: list[int] = []
+        self._named: list[_Known] = []
 
     def _add(self, tokens: frozenset[str], name: str, role: str | None, *,
              spoke: bool = True, person: bool = True) -> None:
@@ -122,8 +142,10 @@ class SpeakerBook:
     def resolve_description(self, mention: Mention, text: str) -> tuple[str, str | None] | None:
         """The earlier speaker a description means: the latest whose role has its head
         ("kata pengacara tersebut" → "Pengacara Tamimi, Gaby Lasky"), else, for "… itu" /
-        "sang …", the latest speaker, unless the text since then brought in someone new
-        of that kind ("seorang pria … kata pria itu")."""
+        "sang …", the latest speaker or a person the text made its subject since ("kata
+        gelandang bertinggi 175 cm itu"; before any speaker, the person last named), unless
+        the text since then brought in someone new of that kind ("seorang pria … kata pria
+        itu")."""
         assert mention.head is not None
         head = role_head_tokens(mention.head)
         fits = [known for known in self._candidates(self._by_role_token, head)
@@ -131,13 +153,66 @@ class SpeakerBook:
         if fits:
             known = max(fits, key=lambda k: k.used)
             return known.name, known.role
-        if not mention.definite or self.last is None or self.last[2]:
+        if not mention.definite:
+            return None
+        meant = self.last if self.last is not None else self._named_before(mention)
+        if meant is None or meant[2]:
             return None
         since = text[max(self.last_end, mention.start - _DESCRIPTION_REACH):mention.start]
         if re.search(rf"\b(?:seorang|sebuah|salah satu|an?)\s+{re.escape(mention.head)}\b",
                      since, re.IGNORECASE):
             return None
-        return self.last[0], self.last[1]
+        return meant[0], meant[1]
+
+    def _named_before(self, mention: Mention) -> Speaker | None:
+        """Before any speaker, the person last named whose role, if any, has the
+        description's head ("… melindungi Nainggolan …. “…,” kata gelandang … itu")."""
+        assert mention.head is not None
+        head = role_head_tokens(mention.head)
+        end = bisect.bisect_left(self._named_at, mention.start)
+        for known in reversed(self._named[max(0, end - _CANDIDATES):end]):
+            if known.role is None or head <= known.role_tokens:
+                return known.name, known.role, False
+        return None
+
+    def referent(self, at: int, *, personal: bool) -> Speaker | None:
+        """Whom a pronoun at `at` means: the latest speaker, or before any, the latest
+        person named outside speech. For "ia"/"dia" (`personal`) a person made a sentence's
+        subject since the latest statement comes first ("… Ellen Woodsworth adalah sosok
+        …. “…,” kata dia"), and an organisation never wins over a person."""
+        subject = _latest(self._subject_at, self._subjects, at)
+        if not personal:
+            if self.last is None and subject is not None:
+                return subject[1].name, subject[1].role, False
+            return self.last or self.recent
+        if subject is not None and subject[0] >= self.last_end:
+            return subject[1].name, subject[1].role, False
+        if self.last is not None and self.last[2]:
+            if subject is not None:
+                return subject[1].name, subject[1].role, False
+            return self.last_person or self.last
+        return self.last or self.recent
+
+    def note_subject(self, at: int, name: str) -> None:
+        """The known person `name` is the subject of a sentence at `at` (text order)."""
+        known = self._known_person(name)
+        if known is not None:
+            self._subject_at.append(at)
+            self._subjects.append(known)
+
+    def note_named(self, at: int, token: str) -> None:
+        """A word at `at` names a known person ("… melindungi Nainggolan")."""
+        known = self._known_person(token)
+        if known is not None:
+            self._named_at.append(at)
+            self._named.append(known)
+
+    def _known_person(self, name: str) -> _Known | None:
+        """The one known person `name` (a full name or one of its words) names, else None."""
+        tokens = frozenset(fold(name).split())
+        people = {id(known): known for known in self._candidates(self._by_token, tokens)
+                  if known.person and tokens <= known.tokens}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     @staticmethod
     def _candidates(index: dict[str, list[_Known]], tokens: frozenset[str]) -> list[_Known]:
@@ -145,6 +220,15 @@ class SpeakerBook:
         return min(lists, key=len)[:_CANDIDATES] if lists else []
 
     def resolve(self, mention: Mention) -> tuple[str, str | None]:
+        """The full name and role of a named speaker; a quoted nickname inside the name
+        ("Hendrik “Acheo” Lyanto") becomes an alias shown with the name."""
+        name, role = self._resolve(mention)
+        if mention.nickname:
+            self.alias(mention.nickname, name)
+            self._nicknames.setdefault(name, mention.nickname)
+        return name, role
+
+    def _resolve(self, mention: Mention) -> tuple[str, str | None]:
         tokens = frozenset(fold(mention.name).split())
         if mention.role_only:
             # "Kapolda" after "Kapolda Jawa Tengah Irjen Pol Condro Kirono": the same person.
@@ -167,6 +251,8 @@ class SpeakerBook:
             if not any(word.startswith(next(iter(tokens))) for word in known.tokens):
                 self._nicknames.setdefault(known.name, mention.name)  # "Jokowi", "Angie"
             return self._used(known), mention.role or known.role
+        if len(tokens) == 1 and (known := self._variant(next(iter(tokens)))) is not None:
+            return self._used(known), mention.role or known.role  # "Ardi" for Ardhi Tjahjoko
         if len(tokens) >= 2 or mention.organisation or mention.role:
             # "Menlu Retno": found by role later
             self._add(tokens, mention.name, mention.role, person=not mention.organisation)
@@ -187,6 +273,19 @@ class SpeakerBook:
             if known.person and _is_blend(token, fold(known.name).split()):
                 return known
         return None
+
+    def _variant(self, token: str) -> _Known | None:
+        """The one known person with a name word one letter off `token` ("Ardi" and Ardhi
+        Tjahjoko, "Saakashbili" and Mikheil Saakashvili): a spelling slip within one article.
+        Words of `_VARIANT_MIN` letters or more, sharing the first `_BLEND_HEAD`."""
+        if len(token) < _VARIANT_MIN:
+            return None
+        people = {id(known): known for known in
+                  self._by_prefix.get(token[:_BLEND_HEAD], [])[:_CANDIDATES]
+                  if known.person and any(len(word) >= _VARIANT_MIN and word != token
+                                          and one_edit_apart(word, token)
+                                          for word in known.tokens)}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def knows(self, name: str) -> bool:
         """Whether the article has already named this person (one word: a part of a name)."""

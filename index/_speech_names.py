@@ -146,6 +146,8 @@ juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justr
 lebih dulu also had has have then later earlier previously
 """)
 _ROLE_OR_ORG = ROLE_HEADS | ORG_WORDS
+# Lowercase words that open a clause before its subject ("Sementara itu Guterres mengatakan").
+_CLAUSE_OPENERS = _wordset("itu ini namun kemudian lalu bahkan tetapi tapi sedangkan adapun maka")
 # Role words that are also given names ("Raja Parlindungan Pane", "Putri Ayu").
 _GIVEN_NAME_ROLES = frozenset(["raja", "ratu", "putra", "putri"])
 # Longest name and role looked at: longer runs of capitalised words are not one person.
@@ -180,6 +182,8 @@ class Mention:
     head: str | None = None
     definite: bool = False
     unknown: bool = False  # someone speaks who cannot be named ("kuasa hukum Axel")
+    continued: bool = False  # a quote paragraph going on from the previous statement's speaker
+    nickname: str | None = None  # written in quotes inside the name ("Hendrik “Acheo” Lyanto")
 
 
 _ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|at|az)-[A-Z]")
@@ -219,6 +223,8 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # A sentence-final period is not part of the word; initials ("J.") and titles keep it.
         while e - s > 2 and text[e - 1] in ".!?" and text[s:e].casefold() not in TITLES:
             e -= 1
+        if e - s > 2 and text[e - 1] in "'’":
+            e -= 1  # "‘nama asli Jamie Foxx’": a closing single quote
         spans.append((s, e))
     return spans
 
@@ -361,14 +367,22 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
         return None
     if len(name_words) == 1 and i > 0 and not role_words:
         before = text[words[i - 1][0]:words[i - 1][1]]
-        if before[:1].islower() and _key(before) not in ROLE_HEADS | TITLES:
+        if before[:1].islower() and _key(before) not in ROLE_HEADS | TITLES | _CLAUSE_OPENERS:
             return None  # "penggawa Chelsea", "pemerintah Kanada": a place or club
     if i > 0 and not role_words and _key(text[words[i - 1][0]:words[i - 1][1]]) in _BODIES_OF:
         return Mention("", None, words[i - 1][0], name_words[-1][1], unknown=True)
     if role_words and _name_is_relatum(text, role_words):
         return Mention("", None, role_words[0][0], name_words[-1][1], unknown=True)
     role = text[role_words[0][0]:role_words[-1][1]] if role_words else None
+    nickname = _QUOTED_NICKNAME.search(name)
+    if nickname is not None and nickname.start() and nickname.end() < len(name):
+        # "Hendrik “Acheo” Lyanto": the name without the nickname, known by it too.
+        return Mention(f"{name[:nickname.start()]} {name[nickname.end():]}", role,
+                       name_words[0][0], name_words[-1][1], nickname=nickname.group(1))
     return Mention(name, role, name_words[0][0], name_words[-1][1])
+
+
+_QUOTED_NICKNAME = re.compile(r"\s*[“\"‘']([^”\"’']+)[”\"’']\s*")
 
 
 def _joins_offices(text: str, words: list[tuple[int, int]], k: int) -> bool:

@@ -28,6 +28,7 @@ from index._speaker_book import SpeakerBook
 from index._speech_anaphora import Description, alias_in, description_after, description_before
 from index._speech_names import (
     FUNCTION_WORDS,
+    PRONOUNS,
     Mention,
     article_places,
     fold,
@@ -57,25 +58,40 @@ _TRAILING_X_SAID = re.compile(rf",\s*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING
 # Verbs of reported speech: "X mengatakan (bahwa) …", "X said (that) …".
 _STRONG = (r"mengatakan|menyatakan|menegaskan|menjelaskan|menyebutkan|mengungkapkan"
            r"|menambahkan|mengaku|menuturkan|mengemukakan|menerangkan|membeberkan|memperingatkan"
-           r"|mengklaim|mengeklaim|menekankan|berkata|menandaskan|berujar"
+           r"|mengklaim|mengeklaim|menekankan|berkata|menandaskan|berujar|berpendapat"
            r"|said|says|told|added|stated|explained|warned|insisted|stressed|claimed|argued"
            r"|noted|announced")
 _WEAK = (r"menilai|meminta|berharap|menyebut|menyampaikan|memastikan|mendesak|mengimbau"
          r"|menduga|menganggap|meyakini|berjanji|menjanjikan|mengungkap|menuding|menuduh"
          r"|menyayangkan|mengusulkan|menyarankan|menyerukan|mengakui|mengingatkan"
          r"|believes|hopes|urged|promised|admitted")
+# Verbs that report speech only when a quote follows them ("Ponniah melanjutkan, “…”") or
+# precedes them ("“…,” ia mengawali imbauannya"): alone they are deeds ("melanjutkan studi").
+_INTRO = (r"melanjutkan|mengawali|memulai|menutup|mengakhiri|menimpali|menjawab|bertanya"
+          r"|berpesan|bercerita|berseru|menulis|mencuit|menanggapi|merespons|menyimpulkan"
+          r"|bertutur|berucap|mengingatkan|mengungkapkan|menerangkan|menjelaskan|menegaskan"
+          r"|menambahkan|menuturkan|mengatakan|menyatakan|berkata|berujar|memperingatkan")
 # Case-sensitive on purpose: a reporting verb follows its subject, so it is never capitalised,
 # and an IGNORECASE alternation is several times slower over a whole article.
-_REPORTING = re.compile(rf"\b(?:({_STRONG})|({_WEAK}))\b")
+_REPORTING = re.compile(rf"\b(?:({_STRONG})|({_WEAK})|({_INTRO}))\b")
+_SAYING = re.compile(rf"\b(?:{_STRONG}|{_WEAK})\b")
+_QUOTE_FOLLOWS = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“«\"]")
+# "“…,” ia mengawali imbauannya" / "“…,” Tan menerangkan": a subject and a verb after a quote
+# that ends in a comma (or "?", "!"), the way a quote hands over to its attribution.
+_AFTER_QUOTE_X_VERB = re.compile(rf"[^\S\n]*([^.,;:“”\"\n]{{1,60}}?)[^\S\n]+(?:{_INTRO})\b")
 _WEAK_FOLLOW = re.compile(r"\s*(?:,|:|bahwa\b|that\b|agar\b|supaya\b)", re.IGNORECASE)
 _CONTENT_LEAD = re.compile(r"(?:\s*(?:,|:|bahwa\b|that\b|kepada wartawan\b|to reporters\b))*\s*",
                            re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:[Mm]enurut(nya)?|[Aa]ccording to)\b\s*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’]*")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _OPEN_QUOTES = "“«\""
-_OPENING = re.compile("[“«\"]")
+# A closing mark glued to the next sentence also opens a quote, a common typo ("ke Poso.”Kita
+# berharap …,” ujar Rizal"); a closing mark that ends a quote was consumed by its opening.
+_OPENING = re.compile("[“«\"]|(?<=[.!?\\s])”(?=[A-Z])")
 # Closing marks per opening mark: news text often opens straight and closes curly ("…,” ucap X).
-_CLOSING = {"“": re.compile("[”\"]"), "«": re.compile("»"), '"': re.compile("[\"”]")}
+_CLOSING = {"“": re.compile("[”\"]"), "«": re.compile("»"), '"': re.compile("[\"”]"),
+            "”": re.compile("[”\"]")}
 _LOOKAROUND = 200
 # A quote opened after "X mengatakan," is looked for this far; farther, it is unterminated.
 _QUOTE_REACH = 3000
@@ -118,6 +134,7 @@ class _Scan:
     places: frozenset[str]
     book: SpeakerBook
     _alone: Counter[str] = field(default_factory=Counter)
+    _lowercase: frozenset[str] | None = None
 
     @classmethod
     def of(cls, text: str, book: SpeakerBook) -> _Scan:
@@ -134,6 +151,12 @@ class _Scan:
             joined_after = text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
             if not (joined_before or joined_after):
                 self._alone[match.group()] += 1
+
+    def lowercase_words(self) -> frozenset[str]:
+        """The words the article writes in lower case ("kontrak", "keputusan"), once."""
+        if self._lowercase is None:
+            object.__setattr__(self, "_lowercase", frozenset(_LOWER_WORD.findall(self.text)))
+        return self._lowercase  # type: ignore[return-value]
 
     def two_people(self, first: str, second: str) -> bool:
         """Both words also stand alone elsewhere: two people side by side, not one name."""
@@ -221,7 +244,8 @@ def _continued(text: str, paragraph: _Paragraph, previous: Statement) -> list[_F
     quotes = _quote_spans(text, start, end)
     if len(quotes) != 1 or quotes[0][0] != start or end - quotes[0][1] > 2:
         return []
-    mention = Mention("", None, previous.speaker_start, previous.speaker_end, pronoun=True)
+    mention = Mention("", None, previous.speaker_start, previous.speaker_end, pronoun=True,
+                      continued=True)
     return [(start, end, _trim(text, start + 1, quotes[0][1]), mention, _DIRECT)]
 
 
@@ -229,9 +253,12 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
                kind: str, book: SpeakerBook) -> Statement | None:
     if mention.unknown:
         book.last = book.recent = None  # the next "katanya" is this unnamed speaker's
+        book.last_end = end
         return None
     if mention.pronoun:
-        carried_from = book.last or book.recent
+        personal = text[mention.start:mention.end].casefold() in PRONOUNS
+        carried_from = (book.last if mention.continued
+                        else book.referent(mention.start, personal=personal))
         if carried_from is None:
             return None
         book.last = carried_from  # the person now speaking, for the next pronoun too
@@ -252,6 +279,8 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
         organisation, carried = mention.organisation, False
         book.last = (speaker, role, organisation)
     book.last_end = end
+    if not book.last[2]:
+        book.last_person = book.last
     if kind == _SPEAKS:
         return None
     return Statement(start, end, speaker, role, kind, quote[0], quote[1], mention.start,
@@ -272,12 +301,48 @@ def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[_Paragraph]:
 
 def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: SpeakerBook) -> None:
     """Register multi-word capitalised names so a later surname (or alias) maps to them."""
+    quoted = _quote_spans(scan.text, paragraph[0].start, paragraph[-1].end)
     for sentence in paragraph:
         _introduce_in(scan, sentence, book)
         _introduce_single_names(scan, sentence, book)
+        if not _inside(quoted, sentence.start):
+            _note_people(scan, sentence, book)
         alias = alias_in(scan.text, sentence.start, sentence.end)
         if alias is not None:
             _introduce_alias(scan, alias, book)
+
+
+# A run of capitalised words, and what makes it a sentence's subject: a verb or copula after
+# it, past a comma and adverbs ("Ellen Woodsworth adalah …", "Nainggolan juga tidak memberi").
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*")
+_SUBJECT_VERB = re.compile(
+    r",?[ ]+(?:(?:juga|pun|kemudian|lalu|telah|sudah|akan|sempat|pernah|tidak|tak|bahkan"
+    r"|justru|masih|hanya|lantas|langsung|sendiri|mengaku)[ ]+)*(?:adalah|merupakan"
+    r"|(?!menteri\b|mereka\b|meski\b|memang\b|menurut\b|mantan\b)(?:me|ber)[a-z]{3,})\b")
+
+
+def _inside(quoted: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` lies within one of the (open, close) quote spans, or opens one."""
+    i = bisect.bisect_right(quoted, (pos, float("inf")))
+    return i > 0 and quoted[i - 1][0] <= pos <= quoted[i - 1][1]
+
+
+def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
+    """Where a sentence outside quotes names known people, and which one is its subject,
+    for a later "kata dia" or "kata gelandang … itu"."""
+    text = scan.text
+    subject = True
+    for run in _CAPITAL_RUN.finditer(text, sentence.start, sentence.end):
+        start, end = run.span()
+        if " " in run.group():
+            mention = name_in_run(text, start, end, scan.places)
+            name = mention.name if mention is not None and not mention.organisation else ""
+        else:
+            name = run.group()
+            book.note_named(start, name)
+        if subject and name and _SUBJECT_VERB.match(text, end, sentence.end):
+            book.note_subject(start, name)
+            subject = False
 
 
 _ALIAS_REACH = 50
@@ -294,10 +359,12 @@ def _introduce_alias(scan: _Scan, alias: re.Match[str], book: SpeakerBook) -> No
 
 
 def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
-    """The names of one sentence; its first multi-word name is its likely subject."""
-    first = True
+    """The names of one sentence; its first multi-word name is its likely subject (not in a
+    sentence that opens a quote: "“Film Disney …,” ia mengawali …" is the speaker's)."""
+    first = scan.text[sentence.start] not in _OPEN_QUOTES
     for match in _NAME_RUN.finditer(scan.text, sentence.start, sentence.end):
-        mention = name_in_run(scan.text, match.start(), match.end(), scan.places)
+        mention = name_in_run(scan.text, _past_common_noun(scan, sentence, match), match.end(),
+                              scan.places)
         parts = mention.name.split(" ") if mention is not None else []
         after_menurut = scan.text[max(0, match.start() - 8):match.start()].lower() == "menurut "
         if after_menurut and len(parts) == 2 and scan.two_people(*parts):
@@ -310,6 +377,24 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
                 mention = _with_kin_role(scan.text, sentence, mention)
             book.introduce(mention, subject=first)
             first = first and " " not in mention.name
+
+
+# What may open a sentence before its first word: a dateline ("JUARA.net - ") or a quote mark.
+_SENTENCE_LEAD = re.compile(r"(?:[^\n]{0,60}?[ ][-–—]{1,2}[ ]+)?[\"“]?")
+_FIRST_WORD = re.compile(r"[\w'’.-]+[ ]+")
+
+
+def _past_common_noun(scan: _Scan, sentence: _Sentence, run: re.Match[str]) -> int:
+    """Where the name of a capitalised run starts: past a first word that is only
+    capitalised because it opens the sentence, a word the article also writes in lower case
+    ("Kontrak Radja Nainggolan di AS Roma berakhir", "Keputusan Lorde membatalkan …")."""
+    start = run.start()
+    if not _SENTENCE_LEAD.fullmatch(scan.text, sentence.start, start):
+        return start
+    first = _FIRST_WORD.match(scan.text, start, run.end())
+    if first is None or first.group().rstrip().lower() not in scan.lowercase_words():
+        return start
+    return first.end()
 
 
 def _with_appositive_role(scan: _Scan, sentence: _Sentence, end: int, mention: Mention) -> Mention:
@@ -433,6 +518,8 @@ def _closing_attribution(scan: _Scan, pos: int, end: int) -> Mention | None:
     if match is not None:
         return scan.after(match.end(), limit)
     match = _AFTER_QUOTE_X_SAID.match(text, pos, limit)
+    if match is None and text[pos - 2:pos - 1] in (",", "?", "!"):
+        match = _AFTER_QUOTE_X_VERB.match(text, pos, limit)
     if match is not None:
         return scan.before(match.start(1), match.end(1))
     return None
@@ -520,14 +607,13 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
     text = scan.text
     sentence = paragraph[index]
     for match in _REPORTING.finditer(text, sentence.start, sentence.end):
+        if match.group(3) and not _QUOTE_FOLLOWS.match(text, match.end(), sentence.end):
+            continue  # "Ponniah melanjutkan, “…”" reports; "melanjutkan studi" does not
         marked = not match.group(2) or _WEAK_FOLLOW.match(text, match.end(), sentence.end)
         window = max(sentence.start, match.start() - _LOOKAROUND)
         mention = scan.before(window, match.start()) if marked else _titled(scan, window, match)
         if mention is None and _JOINED.search(text, window, match.start()):
-            # "Ia menggambarkan …, seraya menambahkan bahwa …": the sentence's subject.
-            mention = scan.before(sentence.start, _first_gap(text, sentence))
-            if mention is not None and not mention.pronoun and " " not in mention.name:
-                mention = None
+            mention = _joined_subject(scan, sentence)
         if mention is None:
             continue
         lead = _CONTENT_LEAD.match(text, match.end(), sentence.end)
@@ -539,6 +625,15 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
             continue
         return sentence.start, sentence.end, quote, mention, _REPORTED
     return None
+
+
+def _joined_subject(scan: _Scan, sentence: _Sentence) -> Mention | None:
+    """"Ia menggambarkan …, seraya menambahkan bahwa …", "Trump tidak membantahnya dan
+    mengatakan …": the sentence's subject, a pronoun, a full name or one the article gave."""
+    mention = scan.before(sentence.start, _first_gap(scan.text, sentence))
+    if mention is None or mention.pronoun or " " in mention.name:
+        return mention
+    return mention if mention.name and scan.book.knows(mention.name) else None
 
 
 _JOINED = re.compile(r"\b(?:seraya|sambil|sembari|dan|and|while)\s*$", re.IGNORECASE)
@@ -640,4 +735,4 @@ def _ends_sentence(text: str, pos: int, end: int) -> bool:
     if end - pos > 120:
         return False
     rest = text[pos:end].strip()
-    return len(rest) <= 80 and not _REPORTING.search(rest)
+    return len(rest) <= 80 and not _SAYING.search(rest)
