@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.names import DEGREES as MATCHER_DEGREES
 from index.names import one_edit_apart
@@ -465,10 +466,23 @@ def _role_phrase(text: str, start: int, end: int) -> str | None:
 _MIN_TYPO_HEAD = 6
 
 
+@lru_cache(maxsize=8192)
 def _is_role_head(key: str) -> bool:
-    """A role head, or a long one misspelt by one letter ("Menreri Luar Negeri")."""
+    """A role head, or a long one misspelt by one letter ("Menreri Luar Negeri"); only heads
+    one letter longer or shorter at most can be one edit away, and a word's answer is kept."""
     return key in ROLE_HEADS or (len(key) >= _MIN_TYPO_HEAD and any(
-        one_edit_apart(key, head) for head in ROLE_HEADS if len(head) >= _MIN_TYPO_HEAD))
+        one_edit_apart(key, head) for size in (len(key) - 1, len(key), len(key) + 1)
+        for head in _long_heads_of_length().get(size, ())))
+
+
+@lru_cache(maxsize=1)
+def _long_heads_of_length() -> dict[int, tuple[str, ...]]:
+    """The role heads a typo may be made in, by length (built once, on first use)."""
+    by_length: dict[int, list[str]] = {}
+    for head in ROLE_HEADS:
+        if len(head) >= _MIN_TYPO_HEAD:
+            by_length.setdefault(len(head), []).append(head)
+    return {size: tuple(sorted(heads)) for size, heads in by_length.items()}
 
 
 def is_role_word(word: str) -> bool:

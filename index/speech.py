@@ -135,6 +135,7 @@ class _Scan:
     book: SpeakerBook
     _alone: Counter[str] = field(default_factory=Counter)
     _lowercase: frozenset[str] | None = None
+    _run_names: dict[tuple[int, int], Mention | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, book: SpeakerBook) -> _Scan:
@@ -151,6 +152,15 @@ class _Scan:
             joined_after = text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
             if not (joined_before or joined_after):
                 self._alone[match.group()] += 1
+
+    def run_name(self, sentence: _Sentence, run: re.Match[str]) -> Mention | None:
+        """`name_in_run` of a capitalised run of a sentence (past a sentence-opening common
+        noun), once per run: both the names and the subjects of a sentence need it."""
+        key = (run.start(), run.end())
+        if key not in self._run_names:
+            start = _past_common_noun(self, sentence, run)
+            self._run_names[key] = name_in_run(self.text, start, run.end(), self.places)
+        return self._run_names[key]
 
     def lowercase_words(self) -> frozenset[str]:
         """The words the article writes in lower case ("kontrak", "keputusan"), once."""
@@ -314,7 +324,7 @@ def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: SpeakerBook) -> N
 
 # A run of capitalised words, and what makes it a sentence's subject: a verb or copula after
 # it, past a comma and adverbs ("Ellen Woodsworth adalah …", "Nainggolan juga tidak memberi").
-_CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*")
+_CAPITAL_RUN = re.compile(r"[A-Z][\w.'’]*(?:(?:[ ]-[ ][a-z]+)|(?:[ ][A-Z][\w.'’]*))*")
 _SUBJECT_VERB = re.compile(
     r",?[ ]+(?:(?:juga|pun|kemudian|lalu|telah|sudah|akan|sempat|pernah|tidak|tak|bahkan"
     r"|justru|masih|hanya|lantas|langsung|sendiri|mengaku)[ ]+)*(?:adalah|merupakan"
@@ -335,7 +345,7 @@ def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
     for run in _CAPITAL_RUN.finditer(text, sentence.start, sentence.end):
         start, end = run.span()
         if " " in run.group():
-            mention = name_in_run(text, start, end, scan.places)
+            mention = scan.run_name(sentence, run)
             name = mention.name if mention is not None and not mention.organisation else ""
         else:
             name = run.group()
@@ -363,8 +373,7 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
     sentence that opens a quote: "“Film Disney …,” ia mengawali …" is the speaker's)."""
     first = scan.text[sentence.start] not in _OPEN_QUOTES
     for match in _NAME_RUN.finditer(scan.text, sentence.start, sentence.end):
-        mention = name_in_run(scan.text, _past_common_noun(scan, sentence, match), match.end(),
-                              scan.places)
+        mention = scan.run_name(sentence, match)
         parts = mention.name.split(" ") if mention is not None else []
         after_menurut = scan.text[max(0, match.start() - 8):match.start()].lower() == "menurut "
         if after_menurut and len(parts) == 2 and scan.two_people(*parts):
