@@ -147,6 +147,8 @@ juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justr
 lebih dulu also had has have then later earlier previously
 """)
 _ROLE_OR_ORG = ROLE_HEADS | ORG_WORDS
+# Words after which a capitalised word names a town, not a person ("Wali Kota Solo Gibran …").
+_TOWNS = frozenset(["kota", "kabupaten", "provinsi", "city", "county"])
 # Lowercase words that open a clause before its subject ("Sementara itu Guterres mengatakan").
 _CLAUSE_OPENERS = _wordset("itu ini namun kemudian lalu bahkan tetapi tapi sedangkan adapun maka")
 # Role words that are also given names ("Raja Parlindungan Pane", "Putri Ayu").
@@ -343,6 +345,8 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
         j -= 1
     if len(words) - i >= 3 and i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) in ORG_HEADS:
         i = len(words) - 2  # "Kepala Badan Karantina Pertanian Syukur Iwantoro"
+    elif len(words) - i >= 3 and i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) in _TOWNS:
+        i += 1  # "Dewan Kota Vancouver Ellen Woodsworth": the town is the office's
     name_words = words[i:]
     # A role needs a head word; stray capitalised words before a name are dropped.
     head = j

@@ -165,7 +165,9 @@ class _Scan:
     def lowercase_words(self) -> frozenset[str]:
         """The words the article writes in lower case ("kontrak", "keputusan"), once."""
         if self._lowercase is None:
-            object.__setattr__(self, "_lowercase", frozenset(_LOWER_WORD.findall(self.text)))
+            words = set(_LOWER_WORD.findall(self.text))
+            words |= {word[:-3] for word in words if word.endswith("nya")}  # "kontraknya"
+            object.__setattr__(self, "_lowercase", frozenset(words))
         return self._lowercase  # type: ignore[return-value]
 
     def two_people(self, first: str, second: str) -> bool:
@@ -401,8 +403,9 @@ def _past_common_noun(scan: _Scan, sentence: _Sentence, run: re.Match[str]) -> i
     if not _SENTENCE_LEAD.fullmatch(scan.text, sentence.start, start):
         return start
     first = _FIRST_WORD.match(scan.text, start, run.end())
-    if first is None or first.group().rstrip().lower() not in scan.lowercase_words():
-        return start
+    word = first.group().rstrip() if first is not None else ""
+    if not word or is_role_word(word) or word.lower() not in scan.lowercase_words():
+        return start  # "Penyanyi Lady GaGa", "Menteri Luar Negeri Rusia Sergey Lavrov": roles
     return first.end()
 
 
