@@ -27,6 +27,8 @@ _CANDIDATES = 50
 _SHORT_NAME = 5
 # How far back a description looks for someone new of its kind ("seorang pria").
 _DESCRIPTION_REACH = 3000
+# Role words after which a capitalised run starts with the company's name ("pendiri grup …").
+_COMPANY_HEADS = frozenset(["grup", "group", "perusahaan", "pt", "maskapai", "konglomerasi"])
 # A name word this long may be misspelt by one letter and still be the same person's.
 _VARIANT_MIN = 4
 # A blend ("Jokowi") takes at least this much of the first word and two letters of the next.
@@ -77,6 +79,8 @@ class SpeakerBook:
         self._seen: set[frozenset[str]] = set()
         self._aliases: dict[str, _Known] = {}
         self._nicknames: dict[str, str] = {}  # full name → the other name it went by
+        # "Barito Pacific Prayogo Pangestu" → ("Prayogo Pangestu", "pendiri grup Barito Pacific")
+        self._company_names: dict[str, tuple[str, str]] = {}
         self.last: Speaker | None = None
         self.last_end = 0  # where the latest statement ends
         self.last_person: Speaker | None = None  # the latest speaker who is no organisation
@@ -246,6 +250,8 @@ class SpeakerBook:
         for known in self._candidates(self._by_token, tokens):
             if tokens <= known.tokens:
                 self._give_role(known, mention.role)
+                if len(tokens) == 1:
+                    self._company_before_name(known, next(iter(tokens)))
                 return self._used(known), mention.role or known.role
         if len(tokens) == 1 and (known := self._short_form(next(iter(tokens)))) is not None:
             if not any(word.startswith(next(iter(tokens))) for word in known.tokens):
@@ -257,6 +263,23 @@ class SpeakerBook:
             # "Menlu Retno": found by role later
             self._add(tokens, mention.name, mention.role, person=not mention.organisation)
         return mention.name, mention.role
+
+    def _company_before_name(self, known: _Known, token: str) -> None:
+        """"pendiri grup Barito Pacific Prayogo Pangestu", later "Prayogo": the words before
+        the one the article calls the person by name the company of the role."""
+        words = known.name.split(" ")
+        folded = fold(known.name).split(" ")
+        if (known.name in self._company_names or known.role is None or len(words) != len(folded)
+                or fold(known.role).rsplit(" ", 1)[-1] not in _COMPANY_HEADS):
+            return
+        at = folded.index(token) if token in folded else 0
+        if at >= 1 and len(words) - at >= 2:
+            self._company_names[known.name] = (" ".join(words[at:]),
+                                               f"{known.role} {' '.join(words[:at])}")
+
+    def company_name(self, name: str, role: str | None) -> tuple[str, str | None]:
+        """(name, role) with a company that came before the name moved into the role."""
+        return self._company_names.get(name, (name, role))
 
     def _short_form(self, token: str) -> _Known | None:
         """The known name `token` is a short form of: an alias the article gave ("akrab

@@ -43,7 +43,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -231,6 +231,9 @@ def extract_statements(text: str) -> list[Statement]:
 def _named_office(statement: Statement, book: SpeakerBook) -> Statement:
     """A role-only speaker the article names elsewhere gets that name, the role kept; a
     person who also went by a nickname is named with both ("Joko Widodo (Jokowi)")."""
+    name, role = book.company_name(statement.speaker, statement.role)
+    if name != statement.speaker:
+        statement = replace(statement, speaker=name, role=role)
     shown = book.display_name(statement.speaker)
     if shown != statement.speaker:
         return replace(statement, speaker=shown)

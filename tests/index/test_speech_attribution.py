@@ -204,3 +204,17 @@ def test_a_spelling_slip_two_people_could_be_names_neither() -> None:
     text = ("Ketua panitia Ardhi Tjahjoko dan bendahara Ardy Santoso hadir.\n\"Kami siap,\" "
             "kata Ardi.")
     assert [s.speaker for s in found(text)] == ["Ardi"]
+
+
+def test_a_company_before_the_name_the_person_goes_by_belongs_to_the_role() -> None:
+    text = ("Mantan Ketua Umum Partai Golkar Aburizal Bakrie dan pendiri grup Barito Pacific "
+            "Prayogo Pangestu meminta pengampunan dari pemerintah.\n\"Pokoknya saya dukung "
+            "pemerintah menunaikan tax amnesty,\" ujar Prayogo, Kamis (29/9).")
+    assert [(s.speaker, s.role) for s in found(text)] == [
+        ("Prayogo Pangestu", "pendiri grup Barito Pacific")] * 2
+
+
+def test_a_name_called_by_its_middle_word_without_a_company_role_stays_whole() -> None:
+    text = ("Mantan presiden Susilo Bambang Yudhoyono meminta pengampunan dari pemerintah.\n"
+            "\"Pokoknya saya dukung pemerintah,\" ujar Bambang, Kamis (29/9).")
+    assert [s.speaker for s in found(text)] == ["Susilo Bambang Yudhoyono"] * 2
