@@ -169,15 +169,10 @@ class SpeakerBook:
         return meant[0], meant[1]
 
     def _named_before(self, mention: Mention) -> Speaker | None:
-        """Before any speaker, the person last named whose role, if any, has the
-        description's head ("… melindungi Nainggolan …. “…,” kata gelandang … itu")."""
-        assert mention.head is not None
-        head = role_head_tokens(mention.head)
-        end = bisect.bisect_left(self._named_at, mention.start)
-        for known in reversed(self._named[max(0, end - _CANDIDATES):end]):
-            if known.role is None or head <= known.role_tokens:
-                return known.name, known.role, False
-        return None
+        """Before any speaker, the person last named ("… melindungi Nainggolan …. “…,” kata
+        gelandang bertinggi 175 cm itu")."""
+        named = _latest(self._named_at, self._named, mention.start)
+        return None if named is None else (named[1].name, named[1].role, False)
 
     def referent(self, at: int, *, personal: bool) -> Speaker | None:
         """Whom a pronoun at `at` means: the latest speaker, or before any, the latest

@@ -86,13 +86,15 @@ _ACCORDING = re.compile(r"\b(?:[Mm]enurut(nya)?|[Aa]ccording to)\b\s*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’]*")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _OPEN_QUOTES = "“«\""
-# A closing mark glued to the next sentence also opens a quote, a common typo ("ke Poso.”Kita
-# berharap …,” ujar Rizal"); a closing mark that ends a quote was consumed by its opening.
-_OPENING = re.compile("[“«\"]|(?<=[.!?\\s])”(?=[A-Z])")
+# A closing mark glued to a capitalised word also opens a quote, a common typo ("ke Poso.”Kita
+# berharap …,” ujar Rizal", "kepada TyC Sport”Saya …"); one that ends a quote was consumed by
+# its opening mark first.
+_OPENING = re.compile("[“«\"]|(?<=[\\w.!?\\s])”(?=[A-Z])")
 # Closing marks per opening mark: news text often opens straight and closes curly ("…,” ucap X).
 _CLOSING = {"“": re.compile("[”\"]"), "«": re.compile("»"), '"': re.compile("[\"”]"),
             "”": re.compile("[”\"]")}
 _LOOKAROUND = 200
+_ANY_QUOTE = re.compile("[“”«»\"]")
 # A quote opened after "X mengatakan," is looked for this far; farther, it is unterminated.
 _QUOTE_REACH = 3000
 # Fewer characters than this are not a statement ("Sementara itu").
@@ -524,6 +526,8 @@ def _closing_attribution(scan: _Scan, pos: int, end: int) -> Mention | None:
     """The speaker right after a closing quote, or None when the quote is unattributed."""
     text = scan.text
     limit = min(end, pos + _LOOKAROUND)
+    if (quote := _ANY_QUOTE.search(text, pos, limit)) is not None:
+        limit = quote.start()  # "kata Paolini.”Saya optimistis …": the next quote is no name
     match = _AFTER_QUOTE_ID.match(text, pos, limit)
     if match is not None:
         if match.group(2):
