@@ -136,7 +136,7 @@ class _Scan:
     places: frozenset[str]
     book: SpeakerBook
     _alone: Counter[str] = field(default_factory=Counter)
-    _lowercase: frozenset[str] | None = None
+    _lowercase: set[str] = field(default_factory=set)
     _run_names: dict[tuple[int, int], Mention | None] = field(default_factory=dict)
 
     @classmethod
@@ -164,13 +164,13 @@ class _Scan:
             self._run_names[key] = name_in_run(self.text, start, run.end(), self.places)
         return self._run_names[key]
 
-    def lowercase_words(self) -> frozenset[str]:
-        """The words the article writes in lower case ("kontrak", "keputusan"), once."""
-        if self._lowercase is None:
+    def lowercase_words(self) -> set[str]:
+        """The words the article writes in lower case ("kontrak", "keputusan"), read once."""
+        if not self._lowercase:
             words = set(_LOWER_WORD.findall(self.text))
-            words |= {word[:-3] for word in words if word.endswith("nya")}  # "kontraknya"
-            object.__setattr__(self, "_lowercase", frozenset(words))
-        return self._lowercase  # type: ignore[return-value]
+            self._lowercase.update(words, {word[:-3] for word in words if word.endswith("nya")})
+            self._lowercase.add("\x00")  # read ("kontraknya" gave "kontrak")
+        return self._lowercase
 
     def two_people(self, first: str, second: str) -> bool:
         """Both words also stand alone elsewhere: two people side by side, not one name."""
@@ -209,10 +209,11 @@ class _Sentence:
 def extract_statements(text: str) -> list[Statement]:
     """Return the attributed statements of `text`, in text order.
 
-    Direct speech: a quote followed by its attribution (“…,” kata X / ujarnya / X said)
-    or opened by one (X mengatakan, “…”). Reported speech: X mengatakan (bahwa) …,
-    menurut X, …, …, tambah X; X said (that) …, according to X, …. Pronouns and
-    "-nya" attributions carry the nearest earlier named speaker (`carried=True`).
+    Direct speech: a quote followed by its attribution (“…,” kata X / ujarnya / X said /
+    ia menambahkan) or opened by one (X mengatakan, “…” / X melanjutkan, “…”). Reported
+    speech: X mengatakan (bahwa) …, menurut X, …, …, tambah X; X said (that) …, according
+    to X, …. Pronouns and "-nya" attributions carry the nearest earlier named speaker
+    (`carried=True`); "ia"/"dia" first a person made a sentence's subject since then.
     """
     statements: list[Statement] = []
     book = SpeakerBook()
