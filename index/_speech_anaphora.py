@@ -62,6 +62,8 @@ _ROLE_FORMS = _HEAD_FORMS | {
     "korut": "korea utara", "korsel": "korea selatan", "menlu": "menteri luar negeri",
     "mendagri": "menteri dalam negeri", "menkeu": "menteri keuangan",
     "menhan": "menteri pertahanan", "wapres": "wakil presiden", "as": "amerika serikat",
+    "dirjen": "direktur jenderal", "sekjen": "sekretaris jenderal", "dirut": "direktur utama",
+    "wagub": "wakil gubernur", "ketum": "ketua umum",
     "pbb": "perserikatan bangsa bangsa", "un": "united nations",
     "kemenlu": "kementerian luar negeri", "kemlu": "kementerian luar negeri",
 }

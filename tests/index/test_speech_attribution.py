@@ -218,3 +218,10 @@ def test_a_name_called_by_its_middle_word_without_a_company_role_stays_whole() -
     text = ("Mantan presiden Susilo Bambang Yudhoyono meminta pengampunan dari pemerintah.\n"
             "\"Pokoknya saya dukung pemerintah,\" ujar Bambang, Kamis (29/9).")
     assert [s.speaker for s in found(text)] == ["Susilo Bambang Yudhoyono"] * 2
+
+
+def test_a_short_form_of_an_office_finds_the_person_given_it_in_full() -> None:
+    text = ("Acara itu dihadiri Direktur Jenderal Kantor PBB Jenewa, Michael Moller, kemarin.\n"
+            "\"Tidak ada tempat untuk perilaku korupsi,\" kata Dirjen PBB.")
+    assert [(s.speaker, s.role) for s in extract_statements(text)] == [
+        ("Michael Moller", "Direktur Jenderal Kantor PBB Jenewa")]
