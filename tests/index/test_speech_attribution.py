@@ -221,7 +221,8 @@ def test_a_name_called_by_its_middle_word_without_a_company_role_stays_whole() -
 
 
 def test_a_short_form_of_an_office_finds_the_person_given_it_in_full() -> None:
-    text = ("Acara itu dihadiri Direktur Jenderal Kantor PBB Jenewa, Michael Moller, kemarin.\n"
+    text = ("Acara itu dihadiri sejumlah pejabat PBB, antara lain Direktur Jenderal Kantor PBB "
+            "Jenewa, Michael Moller dan Direktur Eksekutif UNODC, Yuri Fedotov.\n"
             "\"Tidak ada tempat untuk perilaku korupsi,\" kata Dirjen PBB.")
     assert [(s.speaker, s.role) for s in extract_statements(text)] == [
         ("Michael Moller", "Direktur Jenderal Kantor PBB Jenewa")]
