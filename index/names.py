@@ -682,10 +682,28 @@ def match_speaker(asked: str, speaker: str | None, role: str | None = None) -> f
     ...     "penasihat kebijakan luar negeri Kremlin"), match_speaker("Lavrov", "Yuri Ushakov")
     (0.8, 0.6, 0.0)
     """
-    speaker_name, role_words = _speaker_side(speaker or "", role or "")
-    score = max((_segment_score(a, list(speaker_name), role_words) for a in _asked(asked)),
-                default=0.0)
+    score = 0.0
+    for asked_name in _name_variants(asked, _QUOTED_NICKNAME):
+        for speaker_name in _name_variants(speaker or "", _ALIAS):
+            name_words, role_words = _speaker_side(speaker_name, role or "")
+            score = max(score, *(_segment_score(a, list(name_words), role_words)
+                                 for a in _asked(asked_name)), 0.0)
     return round(score, 4)
+
+
+# A speaker stored with an alias ("Joko Widodo (Jokowi)", "Hendrik Lyanto (Acheo)"), and a
+# nickname quoted inside an asked name ("Hendrik “Acheo” Lyanto"): each form is the person.
+_ALIAS = re.compile(r"\s*\(([^()]+)\)")
+_QUOTED_NICKNAME = re.compile(r"\s*[“\"]([^“”\"]+)[”\"]")
+
+
+def _name_variants(name: str, nested: re.Pattern[str]) -> list[str]:
+    """`name` itself, and when `nested` finds a nested form in it: the name without it and
+    each nested form alone."""
+    forms = [m.group(1).strip() for m in nested.finditer(name)]
+    if not forms:
+        return [name]
+    return [name, " ".join(nested.sub(" ", name).split()), *forms]
 
 
 @lru_cache(maxsize=65536)

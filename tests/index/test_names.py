@@ -62,6 +62,14 @@ def test_diacritics_and_hyphens_do_not_break_a_match() -> None:
     assert match_speaker("Moon Jae-in", "Moon Jae - in") == 1.0
 
 
+def test_an_alias_or_a_quoted_nickname_is_the_person_too() -> None:
+    for asked in ("Joko Widodo", "Jokowi", "joko widodo"):
+        assert match_speaker(asked, "Joko Widodo (Jokowi)") == 1.0
+    for asked in ("Hendrik “Acheo” Lyanto", 'Hendrik "Acheo" Lyanto', "Hendrik Lyanto", "Acheo"):
+        assert match_speaker(asked, "Hendrik Lyanto (Acheo)") == 1.0
+    assert match_speaker("Lavrov", "Joko Widodo (Jokowi)") == 0.0
+
+
 def test_one_letter_initials_and_ranks_do_not_make_another_name() -> None:
     # "Laksma TNI R Eko Suyatno" is asked as "Laksma Eko Suyatno"; "I Ketut" is Balinese
     assert match_speaker("Laksma Eko Suyatno", "R Eko Suyatno") == 1.0
