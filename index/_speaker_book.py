@@ -12,6 +12,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from index._speech_anaphora import fold_role_words, role_head, role_head_tokens
 from index._speech_names import Mention, fold
@@ -37,7 +38,10 @@ _BLEND_HEAD = 3
 _SAME_OFFICE = 3
 
 
-def _latest(positions: list[int], items: list[_Known], at: int) -> tuple[int, _Known] | None:
+_T = TypeVar("_T")
+
+
+def _latest(positions: list[int], items: list[_T], at: int) -> tuple[int, _T] | None:
     """The last (position, item) before `at`; `positions` ascend."""
     i = bisect.bisect_left(positions, at)
     return (positions[i - 1], items[i - 1]) if i else None
@@ -85,8 +89,12 @@ class SpeakerBook:
         self.last_end = 0  # where the latest statement ends
         self.last_person: Speaker | None = None  # the latest speaker who is no organisation
         self._clock = 0
-        # The latest person named outside speech, for a pronoun before any speaker.
-        self.recent: Speaker | None = None
+        # Where people were named outside speech as a sentence's first name, for a pronoun
+        # before any speaker: the latest before the pronoun ("“…,” ungkapnya yang baru tiba
+        # di Kali Malang" is not Kali Malang's); none before `_recent_cleared`.
+        self._recent_at: list[int] = []
+        self._recents: list[Speaker] = []
+        self._recent_cleared = -1
         # Where known people were a sentence's subject ("Ellen Woodsworth adalah …") or were
         # named at all ("… melindungi Nainggolan"), in text order, for pronouns and descriptions.
         self._subject_at: list[int] = []
@@ -183,14 +191,23 @@ class SpeakerBook:
         if not personal:
             if self.last is None and subject is not None:
                 return subject[1].name, subject[1].role, False
-            return self.last or self.recent
+            return self.last or self._recent_before(at)
         if subject is not None and subject[0] >= self.last_end:
             return subject[1].name, subject[1].role, False
         if self.last is not None and self.last[2]:
             if subject is not None:
                 return subject[1].name, subject[1].role, False
             return self.last_person or self.last
-        return self.last or self.recent
+        return self.last or self._recent_before(at)
+
+    def _recent_before(self, at: int) -> Speaker | None:
+        found = _latest(self._recent_at, self._recents, at)
+        return None if found is None or found[0] < self._recent_cleared else found[1]
+
+    def forget(self, at: int) -> None:
+        """An unnamed speaker spoke at `at`: the next "katanya" is theirs, nobody's known."""
+        self.last = None
+        self._recent_cleared = at
 
     def note_subject(self, at: int, name: str) -> None:
         """The known person `name` is the subject of a sentence at `at` (text order)."""
@@ -346,4 +363,6 @@ class SpeakerBook:
                 if known.tokens == tokens:
                     self._give_role(known, mention.role)  # "Dubes Korut untuk PBB, Ja Song Nam"
             if subject:
-                self.recent = (mention.name, mention.role, False)
+                at = bisect.bisect_right(self._recent_at, mention.start)
+                self._recent_at.insert(at, mention.start)
+                self._recents.insert(at, (mention.name, mention.role, False))

@@ -187,6 +187,7 @@ class Mention:
     unknown: bool = False  # someone speaks who cannot be named ("kuasa hukum Axel")
     continued: bool = False  # a quote paragraph going on from the previous statement's speaker
     nickname: str | None = None  # written in quotes inside the name ("Hendrik “Acheo” Lyanto")
+    statement_words: bool = False  # "bunyi pernyataan itu": the words of whoever issued it
 
 
 _ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|at|az)-[A-Z]")

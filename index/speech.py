@@ -50,7 +50,15 @@ _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|pap
                r"|pungkas|tutup|sebut|aku|kilah|beber|cetus|tukas|seru|tulis|cuit|bilang|sambung|kenang")
 _CLOSING_EN = (r"said|says|added|told|explained|noted|warned|insisted|stressed|wrote|replied"
                r"|continued|argued|claimed|asked|concluded")
-_AFTER_QUOTE_ID = re.compile(rf"[\s,]*\b({_CLOSING_ID})(nya)?\b\s*", re.IGNORECASE)
+# Verbs that attribute only right after a quote ("“…,” canda Zokora", "“…?” tanya Budi").
+_CLOSING_AFTER_QUOTE = r"canda|seloroh|kelakar|sindir|keluh|tanya|jawab|timpal|puji|pesan"
+# "“…,” demikian tulis Essien": "demikian"/"begitu" may come before the verb.
+_AFTER_QUOTE_ID = re.compile(rf"[\s,]*(?:(?:demikian|begitu)\s+)?\b({_CLOSING_ID}"
+                             rf"|{_CLOSING_AFTER_QUOTE})(nya)?\b\s*", re.IGNORECASE)
+# "“…,” bunyi pernyataan itu": the words of a statement, whoever issued it spoke them.
+_STATEMENT_WORDS = re.compile(r"[\s,]*(?:demikian\s+)?bunyi\s+(?:pernyataan|pesan|surat|keterangan"
+                              r"|siaran pers|cuitan|unggahan|tulisan)(?:\s+(?:itu|tersebut))?\b",
+                              re.IGNORECASE)
 _AFTER_QUOTE_SAID = re.compile(rf"[\s,]*\b({_CLOSING_EN})\b\s*", re.IGNORECASE)
 _AFTER_QUOTE_X_SAID = re.compile(rf"[\s,]*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING_EN})\b")
 _TRAILING = re.compile(rf",\s*(?:({_CLOSING_ID})(nya)?|({_CLOSING_EN}))\b\s*")
@@ -219,6 +227,8 @@ def extract_statements(text: str) -> list[Statement]:
     book = SpeakerBook()
     scan = _Scan.of(text, book)
     for paragraph in _paragraphs(text, sentence_spans(text)):
+        if _headline(text, paragraph):
+            continue
         _introduce_names(scan, paragraph, book)
         found = _direct(scan, paragraph) + _reported(scan, paragraph)
         previous = statements[-1] if statements else None
@@ -270,11 +280,12 @@ def _continued(text: str, paragraph: _Paragraph, previous: Statement) -> list[_F
 def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention: Mention,
                kind: str, book: SpeakerBook) -> Statement | None:
     if mention.unknown:
-        book.last = book.recent = None  # the next "katanya" is this unnamed speaker's
+        book.forget(end)  # the next "katanya" is this unnamed speaker's
         book.last_end = end
         return None
     if mention.pronoun:
-        personal = text[mention.start:mention.end].casefold() in PRONOUNS
+        personal = (mention.statement_words
+                    or text[mention.start:mention.end].casefold() in PRONOUNS)
         carried_from = (book.last if mention.continued
                         else book.referent(mention.start, personal=personal))
         if carried_from is None:
@@ -285,7 +296,7 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
     elif mention.head is not None:
         described = book.resolve_description(mention, text)
         if described is None:
-            book.last = book.recent = None
+            book.forget(end)
             return None
         speaker, role = described
         organisation, carried = False, True
@@ -315,6 +326,20 @@ def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[_Paragraph]:
         paragraphs[-1].append(_Sentence(start, end))
         prev_end = end
     return paragraphs
+
+
+# A line of at most this many words without a final stop is a related article's headline.
+_HEADLINE_WORDS = 14
+_FINAL_STOP = tuple(".!?…:;\"”’)")
+
+
+def _headline(text: str, paragraph: _Paragraph) -> bool:
+    """A related article's headline inside the body ("Alasan Fanny Ghassani Mau Dinikahi Pria
+    yang Baru 1 Tahun Kenal"): one short line without a final stop or a quote. It states
+    nothing and names no antecedent for the next "katanya"."""
+    line = text[paragraph[0].start:paragraph[-1].end].rstrip()
+    return (len(paragraph) == 1 and not line.endswith(_FINAL_STOP)
+            and len(line.split()) <= _HEADLINE_WORDS and _ANY_QUOTE.search(line) is None)
 
 
 def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: SpeakerBook) -> None:
@@ -529,6 +554,9 @@ def _closing_attribution(scan: _Scan, pos: int, end: int) -> Mention | None:
     limit = min(end, pos + _LOOKAROUND)
     if (quote := _ANY_QUOTE.search(text, pos, limit)) is not None:
         limit = quote.start()  # "kata Paolini.”Saya optimistis …": the next quote is no name
+    if (words := _STATEMENT_WORDS.match(text, pos, limit)) is not None:
+        return Mention("", None, words.end() - len(words.group().lstrip(" ,")), words.end(),
+                       pronoun=True, statement_words=True)
     match = _AFTER_QUOTE_ID.match(text, pos, limit)
     if match is not None:
         if match.group(2):
