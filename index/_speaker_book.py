@@ -100,6 +100,8 @@ class SpeakerBook:
         self._subject_at: list[int] = []
         self._subjects: list[_Known] = []
         self._named_at: list[int] = []
+        self._answer_at: list[int] = []
+        self._answers: list[_Known] = []
         self._named: list[_Known] = []
 
     def _add(self, tokens: frozenset[str], name: str, role: str | None, *,
@@ -191,6 +193,9 @@ class SpeakerBook:
         if not personal:
             if self.last is None and subject is not None:
                 return subject[1].name, subject[1].role, False
+            answered = _latest(self._answer_at, self._answers, at)
+            if answered is not None and answered[0] >= self.last_end:
+                return answered[1].name, answered[1].role, False  # "Maia pun membalas …"
             return self.last or self._recent_before(at)
         if subject is not None and subject[0] >= self.last_end:
             return subject[1].name, subject[1].role, False
@@ -209,12 +214,17 @@ class SpeakerBook:
         self.last = None
         self._recent_cleared = at
 
-    def note_subject(self, at: int, name: str) -> None:
-        """The known person `name` is the subject of a sentence at `at` (text order)."""
+    def note_subject(self, at: int, name: str, *, answering: bool = False) -> None:
+        """The known person `name` is the subject of a sentence at `at` (text order);
+        `answering`: of a verb that hands over to what they say ("Maia pun membalas …"),
+        so even the "-nya" of the next quote is theirs."""
         known = self._known_person(name)
         if known is not None:
             self._subject_at.append(at)
             self._subjects.append(known)
+            if answering:
+                self._answer_at.append(at)
+                self._answers.append(known)
 
     def note_named(self, at: int, token: str) -> None:
         """A word at `at` names a known person ("… melindungi Nainggolan")."""

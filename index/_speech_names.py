@@ -101,7 +101,7 @@ bagian divisi departemen ministry department office agency
 FUNCTION_WORDS = _wordset("""
 namun sementara selain dalam di ke dari pada saat ketika setelah sebelum menurut kemudian lalu
 bahkan meski meskipun tetapi tapi adapun sedangkan oleh karena jika bila kalau ya hal ini itu
-kami saya kita mereka ia dia beliau pihaknya anda sebab sejak hingga sampai usai seusai untuk
+kami saya kita mereka ia dia beliau pihaknya anda sebab justru ternyata rupanya sejak hingga sampai usai seusai untuk
 dengan tak tidak juga pun sendiri selanjutnya sebelumnya lebih terkait soal mengenai tentang
 sedang masih telah sudah akan pernah sempat lantas maka jadi the a an but and however
 meanwhile in on at when after before also he she they it we his her their this that yet
@@ -206,13 +206,29 @@ def fold(value: str) -> str:
     return " ".join(plain.split())
 
 
-_PLACE_CUE = re.compile(r"\b(?:di|ke|dari|asal|of|in|at|from|klub|kota|negara|pemerintah|aplikasi"
+_PLACE_CUE = re.compile(r"\b(di|ke|dari|asal|of|in|at|from|klub|kota|negara|pemerintah|aplikasi"
                         r"|perusahaan|provinsi|kabupaten)\s+([A-Z][\w'’]*(?:[ ][A-Z][\w'’]*){0,3})")
 
 
 def article_places(text: str) -> frozenset[str]:
-    """Capitalised runs the article puts after "di/ke/dari/of/in/…": places and bodies."""
-    return frozenset(fold(m.group(1)) for m in _PLACE_CUE.finditer(text))
+    """Capitalised runs the article puts after "di/ke/dari/of/in/…": places and bodies.
+
+    One word after "dari" that the article also writes before another capitalised word, not
+    in capitals (as "PBB" is), is a person's first name ("tanggapan dari Maia" and "musisi Maia Estianty"), not a place."""
+    places, from_words = set(), set()
+    for match in _PLACE_CUE.finditer(text):
+        word = match.group(2)
+        if match.group(1) in ("dari", "from") and " " not in word and word[1:].islower():
+            from_words.add(match.group(2))
+        else:
+            places.add(fold(match.group(2)))
+    if from_words:
+        first_names = {m.group(1) for m in _CAPITALISED_PAIR.finditer(text)}
+        places.update(fold(word) for word in from_words - first_names)
+    return frozenset(places)
+
+
+_CAPITALISED_PAIR = re.compile(r"\b([A-Z][\w'’]*)[ ](?=[A-Z][a-z])")
 
 
 def is_pronoun(word: str) -> bool:
@@ -589,7 +605,22 @@ def parse_before_verb(text: str, start: int, end: int,
         found = _appositive(text, prev, words, places) or _appositive(text, words, prev, places)
         if found is not None:
             return found
-    return _split_role_name(text, words, places)
+    return _name_before_role(text, words, places) or _split_role_name(text, words, places)
+
+
+def _name_before_role(text: str, words: list[tuple[int, int]],
+                      places: frozenset[str]) -> Mention | None:
+    """"Raha Spehrara dokter gigi dari Dental Suites Clinic mengungkapkan": a full name, then
+    its role in lower case without a comma; the organisation at the end is the role's."""
+    k = 0
+    while k < len(words) and text[words[k][0]].isupper():
+        k += 1
+    if k < 2 or k >= len(words) or _key(text[words[k][0]:words[k][1]]) not in ROLE_HEADS:
+        return None
+    name = _clean_name(text, words[:k], places)
+    if name is None:
+        return None
+    return Mention(name.name, text[words[k][0]:words[-1][1]], name.start, name.end)
 
 
 def _has_relative(text: str, segment: tuple[int, int]) -> bool:

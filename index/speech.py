@@ -55,10 +55,13 @@ _CLOSING_AFTER_QUOTE = r"canda|seloroh|kelakar|sindir|keluh|tanya|jawab|timpal|p
 # "“…,” demikian tulis Essien": "demikian"/"begitu" may come before the verb.
 _AFTER_QUOTE_ID = re.compile(rf"[\s,]*(?:(?:demikian|begitu)\s+)?\b({_CLOSING_ID}"
                              rf"|{_CLOSING_AFTER_QUOTE})(nya)?\b\s*", re.IGNORECASE)
+_STATEMENT_NOUNS = r"(?:pernyataan|keterangan|pesan|surat|siaran pers|cuitan|unggahan|tulisan)"
+# "“…,” demikian pernyataan Angkatan Laut AS" / "bunyi pernyataan Gedung Putih": who issued it.
+_DEMIKIAN_NOUN = re.compile(rf"[\s,]*(?:demikian|begitu|bunyi)\s+(?:bunyi\s+)?{_STATEMENT_NOUNS}"
+                            r"(?:\s+(?:resmi|tertulis|misi))?(?:\s+dari)?\s+(?=[A-Z])")
 # "“…,” bunyi pernyataan itu": the words of a statement, whoever issued it spoke them.
-_STATEMENT_WORDS = re.compile(r"[\s,]*(?:demikian\s+)?bunyi\s+(?:pernyataan|pesan|surat|keterangan"
-                              r"|siaran pers|cuitan|unggahan|tulisan)(?:\s+(?:itu|tersebut))?\b",
-                              re.IGNORECASE)
+_STATEMENT_WORDS = re.compile(rf"[\s,]*(?:demikian\s+)?bunyi\s+{_STATEMENT_NOUNS}"
+                              r"(?:\s+(?:itu|tersebut))?(?=\s*(?:[.,;]|seperti\b|sebagaimana\b))")
 _AFTER_QUOTE_SAID = re.compile(rf"[\s,]*\b({_CLOSING_EN})\b\s*", re.IGNORECASE)
 _AFTER_QUOTE_X_SAID = re.compile(rf"[\s,]*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING_EN})\b")
 _TRAILING = re.compile(rf",\s*(?:({_CLOSING_ID})(nya)?|({_CLOSING_EN}))\b\s*")
@@ -364,6 +367,12 @@ _SUBJECT_VERB = re.compile(
     r"|(?!menteri\b|mereka\b|meski\b|memang\b|menurut\b|mantan\b)(?:me|ber)[a-z]{3,})\b")
 
 
+# Deeds that hand over to the quote that follows ("Maia pun membalas komentar tersebut.
+# “…,” ungkapnya."): the "-nya" means their subject, not the latest speaker.
+_ANSWERING = frozenset(["membalas", "menjawab", "menanggapi", "merespons", "berkomentar",
+                        "menimpali", "berkicau", "mencuit", "menulis"])
+
+
 def _inside(quoted: list[tuple[int, int]], pos: int) -> bool:
     """Whether `pos` lies within one of the (open, close) quote spans, or opens one."""
     i = bisect.bisect_right(quoted, (pos, float("inf")))
@@ -383,8 +392,9 @@ def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
         else:
             name = run.group()
             book.note_named(start, name)
-        if subject and name and _SUBJECT_VERB.match(text, end, sentence.end):
-            book.note_subject(start, name)
+        if subject and name and (verb := _SUBJECT_VERB.match(text, end, sentence.end)):
+            answering = verb.group().rsplit(None, 1)[-1] in _ANSWERING
+            book.note_subject(start, name, answering=answering)
             subject = False
 
 
@@ -554,6 +564,8 @@ def _closing_attribution(scan: _Scan, pos: int, end: int) -> Mention | None:
     limit = min(end, pos + _LOOKAROUND)
     if (quote := _ANY_QUOTE.search(text, pos, limit)) is not None:
         limit = quote.start()  # "kata Paolini.”Saya optimistis …": the next quote is no name
+    if (noun := _DEMIKIAN_NOUN.match(text, pos, limit)) is not None:
+        return scan.after(noun.end(), limit)  # "“…,” demikian pernyataan Angkatan Laut AS"
     if (words := _STATEMENT_WORDS.match(text, pos, limit)) is not None:
         return Mention("", None, words.end() - len(words.group().lstrip(" ,")), words.end(),
                        pronoun=True, statement_words=True)

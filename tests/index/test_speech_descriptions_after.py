@@ -4,6 +4,7 @@ and a pronoun before any speaker (passages written like the corpus)."""
 
 from __future__ import annotations
 
+from index._speech_names import article_places
 from index.speech import Statement, extract_statements
 from tests.index.test_speech import check_spans
 
@@ -101,3 +102,66 @@ def test_a_place_named_after_the_pronoun_is_not_its_referent() -> None:
             "pukul 00.45 WIB, Minggu (7/5).")
     (s,) = found(text)
     assert (s.speaker, s.carried) == ("Eko Hadi Susilo", True)
+
+
+def test_demikian_pernyataan_names_the_body_that_issued_it() -> None:
+    text = ("Kedua negara menggelar latihan gabungan di Laut Jepang pekan ini.\n"
+            "\"Latihan ini digelar untuk meningkatkan kesiapan pasukan,\" demikian pernyataan "
+            "Angkatan Laut AS, sebagaimana dikutip AFP.")
+    (s,) = found(text)
+    assert s.speaker.startswith("Angkatan Laut") and s.organisation
+    assert said(text, s) == "Latihan ini digelar untuk meningkatkan kesiapan pasukan"
+
+
+# ---- a name, then its role in lower case ---------------------------------------------------
+
+
+def test_a_lowercase_role_after_the_name_keeps_the_name() -> None:
+    text = ("Raha Spehrara dokter gigi dari Dental Suites Clinic mengungkapkan bahwa air lemon "
+            "hangat yang diminum harian akan merusak enamel gigi.\n"
+            "\"Asam lemon aman mengikis enamel gigi,\" katanya dikutip dari Metro.\n"
+            "\"Orang yang mengalami erosi akan memiliki gigi yang transparan dan kekuningan.\"")
+    statements = found(text)
+    assert [(s.speaker, s.role) for s in statements] == [
+        ("Raha Spehrara", "dokter gigi dari Dental Suites Clinic")] * 3
+
+
+def test_a_lowercase_word_that_is_no_role_does_not_split_the_subject() -> None:
+    text = ("Ketua Komisi III DPR Bambang Soesatyo mengatakan bahwa rapat itu akan digelar "
+            "kembali pada pekan depan di gedung parlemen.")
+    (s,) = found(text)
+    assert (s.speaker, s.role) == ("Bambang Soesatyo", "Ketua Komisi III DPR")
+
+
+# ---- "-nya" after a subject who answers; "dari X" is no place for a first name ----------
+
+
+def test_nya_after_a_subject_who_answers_is_theirs() -> None:
+    text = ("Teman dekat musisi Maia Estianty, Papah Edwan, juga berkomentar pada fotonya.\n"
+            "\"Abis lamaran tuh mukanya bersinar banget,\" tulis Papah Edwan.\n"
+            "Maia pun juga membalas komentar tersebut dengan candaan.\n"
+            "\"Iyeee, gw dilamar jadi satpam di mako brimob,\" ungkapnya.")
+    first, second = found(text)
+    assert first.speaker == "Papah Edwan"
+    assert (second.speaker, second.carried) == ("Maia Estianty", True)
+
+
+def test_nya_after_a_subject_who_only_acts_stays_with_the_speaker() -> None:
+    text = ("\"Kami sudah menyiapkan tim,\" kata Budi Santoso.\n"
+            "Menteri Retno Marsudi membuka rapat itu pada pagi hari.\n"
+            "\"Kami terus memantau,\" ujarnya.")
+    assert [s.speaker for s in found(text)] == ["Budi Santoso", "Budi Santoso"]
+
+
+def test_a_first_name_after_dari_is_no_place() -> None:
+    text = ("Setelah lama menyandang status janda, musisi Maia Estianty masih sangat tertutup.\n"
+            "\"Ah enggaklah,\" ucapnya sembari pergi.\n"
+            "Namun tak mendapat tanggapan dari Maia. Justru Maia melihat itu sekadar candaan.\n"
+            "\"@titirajobintang huahahahahaha,\" tulis Maia.")
+    assert [s.speaker for s in found(text)] == ["Maia Estianty"] * 2
+
+
+def test_after_dari_a_town_and_a_body_in_capitals_stay_places() -> None:
+    places = article_places("Ia datang dari Madrid. Bantuan dari PBB tiba. Kepala PBB Antonio "
+                            "Guterres hadir. Tanggapan dari Maia. Musisi Maia Estianty diam.")
+    assert {"madrid", "pbb"} <= places and "maia" not in places
