@@ -702,7 +702,32 @@ def parse_after_verb(text: str, start: int, end: int,
         found = found or _appositive(text, _words(text, *segs[1]), first, places)
         if found is not None:
             return found
-    return _split_role_name(text, first, places)
+    found = _split_role_name(text, first, places)
+    if found is None or found.unknown:  # "juru bicara Brigade Qassam" serves no person
+        return _role_of_body(text, first) or found
+    return found
+
+
+# Bodies a lower-case role can be of with no one named ("juru bicara Brigade Ezzedine al -
+# Qassam"): the role is how the article names the speaker.
+_BODY_HEADS = ORG_HEADS | frozenset(["brigade", "pasukan", "milisi", "faksi", "gerakan",
+                                     "kelompok", "sayap", "partai", "tentara", "angkatan"])
+
+
+def _role_of_body(text: str, words: list[tuple[int, int]]) -> Mention | None:
+    """A lower-case role head, then a body's capitalised name: a role-only speaker."""
+    k = 0
+    while k < len(words) and text[words[k][0]].islower():
+        k += 1
+    if not 0 < k < len(words) or _key(text[words[0][0]:words[0][1]]) not in ROLE_HEADS:
+        return None
+    if _key(text[words[k][0]:words[k][1]]) not in _BODY_HEADS:
+        return None
+    if not all(text[s].isupper() or _ARABIC_PARTICLE.match(_HYPHEN.sub("-", text[s:e]))
+               for s, e in words[k:]):
+        return None
+    return Mention(text[words[0][0]:words[-1][1]], None, words[0][0], words[-1][1],
+                   role_only=True)
 
 
 def _ends_phrase(text: str, pos: int) -> bool:

@@ -28,6 +28,7 @@ from index._speaker_book import SpeakerBook
 from index._speech_anaphora import Description, alias_in, description_after, description_before
 from index._speech_names import (
     FUNCTION_WORDS,
+    ORG_WORDS,
     PRONOUNS,
     Mention,
     article_places,
@@ -43,7 +44,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -183,6 +184,12 @@ class _Scan:
             self._lowercase.add("\x00")  # read ("kontraknya" gave "kontrak")
         return self._lowercase
 
+    def stands_alone(self, word: str) -> bool:
+        """The capitalised word occurs somewhere with no capitalised neighbour."""
+        if not self._alone:
+            self._count_alone()
+        return self._alone[word] > 0
+
     def two_people(self, first: str, second: str) -> bool:
         """Both words also stand alone elsewhere: two people side by side, not one name."""
         if not self._alone:
@@ -241,7 +248,38 @@ def extract_statements(text: str) -> list[Statement]:
             statement = _attribute(text, start, end, quote, mention, kind, book)
             if statement is not None:
                 statements.append(statement)
-    return [_named_office(statement, book) for statement in statements]
+    return [_institution_out_of_name(scan, _named_office(statement, book))
+            for statement in statements]
+
+
+# Role words after which a capitalised run may start with the company ("CEO Instagram …").
+_EXECUTIVE_HEADS = frozenset(["ceo", "cfo", "coo", "cto", "pendiri", "founder", "bos", "boss",
+                              "chairman", "presdir", "dirut"])
+_INSTITUTION_RUN = re.compile(r"([A-Z][\w'’]*(?:[ ][A-Z][\w'’]*)*)[ ]$")
+
+
+def _institution_out_of_name(scan: _Scan, statement: Statement) -> Statement:
+    """A company or institution the capitalised run gave with the name goes into the role:
+    "CEO Instagram Kevin Systrom" (Instagram stands alone in the article, Kevin does not),
+    "Universitas Gadjah Mada Erwan Agus Purwanto" (later "kata Erwan", never "Mada")."""
+    words = statement.speaker.split(" ")
+    if len(words) < 3 or "(" in statement.speaker or statement.organisation:
+        return statement
+    role = statement.role
+    if role is not None:
+        if (fold(role).rsplit(" ", 1)[-1] in _EXECUTIVE_HEADS and scan.stands_alone(words[0])
+                and not scan.stands_alone(words[1])):
+            return replace(statement, speaker=" ".join(words[1:]), role=f"{role} {words[0]}")
+        return statement
+    if scan.stands_alone(words[0]):
+        return statement
+    cut = next((k for k in range(1, len(words) - 1) if scan.stands_alone(words[k])), None)
+    at = scan.text.find(statement.speaker)
+    run = _INSTITUTION_RUN.search(scan.text, max(0, at - 60), at) if cut and at > 0 else None
+    if run is None or fold(run.group(1).split(" ", 1)[0]) not in ORG_WORDS:
+        return statement
+    return replace(statement, speaker=" ".join(words[cut:]),
+                   role=f"{run.group(1)} {' '.join(words[:cut])}")
 
 
 def _named_office(statement: Statement, book: SpeakerBook) -> Statement:

@@ -165,3 +165,46 @@ def test_after_dari_a_town_and_a_body_in_capitals_stay_places() -> None:
     places = article_places("Ia datang dari Madrid. Bantuan dari PBB tiba. Kepala PBB Antonio "
                             "Guterres hadir. Tanggapan dari Maia. Musisi Maia Estianty diam.")
     assert {"madrid", "pbb"} <= places and "maia" not in places
+
+
+# ---- a role of a body, no one named; a company or institution inside the name run ---------
+
+
+def test_a_spokesman_of_a_brigade_is_a_role_only_speaker() -> None:
+    text = ("Sayap militer Hamas memberi Israel waktu selama 24 jam untuk merespons tuntutan itu.\n"
+            "“Kami memberi mereka waktu 24 jam untuk merespons,” kata juru bicara Brigade "
+            "Ezzedine al - Qassam, dikutip AFP.\n"
+            "“Jika tidak, Israel akan membayar mahal atas setiap hari penundaan”.")
+    first, second = found(text)
+    assert first.speaker == second.speaker == "juru bicara Brigade Ezzedine al - Qassam"
+    assert (first.carried, second.carried) == (False, True)
+
+
+def test_a_lawyer_of_a_person_still_names_nobody() -> None:
+    text = ("Setya Novanto belum hadir di gedung KPK pada Senin pagi.\n"
+            "“Klien kami sedang sakit,” kata kuasa hukum Setya Novanto, dikutip Antara.")
+    assert found(text) == []
+
+
+def test_the_company_before_a_ceo_name_goes_into_the_role() -> None:
+    text = ("Fitur Stories milik Instagram meraih 100 juta views dalam sehari.\n"
+            "CEO Instagram Kevin Systrom membeberkan bahwa fitur itu sangat populer di kalangan "
+            "pengguna muda. Systrom mengatakan tercatat ada 100 juta views di fitur Stories.")
+    statements = found(text)
+    assert [(s.speaker, s.role) for s in statements] == [("Kevin Systrom", "CEO Instagram")] * 2
+
+
+def test_a_ceo_with_three_names_keeps_them() -> None:
+    text = ("CEO Abdul Muhaimin Iskandar membeberkan bahwa perusahaan itu akan membuka kantor "
+            "baru di Surabaya tahun depan. Muhaimin juga hadir dalam acara itu.")
+    (s,) = found(text)
+    assert (s.speaker, s.role) == ("Abdul Muhaimin Iskandar", "CEO")
+
+
+def test_the_university_before_a_name_goes_into_the_role() -> None:
+    text = ("Pengamat politik dari Universitas Gadjah Mada Erwan Agus Purwanto berpendapat AHY "
+            "merupakan kurir SBY untuk meredakan ketegangan.\n"
+            "Selain membawa pesan, kata Erwan, kunjungan AHY juga bertujuan membangun komunikasi.")
+    statements = found(text)
+    assert {(s.speaker, s.role) for s in statements} == {("Erwan Agus Purwanto",
+                                                          "Universitas Gadjah Mada")}
