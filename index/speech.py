@@ -271,12 +271,14 @@ def _institution_out_of_name(scan: _Scan, statement: Statement) -> Statement:
                 and not scan.stands_alone(words[1])):
             return replace(statement, speaker=" ".join(words[1:]), role=f"{role} {words[0]}")
         return statement
+    at = scan.text.find(statement.speaker)
+    run = _INSTITUTION_RUN.search(scan.text, max(0, at - 60), at) if at > 0 else None
+    if run is None or fold(run.group(1).split(" ", 1)[0]) not in ORG_WORDS:
+        return statement
     if scan.stands_alone(words[0]):
         return statement
     cut = next((k for k in range(1, len(words) - 1) if scan.stands_alone(words[k])), None)
-    at = scan.text.find(statement.speaker)
-    run = _INSTITUTION_RUN.search(scan.text, max(0, at - 60), at) if cut and at > 0 else None
-    if run is None or fold(run.group(1).split(" ", 1)[0]) not in ORG_WORDS:
+    if cut is None:
         return statement
     return replace(statement, speaker=" ".join(words[cut:]),
                    role=f"{run.group(1)} {' '.join(words[:cut])}")
