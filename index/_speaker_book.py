@@ -30,6 +30,9 @@ _SHORT_NAME = 5
 _DESCRIPTION_REACH = 3000
 # Role words after which a capitalised run starts with the company's name ("pendiri grup …").
 _COMPANY_HEADS = frozenset(["grup", "group", "perusahaan", "pt", "maskapai", "konglomerasi"])
+# A name word this long may also be cut to `_SHORTEST_NAME` letters ("Zuck", Zuckerberg).
+_LONG_WORD = 8
+_SHORTEST_NAME = 4
 # A name word this long may be misspelt by one letter and still be the same person's.
 _VARIANT_MIN = 4
 # A blend ("Jokowi") takes at least this much of the first word and two letters of the next.
@@ -114,6 +117,8 @@ class SpeakerBook:
         for token in tokens:
             self._by_token.setdefault(token, []).append(known)
             self._by_prefix.setdefault(token[:_SHORT_NAME], []).append(known)
+            if len(token) >= _LONG_WORD:
+                self._by_prefix.setdefault(token[:_SHORTEST_NAME], []).append(known)
             if len(token) > _BLEND_HEAD and token[:_BLEND_HEAD] != token[:_SHORT_NAME]:
                 self._by_prefix.setdefault(token[:_BLEND_HEAD], []).append(known)
         self._give_role(known, role)
@@ -309,6 +314,10 @@ class SpeakerBook:
         two words' starts ("Jokowi" for Joko Widodo)."""
         if token in self._aliases:
             return self._aliases[token]
+        if len(token) == _SHORTEST_NAME:  # "Zuck" for Mark Zuckerberg
+            return next((known for known in self._by_prefix.get(token, [])[:_CANDIDATES]
+                         if known.person and any(len(word) >= _LONG_WORD and word.startswith(token)
+                                                 for word in known.tokens)), None)
         if len(token) < _SHORT_NAME:
             return None
         for known in self._by_prefix.get(token[:_SHORT_NAME], [])[:_CANDIDATES]:

@@ -564,13 +564,19 @@ class _Paragraph(list[_Sentence]):
         return min(bisect.bisect_right(self._ends, pos), len(self) - 1)
 
 
-def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(open, close) offsets of the quote marks in text[start:end], paired left to right."""
+def _quote_spans(text: str, start: int, end: int, *,
+                 unclosed: bool = False) -> list[tuple[int, int]]:
+    """(open, close) offsets of the quote marks in text[start:end], paired left to right.
+    `unclosed`: a last quote whose closing mark was left out ends where a closing verb
+    follows a comma or question mark ("“Bagaimana …? ucap Zuck kepada …")."""
     spans: list[tuple[int, int]] = []
     pos = start
     while (match := _OPENING.search(text, pos, end)) is not None:
         closing = _CLOSING[match.group()].search(text, match.end(), end)
         if closing is None:
+            verb = _UNCLOSED_END.search(text, match.end(), end) if unclosed else None
+            if verb is not None:
+                spans.append((match.start(), verb.end()))
             break
         spans.append((match.start(), closing.start()))
         pos = closing.end()
@@ -578,6 +584,8 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _Found = tuple[int, int, tuple[int, int], Mention, str]
+# Where a quote without its closing mark ends: the comma, "?" or "!" before a closing verb.
+_UNCLOSED_END = re.compile(rf"[,?!](?=[ ]+(?:{_CLOSING_ID})(?:nya)?\b)")
 
 
 def _direct(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
@@ -585,7 +593,7 @@ def _direct(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
     text = scan.text
     found: list[_Found] = []
     p_start, p_end = paragraph[0].start, paragraph[-1].end
-    for open_, close in _quote_spans(text, p_start, p_end):
+    for open_, close in _quote_spans(text, p_start, p_end, unclosed=True):
         last = paragraph.sentence_at(close + 1)
         mention = _closing_attribution(scan, close + 1, paragraph[last].end)
         if mention is None:

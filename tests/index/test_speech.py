@@ -427,8 +427,11 @@ def check_spans(text: str, statements: list[Statement]) -> None:
         if not s.carried:
             mention = name_key(text[s.speaker_start:s.speaker_end])
             named = set(name_key(f"{s.speaker} {s.role or ''}").split())
-            # every word of the mention is the speaker's, or one letter off one ("Ardi")
-            assert all(word in named or any(one_edit_apart(word, n) for n in named)
+            # every word of the mention is the speaker's, one letter off one ("Ardi"), or
+            # its first four letters or more ("Zuck", "Enggar")
+            assert all(word in named or any(one_edit_apart(word, n)
+                                            or len(word) >= 4 and n.startswith(word)
+                                            for n in named)
                        for word in mention.split()), (mention, named)
 
 

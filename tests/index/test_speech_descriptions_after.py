@@ -208,3 +208,36 @@ def test_the_university_before_a_name_goes_into_the_role() -> None:
     statements = found(text)
     assert {(s.speaker, s.role) for s in statements} == {("Erwan Agus Purwanto",
                                                           "Universitas Gadjah Mada")}
+
+
+# ---- a quote whose closing mark was left out; a name cut to four letters ------------------
+
+
+def test_a_quote_without_its_closing_mark_ends_before_the_closing_verb() -> None:
+    text = ("Jakarta -- Mark Zuckerberg, pendiri dan CEO Facebook, baru saja resmi menyandang "
+            "sarjana Universitas Harvard.\n"
+            "\"Bagaimana dengan menghentikan perubahan iklim? Bagaimana dengan menyembuhkan semua "
+            "penyakit? ucap Zuck kepada para sarjana baru Harvard, Kamis (25/5).")
+    (s,) = found(text)
+    assert (s.speaker, s.speech) == ("Mark Zuckerberg", "direct")
+    assert said(text, s).endswith("menyembuhkan semua penyakit?")
+
+
+def test_an_unclosed_quote_with_no_closing_verb_attributes_nothing() -> None:
+    text = ("Mark Zuckerberg hadir di Harvard pada Kamis.\n"
+            "\"Bagaimana dengan menghentikan perubahan iklim? Para sarjana baru bertepuk tangan.")
+    assert found(text) == []
+
+
+def test_four_letters_of_a_long_name_word_are_that_person() -> None:
+    text = ("Mark Zuckerberg memutuskan meninggalkan bangku kuliahnya di Harvard.\n"
+            "\"Kemudian saya sadar semua terjadi seperti ini,\" kata Zuck kepada para lulusan.")
+    (s,) = found(text)
+    assert s.speaker == "Mark Zuckerberg"
+
+
+def test_four_letters_of_a_short_name_word_are_someone_new() -> None:
+    text = ("Bambang Susanto memutuskan meninggalkan bangku kuliahnya di Bandung.\n"
+            "\"Kami sadar semua terjadi seperti ini,\" kata Bamb kepada para lulusan.")
+    (s,) = found(text)
+    assert s.speaker == "Bamb"
