@@ -53,7 +53,7 @@ head director governor senator ambassador prime chancellor coach manager chairma
 official officials expert analyst lawyer attorney professor general commander leader founder
 former deputy mayor judge prosecutor economist researcher
 supir panitia penyelenggara diplomat kuasa pembina pengelola ketua uskup pendeta pastor imam
-ulama kiai bishop
+ulama kiai bishop laksma laksda laksdya marsma marsda marsdya danlantamal danlanal
 """)
 
 # Capitalised words that belong to roles and organisations, not to names.

@@ -241,3 +241,12 @@ def test_four_letters_of_a_short_name_word_are_someone_new() -> None:
             "\"Kami sadar semua terjadi seperti ini,\" kata Bamb kepada para lulusan.")
     (s,) = found(text)
     assert s.speaker == "Bamb"
+
+
+def test_a_naval_rank_before_a_first_name_is_a_role() -> None:
+    text = ("Danlantamal IV Kepulauan Riau Laksma TNI Eko Suyatno mengaku sudah berkoordinasi "
+            "dengan jajaran Gugus Keamanan Laut Barat untuk mencari korban.\n"
+            "\"Sampai saat ini 10 kru hilang dan masih dalam pencarian,\" ujar Laksma Eko dalam "
+            "keterangan tertulis.")
+    *_, s = found(text)
+    assert (s.speaker, s.role) == ("Eko Suyatno", "Laksma")
