@@ -1,23 +1,13 @@
 """Attributions the blind questions found missing: "demikian <verb> X" and joking verbs after a
-quote, a statement's words ("bunyi pernyataan itu"), related-article headlines in the body,
-and a pronoun before any speaker (passages written like the corpus)."""
+quote, a statement's words ("bunyi pernyataan itu"), related-article headlines in the body, a
+pronoun before any speaker, lower-case roles after a name, a body's spokesman, companies and
+institutions inside a name run, unclosed quotes, short name forms (passages written like the
+corpus)."""
 
 from __future__ import annotations
 
 from index._speech_names import article_places
-from index.speech import Statement, extract_statements
-from tests.index.test_speech import check_spans
-
-
-def found(text: str) -> list[Statement]:
-    statements = extract_statements(text)
-    check_spans(text, statements)
-    return statements
-
-
-def said(text: str, statement: Statement) -> str:
-    return text[statement.quote_start:statement.quote_end]
-
+from tests.index.test_speech_attribution import found, said
 
 # ---- "demikian <verb> X", verbs that attribute only after a quote ------------------------
 
