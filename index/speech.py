@@ -228,7 +228,8 @@ def extract_statements(text: str) -> list[Statement]:
     """Return the attributed statements of `text`, in text order.
 
     Direct speech: a quote followed by its attribution (“…,” kata X / ujarnya / X said /
-    ia menambahkan) or opened by one (X mengatakan, “…” / X melanjutkan, “…”). Reported
+    ia menambahkan / demikian tulis X / bunyi pernyataan itu, the one who issued it) or
+    opened by one (X mengatakan, “…” / X melanjutkan, “…”). Reported
     speech: X mengatakan (bahwa) …, menurut X, …, …, tambah X; X said (that) …, according
     to X, …. Pronouns and "-nya" attributions carry the nearest earlier named speaker
     (`carried=True`); "ia"/"dia" first a person made a sentence's subject since then.
