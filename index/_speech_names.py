@@ -53,7 +53,7 @@ head director governor senator ambassador prime chancellor coach manager chairma
 official officials expert analyst lawyer attorney professor general commander leader founder
 former deputy mayor judge prosecutor economist researcher
 supir panitia penyelenggara diplomat kuasa pembina pengelola ketua uskup pendeta pastor imam
-ulama kiai bishop laksma laksda laksdya marsma marsda marsdya danlantamal danlanal
+ulama kiai artis aktivis selebgram trainer instruktur bishop laksma laksda laksdya marsma marsda marsdya danlantamal danlanal
 """)
 
 # Capitalised words that belong to roles and organisations, not to names.
@@ -351,6 +351,7 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     i = _name_start(text, words)
     i = _skip_places(text, words, i, places)
     i = _name_word_after_organisation(text, words, i)
+    i = _sasak_given_name(text, words, i)
     while i < len(words) - 1 and _is_title(text[words[i][0]:words[i][1]]):
         i += 1  # "Uztad Darwis Waru": a title the name run took in
     j = i
@@ -387,6 +388,9 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     name = text[name_words[0][0]:name_words[-1][1]]
     if name in ("I", "We"):
         return None
+    if len(name_words) == 1 and i > 0 and not role_words and _is_body_opener(text, words[i - 1]):
+        return Mention(text[words[j][0]:name_words[-1][1]], None, words[j][0], name_words[-1][1],
+                       organisation=True)  # "Bank Jiangsu": a body, not a person "Jiangsu"
     if len(name_words) == 1 and i > 0 and not role_words:
         before = text[words[i - 1][0]:words[i - 1][1]]
         if before[:1].islower() and _key(before) not in ROLE_HEADS | TITLES | _CLAUSE_OPENERS:
@@ -451,6 +455,24 @@ def _name_word_after_organisation(text: str, words: list[tuple[int, int]], i: in
         return i
     acronym = len(before) > 1 and before.isupper()
     return i - 1 if acronym or _key(before) in ORG_WORDS - ROLE_HEADS else i
+
+
+def _sasak_given_name(text: str, words: list[tuple[int, int]], i: int) -> int:
+    """"Gubernur NTB Lalu Iqbal Muhammad": "Lalu" (a Sasak given name) after a role and
+    before a capitalised name starts the name; opening a run it is "then" and stays out."""
+    if not 2 <= i < len(words) or len(words) - i > 3 or text[words[i - 1][0]:words[i - 1][1]] != "Lalu":
+        return i
+    return i - 1 if text[words[i - 2][0]].isupper() else i
+
+
+# Words that open a body's name ("Bank Jiangsu", "PT Adaro"): one name word after them is the
+# body's, not a person's.
+_BODY_OPENERS = ORG_HEADS | frozenset(["bank", "pt", "perusahaan", "universitas", "institut",
+                                       "klub", "partai", "maskapai", "grup", "group"])
+
+
+def _is_body_opener(text: str, word: tuple[int, int]) -> bool:
+    return text[word[0]].isupper() and _key(text[word[0]:word[1]]) in _BODY_OPENERS
 
 
 def _organisation(text: str, words: list[tuple[int, int]]) -> Mention | None:

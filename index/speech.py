@@ -44,7 +44,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -80,7 +80,8 @@ _WEAK = (r"menilai|meminta|berharap|menyebut|menyampaikan|memastikan|mendesak|me
 # Verbs that report speech only when a quote follows them ("Ponniah melanjutkan, “…”") or
 # precedes them ("“…,” ia mengawali imbauannya"): alone they are deeds ("melanjutkan studi").
 _INTRO = (r"melanjutkan|mengawali|memulai|menutup|mengakhiri|menimpali|menjawab|bertanya"
-          r"|berpesan|bercerita|berseru|menulis|mencuit|menanggapi|merespons|menyimpulkan"
+          r"|berpesan|bercerita|berseru|menulis|mencuit|mengunggah|menanggapi|merespons"
+          r"|menyimpulkan"
           r"|bertutur|berucap|mengingatkan|mengungkapkan|menerangkan|menjelaskan|menegaskan"
           r"|menambahkan|menuturkan|mengatakan|menyatakan|berkata|berujar|memperingatkan")
 # Case-sensitive on purpose: a reporting verb follows its subject, so it is never capitalised,
@@ -88,6 +89,11 @@ _INTRO = (r"melanjutkan|mengawali|memulai|menutup|mengakhiri|menimpali|menjawab|
 _REPORTING = re.compile(rf"\b(?:({_STRONG})|({_WEAK})|({_INTRO}))\b")
 _SAYING = re.compile(rf"\b(?:{_STRONG}|{_WEAK})\b")
 _QUOTE_FOLLOWS = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“«\"]")
+# "X menulis di akun Instagram miliknya, “…”": where a post was written, between verb and quote.
+_VIA_ACCOUNT = re.compile(r"[^\S\n]+(?:di|lewat|melalui)[^\S\n]+(?:akun|laman|media sosial)"
+                          r"[^,.:“”\"\n]{0,60}?(?=[^\S\n]*[,:]?[^\S\n]*[“«\"])")
+# "meminta maaf", "berharap banyak": an object noun after a weak verb, no clause reported.
+_WEAK_OBJECT = re.compile(r"[^\S\n]+(?:maaf|izin|ijin|restu|bantuan|banyak)\b")
 # "“…,” ia mengawali imbauannya" / "“…,” Tan menerangkan": a subject and a verb after a quote
 # that ends in a comma (or "?", "!"), the way a quote hands over to its attribution.
 _AFTER_QUOTE_X_VERB = re.compile(rf"[^\S\n]*([^.,;:“”\"\n]{{1,60}}?)[^\S\n]+(?:{_INTRO})\b")
@@ -716,8 +722,14 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
     text = scan.text
     sentence = paragraph[index]
     for match in _REPORTING.finditer(text, sentence.start, sentence.end):
-        if match.group(3) and not _QUOTE_FOLLOWS.match(text, match.end(), sentence.end):
-            continue  # "Ponniah melanjutkan, “…”" reports; "melanjutkan studi" does not
+        verb_end = match.end()
+        if match.group(3):
+            account = _VIA_ACCOUNT.match(text, verb_end, sentence.end)
+            verb_end = account.end() if account else verb_end
+            if not _QUOTE_FOLLOWS.match(text, verb_end, sentence.end):
+                continue  # "Ponniah melanjutkan, “…”" reports; "melanjutkan studi" does not
+        if match.group(2) and _WEAK_OBJECT.match(text, verb_end, sentence.end):
+            continue  # "Anies meminta maaf kepada warga": an object, not a clause
         marked = not match.group(2) or _WEAK_FOLLOW.match(text, match.end(), sentence.end)
         window = max(sentence.start, match.start() - _LOOKAROUND)
         mention = scan.before(window, match.start()) if marked else _titled(scan, window, match)
@@ -725,8 +737,8 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
             mention = _joined_subject(scan, sentence)
         if mention is None:
             continue
-        lead = _CONTENT_LEAD.match(text, match.end(), sentence.end)
-        body = lead.end() if lead else match.end()
+        lead = _CONTENT_LEAD.match(text, verb_end, sentence.end)
+        body = lead.end() if lead else verb_end
         if body < sentence.end and text[body] in _OPEN_QUOTES:
             return _opened_quote(scan, paragraph, index, body, mention)
         quote = _trim(text, body, sentence.end)
