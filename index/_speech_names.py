@@ -352,6 +352,7 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     i = _skip_places(text, words, i, places)
     i = _name_word_after_organisation(text, words, i)
     i = _sasak_given_name(text, words, i)
+    i = _office_word_as_name(text, words, i)
     while i < len(words) - 1 and _is_title(text[words[i][0]:words[i][1]]):
         i += 1  # "Uztad Darwis Waru": a title the name run took in
     j = i
@@ -458,11 +459,28 @@ def _name_word_after_organisation(text: str, words: list[tuple[int, int]], i: in
 
 
 def _sasak_given_name(text: str, words: list[tuple[int, int]], i: int) -> int:
-    """"Gubernur NTB Lalu Iqbal Muhammad": "Lalu" (a Sasak given name) after a role and
-    before a capitalised name starts the name; opening a run it is "then" and stays out."""
-    if not 2 <= i < len(words) or len(words) - i > 3 or text[words[i - 1][0]:words[i - 1][1]] != "Lalu":
+    """"Gubernur NTB Lalu Iqbal Muhammad", "Kemlu RI, Lalu Iqbal Muhammad,": "Lalu" (a Sasak
+    given name) after a role or a comma, before a capitalised name, starts the name; opening
+    a sentence it is "then" and stays out."""
+    if not 1 <= i < len(words) or len(words) - i > 3 or text[words[i - 1][0]:words[i - 1][1]] != "Lalu":
         return i
-    return i - 1 if text[words[i - 2][0]].isupper() else i
+    if i >= 2:
+        return i - 1 if text[words[i - 2][0]].isupper() else i
+    return i - 1 if text[:words[0][0]].rstrip().endswith(",") else i
+
+
+# Office words that are also given names ("Trainer GMM Audi Agung Arianto", but "Mahkamah
+# Agung", "Jaksa Agung", "Polda Metro Jaya"): names after a word of no office.
+_NAME_LIKE_OFFICE_WORDS = frozenset(["agung", "jaya"])
+
+
+def _office_word_as_name(text: str, words: list[tuple[int, int]], i: int) -> int:
+    if not 2 <= i < len(words) or len(words) - i > 2:
+        return i
+    word, before = (text[s:e] for s, e in (words[i - 1], words[i - 2]))
+    if _key(word) not in _NAME_LIKE_OFFICE_WORDS or not before[:1].isupper():
+        return i
+    return i if _key(before) in _ROLE_OR_ORG | FUNCTION_WORDS | TITLES else i - 1
 
 
 # Words that open a body's name ("Bank Jiangsu", "PT Adaro"): one name word after them is the
@@ -709,6 +727,8 @@ def parse_after_verb(text: str, start: int, end: int,
     segs = _segments(text, start, end)
     if not segs or segs[0][0] != _skip_space(text, start):
         return None
+    if (source := unnamed_source(text, segs[0][0], segs[0][1])) is not None:
+        return source
     first = _leading_phrase(text, *segs[0])
     decided, found = _screen(text, first)
     if decided:
@@ -750,6 +770,41 @@ def _role_of_body(text: str, words: list[tuple[int, int]]) -> Mention | None:
         return None
     return Mention(text[words[0][0]:words[-1][1]], None, words[0][0], words[-1][1],
                    role_only=True)
+
+
+# "kata seorang pejabat senior", "ujar sumber di Kementerian Luar Negeri", "kata juru bicara
+# kepolisian": a source the article does not name, stored under its role.
+_SOURCE_HEAD = re.compile(r"(?:(?:seorang|salah seorang|salah satu)\s+)?"
+                          r"(sumber|pejabat|juru bicara|jubir|diplomat|perwira|penyidik)\b")
+_SOURCE_WORDS = _wordset("""
+senior tinggi resmi lain dekat anonim pemerintah pemerintahan kepolisian polisi militer keamanan
+intelijen partai kementerian istana kerajaan keluarga internal diplomatik
+""")
+_SOURCE_LINKS = frozenset(["di", "dari", "dalam"])
+_SOURCE_ENDS = _wordset("yang kepada pada saat ketika lebih seperti seraya sambil usai seusai")
+
+
+def unnamed_source(text: str, start: int, end: int) -> Mention | None:
+    """A lower-case source with no name after it, stored with its role as the speaker."""
+    head = _SOURCE_HEAD.match(text, start, end)
+    if head is None:
+        return None
+    words = _words(text, head.end(), end)
+    k = 0
+    while k < len(words) and _key(text[words[k][0]:words[k][1]]) in _SOURCE_WORDS:
+        k += 1
+    if k < len(words) and _key(text[words[k][0]:words[k][1]]) in _SOURCE_LINKS:
+        body = k + 1
+        while body < len(words) and text[words[body][0]].isupper():
+            body += 1
+        first = text[words[k + 1][0]:words[k + 1][1]] if k + 1 < len(words) else ""
+        if body == k + 1 or not (_key(first) in ORG_WORDS or (len(first) > 1 and first.isupper())):
+            return None  # "sumber di Jakarta Budi …": not a body it speaks from
+        k = body
+    if k < len(words) and _key(text[words[k][0]:words[k][1]]) not in _SOURCE_ENDS:
+        return None  # "pejabat konsuler KJRI Jeddah Rahmat Aming", "sumber itu"
+    stop = words[k - 1][1] if k else head.end()
+    return Mention(text[head.start(1):stop], None, head.start(1), stop, role_only=True)
 
 
 def _ends_phrase(text: str, pos: int) -> bool:

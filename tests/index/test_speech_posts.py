@@ -72,3 +72,55 @@ def test_a_bank_with_a_one_word_name_is_a_body() -> None:
             "stabilitas,\" demikian keterangan dari Bank Jiangsu.")
     (s,) = found(text)
     assert (s.speaker, s.organisation) == ("Bank Jiangsu", True)
+
+
+def test_lalu_after_a_comma_appositive_is_the_name_a_later_verb_uses() -> None:
+    text = ("Berita tersebut dikonfirmasi oleh Direktur Perlindungan WNI Kemlu RI, Lalu Iqbal "
+            "Muhammad, pada Jumat pekan lalu.\n“Dia sudah dinikahkan di bawah tangan dan "
+            "suaminya dipantau aparat Turki,” tutur Iqbal.")
+    (s,) = found(text)
+    assert s.speaker == "Lalu Iqbal Muhammad"
+
+
+def test_agung_after_a_brand_is_a_given_name_but_not_in_an_office() -> None:
+    text = ("Trainer GMM Audi Agung Arianto, mengatakan bahwa pihaknya ingin merubah pola konsumsi "
+            "bahan bakar mobil.\nKetua Mahkamah Agung Hatta Ali mengatakan, program itu akan "
+            "segera dilaksanakan di seluruh wilayah provinsi.")
+    trainer, judge = found(text)
+    assert (trainer.speaker, trainer.role) == ("Agung Arianto", "Trainer GMM Audi")
+    assert (judge.speaker, judge.role) == ("Hatta Ali", "Ketua Mahkamah Agung")
+
+
+# ---- sources the article does not name ---------------------------------------------------
+
+
+def test_an_unnamed_spokesman_speaks_under_his_role_not_as_the_last_person_named() -> None:
+    text = ("Kapolda Metro Jaya Irjen Idham Azis memimpin penangkapan. “Identitas pelaku belum "
+            "bisa kami ungkapkan, namun kasus ini akan terus kami selidiki,” ujar juru bicara "
+            "kepolisian.")
+    (s,) = found(text)
+    assert (s.speaker, s.role, s.speech) == ("juru bicara kepolisian", None, "direct")
+
+
+def test_a_senior_official_and_a_source_in_a_ministry() -> None:
+    text = ("Menteri Luar Negeri Retno Marsudi tiba di Jakarta. \"Serangan ini dilakukan tanpa "
+            "peringatan sama sekali,\" kata seorang pejabat senior yang tidak mau disebut namanya."
+            "\nPemerintah akan memulangkan warga itu secepatnya dan tanpa biaya apa pun, ujar "
+            "sumber di Kementerian Luar Negeri.")
+    official, source = found(text)
+    assert official.speaker == "pejabat senior"
+    assert (source.speaker, source.speech) == ("sumber di Kementerian Luar Negeri", "reported")
+    assert "Retno" not in official.speaker + source.speaker
+
+
+def test_a_source_already_introduced_or_named_after_its_role_is_no_unnamed_source() -> None:
+    text = ("Penyanyi Zayn Malik sedang menyiapkan album. \"Ini akan menjadi sebuah kolaborasi "
+            "besar jika terjadi,\" kata sumber itu lebih lanjut.\n\"Kami akan memulangkan warga "
+            "itu secepatnya,\" kata juru bicara Kementerian Luar Negeri Arrmanatha Nasir.")
+    (s,) = found(text)
+    assert (s.speaker, s.role) == ("Arrmanatha Nasir", "juru bicara Kementerian Luar Negeri")
+
+
+def test_a_source_in_a_town_is_not_a_body() -> None:
+    text = ("\"Kami akan memulangkan warga itu secepatnya,\" kata sumber di Jakarta Budi Santoso.")
+    assert all(s.speaker != "sumber di Jakarta" for s in found(text))
