@@ -803,6 +803,8 @@ def unnamed_source(text: str, start: int, end: int) -> Mention | None:
         k = body
     if k < len(words) and _key(text[words[k][0]:words[k][1]]) not in _SOURCE_ENDS:
         return None  # "pejabat konsuler KJRI Jeddah Rahmat Aming", "sumber itu"
+    if not k and head.start(1) == head.start() and head.group(1) == "sumber":
+        return None  # "menurut sumber yang mengetahui rencana itu": a bare source, nobody's
     stop = words[k - 1][1] if k else head.end()
     return Mention(text[head.start(1):stop], None, head.start(1), stop, role_only=True)
 

@@ -52,7 +52,7 @@ _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|pap
 _CLOSING_EN = (r"said|says|added|told|explained|noted|warned|insisted|stressed|wrote|replied"
                r"|continued|argued|claimed|asked|concluded")
 # Verbs that attribute only right after a quote ("“…,” canda Zokora", "“…?” tanya Budi").
-_CLOSING_AFTER_QUOTE = r"canda|seloroh|kelakar|sindir|keluh|tanya|jawab|timpal|puji|pesan"
+_CLOSING_AFTER_QUOTE = r"canda|seloroh|kelakar|sindir|keluh|tanya|jawab|timpal|puji|pesan|unggah"
 # "“…,” demikian tulis Essien": "demikian"/"begitu" may come before the verb.
 _AFTER_QUOTE_ID = re.compile(rf"[\s,]*(?:(?:demikian|begitu)\s+)?\b({_CLOSING_ID}"
                              rf"|{_CLOSING_AFTER_QUOTE})(nya)?\b\s*", re.IGNORECASE)
@@ -60,6 +60,11 @@ _STATEMENT_NOUNS = r"(?:pernyataan|keterangan|pesan|surat|siaran pers|cuitan|ung
 # "“…,” demikian pernyataan Angkatan Laut AS" / "bunyi pernyataan Gedung Putih": who issued it.
 _DEMIKIAN_NOUN = re.compile(rf"[\s,]*(?:demikian|begitu|bunyi)\s+(?:bunyi\s+)?{_STATEMENT_NOUNS}"
                             r"(?:\s+(?:resmi|tertulis|misi))?(?:\s+dari)?\s+(?=[A-Z])")
+# "“…,” demikian keterangan foto yang diunggah Raisa" / ", keterangan foto yang diunggah
+# Raisa": the caption of a post is its uploader's words.
+_CAPTION_BY = re.compile(r"[\s,]*(?:(?:demikian|begitu|bunyi)\s+)?(?:keterangan|tulisan|takarir)"
+                         r"\s+(?:foto|video|unggahan)\s+yang\s+(?:di)?(?:unggah|tulis|posting)"
+                         r"(?:\s+oleh)?\s+(?=[A-Z])")
 # "“…,” bunyi pernyataan itu": the words of a statement, whoever issued it spoke them.
 _STATEMENT_WORDS = re.compile(rf"[\s,]*(?:demikian\s+)?bunyi\s+{_STATEMENT_NOUNS}"
                               r"(?:\s+(?:itu|tersebut))?(?=\s*(?:[.,;]|seperti\b|sebagaimana\b))")
@@ -619,7 +624,7 @@ def _closing_attribution(scan: _Scan, pos: int, end: int) -> Mention | None:
     limit = min(end, pos + _LOOKAROUND)
     if (quote := _ANY_QUOTE.search(text, pos, limit)) is not None:
         limit = quote.start()  # "kata Paolini.”Saya optimistis …": the next quote is no name
-    if (noun := _DEMIKIAN_NOUN.match(text, pos, limit)) is not None:
+    if (noun := _DEMIKIAN_NOUN.match(text, pos, limit) or _CAPTION_BY.match(text, pos, limit)):
         return scan.after(noun.end(), limit)  # "“…,” demikian pernyataan Angkatan Laut AS"
     if (words := _STATEMENT_WORDS.match(text, pos, limit)) is not None:
         return Mention("", None, words.end() - len(words.group().lstrip(" ,")), words.end(),

@@ -124,3 +124,11 @@ def test_a_source_already_introduced_or_named_after_its_role_is_no_unnamed_sourc
 def test_a_source_in_a_town_is_not_a_body() -> None:
     text = ("\"Kami akan memulangkan warga itu secepatnya,\" kata sumber di Jakarta Budi Santoso.")
     assert all(s.speaker != "sumber di Jakarta" for s in found(text))
+
+
+def test_a_bare_source_is_nobody_but_a_counted_one_is_stored() -> None:
+    text = ("\"Ada diskusi bahwa dia ingin mengerjakan sesuatu bersama-sama,\" ujar seorang sumber "
+            "kepada The Sun.\nTrump dijadwalkan menelepon Presiden Ukraina Volodymyr Zelenskiy "
+            "pada Jumat, menurut sumber yang mengetahui rencana tersebut.")
+    (s,) = found(text)
+    assert s.speaker == "sumber" and s.speech == "direct"
