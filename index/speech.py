@@ -97,8 +97,8 @@ _QUOTE_FOLLOWS = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“«\"]")
 # "X menulis di akun Instagram miliknya, “…”": where a post was written, between verb and quote.
 _VIA_ACCOUNT = re.compile(r"[^\S\n]+(?:di|lewat|melalui)[^\S\n]+(?:akun|laman|media sosial)"
                           r"[^,.:“”\"\n]{0,60}?(?=[^\S\n]*[,:]?[^\S\n]*[“«\"])")
-# "meminta maaf", "berharap banyak": an object noun after a weak verb, no clause reported.
-_WEAK_OBJECT = re.compile(r"[^\S\n]+(?:maaf|izin|ijin|restu|bantuan|banyak)\b")
+# "meminta maaf", "meminta izin": an object noun after a weak verb, no clause reported.
+_WEAK_OBJECT = re.compile(r"[^\S\n]+(?:maaf|izin|ijin|restu|bantuan)\b")
 # "“…,” ia mengawali imbauannya" / "“…,” Tan menerangkan": a subject and a verb after a quote
 # that ends in a comma (or "?", "!"), the way a quote hands over to its attribution.
 _AFTER_QUOTE_X_VERB = re.compile(rf"[^\S\n]*([^.,;:“”\"\n]{{1,60}}?)[^\S\n]+(?:{_INTRO})\b")
