@@ -3,18 +3,7 @@ names the last round misread (Sasak "Lalu", a bank's one-word name)."""
 
 from __future__ import annotations
 
-from index.speech import Statement, extract_statements
-from tests.index.test_speech import check_spans
-
-
-def found(text: str) -> list[Statement]:
-    statements = extract_statements(text)
-    check_spans(text, statements)
-    return statements
-
-
-def said(text: str, statement: Statement) -> str:
-    return text[statement.quote_start:statement.quote_end]
+from tests.index.test_speech_attribution import found, said
 
 
 def test_a_post_written_on_an_account_is_the_writers_direct_statement() -> None:
