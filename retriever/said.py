@@ -11,8 +11,7 @@ with their closest statements offered as such), or not quoted at all
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -34,7 +33,7 @@ from retriever.said_rank import (
     rank_statements,
 )
 from retriever.speakers import Person, SpeakerIndex
-from retriever.text import text_language, tokenize
+from retriever.text import text_language, tokenize, word_offsets
 from retriever.topic_names import holds_name, topic_names
 
 __all__ = [
@@ -136,19 +135,27 @@ def statement_features(
     return out
 
 
-def named_elsewhere(person: Person, query: TopicQuery, theirs: float,
-                    records: Mapping[str, ArticleRecord], *, speakers: SpeakerIndex,
-                    lexical: LexicalIndex, chunks: ChunkVectors) -> bool:
-    """`SaidRanking.named_elsewhere`: a name of the topic (`topic_names`) that no article
-    quoting the person holds, while a chunk holding it matches the topic within
-    `NAMED_ELSEWHERE_MARGIN` of `theirs` (their articles' best chunk) or better."""
-    own = {person.name, *(speakers.rows[i].speaker or "" for i in person.rows)}
-    names = topic_names(query.topic, own)
+def names_missed(person: Person, query: TopicQuery, theirs: float | None,
+                 records: Mapping[str, ArticleRecord], *, speakers: SpeakerIndex,
+                 lexical: LexicalIndex, chunks: ChunkVectors) -> tuple[bool, bool]:
+    """(`SaidRanking.named_elsewhere`, `SaidRanking.named_by_others`) for the topic's names
+    (`topic_names`, without the person's own), each article quoting them read once."""
+    names = topic_names(query.topic, {person.name, *(speakers.rows[i].speaker or ""
+                                                     for i in person.rows)})
     if not names:
-        return False
-    words: set[str] = set()
-    for record in records.values():
-        words.update(tokenize(record.text))
+        return False, False
+    words = {article_id: set(tokenize(r.text)) for article_id, r in records.items()}
+    own_keys = {speakers.keys[i] for i in person.rows}
+    return (theirs is not None and named_elsewhere(names, set().union(*words.values()), query,
+                                                   theirs, lexical=lexical, chunks=chunks),
+            any(_only_in_others(name, records, words, own_keys, speakers) for name in names))
+
+
+def named_elsewhere(names: Sequence[frozenset[str]], words: Collection[str], query: TopicQuery,
+                    theirs: float, *, lexical: LexicalIndex, chunks: ChunkVectors) -> bool:
+    """A name of the topic that none of `words` (of the articles quoting the person) holds,
+    while a chunk holding it matches the topic within `NAMED_ELSEWHERE_MARGIN` of `theirs`
+    (their articles' best chunk) or better."""
     for name in names:
         if holds_name(name, words):
             continue
@@ -158,41 +165,27 @@ def named_elsewhere(person: Person, query: TopicQuery, theirs: float,
     return False
 
 
-def named_by_others_only(person: Person, query: TopicQuery,
-                         records: Mapping[str, ArticleRecord], *,
-                         speakers: SpeakerIndex) -> bool:
-    """`SaidRanking.named_by_others`: a name of the topic that the articles quoting the
-    person write only inside other speakers' statements, never in narration nor in the
-    paragraphs of their own: someone else spoke on it there, not them."""
-    own_keys = {speakers.keys[i] for i in person.rows}
-    names = topic_names(query.topic, {person.name, *(speakers.rows[i].speaker or ""
-                                                     for i in person.rows)})
-    return any(_only_in_others(name, records, own_keys, speakers) for name in names)
-
-
 def _only_in_others(name: frozenset[str], records: Mapping[str, ArticleRecord],
-                    own_keys: set[str], speakers: SpeakerIndex) -> bool:
+                    words: Mapping[str, set[str]], own_keys: set[str],
+                    speakers: SpeakerIndex) -> bool:
+    """The articles quoting the person write `name` only inside other speakers' statements,
+    never in narration nor in the paragraphs of their own: someone else spoke on it there."""
     inside_others = False
-    for record in records.values():
-        text = record.text
-        rows = [j for j in speakers.by_article.get(record.article_id, ())
+    for article_id, record in records.items():
+        rows = [j for j in speakers.by_article.get(article_id, ())
                 if speakers.rows[j].content_hash == record.content_hash]
         others = [(speakers.rows[j].start, speakers.rows[j].end) for j in rows
                   if speakers.keys[j] not in own_keys]
-        theirs = [_paragraph(text, speakers.rows[j].start) for j in rows
+        theirs = [_paragraph(record.text, speakers.rows[j].start) for j in rows
                   if speakers.keys[j] in own_keys]
-        matching = {w for w in set(tokenize(text)) if holds_name(name, (w,))}
-        for match in _WORD.finditer(text):
-            if match.group().lower().removesuffix("'s") not in matching:
+        matching = {w for w in words[article_id] if holds_name(name, (w,))}
+        for word, at in word_offsets(record.text):
+            if word not in matching:
                 continue
-            at = match.start()
             if any(a <= at < b for a, b in theirs) or not any(a <= at < b for a, b in others):
                 return False  # in their own paragraph, or in narration
             inside_others = True
     return inside_others
-
-
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
 def _paragraph(text: str, at: int) -> tuple[int, int]:
@@ -295,12 +288,10 @@ class SaidAnswers:
         theirs = self.their_best(person, query, speakers=speakers, chunks=chunks)
         best = chunks.best_chunk_score(query.vector)
         gap = 0.0 if best is None or theirs is None else max(0.0, best - theirs)
+        elsewhere, by_others = names_missed(person, query, theirs, records, speakers=speakers,
+                                            lexical=lexical, chunks=chunks)
         return SaidRanking(person=person, ranked=kept, records=records, topic_gap=gap,
-                           named_elsewhere=theirs is not None and named_elsewhere(
-                               person, query, theirs, records, speakers=speakers,
-                               lexical=lexical, chunks=chunks),
-                           named_by_others=named_by_others_only(person, query, records,
-                                                                speakers=speakers))
+                           named_elsewhere=elsewhere, named_by_others=by_others)
 
     @staticmethod
     def their_best(person: Person, query: TopicQuery, *, speakers: SpeakerIndex,

@@ -11,10 +11,11 @@ which is enough to know when a question and a passage are in different languages
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
-__all__ = ["STOPWORDS", "Language", "text_language", "tokenize", "words_language"]
+__all__ = ["STOPWORDS", "Language", "text_language", "tokenize", "word_offsets",
+           "words_language"]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
@@ -51,12 +52,22 @@ def tokenize(text: str, *, keep_stopwords: bool = False) -> list[str]:
     """Lower-cased word tokens of `text`, stop words dropped unless asked to keep them."""
     tokens = []
     for match in _WORD.finditer(text.lower()):
-        token = match.group()
-        if token.endswith(("'s", "’s")):
-            token = token[:-2]
+        token = _bare(match.group())
         if keep_stopwords or token not in STOPWORDS:
             tokens.append(token)
     return tokens
+
+
+def word_offsets(text: str) -> Iterator[tuple[str, int]]:
+    """Each word of `text` as `tokenize` reads it (lower-cased, stop words kept), with
+    where it starts in `text`."""
+    for match in _WORD.finditer(text):
+        yield _bare(match.group().lower()), match.start()
+
+
+def _bare(token: str) -> str:
+    """A token without its English possessive ("ushakov's" is "ushakov")."""
+    return token[:-2] if token.endswith(("'s", "’s")) else token
 
 
 def text_language(text: str) -> Language | None:

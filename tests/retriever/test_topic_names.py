@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from retriever.lexical import LexicalIndex
-from retriever.said import TopicQuery, named_by_others_only, named_elsewhere
+from retriever.said import TopicQuery, names_missed
 from retriever.speakers import Person
 from retriever.text import tokenize
 from retriever.topic_names import holds_name, topic_names
@@ -50,7 +50,7 @@ def test_a_name_the_text_lacks_is_not_held(name: set[str], text: str) -> None:
 
 def _refuses(theirs_text: str, other_text: str, other_cosine: float, *,
              theirs: float = 0.9) -> bool:
-    """`named_elsewhere` for Lorenzo asked about Rossi's injury: his one article, and an index
+    """`SaidRanking.named_elsewhere` (`names_missed`) for Lorenzo asked about Rossi's injury: his one article, and an index
     of two chunks (his, another article's) whose cosines with the topic are `theirs` and
     `other_cosine`."""
     vectors = np.array([[theirs, np.sqrt(1 - theirs**2)],
@@ -58,11 +58,13 @@ def _refuses(theirs_text: str, other_text: str, other_cosine: float, *,
     snapshot = SimpleNamespace(best_score_among=lambda v, positions: (
         float(np.max(vectors[positions] @ v)) if len(positions) else None))
     query = TopicQuery("cedera Valentino Rossi", np.array([1.0, 0.0], dtype=np.float32), "id")
-    return named_elsewhere(
+    speakers = SimpleNamespace(rows=[SimpleNamespace(speaker="Jorge Lorenzo")],
+                               keys=["jorge lorenzo"], by_article={})
+    elsewhere, _ = names_missed(
         Person(name="Jorge Lorenzo", role=None, rows=(0,)), query, theirs,
-        {"lorenzo": SimpleNamespace(text=theirs_text)},
-        speakers=SimpleNamespace(rows=[SimpleNamespace(speaker="Jorge Lorenzo")]),
+        {"lorenzo": SimpleNamespace(text=theirs_text, content_hash="h")}, speakers=speakers,
         lexical=LexicalIndex.build([theirs_text, other_text]), chunks=snapshot)
+    return elsewhere
 
 
 LORENZO = "Lorenzo puas dengan tata letak sirkuit Montmelo yang baru."
@@ -85,7 +87,7 @@ ARTICLE = ("BBPOM Lampung menggelar aksi pemberantasan obat ilegal.\n"
 
 
 def _others_only(text: str, topic: str = "peredaran pil PCC di Lampung") -> bool:
-    """`named_by_others_only` for Syamsuliani asked about `topic`, over one article `text`
+    """`SaidRanking.named_by_others` (`names_missed`) for Syamsuliani asked about `topic`, over one article `text`
     quoting Reihana (first) and her (second)."""
     spans = [(m.start(), m.end()) for m in re.finditer(r'"[^"]+"[^\n]*', text)]
     rows = [SimpleNamespace(start=a, end=b, content_hash="h", speaker=who)
@@ -93,10 +95,11 @@ def _others_only(text: str, topic: str = "peredaran pil PCC di Lampung") -> bool
     speakers = SimpleNamespace(rows=rows, keys=["reihana", "syamsuliani"],
                                by_article={"bpom": [0, 1]})
     record = SimpleNamespace(article_id="bpom", content_hash="h", text=text)
-    return named_by_others_only(
+    _, by_others = names_missed(
         Person(name="Syamsuliani", role=None, rows=(1,)),
-        TopicQuery(topic, np.zeros(2, dtype=np.float32), "id"), {"bpom": record},
-        speakers=speakers)
+        TopicQuery(topic, np.zeros(2, dtype=np.float32), "id"), None, {"bpom": record},
+        speakers=speakers, lexical=LexicalIndex.build([text]), chunks=None)
+    return by_others
 
 
 def test_a_name_only_another_speaker_says_in_their_article_is_not_theirs() -> None:
