@@ -89,16 +89,14 @@ _EN_NOUNS = _words("reaction|reactions|response|responses|comment|comments|view|
                    "|criticism|reply|thoughts|advice|excuse|justification|defence|defense"
                    "|prediction|pledge|plea|appeal|demand|demands|reasoning|version|words|quote"
                    "|quotes|reason")
-_EN_SPEECH_NOUN = re.compile(r"\b(?:comments?|remarks?|statements?|promises?|warnings?|reasons?"
-                             r"|explanations?|claims?|excuses?|assurances?|messages?|advice"
-                             r"|predictions?|pledges?|arguments?|words|answers?|responses?"
-                             r"|ultimatums?|demands?|conditions?|signals?|guarantees?|orders?"
-                             r"|instructions?|suggestions?|proposals?|recommendations?)\b", _I)
-# Speech nouns whose act is part of what is asked, as `_EN_DIRECTIVES`: "What ultimatum did
-# X give Y" asks for an ultimatum, "What comments did X make" for any words.
-_EN_ACT_NOUN = re.compile(r"(?:ultimatum|demand|condition|signal|guarantee|order|instruction"
-                          r"|suggestion|proposal|recommendation|promise|warning|prediction"
-                          r"|pledge|advice|excuse|assurance)s?", _I)
+# Speech nouns of "What reason/comment … did X give": those whose act is part of what is
+# asked (`_EN_ACT_NOUN`: "What ultimatum did X give Y" asks for an ultimatum, as
+# `_EN_DIRECTIVES`) and those that ask for any words ("What comments did X make").
+_ACT_NOUNS = ("ultimatum|demand|condition|signal|guarantee|order|instruction|suggestion|proposal"
+              "|recommendation|promise|warning|prediction|pledge|excuse|assurance")
+_WORDS_NOUNS = "comment|remark|statement|reason|explanation|claim|message|argument|answer|response"
+_EN_SPEECH_NOUN = re.compile(rf"\b(?:(?:{_WORDS_NOUNS}|{_ACT_NOUNS})s?|advice|words)\b", _I)
+_EN_ACT_NOUN = re.compile(rf"(?:{_ACT_NOUNS})s?|advice", _I)
 _EN_OF_NOUNS = _words("reaction|response|comment|comments|view|views|opinion|verdict|stance"
                       "|remarks|reply|explanation|message|assessment|statement")
 _EN_ADJ = "first|initial|official|latest|main|public|immediate|own|last|final|personal"
@@ -222,6 +220,11 @@ def _alternation(words: tuple[str, ...], *, inflect: bool) -> str:
     return "|".join(parts)
 
 
+def _is_one_of(word: str, words: tuple[str, ...]) -> bool:
+    """Whether a matched English verb is (an inflection of) one of `words`."""
+    return re.fullmatch(_alternation(words, inflect=True), word, _I) is not None
+
+
 @cache
 def _verb_pattern(words: tuple[str, ...], inflect: bool) -> re.Pattern[str]:
     """Verbs of `words` as whole words preceded by a space (a person comes before them)."""
@@ -318,7 +321,7 @@ def _verb_said(after: str, verbs: tuple[str, ...], language: Language, *,
     if indonesian and found[0].split()[0].lower() in _ID_NOT_PERSON_LEADS:
         return None  # "Bagaimana cara …"
     topic = _clean_topic(found[1], _ID_TOPIC_PREP if indonesian else _EN_PREP)
-    if not indonesian and re.fullmatch(_alternation(_EN_DIRECTIVES, inflect=True), found[2], _I):
+    if not indonesian and _is_one_of(found[2], _EN_DIRECTIVES):
         topic = f"{found[2]} {topic}".strip()  # "urge drivers to slow down": an urging
     return _said(found[0], topic, language)
 
@@ -374,7 +377,7 @@ def _en_why(match: re.Match[str]) -> SaidQuery | None:
     spoken = _verb_pattern(_EN_SAY + _EN_FEEL, True).match(" " + rest, 1)
     if spoken:
         topic = _clean_topic(rest[spoken.end() - 1:], _EN_PREP)
-        if re.fullmatch(_alternation(_EN_FEEL, inflect=True), spoken.group(), _I):
+        if _is_one_of(spoken.group(), _EN_FEEL):
             topic = rest[spoken.start() - 1:].strip()  # the feeling they voiced, as `_feeling`
         return _said(person, topic, "en")
     return _weak(person, rest, "en")
