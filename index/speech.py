@@ -20,6 +20,7 @@ data and media ("laporan itu menyebutkan", "data BPS menunjukkan") are not speak
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -158,25 +159,25 @@ class _Scan:
     text: str
     places: frozenset[str]
     book: SpeakerBook
-    _alone: Counter[str] = field(default_factory=Counter)
-    _lowercase: set[str] = field(default_factory=set)
     _run_names: dict[tuple[int, int], Mention | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, book: SpeakerBook) -> _Scan:
         return cls(text, article_places(text), book)
 
-    def _count_alone(self) -> None:
-        """Count capitalised words that have no capitalised neighbour (once, when needed)."""
+    @functools.cached_property
+    def _alone(self) -> Counter[str]:
+        """Capitalised words that have no capitalised neighbour, counted once when needed."""
         text = self.text
-        self._alone["\x00"] = 1  # counted
+        alone: Counter[str] = Counter()
         for match in _CAPITALISED.finditer(text):
             start, end = match.span()
             joined_before = start >= 2 and text[start - 1] == " " and _capital_word_ends(
                 text, start - 1)
             joined_after = text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
             if not (joined_before or joined_after):
-                self._alone[match.group()] += 1
+                alone[match.group()] += 1
+        return alone
 
     def run_name(self, sentence: _Sentence, run: re.Match[str]) -> Mention | None:
         """`name_in_run` of a capitalised run of a sentence (past a sentence-opening common
@@ -187,24 +188,19 @@ class _Scan:
             self._run_names[key] = name_in_run(self.text, start, run.end(), self.places)
         return self._run_names[key]
 
-    def lowercase_words(self) -> set[str]:
-        """The words the article writes in lower case ("kontrak", "keputusan"), read once."""
-        if not self._lowercase:
-            words = set(_LOWER_WORD.findall(self.text))
-            self._lowercase.update(words, {word[:-3] for word in words if word.endswith("nya")})
-            self._lowercase.add("\x00")  # read ("kontraknya" gave "kontrak")
-        return self._lowercase
+    @functools.cached_property
+    def lowercase_words(self) -> frozenset[str]:
+        """The words the article writes in lower case ("kontrak", "keputusan", and
+        "kontrak" of "kontraknya"), read once when needed."""
+        words = set(_LOWER_WORD.findall(self.text))
+        return frozenset(words | {word[:-3] for word in words if word.endswith("nya")})
 
     def stands_alone(self, word: str) -> bool:
         """The capitalised word occurs somewhere with no capitalised neighbour."""
-        if not self._alone:
-            self._count_alone()
         return self._alone[word] > 0
 
     def two_people(self, first: str, second: str) -> bool:
         """Both words also stand alone elsewhere: two people side by side, not one name."""
-        if not self._alone:
-            self._count_alone()
         return self._alone[first] > 0 and self._alone[second] > 0
 
     def before(self, start: int, end: int) -> Mention | None:
@@ -497,7 +493,7 @@ def _past_common_noun(scan: _Scan, sentence: _Sentence, run: re.Match[str]) -> i
         return start
     first = _FIRST_WORD.match(scan.text, start, run.end())
     word = first.group().rstrip() if first is not None else ""
-    if not word or is_role_word(word) or word.lower() not in scan.lowercase_words():
+    if not word or is_role_word(word) or word.lower() not in scan.lowercase_words:
         return start  # "Penyanyi Lady GaGa", "Menteri Luar Negeri Rusia Sergey Lavrov": roles
     return first.end()
 
