@@ -72,6 +72,11 @@ class _Known:
     spoke: bool = False  # whether a statement was attributed to it
 
 
+def _as_person(known: _Known) -> Speaker:
+    """The speaker a known person is (no organisation)."""
+    return known.name, known.role, False
+
+
 class SpeakerBook:
     """Names introduced so far in one article: surname mentions map to the full name.
 
@@ -187,7 +192,7 @@ class SpeakerBook:
         """Before any speaker, the person last named ("… melindungi Nainggolan …. “…,” kata
         gelandang bertinggi 175 cm itu")."""
         named = _latest(self._named_at, self._named, mention.start)
-        return None if named is None else (named[1].name, named[1].role, False)
+        return None if named is None else _as_person(named[1])
 
     def referent(self, at: int, *, personal: bool) -> Speaker | None:
         """Whom a pronoun at `at` means: the latest speaker, or before any, the latest
@@ -197,16 +202,16 @@ class SpeakerBook:
         subject = _latest(self._subject_at, self._subjects, at)
         if not personal:
             if self.last is None and subject is not None:
-                return subject[1].name, subject[1].role, False
+                return _as_person(subject[1])
             answered = _latest(self._answer_at, self._answers, at)
             if answered is not None and answered[0] >= self.last_end:
-                return answered[1].name, answered[1].role, False  # "Maia pun membalas …"
+                return _as_person(answered[1])  # "Maia pun membalas …"
             return self.last or self._recent_before(at)
         if subject is not None and subject[0] >= self.last_end:
-            return subject[1].name, subject[1].role, False
+            return _as_person(subject[1])
         if self.last is not None and self.last[2]:
             if subject is not None:
-                return subject[1].name, subject[1].role, False
+                return _as_person(subject[1])
             return self.last_person or self.last
         return self.last or self._recent_before(at)
 
