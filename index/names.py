@@ -30,6 +30,7 @@ FULL_NAME = 1.0
 NAME_WITHIN_LONGER_ASKED = 0.9  # speaker "Febri Diansyah" inside asked "PT X Febri Diansyah"
 LAST_NAMES = 0.85  # asked "Budi Karya" of "Ari Budi Karya": two or more words ending the name
 FIRST_NAMES = 0.8  # asked "Ari Dono" of "Ari Dono Sukmanto"
+FIRST_AND_LAST = 0.9  # asked "Desmond Mahesa" of "Desmond Junaidi Mahesa": middle names left out
 SURNAME = 0.8  # asked "Ushakov" of "Yuri Ushakov"
 SINGLE_SPEAKER_NAME = 0.75  # speaker written "Retno", asked "Retno Marsudi"
 FIRST_NAME = 0.7  # asked "Yuri" of "Yuri Ushakov"
@@ -590,6 +591,8 @@ def _run_score(asked: list[str], speaker: list[str]) -> float:
     """Score of one asked name run against the speaker's name words."""
     if "".join(asked) == "".join(speaker) or _same_but_initials(asked, speaker):
         return FULL_NAME
+    if similarity := _first_and_last(asked, speaker) or _first_and_last(speaker, asked):
+        return FIRST_AND_LAST * similarity
     if len(speaker) <= len(asked):
         start, similarity = _find(speaker, asked)
         if start < 0:
@@ -610,6 +613,22 @@ def _run_score(asked: list[str], speaker: list[str]) -> float:
     else:
         base = MIDDLE_NAME
     return base * similarity
+
+
+def _first_and_last(short: list[str], long_: list[str]) -> float:
+    """How well `short` is `long_`'s first and last words with some middle words left out, in
+    order ("Desmond Mahesa" of "Desmond Junaidi Mahesa", "Penny Lukito" of "Penny Kusumastuti
+    Lukito"): a similarity as `_find`'s, 0 when it is not."""
+    if not 2 <= len(short) < len(long_) or len(short[0]) < 2 or len(short[-1]) < 3:
+        return 0.0
+    ends = _same_word(short[0], long_[0]) * _same_word(short[-1], long_[-1])
+    if not ends:
+        return 0.0
+    middle, rest = short[1:-1], iter(long_[1:-1])
+    inner = 1.0
+    for word in middle:  # each in order among the long name's middle words
+        inner *= next((_same_word(word, w) for w in rest if _same_word(word, w)), 0.0)
+    return ends * inner
 
 
 def _same_but_initials(asked: list[str], speaker: list[str]) -> bool:

@@ -63,10 +63,15 @@ _EN_SAY = _words("say|claim|promise|warn|think|predict|urge|blame|report|point o
                  "|respond|react|answer|write|tweet|make of|have to say|believe|expect|hope"
                  "|mention|disclose|caution|recall|remark|express|voice|quoted as saying|said"
                  "|thought|told|wrote|written|felt|denied|denies|replied|replies|made of"
-                 "|had to say|has to say|stated|agree|disagree|rule out|ruled out")
+                 "|had to say|has to say|stated|agree|disagree|rule out|ruled out|instruct"
+                 "|pray for|prayed for|see as|saw as|regard as")
 # Verbs whose act is part of what is asked: "What did X urge drivers to do" asks for an urging.
 _EN_DIRECTIVES = _words("urge|ask|call for|demand|advise|recommend|order|warn|promise|pledge|vow"
-                        "|threaten|propose|suggest")
+                        "|threaten|propose|suggest|instruct|pray for")
+# "When did X expect/promise Y" asks for their forecast (`explicit=False`: the date may be the
+# article's alone); after any other verb "when" asks when they spoke.
+_EN_WHEN_SAY = _words("expect|predict|estimate|forecast|promise|pledge|vow|hope|anticipate"
+                      "|project")
 # After "what reason/comment … did X": "What reason did X give for Y".
 _EN_GIVE = _words("make|give|offer|issue|provide|have|made|gave|given|offered|issued|provided")
 # English verbs after "how did X …": the manner of a statement or a reaction.
@@ -94,7 +99,8 @@ _EN_NOUNS = _words("reaction|reactions|response|responses|comment|comments|view|
 # `_EN_DIRECTIVES`) and those that ask for any words ("What comments did X make").
 _ACT_NOUNS = ("ultimatum|demand|condition|signal|guarantee|order|instruction|suggestion|proposal"
               "|recommendation|promise|warning|prediction|pledge|excuse|assurance")
-_WORDS_NOUNS = "comment|remark|statement|reason|explanation|claim|message|argument|answer|response"
+_WORDS_NOUNS = ("comment|remark|statement|reason|explanation|claim|message|argument|answer|response"
+                "|example|figure|detail|estimate|account|apology|evidence|description|hint|tip")
 _EN_SPEECH_NOUN = re.compile(rf"\b(?:(?:{_WORDS_NOUNS}|{_ACT_NOUNS})s?|advice|words)\b", _I)
 _EN_ACT_NOUN = re.compile(rf"(?:{_ACT_NOUNS})s?|advice", _I)
 _EN_OF_NOUNS = _words("reaction|response|comment|comments|view|views|opinion|verdict|stance"
@@ -133,6 +139,11 @@ _ID_NOUNS = _words("kata|tanggapan|komentar|pendapat|penjelasan|desakan|pernyata
 _ID_AMBIGUOUS_NOUNS = _words("alasan|harapan|pesan|janji|sikap|peringatan|ancaman|prediksi"
                              "|ramalan|klaim|kritik|kritikan|saran|usulan|usul|permintaan"
                              "|tuntutan|reaksi|respons|respon")
+# Nouns of acts that may be reported in narration as well as said ("Apa rencana X untuk Y",
+# "Apa putusan hakim X atas Y"): `explicit=False`, answered from their statements only when
+# they made one on the topic (see `_en_why`).
+_ID_ACT_NOUNS = _words("rencana|putusan|keputusan|pertanyaan|doa|instruksi|perintah|arahan"
+                       "|strategi|syarat|solusi|target|nasihat|catatan|kesimpulan|temuan")
 # Indonesian verb stems of "Apa yang dikatakan X" (with di-) and "Apa yang X katakan" (bare).
 _ID_STEMS = _words("katakan|sampaikan|janjikan|ungkapkan|jelaskan|tegaskan|sebutkan|sebut"
                    "|kemukakan|usulkan|sarankan|minta|tuntut|bantah|klaim|peringatkan|kritik"
@@ -163,7 +174,8 @@ _ID_FEEL = _words("kecewa|marah|kesal|geram|berang|senang|gembira|bahagia|puas|b
 _ID_BOUNDARY = frozenset(_words("soal|tentang|mengenai|terkait|atas|terhadap|perihal|seputar"
                                 "|menyangkut|kepada|pada|ketika|saat|usai|setelah|sesudah"
                                 "|sebelum|dalam|di|dengan|ke|bahwa|akan|sehubungan|menyusul"
-                                "|jika|kalau|apabila|bila|agar|supaya|karena|sebagai"))
+                                "|jika|kalau|apabila|bila|agar|supaya|karena|sebagai"
+                                "|untuk|bagi"))
 _ID_TOPIC_PREP = ("apa-apa soal|apa pun soal|soal|tentang|mengenai|terkait|atas|terhadap|perihal"
                   "|seputar|menyangkut|kepada|pada|bahwa|dengan|akan")
 # First words that make "Apa kata dasar …" / "Bagaimana cara …" a phrase, not a person.
@@ -347,13 +359,16 @@ def _when(pattern: str) -> Callable[[_MatchParser], _Parser]:
 
 
 @_when(rf"^(?:[^,]{{1,60}},\s+)?(?:(?:in|on|at|for|with|about|to|from|by|under)\s+)?"
-      rf"(?:(?P<wh>what|who|whom|which|why|how much|how many)"
+      rf"(?:(?P<wh>what|who|whom|which|why|when|how much|how many)"
       rf"(?P<mid>(?:\s+[\w'-]+){{0,3}}?)\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$")
 def _en_wh_did(match: re.Match[str]) -> SaidQuery | None:
     """ "What/Who/Why … did X say/claim/warn … Y" and "Did X blame Y"."""
     noun = _EN_SPEECH_NOUN.search(match["mid"] or "")
     verbs = _EN_GIVE + _EN_SAY if noun else _EN_SAY  # "What ultimatum did X give Y"
     verbs += ("call",) if match["wh"] and match["wh"].lower() == "what" else ()
+    if (match["wh"] or "").lower() == "when":  # "When did X say Y" asks when they spoke
+        said = _verb_said(match["after"], _EN_WHEN_SAY, "en")
+        return dataclasses.replace(said, explicit=False) if said else None
     said = _verb_said(match["after"], verbs, "en")
     if said is None or noun is None or not _EN_ACT_NOUN.fullmatch(noun.group()):
         return said
@@ -549,14 +564,18 @@ def _speaker_like(person: str, topic: str) -> bool:
 
 def _id_noun(text: str) -> SaidQuery | None:
     """ "Apa kata/tanggapan/komentar X soal Y", "Bagaimana sikap X terhadap Y", "Kata X soal Y"."""
+    nouns = _alternation(_ID_NOUNS + _ID_AMBIGUOUS_NOUNS + _ID_ACT_NOUNS, inflect=False)
     match = re.match(rf"^(?:(?:apa|apakah|bagaimana|bagaimanakah|seperti apa)(?:\s+saja)?\s+)?"
-                     rf"(?P<noun>{_alternation(_ID_NOUNS + _ID_AMBIGUOUS_NOUNS, inflect=False)})"
+                     rf"(?P<noun>{nouns})"
                      rf"\s+(?:(?:dari|oleh)\s+)?(?P<rest>.+)$", text, _I)
     if not match or (not re.match(r"^(?:apa|bagaimana|seperti)", text, _I)
                      and not re.match(r"^kata\s", text, _I)):
         return None
-    return _id_split_said(match["rest"],
-                          ambiguous=match["noun"].lower() in _ID_AMBIGUOUS_NOUNS)
+    noun = match["noun"].lower()
+    said = _id_split_said(match["rest"], ambiguous=noun not in _ID_NOUNS)
+    if said is None or noun not in _ID_ACT_NOUNS:
+        return said
+    return _weak(said.person or "", f"{noun} {said.topic}", "id")
 
 
 @_when(r"^(?:[\w-]+\s+){0,2}?(?:apa|apakah)(?:kah)?(?:\s+saja)?(?:\s+[\w-]+){0,2}?"

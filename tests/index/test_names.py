@@ -56,6 +56,17 @@ def test_parts_of_a_name_score_below_the_full_name_surname_above_first_name() ->
     assert full > surname > first > middle > 0
 
 
+def test_first_and_last_name_without_the_middle_names_match_nearly_fully() -> None:
+    # users leave middle names out ("Desmond Mahesa"); articles sometimes do too
+    first_last = match_speaker("Desmond Mahesa", "Desmond Junaidi Mahesa")
+    assert match_speaker("Penny Kusumastuti Lukito", "Penny Lukito") == first_last
+    assert match_speaker("Susilo Bambang Yudhoyono", "Susilo Yudhoyono") == first_last
+    assert match_speaker("Desmond Junaidi Mahesa", "Desmond Junaidi Mahesa") > first_last
+    assert first_last > match_speaker("Junaidi Mahesa", "Desmond Junaidi Mahesa")
+    assert match_speaker("Joko Suyanto", "Joko Widodo") == 0.0  # another last name
+    assert match_speaker("Ahmad Hasan", "Ahmad Ali Hasan Basri") == 0.0  # not the last word
+
+
 def test_diacritics_and_hyphens_do_not_break_a_match() -> None:
     assert match_speaker("Arsene Wenger", "Arsène Wenger") == 1.0
     assert match_speaker("Kim Jong-un", "Kim Jong - un") == 1.0

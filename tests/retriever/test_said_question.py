@@ -26,6 +26,14 @@ SAID = [
      "urge business owners to do", "en"),
     ("Did Jokowi agree that robots could replace teachers?", "Jokowi",
      "robots could replace teachers", "en"),
+    ("What did judge RA Suharni instruct the prosecutor to do?", "judge RA Suharni",
+     "instruct the prosecutor to do", "en"),  # an instruction, as an urging
+    ("What did Ahmad Munthoi pray for at the close?", "Ahmad Munthoi", "pray for the close",
+     "en"),
+    ("What did Perbanas chairman Kartika see as the main challenge?", "Perbanas chairman Kartika",
+     "the main challenge", "en"),
+    ("What example did analyst Adi Prayitno give of protesters going unpunished?",
+     "analyst Adi Prayitno", "protesters going unpunished", "en"),
     ("Apa keyakinan Obama soal kota-kota itu?", "Obama", "kota-kota itu", "id"),
     ("How did Kim Jong-un react to the sanctions?", "Kim Jong-un", "the sanctions", "en"),
     ("How did the mayor of Bandung explain the flooding?", "mayor of Bandung", "the flooding",
@@ -175,6 +183,14 @@ REASONS = [
      "travel with him any more"),
     ("Why did Jokowi visit Bali?", "Jokowi", "visit Bali"),
     ("Mengapa Kompol Budi menahan para pemuda itu?", "Kompol Budi", "menahan para pemuda itu"),
+    # a time may be the article's alone; plans, rulings, questions may be reported in narration
+    ("When did police chief Mochamad Iriawan expect the traffic peak to begin?",
+     "police chief Mochamad Iriawan", "the traffic peak to begin"),
+    ("Apa rencana Adhyaksa Dault untuk membina calon jurnalis?", "Adhyaksa Dault",
+     "rencana untuk membina calon jurnalis"),
+    ("Apa putusan hakim RA Suharni atas eksepsi kuasa hukum Axel?", "hakim RA Suharni",
+     "putusan eksepsi kuasa hukum Axel"),
+    ("Apa pertanyaan Jokowi kepada Idrus Marham?", "Jokowi", "pertanyaan Idrus Marham"),
 ]
 
 
@@ -255,6 +271,10 @@ NOT_SAID = [
     "Bagaimana cara membuat kopi tubruk?",
     "Bagaimana pemerintah mengatasi banjir dan menjelaskan kebijakannya?",
     "Kapan Baghdad jatuh ke tangan AS?",
+    "When did Indonesia become independent?",
+    "When did the KPK chief tell reporters about the arrest?",
+    "Which areas of Papua are already considered to be in a pandemic?",
+    "Apa rencana pembangunan jalan tol itu?",
     "What does NPT mean?",
     "What did the company add to its menu?",
     "What did the study find?",
