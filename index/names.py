@@ -591,10 +591,14 @@ def _run_score(asked: list[str], speaker: list[str]) -> float:
     """Score of one asked name run against the speaker's name words."""
     if "".join(asked) == "".join(speaker) or _same_but_initials(asked, speaker):
         return FULL_NAME
-    if similarity := _first_and_last(asked, speaker) or _first_and_last(speaker, asked):
+    if similarity := _first_and_last_within(asked, speaker) or _first_and_last(speaker, asked):
         return FIRST_AND_LAST * similarity
     if len(speaker) <= len(asked):
         start, similarity = _find(speaker, asked)
+        core = [w for w in speaker if len(w) > 1]  # "M Iriawan" in "Metro Jaya Iriawan"
+        if start < 0 and core and len(core) < len(speaker):
+            speaker = core
+            start, similarity = _find(speaker, asked)
         if start < 0:
             return 0.0
         if len(speaker) == len(asked):
@@ -613,6 +617,13 @@ def _run_score(asked: list[str], speaker: list[str]) -> float:
     else:
         base = MIDDLE_NAME
     return base * similarity
+
+
+def _first_and_last_within(asked: list[str], speaker: list[str]) -> float:
+    """`_first_and_last` of the asked run or of a tail of it: a body or place written
+    before the name joins its run ("BPOM Penny Lukito" of "Penny Kusumastuti Lukito")."""
+    return max((_first_and_last(asked[i:], speaker) for i in range(max(1, len(asked) - 1))),
+               default=0.0)
 
 
 def _first_and_last(short: list[str], long_: list[str]) -> float:

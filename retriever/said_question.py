@@ -156,6 +156,7 @@ _ID_HOW = _words("menjelaskan|menanggapi|menggambarkan|menilai|memandang|menjawa
                  "|merespons|merespon|mengomentari|menyikapi|menyebut|mengungkapkan"
                  "|menceritakan|mengkritik|membela|membantah|menyampaikan|menerangkan"
                  "|menguraikan|mengartikan|menafsirkan|mengevaluasi|menyoroti|berkomentar"
+                 "|membalas"
                  "|berpendapat|bereaksi|mendeskripsikan|melukiskan|memaknai|mengomentarinya"
                  "|menanggapinya|menyikapinya|menjelaskannya|mengatakan|menyatakan")
 _ID_SAY = _words("mengatakan|menyatakan|berkomentar|mengomentari|menyebut|menyebutkan"
@@ -359,14 +360,14 @@ def _when(pattern: str) -> Callable[[_MatchParser], _Parser]:
 
 
 @_when(rf"^(?:[^,]{{1,60}},\s+)?(?:(?:in|on|at|for|with|about|to|from|by|under)\s+)?"
-      rf"(?:(?P<wh>what|who|whom|which|why|when|how much|how many)"
+      rf"(?:(?P<wh>what|who|whom|which|why|when|how soon|how much|how many)"
       rf"(?P<mid>(?:\s+[\w'-]+){{0,3}}?)\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$")
 def _en_wh_did(match: re.Match[str]) -> SaidQuery | None:
     """ "What/Who/Why … did X say/claim/warn … Y" and "Did X blame Y"."""
     noun = _EN_SPEECH_NOUN.search(match["mid"] or "")
     verbs = _EN_GIVE + _EN_SAY if noun else _EN_SAY  # "What ultimatum did X give Y"
     verbs += ("call",) if match["wh"] and match["wh"].lower() == "what" else ()
-    if (match["wh"] or "").lower() == "when":  # "When did X say Y" asks when they spoke
+    if (match["wh"] or "").lower() in ("when", "how soon"):  # "When did X say Y": a time
         said = _verb_said(match["after"], _EN_WHEN_SAY, "en")
         return dataclasses.replace(said, explicit=False) if said else None
     said = _verb_said(match["after"], verbs, "en")

@@ -65,6 +65,15 @@ def test_first_and_last_name_without_the_middle_names_match_nearly_fully() -> No
     assert first_last > match_speaker("Junaidi Mahesa", "Desmond Junaidi Mahesa")
     assert match_speaker("Joko Suyanto", "Joko Widodo") == 0.0  # another last name
     assert match_speaker("Ahmad Hasan", "Ahmad Ali Hasan Basri") == 0.0  # not the last word
+    # a body written before the name joins its run in Indonesian word order
+    assert match_speaker("Kepala BPOM Penny Lukito", "Penny Kusumastuti Lukito") >= first_last
+
+
+def test_a_speaker_written_with_an_initial_is_found_inside_a_longer_asked_name() -> None:
+    assert match_speaker("Kapolda Metro Jaya Iriawan", "M Iriawan") == match_speaker(
+        "Kapolda Metro Jaya Iriawan", "Iriawan")
+    assert match_speaker("Kapolda Metro Jaya Iriawan", "M Iriawan") >= 0.75
+    assert match_speaker("Iriawan", "M Iriawan") == match_speaker("Iriawan", "Yuri Iriawan")
 
 
 def test_diacritics_and_hyphens_do_not_break_a_match() -> None:

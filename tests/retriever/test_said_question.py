@@ -35,6 +35,8 @@ SAID = [
     ("What example did analyst Adi Prayitno give of protesters going unpunished?",
      "analyst Adi Prayitno", "protesters going unpunished", "en"),
     ("Apa keyakinan Obama soal kota-kota itu?", "Obama", "kota-kota itu", "id"),
+    ("Bagaimana Maia membalas komentar Papah Edwan soal lamaran?", "Maia",
+     "komentar Papah Edwan soal lamaran", "id"),
     ("How did Kim Jong-un react to the sanctions?", "Kim Jong-un", "the sanctions", "en"),
     ("How did the mayor of Bandung explain the flooding?", "mayor of Bandung", "the flooding",
      "en"),
@@ -191,6 +193,8 @@ REASONS = [
     ("Apa putusan hakim RA Suharni atas eksepsi kuasa hukum Axel?", "hakim RA Suharni",
      "putusan eksepsi kuasa hukum Axel"),
     ("Apa pertanyaan Jokowi kepada Idrus Marham?", "Jokowi", "pertanyaan Idrus Marham"),
+    ("How soon did Boca's Horacio Paolini expect the deal to be settled?",
+     "Boca's Horacio Paolini", "the deal to be settled"),
 ]
 
 
