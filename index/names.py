@@ -30,6 +30,11 @@ FULL_NAME = 1.0
 NAME_WITHIN_LONGER_ASKED = 0.9  # speaker "Febri Diansyah" inside asked "PT X Febri Diansyah"
 LAST_NAMES = 0.85  # asked "Budi Karya" of "Ari Budi Karya": two or more words ending the name
 FIRST_NAMES = 0.8  # asked "Ari Dono" of "Ari Dono Sukmanto"
+# "Aher" of "Ahmad Heryawan", "SBY" of "Susilo Bambang Yudhoyono", both ways: only as strong
+# as a description's local match (`retriever.speakers.MIN_LOCAL_MATCH`), so it counts in the
+# articles the question is about, where the article itself links the two ("Kaka" may be
+# anyone's nickname: Kamal Kadir's, or the footballer's name).
+NICKNAME = 0.45
 FIRST_AND_LAST = 0.9  # asked "Desmond Mahesa" of "Desmond Junaidi Mahesa": middle names left out
 SURNAME = 0.8  # asked "Ushakov" of "Yuri Ushakov"
 SINGLE_SPEAKER_NAME = 0.75  # speaker written "Retno", asked "Retno Marsudi"
@@ -593,6 +598,8 @@ def _run_score(asked: list[str], speaker: list[str]) -> float:
         return FULL_NAME
     if similarity := _first_and_last_within(asked, speaker) or _first_and_last(speaker, asked):
         return FIRST_AND_LAST * similarity
+    if _nickname_of(asked, speaker) or _nickname_of(speaker, asked):
+        return NICKNAME
     if len(speaker) <= len(asked):
         start, similarity = _find(speaker, asked)
         core = [w for w in speaker if len(w) > 1]  # "M Iriawan" in "Metro Jaya Iriawan"
@@ -617,6 +624,46 @@ def _run_score(asked: list[str], speaker: list[str]) -> float:
     else:
         base = MIDDLE_NAME
     return base * similarity
+
+
+def _nickname_of(short: list[str], full: list[str]) -> bool:
+    """Whether a one-word `short` is an Indonesian-style nickname of the name `full`:
+    pieces that each begin one of its words, in order, from the first word on ("Aher" of
+    Ahmad Heryawan, "Jokowi" of Joko Widodo, "Buwas" of Budi Waseso), or its initials
+    ("SBY" of Susilo Bambang Yudhoyono, three at least). Four letters at least otherwise."""
+    if len(short) != 1 or not 2 <= len(full) <= 4 or any(len(w) < 2 for w in full):
+        return False  # a longer run holds roles and places ("Kakanwil … Bali Ida Bagus …")
+    word = short[0]
+    if word == "".join(w[0] for w in full):
+        return len(word) >= 3  # not two letters: "AR (17)" is a suspect's initials
+    return len(word) >= 4 and _prefix_pieces(word, tuple(full))
+
+
+@lru_cache(maxsize=4096)
+def _prefix_pieces(word: str, full: tuple[str, ...]) -> bool:
+    """`word` split into two or more pieces, each a prefix of a later word of `full`,
+    the first of `full[0]`, all of `word` used (`_pieces_from`)."""
+    first = full[0]
+    for cut in range(1, min(len(word), len(first)) + 1):
+        if word[:cut] != first[:cut]:
+            break
+        rest = word[cut:]
+        if rest and any(_pieces_from(rest, full[i:]) for i in range(1, len(full))):
+            return True
+    return False
+
+
+def _pieces_from(word: str, full: tuple[str, ...]) -> bool:
+    """The rest of a nickname: pieces of two letters at least (only the first piece, in
+    `_prefix_pieces`, may be one: "A-her")."""
+    head = full[0]
+    for cut in range(min(len(word), len(head)), 1, -1):
+        if word[:cut] != head[:cut]:
+            continue
+        rest = word[cut:]
+        if not rest or any(_pieces_from(rest, full[i:]) for i in range(1, len(full))):
+            return True
+    return False
 
 
 def _first_and_last_within(asked: list[str], speaker: list[str]) -> float:

@@ -76,6 +76,26 @@ def test_a_speaker_written_with_an_initial_is_found_inside_a_longer_asked_name()
     assert match_speaker("Iriawan", "M Iriawan") == match_speaker("Iriawan", "Yuri Iriawan")
 
 
+@pytest.mark.parametrize(("nickname", "name"), [
+    ("Aher", "Ahmad Heryawan"), ("Jokowi", "Joko Widodo"), ("Buwas", "Budi Waseso"),
+    ("SBY", "Susilo Bambang Yudhoyono"),
+])
+def test_an_indonesian_nickname_made_of_the_names_beginnings_is_the_person(
+    nickname: str, name: str,
+) -> None:
+    assert match_speaker(nickname, name) == match_speaker(name, nickname) > 0
+    assert match_speaker(nickname, name) < match_speaker("Yuri", "Yuri Ushakov")  # local only
+
+
+def test_a_word_that_is_no_nickname_of_the_name_does_not_match() -> None:
+    assert match_speaker("Ahok", "Basuki Tjahaja Purnama") == 0.0  # not from the name
+    assert match_speaker("Budi Santoso", "Bus") == 0.0  # too short
+    assert match_speaker("JK", "Jusuf Kalla") == 0.0  # two letters: initials of anyone
+    assert match_speaker("Aher", "Heryawan Ahmad") == 0.0  # starts at the first name
+    # "Kak" + "a": a last piece of one letter, in a run of roles and places
+    assert match_speaker("Kakanwil Kemenkumham Bali Ida Bagus Ketut Adnyana", "Kaka") == 0.0
+
+
 def test_diacritics_and_hyphens_do_not_break_a_match() -> None:
     assert match_speaker("Arsene Wenger", "Arsène Wenger") == 1.0
     assert match_speaker("Kim Jong-un", "Kim Jong - un") == 1.0
@@ -109,7 +129,7 @@ def test_a_long_name_one_letter_off_still_matches_but_below_exact() -> None:
     ("asked", "speaker"),
     [
         ("Lavrov", "Yuri Ushakov"),
-        ("Jokowi", "Joko Widodo"),
+        ("Jokowi", "Joko Santoso"),  # "wi" begins no later word
         ("Retno Listyarti", "Retno Marsudi"),  # same first name, another person
         ("Sergey Ushakov", "Yuri Ushakov"),
         ("I", "I Gusti Ngurah Rai"),  # a one-letter part is no evidence
