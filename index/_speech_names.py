@@ -42,7 +42,7 @@ dubes perdana raja ratu pangeran kanselir senator anggota komisaris pengacara ku
 rektor dekan profesor prof pakar pengamat analis peneliti dokter dr kabid kasubdit kapolri
 kapolda kapolres kapolsek kabareskrim panglima pangdam kasad komandan danrem dandim kadis kadiv
 kabag kasat kasi kapuspen kabag manajer ceo pendiri pemilik ketum jenderal kolonel brigjen irjen
-kombes akbp kompol ajun iptu ipda aiptu letjen mayjen marsekal laksamana deputi asisten staf
+kombes akbp kompol letnan pelaut perwakilan ajun iptu ipda aiptu letjen mayjen marsekal laksamana deputi asisten staf
 koordinator pemimpin pimpinan ekonom psikolog pemain striker bek gelandang kiper penyanyi aktor
 aktris politikus politisi legislator kader pejabat kuasa pengurus kapolrestro kasatreskrim
 kasubbag kepolisian humas pelaksana plt plh dirjen kakanwil kajati kajari kapten pilot mantan
@@ -88,7 +88,7 @@ brussel brussels canberra bangkok manila hanoi yerusalem jerusalem gaza ankara t
 kairo cairo riyadh doha dubai delhi islamabad kabul sydney hongkong taiwan vietnam thailand
 kamboja brunei mesir yordania lebanon irak iraq afghanistan pakistan venezuela meksiko mexico
 brasil brazil argentina kanada canada spanyol spain italia italy belanda swiss swedia yunani
-afrika nigeria
+afrika nigeria hak asasi manusia agensi label
 """)
 
 # Words that open an organisation's name: what follows them is the organisation, not a person.
@@ -106,7 +106,7 @@ dengan tak tidak juga pun sendiri selanjutnya sebelumnya lebih terkait soal meng
 sedang masih telah sudah akan pernah sempat lantas maka jadi the a an but and however
 meanwhile in on at when after before also he she they it we his her their this that yet
 while as so if then earlier later separately still bagi atas apalagi walau walaupun agar supaya
-seperti yakni yaitu tanpa kini nah kata
+seperti yakni yaitu tanpa kini nah kata terpisah senada
 minggu senin selasa rabu kamis jumat sabtu monday tuesday wednesday thursday friday saturday
 sunday januari februari maret april mei juni juli agustus september oktober november desember
 """)
@@ -144,8 +144,14 @@ to in at on during after before when while as from via who which about and
 # Lowercase time/place fillers allowed between a subject and its verb.
 _ADVERBS = _wordset("""
 juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justru bahkan malah
-lebih dulu also had has have then later earlier previously
+lebih dulu kembali kemarin tetap langsung akhirnya also had has have then later earlier
+previously
 """)
+# "dengan bangga", "secara terbuka": a manner between a subject and its verb.
+_MANNER = frozenset(["dengan", "secara"])
+# "Senada dengan itu, X mengatakan": "dengan" and its object, no manner of speaking.
+_NOT_MANNER = _wordset("itu ini tersebut ia dia mereka kami saya kita beliau")
+_DEGREE_WORDS = frozenset(["tidak", "tak", "sangat", "cukup", "lebih", "begitu", "amat"])
 _ROLE_OR_ORG = ROLE_HEADS | ORG_WORDS
 # Words after which a capitalised word names a town, not a person ("Wali Kota Solo Gibran …").
 _TOWNS = frozenset(["kota", "kabupaten", "provinsi", "city", "county"])
@@ -163,6 +169,12 @@ _PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusa
 _DATEISH = re.compile(r"(?:\w+\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|(?:pada|di|kemarin|usai|seusai|saat"
                       r"|ketika|yang|melalui|lewat|kepada|who|which|through|via)\b)",
                       re.IGNORECASE)
+# A comma-separated time aside between a subject and its verb ("Kepala BPS Suhariyanto, hari
+# ini, mengatakan", "… di Denpasar, Sabtu, mengatakan"), or adverbs alone (", bahkan pernah,").
+_TIME_ASIDE = re.compile(r"(?:(?:pada\s+)?(?:hari\s+)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu"
+                         r"|Minggu)(?:\s*\([^()]{1,12}\))?(?:\s+(?:pagi|siang|sore|malam|lalu))?"
+                         r"|hari\s+ini|kemarin|tadi(?:\s+(?:pagi|siang|sore|malam))?"
+                         r"|(?:pagi|siang|sore|malam)\s+ini)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -284,7 +296,7 @@ government administration regime camp team office supporters
 """)
 _RELATIONAL = _wordset("""
 juru bicara jubir pengacara kuasa hukum ajudan asisten staf sekretaris istri suami anak ayah
-ibu adik kakak putra putri paman keluarga kerabat rekan lawyer attorney spokesman spokeswoman
+ibu adik kakak putra putri paman keluarga kerabat rekan perwakilan lawyer attorney spokesman spokeswoman
 spokesperson aide wife husband son daughter father mother brother sister
 """)
 
@@ -360,7 +372,8 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
         j -= 1
     titles = j
     while j > max(0, i - _MAX_ROLE_WORDS) and (_is_role_word(text[words[j - 1][0]:words[j - 1][1]])
-                                               or _joins_offices(text, words, j - 1)):
+                                               or _joins_offices(text, words, j - 1)
+                                               or _whose_body(text, words, j - 1)):
         j -= 1
     if len(words) - i >= 3 and i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) in ORG_HEADS:
         i = len(words) - 2  # "Kepala Badan Karantina Pertanian Syukur Iwantoro"
@@ -396,9 +409,14 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
         before = text[words[i - 1][0]:words[i - 1][1]]
         if before[:1].islower() and _key(before) not in ROLE_HEADS | TITLES | _CLAUSE_OPENERS:
             return None  # "penggawa Chelsea", "pemerintah Kanada": a place or club
+    if (i > 1 and _key(text[words[0][0]:words[0][1]]) in _RELATIONAL
+            and all(text[s].islower() for s, _ in words[:i])):
+        return Mention("", None, words[0][0], name_words[-1][1], unknown=True)  # "perwakilan
+        # properti Michael Jackson": someone who speaks for him
     if i > 0 and not role_words and _key(text[words[i - 1][0]:words[i - 1][1]]) in _BODIES_OF:
         return Mention("", None, words[i - 1][0], name_words[-1][1], unknown=True)
-    if role_words and _name_is_relatum(text, role_words):
+    if role_words and (_name_is_relatum(text, role_words)
+                       or _represents_body(text, role_words, name_words)):
         return Mention("", None, role_words[0][0], name_words[-1][1], unknown=True)
     role = text[role_words[0][0]:role_words[-1][1]] if role_words else None
     nickname = _QUOTED_NICKNAME.search(name)
@@ -419,6 +437,21 @@ def _joins_offices(text: str, words: list[tuple[int, int]], k: int) -> bool:
         return False
     before, after = (_key(text[s:e]) for s, e in (words[k - 1], words[k + 1]))
     return before in ORG_WORDS and after in ORG_WORDS and after not in ROLE_HEADS
+
+
+def _represents_body(text: str, role_words: list[tuple[int, int]],
+                     name_words: list[tuple[int, int]]) -> bool:
+    """"Perwakilan Alibaba": one word after "Perwakilan" is the body represented, not the
+    representative ("Perwakilan Khusus Sekjen PBB Tadamichi Yamamoto" names him)."""
+    return (len(role_words) == 1 and len(name_words) == 1
+            and _key(text[role_words[0][0]:role_words[0][1]]) == "perwakilan")
+
+
+def _whose_body(text: str, words: list[tuple[int, int]], k: int) -> bool:
+    """"dari" right after a role head ("Perwakilan dari agensi Label SJ"): the body the role
+    speaks for follows."""
+    return (k >= 1 and _key(text[words[k][0]:words[k][1]]) == "dari"
+            and _key(text[words[k - 1][0]:words[k - 1][1]]) in ROLE_HEADS)
 
 
 def _name_is_relatum(text: str, role_words: list[tuple[int, int]]) -> bool:
@@ -576,8 +609,10 @@ def _segment(text: str, start: int, stop: int) -> tuple[int, int] | None:
         start += 1
     while stop > start and text[stop - 1].isspace():
         stop -= 1
-    if start == stop or _DATEISH.match(text, start, stop):
+    if start == stop or _DATEISH.match(text, start, stop) or _TIME_ASIDE.fullmatch(text, start, stop):
         return None
+    if all(_key(text[s:e]) in _ADVERBS for s, e in _words(text, start, stop)):
+        return None  # "Jose Mourinho, bahkan pernah, mengatakan"
     if all(is_degree(text[s:e]) for s, e in _words(text, start, stop)):
         return None  # "Budi Santoso, S.H., mengatakan": a degree, not an aside
     return start, stop
@@ -675,11 +710,29 @@ def _subject_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if k and text[s:e] in _RELATIVE:
             words = words[:k]  # "Tim yang mendampingi … Jack Ma mengatakan": the team spoke
             break
-    while words and _key(text[words[-1][0]:words[-1][1]]) in _ADVERBS:
-        words = words[:-1]
+    words = _without_adverbials(text, words)
     for k in range(len(words) - 1, max(0, len(words) - 5), -1):
         if text[words[k][0]:words[k][1]] in _PLACE_PREPOSITIONS:
             return words[:k]
+    return words
+
+
+def _without_adverbials(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Words of a subject without the adverbs and manner phrases before its verb ("… bahkan
+    pernah", "… dengan bangga", "… secara terbuka", "… hari ini")."""
+    while words:
+        last = text[words[-1][0]:words[-1][1]]
+        before = _key(text[words[-2][0]:words[-2][1]]) if len(words) >= 2 else ""
+        if _key(last) in _ADVERBS:
+            words = words[:-1]
+        elif last.islower() and ((before in _MANNER and _key(last) not in _NOT_MANNER)
+                                 or (before == "hari" and last == "ini")):
+            words = words[:-2]
+        elif (last.islower() and before in _DEGREE_WORDS and len(words) >= 3
+              and _key(text[words[-3][0]:words[-3][1]]) in _MANNER):
+            words = words[:-3]  # "secara tidak langsung"
+        else:
+            return words
     return words
 
 

@@ -45,11 +45,12 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
-               r"|pungkas|tutup|sebut|aku|kilah|beber|cetus|tukas|seru|tulis|cuit|bilang|sambung|kenang")
+               r"|pungkas|tutup|sebut|aku|kilah|beber|cetus|tukas|seru|tulis|cuit|bilang|sambung|kenang"
+               r"|ulas")
 _CLOSING_EN = (r"said|says|added|told|explained|noted|warned|insisted|stressed|wrote|replied"
                r"|continued|argued|claimed|asked|concluded")
 # Verbs that attribute only right after a quote ("“…,” canda Zokora", "“…?” tanya Budi").
@@ -82,6 +83,7 @@ _STRONG = (r"mengatakan|menyatakan|menegaskan|menjelaskan|menyebutkan|mengungkap
 _WEAK = (r"menilai|meminta|berharap|menyebut|menyampaikan|memastikan|mendesak|mengimbau"
          r"|menduga|menganggap|meyakini|berjanji|menjanjikan|mengungkap|menuding|menuduh"
          r"|menyayangkan|mengusulkan|menyarankan|menyerukan|mengakui|mengingatkan"
+         r"|memperkirakan|membenarkan|mengancam(?=\s+akan\b)"
          r"|believes|hopes|urged|promised|admitted")
 # Verbs that report speech only when a quote follows them ("Ponniah melanjutkan, “…”") or
 # precedes them ("“…,” ia mengawali imbauannya"): alone they are deeds ("melanjutkan studi").
@@ -98,15 +100,27 @@ _QUOTE_FOLLOWS = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“«\"]")
 # "X menulis di akun Instagram miliknya, “…”": where a post was written, between verb and quote.
 _VIA_ACCOUNT = re.compile(r"[^\S\n]+(?:di|lewat|melalui)[^\S\n]+(?:akun|laman|media sosial)"
                           r"[^,.:“”\"\n]{0,60}?(?=[^\S\n]*[,:]?[^\S\n]*[“«\"])")
+# "membenarkan laporan tersebut, “…”", "mengunggah foto bersama suaminya, “…”": a short
+# lower-case object between the verb and the quote it introduces.
+_OBJECT_BEFORE_QUOTE = re.compile(r"(?:[^\S\n]+[a-z]+){1,5}(?=[^\S\n]*[,:][^\S\n]*[“«\"])")
 # "meminta maaf", "meminta izin": an object noun after a weak verb, no clause reported.
 _WEAK_OBJECT = re.compile(r"[^\S\n]+(?:maaf|izin|ijin|restu|bantuan)\b")
 # "“…,” ia mengawali imbauannya" / "“…,” Tan menerangkan": a subject and a verb after a quote
 # that ends in a comma (or "?", "!"), the way a quote hands over to its attribution.
 _AFTER_QUOTE_X_VERB = re.compile(rf"[^\S\n]*([^.,;:“”\"\n]{{1,60}}?)[^\S\n]+(?:{_INTRO})\b")
-_WEAK_FOLLOW = re.compile(r"\s*(?:,|:|bahwa\b|that\b|agar\b|supaya\b)", re.IGNORECASE)
-_CONTENT_LEAD = re.compile(r"(?:\s*(?:,|:|bahwa\b|that\b|kepada wartawan\b|to reporters\b))*\s*",
-                           re.IGNORECASE)
+# "menyampaikan harapannya bahwa": what the verb conveys, before the clause it reports.
+_CONVEYED = r"(?:\s+[a-z]+nya(?=\s*(?:bahwa\b|,|:)))?"
+_WEAK_FOLLOW = re.compile(rf"{_CONVEYED}\s*(?:,|:|bahwa\b|that\b|agar\b|supaya\b)",
+                          re.IGNORECASE)
+_CONTENT_LEAD = re.compile(rf"{_CONVEYED}(?:\s*(?:,|:|bahwa\b|that\b|kepada wartawan\b"
+                           r"|to reporters\b))*\s*", re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:[Mm]enurut(nya)?|[Aa]ccording to)\b\s*")
+# "…, seperti diungkapkan X." / "Sebagaimana dikatakan X, …": passive forms of "menurut X",
+# looked for only when the sentence has no speaker of its own ("Dia mengaku …, sebagaimana
+# disampaikan Y" is his).
+_AS_SAID_BY = re.compile(r"\b(?:[Ss]eperti|[Ss]ebagaimana|[Dd]emikian)\s+(?:yang\s+)?di(?:ungkap"
+                         r"(?:kan)?|katakan|sampaikan|jelaskan|tuturkan|utarakan|kemukakan"
+                         r"|sebutkan)(nya)?(?:\s+oleh)?\b\s*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’]*")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _OPEN_QUOTES = "“«\""
@@ -656,7 +670,8 @@ def _reported(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
         if sentence.covered:
             continue
         hit = (_according(scan, sentence) or _reporting_verb(scan, paragraph, i)
-               or _trailing(scan, sentence) or _passive(scan, sentence))
+               or _trailing(scan, sentence) or _according(scan, sentence, _AS_SAID_BY)
+               or _passive(scan, sentence))
         if hit is not None:
             found.append(hit)
     return found
@@ -679,10 +694,12 @@ def _passive(scan: _Scan, sentence: _Sentence) -> _Found | None:
     return sentence.start, sentence.end, (match.end(), match.end()), mention, _SPEAKS
 
 
-def _according(scan: _Scan, sentence: _Sentence) -> _Found | None:
-    """"Menurut X, …" / "…, menurut X." / "According to X, …"."""
+def _according(scan: _Scan, sentence: _Sentence,
+               pattern: re.Pattern[str] = _ACCORDING) -> _Found | None:
+    """"Menurut X, …" / "…, menurut X." / "According to X, …" (or `pattern`'s passive form,
+    "…, seperti diungkapkan X.")."""
     text = scan.text
-    match = _ACCORDING.search(text, sentence.start, sentence.end)
+    match = pattern.search(text, sentence.start, sentence.end)
     if match is None:
         return None
     if match.group(1):
@@ -724,14 +741,17 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
     sentence = paragraph[index]
     for match in _REPORTING.finditer(text, sentence.start, sentence.end):
         verb_end = match.end()
-        if match.group(3):
-            account = _VIA_ACCOUNT.match(text, verb_end, sentence.end)
-            verb_end = account.end() if account else verb_end
-            if not _QUOTE_FOLLOWS.match(text, verb_end, sentence.end):
-                continue  # "Ponniah melanjutkan, “…”" reports; "melanjutkan studi" does not
+        before_quote = (_VIA_ACCOUNT.match(text, verb_end, sentence.end)
+                        or _OBJECT_BEFORE_QUOTE.match(text, verb_end, sentence.end))
+        verb_end = before_quote.end() if before_quote else verb_end
+        if match.group(3) and not _QUOTE_FOLLOWS.match(text, verb_end, sentence.end):
+            continue  # "Ponniah melanjutkan, “…”" reports; "melanjutkan studi" does not
         if match.group(2) and _WEAK_OBJECT.match(text, verb_end, sentence.end):
             continue  # "Anies meminta maaf kepada warga": an object, not a clause
-        marked = not match.group(2) or _WEAK_FOLLOW.match(text, match.end(), sentence.end)
+        marked = (not match.group(2) or before_quote
+                  or _WEAK_FOLLOW.match(text, match.end(), sentence.end))
+        if not marked and match.group(2) in _MARKED_ONLY:
+            continue  # "memperkirakan nilai kekayaan …": an estimate, not a statement
         window = max(sentence.start, match.start() - _LOOKAROUND)
         mention = scan.before(window, match.start()) if marked else _titled(scan, window, match)
         if mention is None and _JOINED.search(text, window, match.start()):
@@ -804,6 +824,8 @@ def _after_lowercase_word(text: str, pos: int) -> bool:
 
 # Weak verbs as often for deeds as for words ("mengungkap kasus", "memastikan pasokan").
 _ACTION_VERBS = frozenset(["mengungkap", "memastikan", "menjanjikan"])
+# Weak verbs that report only with a comma or "bahwa" after them ("memperkirakan, …").
+_MARKED_ONLY = frozenset(["memperkirakan"])
 
 
 def _opened_quote(scan: _Scan, paragraph: _Paragraph, index: int, open_: int,
