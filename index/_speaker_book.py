@@ -279,12 +279,17 @@ class SpeakerBook:
                     return self._used(known), known.role  # "kata Raja": Raja Parlindungan Pane
             self._add_role_only(mention.name)
             return mention.name, None
-        for known in self._candidates(self._by_token, tokens):
-            if tokens <= known.tokens:
-                self._give_role(known, mention.role)
-                if len(tokens) == 1:
-                    self._company_before_name(known, next(iter(tokens)))
-                return self._used(known), mention.role or known.role
+        fits = [known for known in self._candidates(self._by_token, tokens)
+                if tokens <= known.tokens]
+        if fits:  # "kata Joko" right after Joko Suyanto spoke: him, not the first Joko named
+            known = fits[0]  # (who was only named, "Presiden Joko Widodo")
+            if not known.spoke and self.last is not None:
+                known = next((k for k in fits if k.name == self.last[0]
+                              and k.tokens & known.tokens == tokens), known)
+            self._give_role(known, mention.role)
+            if len(tokens) == 1:
+                self._company_before_name(known, next(iter(tokens)))
+            return self._used(known), mention.role or known.role
         if len(tokens) == 1 and (known := self._short_form(next(iter(tokens)))) is not None:
             if not any(word.startswith(next(iter(tokens))) for word in known.tokens):
                 self._nicknames.setdefault(known.name, mention.name)  # "Jokowi", "Angie"

@@ -37,6 +37,9 @@ _LEAD = re.compile(r"(?:([Ss]ang|[Tt]he)\s+)?(?:(?:[Bb]ekas|[Ee]ks|[Mm]antan|[Bb
                    r"[Ff]ormer)\s+)?([^\W\d_][\w-]*)(?:\s+([a-z]+))?")
 _DEMONSTRATIVE = re.compile(r"\s(itu|tersebut|ini)\b")
 _STOP = re.compile(r"[.;!?\"“”\n]")
+# "tambah pria yang bekerja sebagai Technical Consultant …": a relative clause says who the
+# speaker is, as "itu" does ("kata pria yang akrab disapa Emil").
+_RELATIVE = re.compile(r"[^\S\n]+yang\b")
 # "akrab disapa Angie", "dengan sapaan Angie", "alias Angie", "biasa dipanggil Angie".
 _ALIAS = re.compile(r"\b(?:alias|sapaan|disapa|dipanggil|panggilan|known as|nicknamed)\s+"
                     r"([A-Z][\w'’-]+)")
@@ -113,6 +116,9 @@ def description_after(text: str, start: int, end: int) -> Description | None:
         return Description(start, demonstrative.end(), head, True)
     if _AFTER.match(text, head_end, end) and head not in _PERSON_NOUNS:
         return Description(start, head_end, head, sang)  # "kata juru bicara dalam …"
+    if (relative := _RELATIVE.match(text, head_end, limit)) is not None:
+        comma = text.find(",", relative.end(), limit)
+        return Description(start, comma if comma >= 0 else limit, head, True)
     return None
 
 

@@ -42,7 +42,7 @@ dubes perdana raja ratu pangeran kanselir senator anggota komisaris pengacara ku
 rektor dekan profesor prof pakar pengamat analis peneliti dokter dr kabid kasubdit kapolri
 kapolda kapolres kapolsek kabareskrim panglima pangdam kasad komandan danrem dandim kadis kadiv
 kabag kasat kasi kapuspen kabag manajer ceo pendiri pemilik ketum jenderal kolonel brigjen irjen
-kombes akbp kompol letnan pelaut perwakilan ajun iptu ipda aiptu letjen mayjen marsekal laksamana deputi asisten staf
+kombes akbp kompol letnan pelaut perwakilan bos ajun iptu ipda aiptu letjen mayjen marsekal laksamana deputi asisten staf
 koordinator pemimpin pimpinan ekonom psikolog pemain striker bek gelandang kiper penyanyi aktor
 aktris politikus politisi legislator kader pejabat kuasa pengurus kapolrestro kasatreskrim
 kasubbag kepolisian humas pelaksana plt plh dirjen kakanwil kajati kajari kapten pilot mantan
@@ -106,7 +106,7 @@ dengan tak tidak juga pun sendiri selanjutnya sebelumnya lebih terkait soal meng
 sedang masih telah sudah akan pernah sempat lantas maka jadi the a an but and however
 meanwhile in on at when after before also he she they it we his her their this that yet
 while as so if then earlier later separately still bagi atas apalagi walau walaupun agar supaya
-seperti yakni yaitu tanpa kini nah kata terpisah senada
+seperti yakni yaitu tanpa kini nah kata terpisah senada padahal kepada
 minggu senin selasa rabu kamis jumat sabtu monday tuesday wednesday thursday friday saturday
 sunday januari februari maret april mei juni juli agustus september oktober november desember
 """)
@@ -728,6 +728,8 @@ def _without_adverbials(text: str, words: list[tuple[int, int]]) -> list[tuple[i
         elif last.islower() and ((before in _MANNER and _key(last) not in _NOT_MANNER)
                                  or (before == "hari" and last == "ini")):
             words = words[:-2]
+        elif last in _MANNER and _VERB.match(before):
+            words = words[:-2]  # "Donald Trump menggertak dengan mengatakan"
         elif (last.islower() and before in _DEGREE_WORDS and len(words) >= 3
               and _key(text[words[-3][0]:words[-3][1]]) in _MANNER):
             words = words[:-3]  # "secara tidak langsung"

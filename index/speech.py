@@ -606,6 +606,8 @@ def _quote_spans(text: str, start: int, end: int, *,
 
 
 _Found = tuple[int, int, tuple[int, int], Mention, str]
+# An attribution between two parts of one quote: the second part goes on after ", “".
+_QUOTE_RESUMES = re.compile(r"[^\S\n]*,[^\S\n]*[“\"]")
 # Where a quote without its closing mark ends: the comma, "?" or "!" before a closing verb.
 _UNCLOSED_END = re.compile(rf"[,?!](?=[ ]+(?:{_CLOSING_ID})(?:nya)?\b)")
 
@@ -615,11 +617,15 @@ def _direct(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
     text = scan.text
     found: list[_Found] = []
     p_start, p_end = paragraph[0].start, paragraph[-1].end
+    going_on: Mention | None = None
     for open_, close in _quote_spans(text, p_start, p_end, unclosed=True):
         last = paragraph.sentence_at(close + 1)
-        mention = _closing_attribution(scan, close + 1, paragraph[last].end)
+        mention = _closing_attribution(scan, close + 1, paragraph[last].end) or going_on
+        going_on = None
         if mention is None:
             continue
+        if not mention.pronoun and _QUOTE_RESUMES.match(text, mention.end, p_end):
+            going_on = mention  # "“…,” kata bos tim Mercedes, Toto Wolff, “Bahkan …”"
         first = paragraph.sentence_at(open_)
         for sentence in paragraph[first:last + 1]:
             sentence.covered = True
