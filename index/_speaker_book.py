@@ -248,7 +248,12 @@ class SpeakerBook:
         tokens = frozenset(fold(name).split())
         people = {id(known): known for known in self._candidates(self._by_token, tokens)
                   if known.person and tokens <= known.tokens}
-        return next(iter(people.values())) if len(people) == 1 else None
+        if len(people) == 1:
+            return next(iter(people.values()))
+        # "De Niro" and "Robert De Niro", who spoke: one person, written shorter and in full
+        widest = [known for known in people.values()
+                  if not any(known.tokens < other.tokens for other in people.values())]
+        return widest[0] if len(widest) == 1 and widest[0].spoke else None
 
     @staticmethod
     def _candidates(index: dict[str, list[_Known]], tokens: frozenset[str]) -> list[_Known]:

@@ -17,6 +17,7 @@ from index.names import DEGREES as MATCHER_DEGREES
 from index.names import one_edit_apart
 
 __all__ = [
+    "NAME_PARTICLES",
     "Mention",
     "article_places",
     "fold",
@@ -603,6 +604,14 @@ def _pronoun(text: str, words: list[tuple[int, int]]) -> Mention | None:
     return None
 
 
+def _pronoun_after_adverbial(text: str, words: list[tuple[int, int]]) -> Mention | None:
+    """"Seperti dikutip NME ia mengatakan", "untuk Hillary ia berkata": an adverbial, then
+    "ia"/"dia" as the subject of the verb."""
+    if len(words) >= 2 and text[words[-1][0]:words[-1][1]] in ("ia", "dia"):
+        return _pronoun(text, words[-1:])
+    return None
+
+
 def _segment(text: str, start: int, stop: int) -> tuple[int, int] | None:
     """text[start:stop] trimmed, unless blank or a date/place aside."""
     while start < stop and text[start].isspace():
@@ -670,6 +679,8 @@ def parse_before_verb(text: str, start: int, end: int,
     words = _subject_words(text, *segs[-1])
     decided, found = _screen(text, words)
     if decided:
+        return found
+    if (found := _pronoun_after_adverbial(text, words)) is not None:
         return found
     if len(segs) >= 2:
         prev = _subject_words(text, *segs[-2])

@@ -29,6 +29,7 @@ from index._speaker_book import SpeakerBook
 from index._speech_anaphora import Description, alias_in, description_after, description_before
 from index._speech_names import (
     FUNCTION_WORDS,
+    NAME_PARTICLES,
     ORG_WORDS,
     PRONOUNS,
     Mention,
@@ -425,7 +426,8 @@ def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: SpeakerBook) -> N
 _CAPITAL_RUN = re.compile(r"[A-Z][\w.'’]*(?:(?:[ ]-[ ][a-z]+)|(?:[ ][A-Z][\w.'’]*))*")
 _SUBJECT_VERB = re.compile(
     r",?[ ]+(?:(?:juga|pun|kemudian|lalu|telah|sudah|akan|sempat|pernah|tidak|tak|bahkan"
-    r"|justru|masih|hanya|lantas|langsung|sendiri|mengaku)[ ]+)*(?:adalah|merupakan"
+    r"|justru|masih|hanya|lantas|langsung|sendiri|mengaku|akhirnya|kembali|tetap|pernah)[ ]+)*"
+    r"(?:adalah|merupakan"
     r"|(?!menteri\b|mereka\b|meski\b|memang\b|menurut\b|mantan\b)(?:me|ber)[a-z]{3,})\b")
 
 
@@ -507,8 +509,10 @@ def _past_common_noun(scan: _Scan, sentence: _Sentence, run: re.Match[str]) -> i
         return start
     first = _FIRST_WORD.match(scan.text, start, run.end())
     word = first.group().rstrip() if first is not None else ""
-    if not word or is_role_word(word) or word.lower() not in scan.lowercase_words:
-        return start  # "Penyanyi Lady GaGa", "Menteri Luar Negeri Rusia Sergey Lavrov": roles
+    if (not word or is_role_word(word) or word.lower() not in scan.lowercase_words
+            or word.lower() in NAME_PARTICLES):
+        return start  # "Penyanyi Lady GaGa", "Menteri Luar Negeri Rusia Sergey Lavrov": roles;
+        # "De Niro akhirnya menanggapi …" though the article writes "Robert de Niro" too
     return first.end()
 
 
@@ -762,8 +766,8 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
         mention = scan.before(window, match.start()) if marked else _titled(scan, window, match)
         if mention is None and _JOINED.search(text, window, match.start()):
             mention = _joined_subject(scan, sentence)
-        if mention is None:
-            continue
+        if mention is None or (mention.pronoun and _in_open_quote(text, paragraph, mention.start)):
+            continue  # "“… Dan dia mengatakan, ‘Iya’ …”": someone the speaker quotes
         lead = _CONTENT_LEAD.match(text, verb_end, sentence.end)
         body = lead.end() if lead else verb_end
         if body < sentence.end and text[body] in _OPEN_QUOTES:
@@ -773,6 +777,13 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
             continue
         return sentence.start, sentence.end, quote, mention, _REPORTED
     return None
+
+
+def _in_open_quote(text: str, paragraph: _Paragraph, pos: int) -> bool:
+    """Whether a quote opened earlier in the paragraph is still open at `pos`."""
+    spans = _quote_spans(text, paragraph[0].start, pos)
+    closed = spans[-1][1] + 1 if spans else paragraph[0].start
+    return _OPENING.search(text, closed, pos) is not None
 
 
 def _joined_subject(scan: _Scan, sentence: _Sentence) -> Mention | None:
