@@ -489,6 +489,9 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
                                         or mention.unknown):
             if mention.role is None and scan.text[match.start() - 2:match.start()] == ", ":
                 mention = _with_appositive_role(scan, sentence, match.end(), mention)
+            elif mention.role is None and scan.text[match.start() - 4:match.start()] == "dan ":
+                # "Menteri Kelautan dan Perikanan Susi Pudjiastuti": an office with "dan"
+                mention = _with_appositive_role(scan, sentence, match.end(), mention)
             if first and mention.role is None:
                 mention = _with_kin_role(scan.text, sentence, mention)
             book.introduce(mention, subject=first)
@@ -517,7 +520,8 @@ def _past_common_noun(scan: _Scan, sentence: _Sentence, run: re.Match[str]) -> i
 
 
 def _with_appositive_role(scan: _Scan, sentence: _Sentence, end: int, mention: Mention) -> Mention:
-    """"Dubes Korut untuk PBB, Ja Song Nam menemui …": the role before the comma."""
+    """"Dubes Korut untuk PBB, Ja Song Nam menemui …": the role before the comma (or the
+    office the run broke off at "dan")."""
     found = parse_before_verb(scan.text, sentence.start, end, scan.places)
     if found is not None and found.name == mention.name and found.role:
         return found
@@ -582,6 +586,16 @@ class _Paragraph(list[_Sentence]):
     """The sentences of one line of the article, in order."""
 
     _ends: list[int] | None = None
+    _quotes: tuple[list[tuple[int, int]], int | None] | None = None
+
+    def quotes(self, text: str) -> tuple[list[tuple[int, int]], int | None]:
+        """The paragraph's closed quotes and where a quote left open starts, found once."""
+        if self._quotes is None:
+            spans = _quote_spans(text, self[0].start, self[-1].end)
+            closed = spans[-1][1] + 1 if spans else self[0].start
+            left_open = _OPENING.search(text, closed, self[-1].end)
+            self._quotes = spans, left_open.start() if left_open else None
+        return self._quotes
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding `pos` (or the last one), by bisection."""
@@ -781,9 +795,8 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
 
 def _in_open_quote(text: str, paragraph: _Paragraph, pos: int) -> bool:
     """Whether a quote opened earlier in the paragraph is still open at `pos`."""
-    spans = _quote_spans(text, paragraph[0].start, pos)
-    closed = spans[-1][1] + 1 if spans else paragraph[0].start
-    return _OPENING.search(text, closed, pos) is not None
+    spans, unclosed = paragraph.quotes(text)
+    return _inside(spans, pos) or (unclosed is not None and pos > unclosed)
 
 
 def _joined_subject(scan: _Scan, sentence: _Sentence) -> Mention | None:
