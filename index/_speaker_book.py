@@ -111,6 +111,7 @@ class SpeakerBook:
         self._answer_at: list[int] = []
         self._answers: list[_Known] = []
         self._named: list[_Known] = []
+        self._introduced_at: list[int] = []  # where each new full name first appeared
 
     def _add(self, tokens: frozenset[str], name: str, role: str | None, *,
              spoke: bool = True, person: bool = True) -> None:
@@ -271,6 +272,9 @@ class SpeakerBook:
 
     def _resolve(self, mention: Mention) -> tuple[str, str | None]:
         tokens = frozenset(fold(mention.name).split())
+        if len(tokens) >= 2 and (known := self._aliases.get(fold(mention.name))) is not None:
+            self._nicknames.setdefault(known.name, mention.name)  # "Gus Ipul, sapaan akrabnya"
+            return self._used(known), mention.role or known.role
         if mention.role_only:
             # "Kapolda" after "Kapolda Jawa Tengah Irjen Pol Condro Kirono": the same person.
             role_tokens = fold_role_words(mention.name)
@@ -371,6 +375,16 @@ class SpeakerBook:
         nickname = self._nicknames.get(name)
         return f"{name} ({nickname})" if nickname else name
 
+    def latest_speaker_alone(self, at: int) -> str | None:
+        """The latest speaker, a person, when nobody new was named between their statement
+        and `at` (whom "sapaan akrabnya" at `at` can only mean)."""
+        if self.last is None or self.last[2]:
+            return None
+        i = bisect.bisect_left(self._introduced_at, self.last_end)
+        if i < len(self._introduced_at) and self._introduced_at[i] < at:
+            return None
+        return self.last[0]
+
     def alias(self, token: str, name: str) -> None:
         """`token` names the known `name` ("Angelina Sondakh … akrab disapa Angie")."""
         for known in self._by_token.get(next(iter(fold(name).split()), ""), []):
@@ -392,6 +406,8 @@ class SpeakerBook:
         """
         tokens = frozenset(fold(mention.name).split())
         if len(tokens) >= 2 or (appositive and tokens and mention.role):
+            if tokens not in self._seen:
+                self._introduced_at.append(mention.start)
             self._add(tokens, mention.name, mention.role, spoke=False)
             for known in self._candidates(self._by_token, tokens):
                 if known.tokens == tokens:

@@ -168,7 +168,7 @@ _PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusa
 # A comma-separated aside that is no speaker: a date or place ("Rabu (19/10)", "di Jakarta"),
 # a relative clause ("yang berada di …") or a channel ("melalui akun Twitternya").
 _DATEISH = re.compile(r"(?:\w+\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|(?:pada|di|kemarin|usai|seusai|saat"
-                      r"|ketika|yang|melalui|lewat|kepada|who|which|through|via)\b)",
+                      r"|ketika|yang|melalui|lewat|kepada|sapaan|panggilan|who|which|through|via)\b)",
                       re.IGNORECASE)
 # A comma-separated time aside between a subject and its verb ("Kepala BPS Suhariyanto, hari
 # ini, mengatakan", "… di Denpasar, Sabtu, mengatakan"), or adverbs alone (", bahkan pernah,").

@@ -370,6 +370,7 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
             book.alias(alias.group(1), speaker)  # "perempuan yang akrab disapa Angie itu"
         book.last = (speaker, role, organisation)
     else:
+        mention = _nickname_given(text, mention, book)
         speaker, role = book.resolve(mention)
         organisation, carried = mention.organisation, False
         book.last = (speaker, role, organisation)
@@ -380,6 +381,30 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
         return None
     return Statement(start, end, speaker, role, kind, quote[0], quote[1], mention.start,
                      mention.end, carried, organisation)
+
+
+# "ujar Tiko, sapaan akrabnya" / "kata Djanur, sapaan akrab Djadjang": the name is what the
+# person was called; "-nya" means the one the article is speaking of.
+_NICKNAME_AFTER = re.compile(r",[^\S\n]*(?:sapaan|panggilan)[^\S\n]+akrab(?:(nya)\b|[^\S\n]+"
+                             r"([A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,3}))")
+
+
+def _nickname_given(text: str, mention: Mention, book: SpeakerBook) -> Mention:
+    """A new name followed by "sapaan akrab(nya)": for "-nya", an alias of the latest
+    speaker (a person, nobody new named since); else the full name given, known by it."""
+    if mention.role_only or mention.organisation or not mention.name:
+        return mention
+    given = _NICKNAME_AFTER.match(text, mention.end)
+    if given is None:
+        return mention
+    if given.group(1):
+        if (latest := book.latest_speaker_alone(mention.start)) is not None:
+            book.alias(mention.name, latest)
+        return mention
+    full = parse_after_verb(text, given.start(2), given.end(2))  # "KH Salahudhin Wahid"
+    if full is None or not full.name or full.pronoun or full.organisation or full.unknown:
+        return mention
+    return replace(full, role=full.role or mention.role, nickname=mention.name)
 
 
 def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[_Paragraph]:
