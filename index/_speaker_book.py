@@ -385,6 +385,13 @@ class SpeakerBook:
             return None
         return self.last[0]
 
+    def spoke(self, name: str) -> None:
+        """The known `name` spoke again through a pronoun ("ia berkata …")."""
+        for known in self._by_token.get(next(iter(fold(name).split()), ""), []):
+            if known.name == name:
+                known.spoke = True
+                return
+
     def alias(self, token: str, name: str) -> None:
         """`token` names the known `name` ("Angelina Sondakh … akrab disapa Angie")."""
         for known in self._by_token.get(next(iter(fold(name).split()), ""), []):

@@ -21,6 +21,7 @@ __all__ = [
     "Mention",
     "article_places",
     "fold",
+    "is_given_name_role",
     "is_pronoun",
     "is_role_word",
     "name_in_run",
@@ -578,6 +579,11 @@ def _long_heads_of_length() -> dict[int, tuple[str, ...]]:
         if len(head) >= _MIN_TYPO_HEAD:
             by_length.setdefault(len(head), []).append(head)
     return {size: tuple(sorted(heads)) for size, heads in by_length.items()}
+
+
+def is_given_name_role(word: str) -> bool:
+    """A role word that is also a given name ("Raja", "Putri")."""
+    return _key(word) in _GIVEN_NAME_ROLES
 
 
 def is_role_word(word: str) -> bool:

@@ -35,6 +35,7 @@ from index._speech_names import (
     Mention,
     article_places,
     fold,
+    is_given_name_role,
     is_role_word,
     name_in_run,
     parse_after_verb,
@@ -358,6 +359,7 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
             return None
         book.last = carried_from  # the person now speaking, for the next pronoun too
         speaker, role, organisation = carried_from
+        book.spoke(speaker)
         carried = True
     elif mention.head is not None:
         described = book.resolve_description(mention, text)
@@ -404,6 +406,8 @@ def _nickname_given(text: str, mention: Mention, book: SpeakerBook) -> Mention:
     full = parse_after_verb(text, given.start(2), given.end(2))  # "KH Salahudhin Wahid"
     if full is None or not full.name or full.pronoun or full.organisation or full.unknown:
         return mention
+    if full.role is not None and is_given_name_role(full.role):  # "Raja Sapta Ervian"
+        full = replace(full, name=f"{full.role} {full.name}", role=None)
     return replace(full, role=full.role or mention.role, nickname=mention.name)
 
 
