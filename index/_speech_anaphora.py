@@ -126,6 +126,8 @@ def description_before(text: str, start: int, end: int) -> Description | None:
     """A subject description ending just before a verb ("Diplomat Tertinggi RI itu")."""
     phrase = text[start:end].rstrip()
     last = phrase.rsplit(None, 1)[-1].casefold() if phrase else ""
+    if _TIME_THIS.search(phrase):
+        return None  # "Kepala BPS Suhariyanto hari ini mengatakan": a time, no description
     english = _THE.match(phrase) is not None
     if (last not in _DEMONSTRATIVES and not english) or len(phrase) > _REACH:
         return None
@@ -137,6 +139,7 @@ def description_before(text: str, start: int, end: int) -> Description | None:
     return Description(start, start + len(phrase), found[2], not english)
 
 
+_TIME_THIS = re.compile(r"(?<!\d )\b(?:hari|pagi|siang|sore|malam|pekan|minggu|bulan|tahun)\s+ini$")
 # "the spokesman said": a speaker whose role has that head, never simply the latest speaker
 # (English "the" is weaker than "itu"/"tersebut": "Budi said … the lawyer said").
 _THE = re.compile(r"[Tt]he\s")
