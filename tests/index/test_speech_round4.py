@@ -160,6 +160,7 @@ def test_a_description_with_a_relative_clause_means_the_latest_speaker(descripti
     text = ("“Sebagian besar serangan itu datang dari luar negeri,” kata peneliti keamanan siber, "
             f"Andi Pratama. “Saya yakin pelakunya bukan peretas lokal,” tambah {description}.")
     first, second = found(text)
+    assert (first.speaker, first.carried) == ("Andi Pratama", False)
     assert (second.speaker, second.carried) == ("Andi Pratama", True)
 
 
