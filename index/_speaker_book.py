@@ -72,6 +72,19 @@ class _Known:
     spoke: bool = False  # whether a statement was attributed to it
 
 
+# Kin a description and a speaker's role must share ("sang manajer" is not "putra Cohen").
+_KIN_HEADS = frozenset(["putra", "putri", "anak", "ayah", "ibu", "istri", "suami", "adik",
+                        "kakak", "paman"])
+
+
+def _other_kin(head: frozenset[str], role: str | None) -> bool:
+    """The description or the speaker's role is a kin word and the other is not that word."""
+    if role is None:
+        return False
+    role_kin = role_head(role) in _KIN_HEADS
+    return (role_kin or bool(head & _KIN_HEADS)) and role_head(role) not in head
+
+
 def _as_person(known: _Known) -> Speaker:
     """The speaker a known person is (no organisation)."""
     return known.name, known.role, False
@@ -181,7 +194,7 @@ class SpeakerBook:
         if not mention.definite:
             return None
         meant = self.last if self.last is not None else self._named_before(mention)
-        if meant is None or meant[2]:
+        if meant is None or meant[2] or _other_kin(head, meant[1]):
             return None
         since = text[max(self.last_end, mention.start - _DESCRIPTION_REACH):mention.start]
         if re.search(rf"\b(?:seorang|sebuah|salah satu|an?)\s+{re.escape(mention.head)}\b",

@@ -239,3 +239,10 @@ def test_a_pronoun_inside_a_quote_is_someone_the_speaker_quotes() -> None:
     text = ("Penyanyi Ed Sheeran bercerita kepada Ellen DeGeneres.\n“Saya meminta Beyonce "
             "bernyanyi bersama saya. Dan dia mengatakan, ‘Iya,’ jadi di sinilah kami sekarang.”")
     assert all(s.speech != "reported" for s in found(text))
+
+
+def test_a_description_of_another_kin_or_office_is_not_the_latest_speaker() -> None:
+    text = ("Sang putra, Adam Cohen, menyampaikan bahwa ayahnya meninggal dengan tenang di rumah.\n"
+            "Cohen meninggal dalam tidur, seperti disampaikan sang manajer, setelah terjatuh di "
+            "tengah malam pada 7 November.")
+    assert [s.speaker for s in found(text)] == ["Adam Cohen"]
