@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,10 +65,16 @@ _EN_SAY = _words("say|claim|promise|warn|think|predict|urge|blame|report|point o
                  "|mention|disclose|caution|recall|remark|express|voice|quoted as saying|said"
                  "|thought|told|wrote|written|felt|denied|denies|replied|replies|made of"
                  "|had to say|has to say|stated|agree|disagree|rule out|ruled out|instruct"
-                 "|pray for|prayed for|see as|saw as|regard as")
+                 "|pray for|prayed for|see as|saw as|regard as|confess|apologise|apologize|thank"
+                 "|clarify|testify|joke|highlight|underline|underscore|encourage|remind"
+                 "|appeal for|request|reassure|assure|conclude|lament|regret|boast|slam|condemn"
+                 "|welcome|dismiss|plead|post on|post to|share on|share about|upload to|upload on"
+                 "|speak about|speak on|speak out|speak of|spoke about|spoke on|spoke out"
+                 "|spoke of|spoken about|spoken on|spoken out|talk about|talk of|mean by|meant by")
 # Verbs whose act is part of what is asked: "What did X urge drivers to do" asks for an urging.
 _EN_DIRECTIVES = _words("urge|ask|call for|demand|advise|recommend|order|warn|promise|pledge|vow"
-                        "|threaten|propose|suggest|instruct|pray for")
+                        "|threaten|propose|suggest|instruct|pray for|encourage|remind|request"
+                        "|appeal for|call on")
 # "When did X expect/promise Y" asks for their forecast (`explicit=False`: the date may be the
 # article's alone); after any other verb "when" asks when they spoke.
 _EN_WHEN_SAY = _words("expect|predict|estimate|forecast|promise|pledge|vow|hope|anticipate"
@@ -93,7 +100,14 @@ _EN_NOUNS = _words("reaction|reactions|response|responses|comment|comments|view|
                    "|statements|remarks|assessment|argument|claim|claims|promise|promises|warning"
                    "|criticism|reply|thoughts|advice|excuse|justification|defence|defense"
                    "|prediction|pledge|plea|appeal|demand|demands|reasoning|version|words|quote"
-                   "|quotes|reason")
+                   "|quotes|reason|hope|hopes|expectation|expectations|concern|concerns|worry"
+                   "|worries|fear|fears|analysis|forecast|suggestion|suggestions|proposal"
+                   "|recommendation|recommendations|request|wish|wishes|feeling|feelings"
+                   "|attitude|perspective|outlook|evaluation|judgement|judgment|criticisms"
+                   "|accusation|accusations|allegation|denial|admission|confession|apology"
+                   "|testimony|reasons|tweet|tweets|speech|arguments|messages|retort|complaint"
+                   "|complaints|point of view|interpretation|diagnosis|projection|call"
+                   "|announcement|estimate|answers|replies|predictions|warnings|thought")
 # Speech nouns of "What reason/comment … did X give": those whose act is part of what is
 # asked (`_EN_ACT_NOUN`: "What ultimatum did X give Y" asks for an ultimatum, as
 # `_EN_DIRECTIVES`) and those that ask for any words ("What comments did X make").
@@ -104,11 +118,18 @@ _WORDS_NOUNS = ("comment|remark|statement|reason|explanation|claim|message|argum
 _EN_SPEECH_NOUN = re.compile(rf"\b(?:(?:{_WORDS_NOUNS}|{_ACT_NOUNS})s?|advice|words)\b", _I)
 _EN_ACT_NOUN = re.compile(rf"(?:{_ACT_NOUNS})s?|advice", _I)
 _EN_OF_NOUNS = _words("reaction|response|comment|comments|view|views|opinion|verdict|stance"
-                      "|remarks|reply|explanation|message|assessment|statement")
-_EN_ADJ = "first|initial|official|latest|main|public|immediate|own|last|final|personal"
+                      "|remarks|reply|explanation|message|assessment|statement|words|thoughts"
+                    "|opinions|analysis|hope|prediction|advice|statements|answer|argument")
+_EN_ADJ = ("first|initial|official|latest|main|public|immediate|own|last|final|personal|biggest"
+           "|greatest|chief|key|only|exact|honest|real|overall|stated|early|full")
 _EN_PREP = ("in response to|when asked about|anything about|something about|anything on|about"
             "|on|regarding|concerning|over|of|to|towards|toward|that|after|following|at|for|with")
 _EN_PREP_SPLIT = r"(?:about|on|regarding|concerning|over|towards?)"
+# After a speech noun, a clause says when it was given: "X's reaction when he heard Y".
+_EN_CLAUSE = "when|as|during|in|before|since|upon|on hearing"
+# "Tell me X's comments on Y", "Give me the reaction of X".
+_EN_REQUEST = (r"(?:please\s+)?(?:tell me|give me|show me|find|find me|i want|i'd like"
+               r"|i want to know|i'd like to know)")
 # Whom a statement was made to, between a verb and its topic ("told reporters about Y",
 # "kepada wartawan soal Y"): the audience, not the topic.
 _AUDIENCE = re.compile(r"^(?:(?:to|kepada|pada|ke)\s+)?(?:the\s+|para\s+)?(?:reporters"
@@ -134,23 +155,30 @@ _EN_FEEL = _words("disappointed|angry|upset|unhappy|happy|pleased|glad|delighted
 _ID_NOUNS = _words("kata|tanggapan|komentar|pendapat|penjelasan|desakan|pernyataan|imbauan"
                    "|himbauan|jawaban|penilaian|pandangan|keterangan|argumen|ucapan|penegasan"
                    "|bantahan|dalih|kesaksian|pengakuan|seruan|tudingan|tuduhan|keluhan"
-                   "|pembelaan|kata-kata|keyakinan|perasaan")
+                   "|pembelaan|kata-kata|keyakinan|perasaan|ajakan|cuitan|kicauan|curhat|curhatan"
+                   "|isi pidato|isi pernyataan|isi pesan|klarifikasi|sindiran|kecaman|pujian"
+                   "|kekhawatiran|wejangan|petuah|pidato|testimoni|pengakuannya")
 # Nouns that also name things ("alasan banjir", "reaksi kimia", "harapan hidup").
 _ID_AMBIGUOUS_NOUNS = _words("alasan|harapan|pesan|janji|sikap|peringatan|ancaman|prediksi"
                              "|ramalan|klaim|kritik|kritikan|saran|usulan|usul|permintaan"
-                             "|tuntutan|reaksi|respons|respon")
+                             "|tuntutan|reaksi|respons|respon|kesan|unggahan|masukan"
+                             "|analisis|analisa|evaluasi")
 # Nouns of acts that may be reported in narration as well as said ("Apa rencana X untuk Y",
 # "Apa putusan hakim X atas Y"): `explicit=False`, answered from their statements only when
 # they made one on the topic (see `_en_why`).
 _ID_ACT_NOUNS = _words("rencana|putusan|keputusan|pertanyaan|doa|instruksi|perintah|arahan"
-                       "|strategi|syarat|solusi|target|nasihat|catatan|kesimpulan|temuan")
+                       "|strategi|syarat|solusi|target|nasihat|catatan|kesimpulan|temuan"
+                       "|maksud")
 # Indonesian verb stems of "Apa yang dikatakan X" (with di-) and "Apa yang X katakan" (bare).
 _ID_STEMS = _words("katakan|sampaikan|janjikan|ungkapkan|jelaskan|tegaskan|sebutkan|sebut"
                    "|kemukakan|usulkan|sarankan|minta|tuntut|bantah|klaim|peringatkan|kritik"
                    "|keluhkan|harapkan|akui|bilang|ucapkan|nyatakan|umumkan|serukan|maksud"
                    "|soroti|tekankan|paparkan|ceritakan|utarakan|khawatirkan|prediksi"
                    "|prediksikan|perkirakan|imbau|imbaukan|tanyakan|jawab|komentari|tanggapi"
-                   "|lontarkan|beberkan|ungkap|pikirkan|rasakan|yakini")
+                   "|lontarkan|beberkan|ungkap|pikirkan|rasakan|yakini|ingatkan|tulis|tuliskan"
+                   "|unggah|cuitkan|sindir|kecam|puji|pesankan|sesalkan|banggakan"
+                   "|persoalkan|pertanyakan|sorot|dorong|rekomendasikan|anjurkan|instruksikan"
+                   "|perintahkan|klarifikasi|janji|jamin|pastikan|ajak|singgung|tepis")
 # Indonesian active verbs of "Bagaimana X menjelaskan Y" and "Apakah X mengatakan Y".
 _ID_HOW = _words("menjelaskan|menanggapi|menggambarkan|menilai|memandang|menjawab|menegaskan"
                  "|merespons|merespon|mengomentari|menyikapi|menyebut|mengungkapkan"
@@ -158,13 +186,24 @@ _ID_HOW = _words("menjelaskan|menanggapi|menggambarkan|menilai|memandang|menjawa
                  "|menguraikan|mengartikan|menafsirkan|mengevaluasi|menyoroti|berkomentar"
                  "|membalas"
                  "|berpendapat|bereaksi|mendeskripsikan|melukiskan|memaknai|mengomentarinya"
-                 "|menanggapinya|menyikapinya|menjelaskannya|mengatakan|menyatakan")
+                 "|menanggapinya|menyikapinya|menjelaskannya|mengatakan|menyatakan|melihat"
+                 "|mengapresiasi|menyambut|mengkritisi|menyinggung|mengakui|menepis"
+                 "|mengklarifikasi|meluruskan|memberi tanggapan|memberikan tanggapan"
+                 "|memberikan penjelasan|memberi penjelasan|membahas|mengulas")
 _ID_SAY = _words("mengatakan|menyatakan|berkomentar|mengomentari|menyebut|menyebutkan"
                  "|mengkritik|menegaskan|menjelaskan|menanggapi|membantah|mengakui|berjanji"
                  "|menjanjikan|memperingatkan|mendesak|mengimbau|menyampaikan|mengungkapkan"
                  "|menuding|menuduh|menyalahkan|memuji|mengecam|bilang|berkata|berbicara"
                  "|angkat bicara|mengklaim|menyerukan|mengusulkan|menyarankan|menilai"
                  "|berpendapat|mengemukakan|mengeluhkan|memprediksi|memperkirakan")
+# More verbs after "Apakah/Mengapa X …" (not "Siapa yang …", where "memastikan" asks who did).
+_ID_SAY_MORE = _words("menepis|mengklarifikasi|meluruskan|menyinggung|mengapresiasi"
+                      "|menyesalkan|menyayangkan|mengeluh|mengajak|meminta|menginstruksikan"
+                      "|memerintahkan|memastikan|menjamin|mengingatkan|mengancam|bersumpah"
+                      "|menantang|menyindir|mencuit|menulis|mengunggah|curhat|membenarkan"
+                      "|menampik|mengaku|mengungkap|membeberkan|menuturkan|menerangkan"
+                      "|mengharapkan|berharap|menginginkan|meyakini|menduga|mengira|mengecam"
+                      "|menolak|menyetujui|mendukung|mengusulkan|menyerukan|mengapresiasi")
 _EN_ADVERBS = re.compile(r"^(?:(?:so|very|really|still|not|too|deeply|clearly|visibly|quite"
                          r"|rather|extremely|particularly|increasingly|initially|now)\s+)+", _I)
 # Indonesian feelings after "Mengapa X …": "Mengapa X kecewa soal Y".
@@ -176,7 +215,7 @@ _ID_BOUNDARY = frozenset(_words("soal|tentang|mengenai|terkait|atas|terhadap|per
                                 "|menyangkut|kepada|pada|ketika|saat|usai|setelah|sesudah"
                                 "|sebelum|dalam|di|dengan|ke|bahwa|akan|sehubungan|menyusul"
                                 "|jika|kalau|apabila|bila|agar|supaya|karena|sebagai"
-                                "|untuk|bagi"))
+                                "|untuk|bagi|lewat|via|jelang|seusai|selepas|pasca|sejak"))
 _ID_TOPIC_PREP = ("apa-apa soal|apa pun soal|soal|tentang|mengenai|terkait|atas|terhadap|perihal"
                   "|seputar|menyangkut|kepada|pada|bahwa|dengan|akan")
 # First words that make "Apa kata dasar …" / "Bagaimana cara …" a phrase, not a person.
@@ -216,7 +255,12 @@ _PERSON_LEADS = re.compile(
 _PERSON_TAILS = re.compile(
     r"(?:\s+(?:ever|also|really|actually|not|never|just|already|publicly|first|reportedly"
     r"|allegedly|later|initially|once|previously|recently|originally|pernah|sudah"
-    r"|telah|juga|tidak|tak|belum|akan|sempat|lalu|kemudian|sendiri|then))+$", _I)
+    r"|telah|juga|tidak|tak|belum|akan|sempat|lalu|kemudian|sendiri|then|been|keep|keeps|kept"
+    r"|continue to|continues to|continued to|once again|again|repeatedly))+$", _I)
+# A manner adverb between the person and the verb ("X proudly said"): a lower-case -ly word,
+# not a noun that ends so ("the Suharto family", "the Jakarta assembly").
+_LY_ADVERB_TAIL = re.compile(r"\s+(?!(?:family|assembly|ally|daily|weekly|monthly|rally|supply"
+                             r"|anomaly|homily|italy|july|bully)\b)[a-z]{2,}ly$")
 _MAX_PERSON_WORDS = 14
 _MAX_WHO_WORDS = 9
 _MAX_BARE_PERSON_WORDS = 6  # "Apa yang <person> katakan": a short span, not a clause
@@ -258,11 +302,13 @@ def _clean_person(span: str) -> str | None:
     """The person span without articles, adverbs and punctuation, or None if not a speaker."""
     person = _PERSON_LEADS.sub("", span.strip(" ,;:\"'")).strip(" ,;:\"'")
     person = _PERSON_TAILS.sub("", person).strip(" ,;:\"'")
+    while _LY_ADVERB_TAIL.search(person):
+        person = _PERSON_TAILS.sub("", _LY_ADVERB_TAIL.sub("", person))
     words = person.split()
     if not words or len(words) > _MAX_PERSON_WORDS or not re.search(r"[^\W\d_]", person):
         return None
-    if person.lower().endswith("'s"):
-        return None  # "Macron's" (answer …): the noun forms read that
+    if person.lower().endswith("'s") or _possessed_speech_noun(words):
+        return None  # "Macron's" (answer …), "Ahok's reply when": the noun forms read that
     plain = [w.lower() for w in words if not _is_acronym(w)]
     if not plain:
         return person
@@ -272,6 +318,13 @@ def _clean_person(span: str) -> str | None:
     if {plain[0], plain[-1].removesuffix("'s"), *plain[:2]} & _NOT_SPEAKERS:
         return None
     return person
+
+
+def _possessed_speech_noun(words: list[str]) -> bool:
+    """ "Ahok's reply when (asked …)": a speech noun owned by the person, not a person."""
+    nouns = frozenset(_EN_NOUNS)
+    return any(word.lower().endswith(("'s", "s'")) and following.lower() in nouns
+               for word, following in itertools.pairwise(words))
 
 
 def _name_prefix_i(words: list[str]) -> bool:
@@ -361,19 +414,35 @@ def _when(pattern: str) -> Callable[[_MatchParser], _Parser]:
 
 @_when(rf"^(?:[^,]{{1,60}},\s+)?(?:(?:in|on|at|for|with|about|to|from|by|under)\s+)?"
       rf"(?:(?P<wh>what|who|whom|which|why|when|how soon|how much|how many)"
-      rf"(?P<mid>(?:\s+[\w'-]+){{0,3}}?)\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$")
+      rf"(?P<mid>(?:\s+[\w'-]+){{0,3}}?)\s+)?(?P<aux>{_EN_AUX})\s+(?P<after>.+)$")
 def _en_wh_did(match: re.Match[str]) -> SaidQuery | None:
     """ "What/Who/Why … did X say/claim/warn … Y" and "Did X blame Y"."""
     noun = _EN_SPEECH_NOUN.search(match["mid"] or "")
+    after = _FIRST_THING.sub("", match["after"])  # "the first thing X said after Y"
     verbs = _EN_GIVE + _EN_SAY if noun else _EN_SAY  # "What ultimatum did X give Y"
     verbs += ("call",) if match["wh"] and match["wh"].lower() == "what" else ()
     if (match["wh"] or "").lower() in ("when", "how soon"):  # "When did X say Y": a time
-        said = _verb_said(match["after"], _EN_WHEN_SAY, "en")
+        said = _verb_said(after, _EN_WHEN_SAY, "en")
         return dataclasses.replace(said, explicit=False) if said else None
-    said = _verb_said(match["after"], verbs, "en")
+    said = _verb_said(after, verbs, "en") or _en_be_feeling(match, after)
     if said is None or noun is None or not _EN_ACT_NOUN.fullmatch(noun.group()):
         return said
     return dataclasses.replace(said, topic=f"{noun.group()} {said.topic}".strip())
+
+
+_FIRST_THING = re.compile(r"^(?:the\s+)?(?:first|last|only|main|one)\s+things?\s+(?:that\s+)?",
+                          _I)
+
+
+def _en_be_feeling(match: re.Match[str], after: str) -> SaidQuery | None:
+    """ "What is Jokowi worried about", "What was the coach angry about": the feeling they
+    voiced, for a subject that reads as a person (a name or a role, not "the market")."""
+    if not match["wh"] or match["aux"].lower() not in ("is", "was", "are", "were"):
+        return None
+    found = _person_then_verb(" " + after, _verb_pattern(_EN_FEEL, False))
+    if not found or not _has_person_word(found[0].split()):
+        return None
+    return _said(found[0], f"{found[2]} {_clean_topic(found[1], _EN_PREP)}".strip(), "en")
 
 
 @_when(rf"^(?:why|(?:under|on|in)\s+what\s+(?:conditions?|circumstances|grounds|terms|cases?))"
@@ -475,9 +544,50 @@ def _quotes_by(match: re.Match[str]) -> SaidQuery | None:
     """ "Quotes from X about Y", "Show me statements by X on Y", "Kutipan dari X soal Y"."""
     if match["by"].lower() in ("dari", "oleh"):
         return _id_split_said(match["rest"])
-    parts = re.split(rf"\s+(?={_EN_PREP_SPLIT}\s)", match["rest"], maxsplit=1, flags=_I)
+    return _en_split_said(match["rest"])
+
+
+def _en_split_said(rest: str) -> SaidQuery | None:
+    """Person and topic of "the Kremlin adviser on Iran", split at the first "about/on"."""
+    parts = re.split(rf"\s+(?={_EN_PREP_SPLIT}\s)", rest, maxsplit=1, flags=_I)
     topic = _clean_topic(parts[1], _EN_PREP) if len(parts) > 1 else ""
     return _said(_clean_person(parts[0]), topic, "en")
+
+
+@_when(r"^what\s+(?:was|were|is|has been|had been|have been)\s+(?:(?:also|actually|really)\s+)?"
+      r"(?:said|stated|claimed|promised|announced|conveyed|revealed|explained|written|tweeted"
+      r"|posted|told|argued|suggested|proposed|predicted)\s+by\s+(?P<rest>.+)$")
+def _en_said_by(match: re.Match[str]) -> SaidQuery | None:
+    """ "What was said by X about Y": the passive of "What did X say about Y"."""
+    return _en_split_said(match["rest"])
+
+
+@_when(r"^(?:is|was)\s+it\s+true\s+(?:that\s+)?(?P<after>.+)$")
+def _en_is_it_true(match: re.Match[str]) -> SaidQuery | None:
+    """ "Is it true that X said Y": a check of their words ("… that prices rose" is not)."""
+    return _verb_said(match["after"], _EN_SAY, "en")
+
+
+@_when(r"^(?:benarkah|betulkah|apakah\s+benar|apa\s+benar|benar\s+(?:nggak|gak|tidak))"
+      r"\s+(?:bahwa\s+)?(?P<after>.+)$")
+def _id_is_it_true(match: re.Match[str]) -> SaidQuery | None:
+    """ "Benarkah X mengatakan Y", "Apakah benar X membantah Y"."""
+    return _verb_said(match["after"], _ID_SAY + _ID_SAY_MORE, "id")
+
+
+@_when(r"^what\s+(?:did|does|do)\s+(?P<person>.+?)\s+mean\s+(?P<topic>(?:by|when|with|in|about)"
+      r"\s+.+)$")
+def _en_mean(match: re.Match[str]) -> SaidQuery | None:
+    """ "What did X mean by/when Y" (a bare "What does NPT mean" asks for a definition)."""
+    topic = re.sub(r"^(?:by|with|in|about)\s+", "", match["topic"], flags=_I)
+    return _said(_clean_person(match["person"]), topic.strip(" '\""), "en")
+
+
+@_when(r"^(?P<person>.+?)\s+(?:said|says|say|told|claimed|claims|wrote|tweeted|meant|thinks"
+      r"|thought|promised|warned)\s+what\b(?P<rest>.*)$")
+def _en_said_what(match: re.Match[str]) -> SaidQuery | None:
+    """ "X said what about Y", "Jokowi told reporters what"."""
+    return _said(_clean_person(match["person"]), _clean_topic(match["rest"], _EN_PREP), "en")
 
 
 @_when(rf"^how\s+(?:exactly\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$")
@@ -487,16 +597,20 @@ def _en_how(match: re.Match[str]) -> SaidQuery | None:
     said = _verb_said(match["after"], _EN_HOW, "en")
     if said is not None or not (found := _subject_then_verb(match["after"])):
         return said
+    if not _verb_pattern(_EN_HOW + _EN_SAY, True).search(" " + found[1]):
+        return None  # "How did the suspect enter the building": a deed, no words in it
     return _weak(*found, "en")
 
 
 def _en_noun_forms(text: str) -> SaidQuery | None:
     """ "What was X's view on Y", "X's reaction to Y", "the reaction of X to Y"."""
-    possessive = (rf"^(?:(?:what|how)\s+(?:is|was|were|are|has been|had been)\s+)?"
+    possessive = (rf"^(?:{_EN_REQUEST}\s+)?(?:(?:what|how)\s+(?:is|was|were|are|has been"
+                  rf"|had been)\s+)?"
                   rf"(?P<person>.+?)(?:'s|s')\s+(?:(?:{_EN_ADJ})\s+)?"
                   rf"(?:{_alternation(_EN_NOUNS, inflect=False)})"
-                  rf"(?:\s+(?P<prep>{_EN_PREP})\s+(?P<topic>.+))?$")
-    of_noun = (rf"^(?:what\s+(?:is|was|were|are)\s+)?the\s+(?:(?:{_EN_ADJ})\s+)?"
+                  rf"(?:\s+(?P<prep>{_EN_PREP}|{_EN_CLAUSE})\s+(?P<topic>.+))?$")
+    of_noun = (rf"^(?:{_EN_REQUEST}\s+)?(?:what\s+(?:is|was|were|are)\s+)?the\s+"
+               rf"(?:(?:{_EN_ADJ})\s+)?"
                rf"(?:{_alternation(_EN_OF_NOUNS, inflect=False)})\s+(?:of|from|by)\s+"
                rf"(?P<person>.+?)(?:\s+(?:{_EN_PREP})\s+(?P<topic>.+))?$")
     match = re.match(possessive, text, _I) or re.match(of_noun, text, _I)
@@ -514,20 +628,33 @@ def _en_who(match: re.Match[str]) -> SaidQuery | None:
     return SaidQuery("who", desc, _clean_topic(match["rest"], _EN_PREP), "en")
 
 
+_ACCORDING_TO = r"(?P<lead>according to|menurut)"
+# The question after "According to X" without a comma: "According to BMKG what caused Y".
+_QUESTION_START = ("what|how|why|who|when|where|which|whose|is|are|was|were|did|does|do|can|will"
+                   "|should|apa|apakah|bagaimana|mengapa|kenapa|siapa|kapan|berapa|di mana"
+                   "|dimana|benarkah")
+_ACCORDING_FORMS = tuple(re.compile(pattern, _I) for pattern in (
+    rf"^(?P<pre>[^,]{{1,30}}),\s+{_ACCORDING_TO}\s+(?P<person>[^,]+),\s*(?P<topic>.+)$",
+    rf"^{_ACCORDING_TO}\s+(?P<person>[^,]+),\s*(?P<topic>.+)$",
+    rf"^{_ACCORDING_TO}\s+(?P<person>[^,]+?)\s+(?P<topic>(?:{_QUESTION_START})\b.+)$",
+    rf"^(?P<topic>.+?),?\s+{_ACCORDING_TO}\s+(?P<person>.+)$",
+))
+
+
 def _according(text: str) -> SaidQuery | None:
-    """ "According to X, Y?", "Y, according to X?", "Menurut X, Y?", "Y, menurut X?"."""
-    start = re.match(r"^(?P<lead>according to|menurut)\s+(?P<person>[^,]+),\s*(?P<topic>.+)$",
-                     text, _I)
-    end = re.match(r"^(?P<topic>.+?),?\s+(?P<lead>according to|menurut)\s+(?P<person>.+)$",
-                   text, _I)
-    for match in (start, end):
-        if match:
-            language: Language = "en" if match["lead"].lower() == "according to" else "id"
-            person = _clean_person(match["person"])
-            if person and language == "id" and _has_id_verb(person):
-                continue
-            if person and len(match["topic"].split()) >= 2:
-                return SaidQuery("said", person, match["topic"].strip(" ,"), language)
+    """ "According to X, Y?", "Y, according to X?", "Menurut X, Y?", "Y, menurut X?",
+    "What, according to X, caused Y?", "According to X what caused Y?"."""
+    for form in _ACCORDING_FORMS:
+        match = form.match(text)
+        if not match:
+            continue
+        language: Language = "en" if match["lead"].lower() == "according to" else "id"
+        person = _clean_person(match["person"])
+        if person and language == "id" and _has_id_verb(person):
+            continue
+        topic = f"{match.groupdict().get('pre') or ''} {match['topic']}".strip(" ,")
+        if person and len(topic.split()) >= 2:
+            return SaidQuery("said", person, topic, language)
     return None
 
 
@@ -539,15 +666,23 @@ def _split_id_person(rest: str) -> tuple[str, str]:
     """Split "Kompol Bobby soal tindakan polisi" at the first topic preposition or verb."""
     words = rest.split()
     for i, word in enumerate(words[1:], 1):
-        if word.lower().strip(",") in _ID_BOUNDARY or _is_id_verb(word):
+        if word.lower().strip(",") in _ID_BOUNDARY or _is_id_verb(word) \
+                or _from_place(word, words[i + 1:], rest):
             return " ".join(words[:i]), " ".join(words[i:])
     return rest, ""
+
+
+def _from_place(word: str, following: list[str], text: str) -> bool:
+    """ "Ahmad Dhani dari balik penjara": "dari" before a lower-case word starts the setting;
+    before a name it is the person's own ("pengamat dari LIPI")."""
+    return (word.lower() == "dari" and bool(following) and following[0].islower()
+            and not text.islower())
 
 
 def _id_split_said(rest: str, *, ambiguous: bool = False) -> SaidQuery | None:
     """Person and topic of "Kompol Bobby soal …"; `ambiguous` nouns need a speaker-like person."""
     person, topic = _split_id_person(_ID_NOUN_ADJECTIVES.sub("", rest))
-    if not person or person.split()[0].lower() in _ID_NOT_PERSON_LEADS:
+    if not person or person.split()[0].lower() in _ID_NOT_PERSON_LEADS | _ID_BOUNDARY:
         return None
     if ambiguous and not _speaker_like(person, topic):
         return None
@@ -557,23 +692,30 @@ def _id_split_said(rest: str, *, ambiguous: bool = False) -> SaidQuery | None:
 def _speaker_like(person: str, topic: str) -> bool:
     """After a noun that also names things ("alasan banjir", "reaksi kimia"): a capitalised
     name, a role ("pemerintah", "juru bicara"), or a lower-case one before "soal/tentang …"."""
-    first = person.split()[0]
+    words = person.split()
+    first = words[0]
     if first[0].isupper() or _is_role_word(first.lower()):
         return True
+    if len(words) > 1 and words[1][:1].isupper() and not _is_acronym(words[1]) \
+            and not first.lower().endswith("an"):
+        return True  # "ekonom Faisal Basri" (not "penutupan Jalan Sudirman")
     return _ID_CORE_PREP.match(topic) is not None
 
 
 def _id_noun(text: str) -> SaidQuery | None:
-    """ "Apa kata/tanggapan/komentar X soal Y", "Bagaimana sikap X terhadap Y", "Kata X soal Y"."""
+    """ "Apa kata/tanggapan/komentar X soal Y", "Bagaimana sikap X terhadap Y", "Kata X soal Y",
+    "Apa yang menjadi alasan X …", "Apa isi cuitan X …", "Tanggapan X soal Y?"."""
     nouns = _alternation(_ID_NOUNS + _ID_AMBIGUOUS_NOUNS + _ID_ACT_NOUNS, inflect=False)
-    match = re.match(rf"^(?:(?:apa|apakah|bagaimana|bagaimanakah|seperti apa)(?:\s+saja)?\s+)?"
-                     rf"(?P<noun>{nouns})"
+    match = re.match(rf"^(?P<wh>(?:apa|apakah|bagaimana|bagaimanakah|seperti apa)(?:\s+saja)?"
+                     rf"(?:\s+(?:sebenarnya|sebetulnya|sih|persisnya))?"
+                     rf"(?:\s+yang\s+(?:menjadi|jadi))?\s+)?(?:isi\s+)?"
+                     rf"(?P<noun>{nouns})(?:nya)?"
                      rf"\s+(?:(?:dari|oleh)\s+)?(?P<rest>.+)$", text, _I)
-    if not match or (not re.match(r"^(?:apa|bagaimana|seperti)", text, _I)
-                     and not re.match(r"^kata\s", text, _I)):
-        return None
+    if not match or not (match["wh"] or match["noun"].lower() in _ID_NOUNS):
+        return None  # a bare noun: "Tanggapan Jokowi soal banjir?", "Kata Ushakov soal Iran?"
     noun = match["noun"].lower()
-    said = _id_split_said(match["rest"], ambiguous=noun not in _ID_NOUNS)
+    ambiguous = noun not in _ID_NOUNS or not match["wh"] and noun != "kata"
+    said = _id_split_said(match["rest"], ambiguous=ambiguous)
     if said is None or noun not in _ID_ACT_NOUNS:
         return said
     return _weak(said.person or "", f"{noun} {said.topic}", "id")
@@ -606,10 +748,10 @@ def _id_verb(match: re.Match[str]) -> SaidQuery | None:
     if lead in ("bagaimana", "seperti apa"):
         return _verb_said(match["after"], _ID_HOW, "id")
     if lead == "apakah":
-        return _verb_said(match["after"], _ID_SAY, "id")
+        return _verb_said(match["after"], _ID_SAY + _ID_SAY_MORE, "id")
     after = match["after"]  # the first verb ends the person: "X bilang dia kecewa" says
     found = [q for q in (_feeling(after, _ID_FEEL, r"merasa|begitu|sangat|sampai", "id"),
-                         _verb_said(after, _ID_SAY, "id")) if q is not None]
+                         _verb_said(after, _ID_SAY + _ID_SAY_MORE, "id")) if q is not None]
     return min(found, key=lambda q: len(q.person or "")) if found else _id_why_weak(after)
 
 
@@ -625,7 +767,8 @@ def _id_why_weak(after: str) -> SaidQuery | None:
 
 
 @_when(r"^(?P<person>.+?)\s+(?:bilang|berkata|ngomong|mengatakan|menyebut|menjawab"
-      r"|menyampaikan|menjelaskan)\s+apa\b"
+      r"|menyampaikan|menjelaskan|berkomentar|berpesan|berjanji|mengaku|menulis|menegaskan"
+      r"|mengungkapkan|menanggapi|menjanjikan|mengusulkan|menyarankan|meminta)\s+apa\b"
       r"(?P<rest>.*)$")
 def _id_bilang_apa(match: re.Match[str]) -> SaidQuery | None:
     """ "X bilang apa soal Y", "X berkata apa tentang Y"."""
@@ -659,9 +802,9 @@ def _id_who(text: str) -> SaidQuery | None:
 
 
 _PARSERS: tuple[Callable[[str], SaidQuery | None], ...] = (
-    _en_who, _id_who, _according, _en_why, _en_what_made, _id_what_made, _en_wh_did, _en_embedded,
+    _en_who, _id_who, _according, _en_is_it_true, _id_is_it_true, _en_mean, _en_said_by, _en_why, _en_what_made, _id_what_made, _en_wh_did, _en_embedded,
     _quotes_by, _en_how,
-    _en_noun_forms, _id_noun, _id_yang, _id_verb, _id_bilang_apa, _headline)
+    _en_noun_forms, _id_noun, _id_yang, _id_verb, _id_bilang_apa, _en_said_what, _headline)
 
 
 def parse_said_question(question: str) -> SaidQuery | None:

@@ -8,8 +8,9 @@ import re
 
 import pytest
 
+from index.names import is_role
 from retriever.said_question import SaidQuery, parse_said_question
-from tests.conftest import SHARED
+from tests.conftest import FIXTURES, SHARED
 
 SAID = [
     # (question, person, topic, language)
@@ -164,6 +165,73 @@ SAID += [
 ]
 
 
+SAID += [
+    # adverbs and auxiliaries between the person and the verb are not the person's
+    ("What has Jokowi been saying about the new capital city?", "Jokowi",
+     "the new capital city", "en"),
+    ("What did Susi Pudjiastuti proudly say about the boats?", "Susi Pudjiastuti", "the boats",
+     "en"),
+    ("What did Anies Baswedan repeatedly promise about the reclamation project?",
+     "Anies Baswedan", "promise the reclamation project", "en"),
+    ("What did the Suharto family say about the verdict?", "Suharto family", "the verdict",
+     "en"),  # a noun in -ly is no adverb
+    # speech nouns, a clause after them, a request before them
+    ("What was Tito Karnavian's hope for the Papua dialogue?", "Tito Karnavian",
+     "the Papua dialogue", "en"),
+    ("What were Hary Tanoesoedibjo's words on the threatening text message case?",
+     "Hary Tanoesoedibjo", "the threatening text message case", "en"),  # not "threaten"
+    ("What was Ahok's reply when asked about the verdict?", "Ahok", "the verdict", "en"),
+    ("What was Jokowi's reaction when he heard the news?", "Jokowi", "he heard the news", "en"),
+    ("Tell me Jokowi's comments on the flood", "Jokowi", "the flood", "en"),
+    ("What were the words of Jokowi about the floods?", "Jokowi", "the floods", "en"),
+    ("What was the first thing Jokowi said after the election?", "Jokowi", "the election",
+     "en"),
+    ("What is Jokowi worried about?", "Jokowi", "worried", "en"),  # a feeling voiced
+    # checks, meanings, passives, "according to" inside the question
+    ("Is it true that Ahok said the verse was used to deceive voters?", "Ahok",
+     "the verse was used to deceive voters", "en"),
+    ("What did Jokowi mean by 'revolusi mental'?", "Jokowi", "revolusi mental", "en"),
+    ("What was said by the KPK spokesman about the arrest?", "KPK spokesman", "the arrest",
+     "en"),
+    ("Jokowi said what about the floods?", "Jokowi", "the floods", "en"),
+    ("What, according to the police, caused the crash?", "police", "What caused the crash",
+     "en"),
+    ("According to BMKG what caused the tsunami?", "BMKG", "what caused the tsunami", "en"),
+    # more verbs of speech
+    ("What did Ridwan Kamil post on Instagram about the flood?", "Ridwan Kamil",
+     "Instagram about the flood", "en"),
+    ("What did Wiranto reassure the public about?", "Wiranto", "", "en"),
+    ("What did Prabowo confess about his past?", "Prabowo", "his past", "en"),
+    ("Has Susi Pudjiastuti spoken about the fishing ban?", "Susi Pudjiastuti",
+     "the fishing ban", "en"),
+    # Indonesian nouns, a lower-case occupation before a name, setting words after the person
+    ("Apa ajakan Kapolri Tito Karnavian kepada masyarakat?", "Kapolri Tito Karnavian", "",
+     "id"),  # the audience is not the topic
+    ("Apa saran ekonom Faisal Basri untuk pemerintah?", "ekonom Faisal Basri",
+     "untuk pemerintah", "id"),
+    ("Apa isi pidato Jokowi di sidang tahunan MPR?", "Jokowi", "di sidang tahunan MPR", "id"),
+    ("Apa cuitan Fadli Zon soal Jokowi?", "Fadli Zon", "Jokowi", "id"),
+    ("Apa curhat Ahmad Dhani dari balik penjara?", "Ahmad Dhani", "dari balik penjara", "id"),
+    ("Apa kata pengamat dari LIPI soal pemilu?", "pengamat dari LIPI", "pemilu", "id"),
+    ("Apa kata Ani Yudhoyono lewat akun Instagramnya?", "Ani Yudhoyono",
+     "lewat akun Instagramnya", "id"),
+    ("Tanggapan Jokowi soal banjir?", "Jokowi", "banjir", "id"),
+    ("Apa yang menjadi alasan Jokowi memindahkan ibu kota?", "Jokowi", "memindahkan ibu kota",
+     "id"),
+    ("Apa tanggapannya Jokowi soal itu?", "Jokowi", "itu", "id"),
+    # Indonesian verbs
+    ("Jokowi berkomentar apa soal kabut asap?", "Jokowi", "kabut asap", "id"),
+    ("Bagaimana Jokowi melihat perkembangan ekonomi?", "Jokowi", "perkembangan ekonomi", "id"),
+    ("Benarkah Jokowi mengatakan akan mundur?", "Jokowi", "mundur", "id"),
+    ("Apakah Sri Mulyani menepis isu mundur dari kabinet?", "Sri Mulyani",
+     "isu mundur dari kabinet", "id"),
+    ("Apa yang ditulis Ridwan Kamil di akun Instagramnya?", "Ridwan Kamil",
+     "di akun Instagramnya", "id"),
+    ("Mengapa Jokowi meminta para menteri tidak ke luar negeri?", "Jokowi",
+     "para menteri tidak ke luar negeri", "id"),
+]
+
+
 @pytest.mark.parametrize(("question", "person", "topic", "language"), SAID,
                          ids=[s[0][:40] for s in SAID])
 def test_said_questions_give_person_and_topic(question: str, person: str, topic: str,
@@ -195,6 +263,8 @@ REASONS = [
     ("Apa pertanyaan Jokowi kepada Idrus Marham?", "Jokowi", "pertanyaan Idrus Marham"),
     ("How soon did Boca's Horacio Paolini expect the deal to be settled?",
      "Boca's Horacio Paolini", "the deal to be settled"),
+    ("Apa sebenarnya maksud Amien Rais dengan people power?", "Amien Rais",
+     "maksud people power"),
 ]
 
 
@@ -301,6 +371,21 @@ NOT_SAID = [
     "What made the bridge collapse?",
     "Apa yang membuat harga naik?",
     "Who did Trump call on Friday?",
+    # no speech in the deed, the check or the definition asked for
+    "How did the suspect enter the building?",
+    "How did the police find the suspect?",
+    "Is it true that Jokowi visited Bali?",
+    "Benarkah harga beras naik?",
+    "What does the law mean by hate speech?",
+    "What did Garuda post in quarterly profit?",
+    "What did the company share with investors?",
+    "What is the market worried about?",
+    "Siapa yang diminta mundur oleh mahasiswa?",
+    "Apa yang menjadi penyebab banjir?",
+    "Apa komitmen Indonesia dalam Perjanjian Paris?",
+    "Apa yang dikatakan di rapat itu?",
+    "According to the report what is the death toll?",
+    "Apa program yang ditawarkan Jerman untuk mengurangi emisi?",
     "",
     "   ?  ",
 ]
@@ -309,6 +394,49 @@ NOT_SAID = [
 @pytest.mark.parametrize("question", NOT_SAID)
 def test_other_questions_are_not_said_questions(question: str) -> None:
     assert parse_said_question(question) is None
+
+
+def _form_rows(said: bool) -> list[dict]:
+    rows = [json.loads(line) for line in
+            (FIXTURES / "said_forms.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    return [r for r in rows if (r["person"] is not None) == said]
+
+
+def _same_person(parsed: str, expected: str) -> bool:
+    """Whether the parsed person is the expected span: equal but for case, or holding it with
+    only role or title words and articles around it ("the KPK spokesman" for "KPK spokesman",
+    "Presiden Jokowi" for "Jokowi"); never a shorter span or one with other words."""
+    found, wanted = parsed.casefold(), expected.casefold()
+    if found == wanted:
+        return True
+    if wanted not in found:
+        return False
+    around = found.replace(wanted, " ", 1).split()
+    return all(word in ("the", "a", "an") or is_role(word) for word in around)
+
+
+@pytest.mark.parametrize("row", _form_rows(said=True), ids=lambda r: r["question"][:50])
+def test_said_forms_written_as_users_write_them_parse(row: dict) -> None:
+    """tests/fixtures/said_forms.jsonl: questions about one person's words in many shapes,
+    in both languages; the person span must be the one written (topic: its key words)."""
+    query = parse_said_question(row["question"])
+    assert query is not None and query.kind == "said" and query.person, row["question"]
+    assert _same_person(query.person, row["person"]), (query.person, row["person"])
+    assert query.language == row["lang"]
+    keys = [w for w in row["topic"].casefold().split() if len(w) > 3]
+    assert not keys or any(k in query.topic.casefold() for k in keys), query.topic
+
+
+@pytest.mark.parametrize("row", _form_rows(said=False), ids=lambda r: r["question"][:50])
+def test_factoid_forms_naming_a_person_stay_factoid(row: dict) -> None:
+    assert parse_said_question(row["question"]) is None
+
+
+def test_same_person_allows_only_roles_around_the_span() -> None:
+    assert _same_person("the KPK spokesman", "KPK spokesman")
+    assert _same_person("Presiden Jokowi", "jokowi")
+    assert not _same_person("Susi Pudjiastuti proudly", "Susi Pudjiastuti")
+    assert not _same_person("Jokowi", "Presiden Jokowi")
 
 
 def test_spacing_case_and_curly_apostrophes_do_not_matter() -> None:
