@@ -70,7 +70,8 @@ _EN_SAY = _words("say|claim|promise|warn|think|predict|urge|blame|report|point o
                  "|appeal for|request|reassure|assure|conclude|lament|regret|boast|slam|condemn"
                  "|welcome|dismiss|plead|post on|post to|share on|share about|upload to|upload on"
                  "|speak about|speak on|speak out|speak of|spoke about|spoke on|spoke out"
-                 "|spoke of|spoken about|spoken on|spoken out|talk about|talk of|mean by|meant by")
+                 "|spoke of|spoken about|spoken on|spoken out|talk about|talk of|mean by|meant by"
+                 "|weigh in on|weigh in|weighed in on|weighed in")
 # Verbs whose act is part of what is asked: "What did X urge drivers to do" asks for an urging.
 _EN_DIRECTIVES = _words("urge|ask|call for|demand|advise|recommend|order|warn|promise|pledge|vow"
                         "|threaten|propose|suggest|instruct|pray for|encourage|remind|request"
@@ -80,7 +81,8 @@ _EN_DIRECTIVES = _words("urge|ask|call for|demand|advise|recommend|order|warn|pr
 _EN_WHEN_SAY = _words("expect|predict|estimate|forecast|promise|pledge|vow|hope|anticipate"
                       "|project")
 # After "what reason/comment … did X": "What reason did X give for Y".
-_EN_GIVE = _words("make|give|offer|issue|provide|have|made|gave|given|offered|issued|provided")
+_EN_GIVE = _words("make|give|offer|issue|provide|have|made|gave|given|offered|issued|provided"
+                  "|take|took|taken|adopt")
 # English verbs after "how did X …": the manner of a statement or a reaction.
 _EN_HOW = _words("react|respond|reply|explain|describe|justify|defend|view|assess|characterise"
                  "|characterize|sum up|summarise|summarize|take|answer|comment|rate|evaluate"
@@ -114,7 +116,8 @@ _EN_NOUNS = _words("reaction|reactions|response|responses|comment|comments|view|
 _ACT_NOUNS = ("ultimatum|demand|condition|signal|guarantee|order|instruction|suggestion|proposal"
               "|recommendation|promise|warning|prediction|pledge|excuse|assurance")
 _WORDS_NOUNS = ("comment|remark|statement|reason|explanation|claim|message|argument|answer|response"
-                "|example|figure|detail|estimate|account|apology|evidence|description|hint|tip")
+                "|example|figure|detail|estimate|account|apology|evidence|description|hint|tip"
+                "|position|stance|view|line")
 _EN_SPEECH_NOUN = re.compile(rf"\b(?:(?:{_WORDS_NOUNS}|{_ACT_NOUNS})s?|advice|words)\b", _I)
 _EN_ACT_NOUN = re.compile(rf"(?:{_ACT_NOUNS})s?|advice", _I)
 _EN_OF_NOUNS = _words("reaction|response|comment|comments|view|views|opinion|verdict|stance"
@@ -251,7 +254,8 @@ _NOT_SPEAKERS = frozenset(_words(
     "|harga|ekonomi|indeks|kurs"))
 _RELATIVES = frozenset(_words("who|whom|whose|which|that|what|yang|apa|siapa"))
 _PERSON_LEADS = re.compile(
-    r"^(?:(?:the|a|an|oleh|sang|keterangan|penjelasan|pernyataan|nama)(?:\s+|$))+", _I)
+    r"^(?:(?:the|a|an|oleh|sang|keterangan|penjelasan|pernyataan|pengakuan|kesaksian|nama)"
+    r"(?:\s+|$))+", _I)
 _PERSON_TAILS = re.compile(
     r"(?:\s+(?:ever|also|really|actually|not|never|just|already|publicly|first|reportedly"
     r"|allegedly|later|initially|once|previously|recently|originally|pernah|sudah"
@@ -342,6 +346,8 @@ def _is_acronym(word: str) -> bool:
 def _clean_topic(text: str, prepositions: str) -> str:
     """The topic without a leading preposition ("about", "soal") or surrounding punctuation."""
     topic = _AUDIENCE.sub("", text.strip(" ,;:"))  # "reporters about Iran": after them
+    topic = re.sub(r"^(?:(?:publicly|privately|openly|repeatedly|recently|again|also|later)\s+)+",
+                   "", topic, flags=_I)  # "said publicly about Y"
     topic = re.sub(rf"^(?:{prepositions})\b\s*", "", topic, flags=_I)
     topic = _ASKED_ABOUT.sub("", topic)  # "questions about Iran": Iran was the subject
     return topic.strip(" ,;:\"'")
@@ -425,11 +431,17 @@ def _en_wh_did(match: re.Match[str]) -> SaidQuery | None:
         said = _verb_said(after, _EN_WHEN_SAY, "en")
         return dataclasses.replace(said, explicit=False) if said else None
     said = _verb_said(after, verbs, "en") or _en_be_feeling(match, after)
+    if said is None and not match["wh"]:  # "Does X support Y": a stance, said or done
+        stance = _verb_said(after, _EN_STANCE, "en")
+        return dataclasses.replace(stance, explicit=False) if stance else None
     if said is None or noun is None or not _EN_ACT_NOUN.fullmatch(noun.group()):
         return said
     return dataclasses.replace(said, topic=f"{noun.group()} {said.topic}".strip())
 
 
+# Stances of "Does X support Y", "Is X against Y": stated or shown by a deed (a vote).
+_EN_STANCE = _words("support|oppose|back|endorse|reject|favour|favor|object to|against"
+                    "|opposed to|in favour of|in favor of|for or against")
 _FIRST_THING = re.compile(r"^(?:the\s+)?(?:first|last|only|main|one)\s+things?\s+(?:that\s+)?",
                           _I)
 
@@ -529,7 +541,8 @@ def _has_person_word(words: list[str]) -> bool:
 
 
 @_when(r"^(?:please\s+)?(?:tell me|show me|find|find out|give me|i want to know"
-      r"|i'd like to know|can you tell me|could you tell me|do you know|list)"
+      r"|i'd like to know|can you tell me|could you tell me|do you know|list|summari[sz]e"
+      r"|explain|describe|recount)"
       r"\s+(?:what|how)\s+(?:(?:did|does|has|have|is|was)\s+)?(?P<after>.+)$")
 def _en_embedded(match: re.Match[str]) -> SaidQuery | None:
     """ "Tell me what X said about Y", "Do you know how X reacted to Y"."""
@@ -560,6 +573,16 @@ def _en_split_said(rest: str) -> SaidQuery | None:
 def _en_said_by(match: re.Match[str]) -> SaidQuery | None:
     """ "What was said by X about Y": the passive of "What did X say about Y"."""
     return _en_split_said(match["rest"])
+
+
+@_when(r"^where\s+(?:does|do|did|has|have|is|are)\s+(?P<person>.+?)\s+(?:stand|stood)"
+      r"\s+(?:on|regarding|with|in)\s+(?P<topic>.+)$")
+def _en_stand(match: re.Match[str]) -> SaidQuery | None:
+    """ "Where does X stand on Y": their stated position (of a person, not "the river")."""
+    person = _clean_person(match["person"])
+    if not person or not _has_person_word(person.split()):
+        return None
+    return _said(person, match["topic"], "en")
 
 
 @_when(r"^(?:is|was)\s+it\s+true\s+(?:that\s+)?(?P<after>.+)$")
@@ -616,7 +639,12 @@ def _en_noun_forms(text: str) -> SaidQuery | None:
     match = re.match(possessive, text, _I) or re.match(of_noun, text, _I)
     if not match:
         return None
-    return _said(_clean_person(match["person"]), match["topic"] or "", "en")
+    person = _CONTENT_OF.sub("", match["person"])  # "the content of Jokowi's speech"
+    return _said(_clean_person(person), match["topic"] or "", "en")
+
+
+_CONTENT_OF = re.compile(r"^(?:the\s+)?(?:content|contents|gist|substance|text|essence|thrust"
+                         r"|main\s+points?|points?|key\s+points?)\s+of\s+", _I)
 
 
 @_when(rf"^(?:who\s+|which\s+(?P<desc>(?:[\w'-]+\s+){{1,3}}?))(?:(?:else|all)\s+)?"
@@ -706,9 +734,11 @@ def _id_noun(text: str) -> SaidQuery | None:
     """ "Apa kata/tanggapan/komentar X soal Y", "Bagaimana sikap X terhadap Y", "Kata X soal Y",
     "Apa yang menjadi alasan X …", "Apa isi cuitan X …", "Tanggapan X soal Y?"."""
     nouns = _alternation(_ID_NOUNS + _ID_AMBIGUOUS_NOUNS + _ID_ACT_NOUNS, inflect=False)
-    match = re.match(rf"^(?P<wh>(?:apa|apakah|bagaimana|bagaimanakah|seperti apa)(?:\s+saja)?"
+    match = re.match(rf"^(?P<wh>(?:apa|apakah|bagaimana|bagaimanakah|seperti apa|ada|adakah)"
+                     rf"(?:\s+saja)?"
                      rf"(?:\s+(?:sebenarnya|sebetulnya|sih|persisnya))?"
-                     rf"(?:\s+yang\s+(?:menjadi|jadi))?\s+)?(?:isi\s+)?"
+                     rf"(?:\s+yang\s+(?:menjadi|jadi))?\s+)?"
+                     rf"(?:(?:isi|inti|pokok|poin|poin-poin)(?:\s+(?:penting|utama))?\s+)?"
                      rf"(?P<noun>{nouns})(?:nya)?"
                      rf"\s+(?:(?:dari|oleh)\s+)?(?P<rest>.+)$", text, _I)
     if not match or not (match["wh"] or match["noun"].lower() in _ID_NOUNS):
@@ -802,7 +832,7 @@ def _id_who(text: str) -> SaidQuery | None:
 
 
 _PARSERS: tuple[Callable[[str], SaidQuery | None], ...] = (
-    _en_who, _id_who, _according, _en_is_it_true, _id_is_it_true, _en_mean, _en_said_by, _en_why, _en_what_made, _id_what_made, _en_wh_did, _en_embedded,
+    _en_who, _id_who, _according, _en_is_it_true, _id_is_it_true, _en_mean, _en_stand, _en_said_by, _en_why, _en_what_made, _id_what_made, _en_wh_did, _en_embedded,
     _quotes_by, _en_how,
     _en_noun_forms, _id_noun, _id_yang, _id_verb, _id_bilang_apa, _en_said_what, _headline)
 
@@ -815,7 +845,7 @@ def parse_said_question(question: str) -> SaidQuery | None:
     >>> parse_said_question("Siapa wali kota Padang?") is None
     True
     """
-    text = _normalise(question)
+    text = _REQUEST_LEAD.sub("", _normalise(question))  # "Jelaskan apa kata X …"
     found = _first_parse(text) if text else None
     lead = _LEADING_CLAUSE.match(text)
     if found is None and lead:  # "Dalam pernyataannya, apa yang disampaikan X?"
@@ -823,6 +853,12 @@ def parse_said_question(question: str) -> SaidQuery | None:
     return found
 
 
+# A request around the question: "Summarise what X said", "Tolong carikan komentar X soal Y".
+_REQUEST_LEAD = re.compile(
+    r"^(?:(?:please|tolong|coba|mohon)\s+)?(?:quote"
+    r"|jelaskan|sebutkan|carikan|cari|tunjukkan|tampilkan|berikan|ceritakan|rangkum|ringkas"
+    r"|kasih tahu|beri tahu|beritahu)(?:\s+(?:saya|aku|ke saya|kepada saya))?\s+"
+    r"|^(?:tolong|mohon)\s+", _I)
 _LEADING_CLAUSE = re.compile(r"^[^,]{1,60},\s+(?P<rest>(?:apa|bagaimana|siapa|mengapa|kata|what"
                              r"|how|who|why|did|does)\b.+)$", _I)
 

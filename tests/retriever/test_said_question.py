@@ -229,6 +229,17 @@ SAID += [
      "di akun Instagramnya", "id"),
     ("Mengapa Jokowi meminta para menteri tidak ke luar negeri?", "Jokowi",
      "para menteri tidak ke luar negeri", "id"),
+    # a request around the question, stances, contents of a speech
+    ("Summarise what Jokowi said about the floods", "Jokowi", "the floods", "en"),
+    ("Jelaskan apa kata Jokowi soal banjir", "Jokowi", "banjir", "id"),
+    ("Tolong carikan komentar Anies soal reklamasi", "Anies", "reklamasi", "id"),
+    ("Ada komentar dari Jokowi soal banjir?", "Jokowi", "banjir", "id"),
+    ("Has Jokowi weighed in on the debate?", "Jokowi", "the debate", "en"),
+    ("Where does Prabowo stand on foreign investment?", "Prabowo", "foreign investment", "en"),
+    ("What position did the PKS take on the bill?", "PKS", "the bill", "en"),
+    ("What was the content of Jokowi's speech?", "Jokowi", "", "en"),
+    ("Apa poin-poin penting pidato Jokowi?", "Jokowi", "", "id"),
+    ("What has Anies said publicly about the flooding?", "Anies", "the flooding", "en"),
 ]
 
 
@@ -265,6 +276,10 @@ REASONS = [
      "Boca's Horacio Paolini", "the deal to be settled"),
     ("Apa sebenarnya maksud Amien Rais dengan people power?", "Amien Rais",
      "maksud people power"),
+    # a stance may be shown by a deed (a vote) as well as said
+    ("Does Jokowi support the death penalty for drug dealers?", "Jokowi",
+     "the death penalty for drug dealers"),
+    ("Is Megawati against the proposal?", "Megawati", "the proposal"),
 ]
 
 
@@ -386,6 +401,12 @@ NOT_SAID = [
     "Apa yang dikatakan di rapat itu?",
     "According to the report what is the death toll?",
     "Apa program yang ditawarkan Jerman untuk mengurangi emisi?",
+    "Where does the river stand on the map?",
+    "Does the law support same-sex marriage?",
+    "Explain how the police caught the suspect",
+    "Jelaskan apa yang dimaksud dengan inflasi",
+    "Tolong jelaskan penyebab banjir Jakarta",
+    "What position did Persija finish in the league?",
     "",
     "   ?  ",
 ]
