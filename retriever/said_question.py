@@ -87,7 +87,8 @@ _EN_GIVE = _words("make|give|offer|issue|provide|have|made|gave|given|offered|is
 _EN_HOW = _words("react|respond|reply|explain|describe|justify|defend|view|assess|characterise"
                  "|characterize|sum up|summarise|summarize|take|answer|comment|rate|evaluate"
                  "|judge|interpret|portray|feel|took|taken|felt|justified|replied|think"
-                 "|thought|say|see|saw")
+                 "|thought|say|see|saw|tease|taunt|mock|ridicule|congratulate|thank|greet"
+                 "|slam|praise|criticise|criticize|apologise|apologize|joke about")
 # English verbs after "who …": "Who commented on Y?", "Who said Y".
 _EN_WHO = _words("said|say|says|commented|comments|comment|spoke about|spoke on|spoke out"
                  "|talked about|reacted|responded|criticised|criticized|warned|claimed|called for"

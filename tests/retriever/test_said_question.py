@@ -36,6 +36,8 @@ SAID = [
     ("What example did analyst Adi Prayitno give of protesters going unpunished?",
      "analyst Adi Prayitno", "protesters going unpunished", "en"),
     ("Apa keyakinan Obama soal kota-kota itu?", "Obama", "kota-kota itu", "id"),
+    ("How did Didier Zokora tease Michael Essien after the match?", "Didier Zokora",
+     "Michael Essien after the match", "en"),  # a teasing is words
     ("Bagaimana Maia membalas komentar Papah Edwan soal lamaran?", "Maia",
      "komentar Papah Edwan soal lamaran", "id"),
     ("How did Kim Jong-un react to the sanctions?", "Kim Jong-un", "the sanctions", "en"),
