@@ -4,16 +4,19 @@
 
 Each article of ../shared/eval/scale/indosum-dev.jsonl that the labels name is written as
 "title, blank line, text" to OUT_DIR/<id>.txt, as the make_corpus scripts of
-bench/said_blind/ write them (the labels' keys are offsets-free phrases of those texts).
+bench/said_blind/ write them; an article of the eval corpus (../shared/eval/corpus) is
+copied as it is (the labels' keys are phrases of those texts).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 from pathlib import Path
 
-SCALE = Path(__file__).resolve().parents[3] / "shared" / "eval" / "scale" / "indosum-dev.jsonl"
+EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
+SCALE = EVAL / "scale" / "indosum-dev.jsonl"
 
 
 def main() -> None:
@@ -25,9 +28,13 @@ def main() -> None:
               for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()}
     args.out.mkdir(parents=True, exist_ok=True)
     found = 0
+    for name in sorted(wanted):
+        if (EVAL / "corpus" / f"{name}.txt").exists():
+            shutil.copy(EVAL / "corpus" / f"{name}.txt", args.out / f"{name}.txt")
+            found += 1
     for line in SCALE.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        if row["id"] in wanted:
+        if row["id"] in wanted and not (args.out / f"{row['id']}.txt").exists():
             text = f"{row['title'].strip()}\n\n{row['text'].strip()}\n"
             (args.out / f"{row['id']}.txt").write_text(text, encoding="utf-8")
             found += 1
