@@ -37,6 +37,8 @@ _SHORTEST_NAME = 4
 _VARIANT_MIN = 4
 # A blend ("Jokowi") takes at least this much of the first word and two letters of the next.
 _BLEND_HEAD = 3
+# A blend with a shorter start of the first word ("Aher") takes this much of the next.
+_BLEND_TAIL = 3
 # Role words a role-only speaker and a named person's role share to be the same office.
 _SAME_OFFICE = 3
 
@@ -51,9 +53,13 @@ def _latest(positions: list[int], items: list[_T], at: int) -> tuple[int, _T] | 
 
 
 def _is_blend(token: str, words: list[str]) -> bool:
-    """"jokowi" = "joko" + "wi": the start of one name word then the start of the next."""
+    """"jokowi" = "joko" + "wi": the start of one name word then the start of the next;
+    "aher" = "a" + "her" (Ahmad Heryawan), "buwas" = "bu" + "was": a shorter start of the
+    first word when at least `_BLEND_TAIL` letters of the next follow it."""
     for first, second in itertools.pairwise(words):
-        for cut in range(_BLEND_HEAD, min(len(first), len(token) - 2) + 1):
+        for cut in range(1, min(len(first), len(token) - 2) + 1):
+            if cut < _BLEND_HEAD and len(token) - cut < _BLEND_TAIL:
+                continue
             if token[:cut] == first[:cut] and second.startswith(token[cut:]):
                 return True
     return False
@@ -101,6 +107,7 @@ class SpeakerBook:
         self._by_token: dict[str, list[_Known]] = {}
         self._by_role_token: dict[str, list[_Known]] = {}
         self._by_prefix: dict[str, list[_Known]] = {}
+        self._by_initial: dict[str, list[_Known]] = {}  # people by their name's first letter
         self._seen: set[frozenset[str]] = set()
         self._aliases: dict[str, _Known] = {}
         self._nicknames: dict[str, str] = {}  # full name → the other name it went by
@@ -140,6 +147,9 @@ class SpeakerBook:
                 self._by_prefix.setdefault(token[:_SHORTEST_NAME], []).append(known)
             if len(token) > _BLEND_HEAD and token[:_BLEND_HEAD] != token[:_SHORT_NAME]:
                 self._by_prefix.setdefault(token[:_BLEND_HEAD], []).append(known)
+        if person and len(tokens) >= 2:
+            for initial in {token[:1] for token in tokens}:
+                self._by_initial.setdefault(initial, []).append(known)
         self._give_role(known, role)
 
     def _give_role(self, known: _Known, role: str | None) -> None:
@@ -346,16 +356,20 @@ class SpeakerBook:
         two words' starts ("Jokowi" for Joko Widodo)."""
         if token in self._aliases:
             return self._aliases[token]
-        if len(token) == _SHORTEST_NAME:  # "Zuck" for Mark Zuckerberg
-            return next((known for known in self._by_prefix.get(token, [])[:_CANDIDATES]
-                         if known.person and any(len(word) >= _LONG_WORD and word.startswith(token)
-                                                 for word in known.tokens)), None)
-        if len(token) < _SHORT_NAME:
+        if len(token) < _SHORTEST_NAME:
             return None
-        for known in self._by_prefix.get(token[:_SHORT_NAME], [])[:_CANDIDATES]:
-            if any(word.startswith(token) for word in known.tokens):
-                return known
-        for known in self._by_prefix.get(token[:_BLEND_HEAD], [])[:_CANDIDATES]:
+        if len(token) == _SHORTEST_NAME:  # "Zuck" for Mark Zuckerberg
+            cut = next((known for known in self._by_prefix.get(token, [])[:_CANDIDATES]
+                        if known.person and any(len(word) >= _LONG_WORD and word.startswith(token)
+                                                for word in known.tokens)), None)
+            if cut is not None:
+                return cut
+        else:
+            for known in self._by_prefix.get(token[:_SHORT_NAME], [])[:_CANDIDATES]:
+                if any(word.startswith(token) for word in known.tokens):
+                    return known
+        for known in itertools.chain(self._by_prefix.get(token[:_BLEND_HEAD], [])[:_CANDIDATES],
+                                     self._by_initial.get(token[:1], [])[:_CANDIDATES]):
             if known.person and _is_blend(token, fold(known.name).split()):
                 return known
         return None
@@ -406,11 +420,24 @@ class SpeakerBook:
                 return
 
     def alias(self, token: str, name: str) -> None:
-        """`token` names the known `name` ("Angelina Sondakh … akrab disapa Angie")."""
+        """`token` names the known `name` ("Angelina Sondakh … akrab disapa Angie"); the
+        words of a name of several ("lebih dikenal dengan Doel Sumbang") become that
+        person's, so "ujar Doel" is Abdul Wahyu Affandi too."""
         for known in self._by_token.get(next(iter(fold(name).split()), ""), []):
             if known.name == name:
                 self._aliases.setdefault(fold(token), known)
+                if " " in token.strip():
+                    self._merge_name(known, frozenset(fold(token).split()))
                 return
+
+    def _merge_name(self, known: _Known, tokens: frozenset[str]) -> None:
+        """The other name `tokens` is `known`'s: a separate entry for it is dropped."""
+        self._seen.add(tokens)
+        for token in tokens - known.tokens:
+            entries = self._by_token.setdefault(token, [])
+            entries[:] = [other for other in entries if other.tokens != tokens]
+            entries.append(known)
+        known.tokens = known.tokens | tokens
 
     def _used(self, known: _Known, *, spoke: bool = True) -> str:
         self._clock += 1

@@ -43,6 +43,9 @@ _RELATIVE = re.compile(r"[^\S\n]+yang\b")
 # "akrab disapa Angie", "dengan sapaan Angie", "alias Angie", "biasa dipanggil Angie".
 _ALIAS = re.compile(r"\b(?:alias|sapaan|disapa|dipanggil|panggilan|known as|nicknamed)\s+"
                     r"([A-Z][\w'’-]+)")
+# "Abdul Wahyu Affandi atau lebih dikenal dengan Doel Sumbang": a name of up to two words.
+_KNOWN_AS = re.compile(r"\b(?:lebih|biasa|akrab)\s+dikenal\s+(?:dengan|sebagai)\s+"
+                       r"(?:nama\s+|sebutan\s+|panggilan\s+)?([A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)")
 
 
 @dataclass(frozen=True)
@@ -146,5 +149,8 @@ _THE = re.compile(r"[Tt]he\s")
 
 
 def alias_in(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The first "alias X" / "akrab disapa X" in text[start:end]; group 1 is the alias."""
-    return _ALIAS.search(text, start, end)
+    """The first "alias X" / "akrab disapa X" / "lebih dikenal dengan X Y" in
+    text[start:end]; group 1 is the alias."""
+    found = [m for m in (_ALIAS.search(text, start, end), _KNOWN_AS.search(text, start, end))
+             if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None

@@ -47,7 +47,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -56,7 +56,8 @@ _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|pap
 _CLOSING_EN = (r"said|says|added|told|explained|noted|warned|insisted|stressed|wrote|replied"
                r"|continued|argued|claimed|asked|concluded")
 # Verbs that attribute only right after a quote ("“…,” canda Zokora", "“…?” tanya Budi").
-_CLOSING_AFTER_QUOTE = r"canda|seloroh|kelakar|sindir|keluh|tanya|jawab|timpal|puji|pesan|unggah"
+_CLOSING_AFTER_QUOTE = (r"canda|seloroh|kelakar|sindir|keluh|tanya|jawab|timpal|puji|pesan|unggah"
+                        r"|urai|cerita|kisah|harap|pinta|ajak|imbau|teriak|sergah|sanggah|kecam")
 # "“…,” demikian tulis Essien": "demikian"/"begitu" may come before the verb.
 _AFTER_QUOTE_ID = re.compile(rf"[\s,]*(?:(?:demikian|begitu)\s+)?\b({_CLOSING_ID}"
                              rf"|{_CLOSING_AFTER_QUOTE})(nya)?\b\s*", re.IGNORECASE)
