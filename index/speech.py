@@ -903,6 +903,16 @@ def _opened_quote(scan: _Scan, paragraph: _Paragraph, index: int, open_: int,
             _DIRECT)
 
 
+# "Saat ini, kata dia, pihaknya …": a short opening, the attribution, then the clause it
+# reports goes on in lower case (not an adverbial of the speaking: "kata dia di Jakarta").
+_SHORT_LEAD = 40
+_CLAUSE_GOES_ON = re.compile(
+    r"(?:[^\S\n]+lagi)?[^\S\n]*,?[^\S\n]+(?!(?:di|ke|kepada|saat|ketika|usai|seusai|dalam|pada"
+    r"|kemarin|dengan|melalui|lewat|seperti|sebagaimana|dikutip|sambil|seraya|sembari|yang"
+    r"|dari|kala|selepas|sebelum|setelah|menambahkan|menjelaskan|mengatakan|lalu|kepadanya"
+    r"|ditemui|dilansir|saat|usai|belum|sebagaimana)\b)[a-z]")
+
+
 def _trailing(scan: _Scan, sentence: _Sentence) -> _Found | None:
     """"…, tambah Ushakov." / "…, ujarnya." / "…, Ushakov said." without quote marks."""
     text = scan.text
@@ -912,6 +922,10 @@ def _trailing(scan: _Scan, sentence: _Sentence) -> _Found | None:
             mention = Mention("", None, match.start(1), match.end(2), pronoun=True)
         else:
             mention = scan.after(match.end(), min(sentence.end, match.end() + _LOOKAROUND))
+        if (mention is not None and match.start() - sentence.start <= _SHORT_LEAD
+                and _CLAUSE_GOES_ON.match(text, mention.end, sentence.end)):
+            # "Saat ini, kata dia, pihaknya …", "Untuk sisanya, kata Ade akan dibahas …"
+            return sentence.start, sentence.end, (sentence.start, sentence.end), mention, _REPORTED
         if mention is not None and _ends_sentence(text, mention.end, sentence.end):
             comma = match.start()
             break
