@@ -239,6 +239,9 @@ def article_places(text: str) -> frozenset[str]:
     if from_words:
         first_names = {m.group(1) for m in _CAPITALISED_PAIR.finditer(text)}
         places.update(fold(word) for word in from_words - first_names)
+    # "di Provinsi Jambi": Jambi is a place too ("Gubernur Jambi Zumi Zola")
+    places.update([place.split(" ", 1)[1] for place in places
+                   if " " in place and place.split(" ", 1)[0] in _TOWNS])
     return frozenset(places)
 
 
@@ -277,6 +280,8 @@ def _is_name_word(word: str) -> bool:
         return False  # "Ukurannya", "Pihaknya": a noun with a possessive, not a name
     if not word[:1].isupper() or key in FUNCTION_WORDS or key in ORG_WORDS or key in ROLE_HEADS:
         return False
+    if len(word) == 2 and word[1] == ".":
+        return True  # "Kuswara S. Taryono": a middle initial
     return not (len(word) > 1 and word.isupper())
 
 
@@ -702,17 +707,24 @@ def parse_before_verb(text: str, start: int, end: int,
 
 def _name_before_role(text: str, words: list[tuple[int, int]],
                       places: frozenset[str]) -> Mention | None:
-    """"Raha Spehrara dokter gigi dari Dental Suites Clinic mengungkapkan": a full name, then
-    its role in lower case without a comma; the organisation at the end is the role's."""
+    """"Raha Spehrara dokter gigi dari Dental Suites Clinic mengungkapkan" (or "… selaku
+    mantan pimpinan …"): a full name, then its role in lower case without a comma; the
+    organisation at the end is the role's."""
     k = 0
     while k < len(words) and text[words[k][0]].isupper():
         k += 1
-    if k < 2 or k >= len(words) or _key(text[words[k][0]:words[k][1]]) not in ROLE_HEADS:
+    role_at = k + 1 if k < len(words) and text[words[k][0]:words[k][1]] in _AS_ROLE else k
+    if (k < 2 or role_at >= len(words)
+            or _key(text[words[role_at][0]:words[role_at][1]]) not in ROLE_HEADS):
         return None
     name = _clean_name(text, words[:k], places)
     if name is None:
         return None
-    return Mention(name.name, text[words[k][0]:words[-1][1]], name.start, name.end)
+    return Mention(name.name, text[words[role_at][0]:words[-1][1]], name.start, name.end)
+
+
+# "Irving Scholar selaku mantan pimpinan Tottenham Hotspur": the name, then in what office.
+_AS_ROLE = frozenset(["selaku", "sebagai"])
 
 
 def _has_relative(text: str, segment: tuple[int, int]) -> bool:

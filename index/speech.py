@@ -86,7 +86,7 @@ _STRONG = (r"mengatakan|menyatakan|menegaskan|menjelaskan|menyebutkan|mengungkap
 _WEAK = (r"menilai|meminta|berharap|menyebut|menyampaikan|memastikan|mendesak|mengimbau"
          r"|menduga|menganggap|meyakini|berjanji|menjanjikan|mengungkap|menuding|menuduh"
          r"|menyayangkan|mengusulkan|menyarankan|menyerukan|mengakui|mengingatkan"
-         r"|memperkirakan|membenarkan|mengancam(?=\s+akan\b)"
+         r"|memperkirakan|membenarkan|mengancam(?=\s+akan\b)|mengumumkan|membantah"
          r"|believes|hopes|urged|promised|admitted")
 # Verbs that report speech only when a quote follows them ("Ponniah melanjutkan, “…”") or
 # precedes them ("“…,” ia mengawali imbauannya"): alone they are deeds ("melanjutkan studi").
@@ -434,8 +434,17 @@ def _headline(text: str, paragraph: _Paragraph) -> bool:
     yang Baru 1 Tahun Kenal"): one short line without a final stop or a quote. It states
     nothing and names no antecedent for the next "katanya"."""
     line = text[paragraph[0].start:paragraph[-1].end].rstrip()
-    return (len(paragraph) == 1 and not line.endswith(_FINAL_STOP)
-            and len(line.split()) <= _HEADLINE_WORDS and _ANY_QUOTE.search(line) is None)
+    if (len(paragraph) != 1 or len(line.split()) > _HEADLINE_WORDS
+            or _ANY_QUOTE.search(line) is not None):
+        return False
+    return not line.endswith(_FINAL_STOP) or (line.endswith("?") and _title_case(line))
+
+
+def _title_case(line: str) -> bool:
+    """"Sindiran Wenger untuk Siapa?": every word but the function words capitalised, a
+    subheading asking its question, not a sentence."""
+    words = [word for word in re.findall(r"[\w'’-]+", line) if fold(word) not in FUNCTION_WORDS]
+    return len(words) >= 2 and all(word[:1].isupper() or word[:1].isdigit() for word in words)
 
 
 def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: SpeakerBook) -> None:
@@ -485,6 +494,8 @@ def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
             name = mention.name if mention is not None and not mention.organisation else ""
         else:
             name = run.group()
+            if fold(name) in FUNCTION_WORDS:
+                continue  # "Sebelum meninggalkan Mako, Sys sempat berkomentar": not the subject
             book.note_named(start, name)
         if subject and name and (verb := _SUBJECT_VERB.match(text, end, sentence.end)):
             answering = verb.group().rsplit(None, 1)[-1] in _ANSWERING
@@ -885,7 +896,7 @@ def _after_lowercase_word(text: str, pos: int) -> bool:
 # Weak verbs as often for deeds as for words ("mengungkap kasus", "memastikan pasokan").
 _ACTION_VERBS = frozenset(["mengungkap", "memastikan", "menjanjikan"])
 # Weak verbs that report only with a comma or "bahwa" after them ("memperkirakan, …").
-_MARKED_ONLY = frozenset(["memperkirakan"])
+_MARKED_ONLY = frozenset(["memperkirakan", "mengumumkan", "membantah"])
 
 
 def _opened_quote(scan: _Scan, paragraph: _Paragraph, index: int, open_: int,
