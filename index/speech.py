@@ -388,7 +388,7 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
 
 # "ujar Tiko, sapaan akrabnya" / "kata Djanur, sapaan akrab Djadjang": the name is what the
 # person was called; "-nya" means the one the article is speaking of.
-_NICKNAME_AFTER = re.compile(r",[^\S\n]*(?:sapaan|panggilan)[^\S\n]+akrab(?:(nya)\b|[^\S\n]+"
+_NICKNAME_AFTER = re.compile(r",[^\S\n]*(?:sapaan|panggilan)[^\S\n]+(?:akrab|karib)(?:(nya)\b|[^\S\n]+"
                              r"([A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,3}))")
 
 
@@ -476,6 +476,12 @@ _ANSWERING = frozenset(["membalas", "menjawab", "menanggapi", "merespons", "berk
                         "menimpali", "berkicau", "mencuit", "menulis"])
 
 
+# Sentence-opening function words that are no subject ("Sebelum", "Setelah"); pronouns
+# ("Dia menuduh Iriawan …") are.
+_OPENERS = FUNCTION_WORDS - PRONOUNS - frozenset(["kami", "saya", "kita", "mereka", "anda",
+                                                   "pihaknya", "we", "they", "it", "the", "a"])
+
+
 def _inside(quoted: list[tuple[int, int]], pos: int) -> bool:
     """Whether `pos` lies within one of the (open, close) quote spans, or opens one."""
     i = bisect.bisect_right(quoted, (pos, float("inf")))
@@ -494,7 +500,7 @@ def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
             name = mention.name if mention is not None and not mention.organisation else ""
         else:
             name = run.group()
-            if fold(name) in FUNCTION_WORDS:
+            if fold(name) in _OPENERS:
                 continue  # "Sebelum meninggalkan Mako, Sys sempat berkomentar": not the subject
             book.note_named(start, name)
         if subject and name and (verb := _SUBJECT_VERB.match(text, end, sentence.end)):
@@ -936,6 +942,8 @@ def _trailing(scan: _Scan, sentence: _Sentence) -> _Found | None:
         if (mention is not None and match.start() - sentence.start <= _SHORT_LEAD
                 and _CLAUSE_GOES_ON.match(text, mention.end, sentence.end)):
             # "Saat ini, kata dia, pihaknya …", "Untuk sisanya, kata Ade akan dibahas …"
+            if mention.role and text.find(mention.role, mention.end, sentence.end) >= 0:
+                mention = replace(mention, role=None)  # "kata Bima lagi, ada beberapa pemain"
             return sentence.start, sentence.end, (sentence.start, sentence.end), mention, _REPORTED
         if mention is not None and _ends_sentence(text, mention.end, sentence.end):
             comma = match.start()

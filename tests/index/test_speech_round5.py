@@ -1,0 +1,160 @@
+"""Who said what, round five: more verbs after a quote, an attribution in the middle of a
+reported sentence, "mengumumkan/membantah bahwa", nicknames made of the starts of a full
+name's words ("Aher"), "lebih dikenal dengan", and name boundaries that gave wrong speakers
+(a subheading, "selaku", a middle initial, a province before the name, a sentence-opening
+"Sebelum") (passages written like the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.index.test_speech_attribution import found, said
+
+QUOTE = "Kami sudah menyiapkan semuanya untuk pertandingan besok malam"
+CLAIM = "harga beras akan turun pada bulan depan di seluruh provinsi"
+
+# ---- verbs after a quote --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["urai", "cerita", "kisah", "harap", "pinta", "ajak", "imbau",
+                                  "teriak", "sergah", "sanggah", "kecam"])
+@pytest.mark.parametrize("who", ["Budi Santoso", "nya"])
+def test_more_verbs_after_a_quote(verb: str, who: str) -> None:
+    lead = "Pelatih Budi Santoso hadir di Bandung. "
+    attribution = f"{verb}nya" if who == "nya" else f"{verb} {who}"
+    text = f"{lead}“{QUOTE},” {attribution}."
+    (s,) = found(text)
+    assert (s.speaker, s.speech) == ("Budi Santoso", "direct")
+    assert said(text, s) == QUOTE
+
+
+def test_a_verb_after_a_quote_needs_the_quote() -> None:
+    text = "Budi Santoso bercerita tentang masa kecilnya di kampung halamannya."
+    assert found(text) == []
+
+
+# ---- an attribution in the middle of a reported sentence ----------------------------------
+
+
+@pytest.mark.parametrize("attribution", ["kata dia,", "kata Budi", "lanjutnya", "lanjut Budi",
+                                         "kata Budi lagi,"])
+def test_an_attribution_after_a_short_opening(attribution: str) -> None:
+    first = f"Menteri Pertanian Budi Santoso mengatakan bahwa {CLAIM}."
+    second = f"Saat ini, {attribution} pihaknya tengah mengkaji mana saja yang akan dilakukan."
+    text = f"{first}\n{second}"
+    statements = found(text)
+    assert [s.speaker for s in statements] == ["Budi Santoso", "Budi Santoso"]
+    assert said(text, statements[1]) == second
+    assert statements[1].role in (None, "Menteri Pertanian")  # never the clause after it
+
+
+def test_an_adverbial_after_the_attribution_is_not_the_clause() -> None:
+    text = ("Menteri Pertanian Budi Santoso mengatakan bahwa harga beras turun.\n"
+            "Harga gabah di tingkat petani juga turun tajam, kata dia di Jakarta, Senin (5/5).")
+    statements = found(text)
+    assert said(text, statements[-1]) == "Harga gabah di tingkat petani juga turun tajam"
+
+
+# ---- reported verbs that need "bahwa" ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["mengumumkan", "membantah"])
+def test_announced_and_denied_that(verb: str) -> None:
+    text = f"Pelatih Antonio Cassano {verb} bahwa ia memutuskan untuk gantung sepatu."
+    (s,) = found(text)
+    assert (s.speaker, s.speech) == ("Antonio Cassano", "reported")
+    assert said(text, s) == "ia memutuskan untuk gantung sepatu."
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden Joko Widodo mengumumkan kabinet barunya di Istana Negara pada Rabu pagi.",
+    "Kapolda Jawa Barat Irjen Agung Budi membantah tuduhan itu di depan para wartawan.",
+])
+def test_announcing_or_denying_a_thing_is_no_statement(text: str) -> None:
+    assert found(text) == []
+
+
+# ---- nicknames and other names of one person -------------------------------------------------
+
+
+@pytest.mark.parametrize(("full", "short"), [
+    ("Ahmad Heryawan", "Aher"), ("Budi Waseso", "Buwas"), ("Joko Widodo", "Jokowi"),
+])
+def test_a_nickname_made_of_the_starts_of_the_name(full: str, short: str) -> None:
+    text = (f"Gubernur Jawa Barat, {full}, mengatakan bahwa {CLAIM}.\n"
+            f"“{QUOTE},” kata {short}.")
+    statements = found(text)
+    assert [s.speaker for s in statements] == [f"{full} ({short})"] * 2
+
+
+def test_a_short_word_that_is_no_blend_stays_a_new_speaker() -> None:
+    text = (f"Gubernur Jawa Barat, Ahmad Heryawan, mengatakan bahwa {CLAIM}.\n"
+            f"“{QUOTE},” kata Asep.")
+    assert [s.speaker for s in found(text)][-1] == "Asep"
+
+
+def test_lebih_dikenal_dengan_makes_one_person() -> None:
+    text = ("Penyanyi Abdul Wahyu Affandi atau lebih dikenal dengan Doel Sumbang meraih "
+            "penghargaan budaya tahun ini.\n"
+            "Sementara itu Doel Sumbang mengaku tak menyangka akan menerima penghargaan itu.\n"
+            f"“{QUOTE},” ujar Doel.")
+    statements = found(text)
+    assert [s.speaker for s in statements] == ["Abdul Wahyu Affandi (Doel Sumbang)"] * 2
+
+
+@pytest.mark.parametrize("karib", ["akrab", "karib"])
+def test_sapaan_karib_names_the_full_name(karib: str) -> None:
+    text = f"Padahal, kata Soni, sapaan {karib} Sumarsono, {CLAIM} sejak awal tahun."
+    (s,) = found(text)
+    assert s.speaker.startswith("Sumarsono")
+
+
+# ---- name boundaries that gave wrong speakers ----------------------------------------------
+
+
+def test_a_title_case_question_line_names_nobody() -> None:
+    text = ("Manajer Arsene Wenger menanggapi hasil itu dengan tenang.\n"
+            "Sindiran Wenger untuk Siapa?\n"
+            "“Bakal sulit sekali,” ujar Wenger.")
+    statements = found(text)
+    assert [s.speaker for s in statements] == ["Arsene Wenger"]
+
+
+def test_selaku_gives_the_office_of_the_name_before_it() -> None:
+    text = ("Irving Scholar selaku mantan pimpinan Tottenham Hotspur mengungkapkan bahwa "
+            "Alex Ferguson nyaris menjadi manajer di White Hart Lane.")
+    (s,) = found(text)
+    assert (s.speaker, s.role) == ("Irving Scholar", "mantan pimpinan Tottenham Hotspur")
+
+
+def test_a_middle_initial_is_part_of_the_name() -> None:
+    text = (f"“{QUOTE},” ucap Komisaris PT Persib Bandung Bermartabat, Kuswara S. Taryono, "
+            "Kamis (4/1).")
+    (s,) = found(text)
+    assert (s.speaker, s.role) == ("Kuswara S. Taryono", "Komisaris PT Persib Bandung Bermartabat")
+
+
+def test_a_province_the_article_names_is_not_the_first_name() -> None:
+    text = ("KPK memeriksa pejabat di Provinsi Jambi pekan ini.\n"
+            "Saat itu, Gubernur Jambi Zumi Zola mengaku tidak mengetahui adanya instruksi "
+            "pemberian uang kepada anggota dewan.")
+    (s,) = found(text)
+    assert (s.speaker, s.role) == ("Zumi Zola", "Gubernur Jambi")
+
+
+def test_a_sentence_opening_conjunction_is_not_the_subject() -> None:
+    text = ("Aktor Roy Marten dan Sys NS menyambangi Mako Brimob untuk menjenguk kawannya. "
+            "Keduanya kembali keluar meninggalkan Mako Brimob.\n"
+            "Sebelum meninggalkan Mako, Sys sempat berkomentar singkat. "
+            "“Sedang istirahat,” katanya saat hendak keluar dari Mako Brimob.")
+    statements = found(text)
+    assert [s.speaker for s in statements] == ["Sys NS"]
+
+
+def test_a_pronoun_subject_is_still_the_subject() -> None:
+    text = ("Mantan Kapolres Wiliardi Wizar hadir di persidangan itu. Dalam persidangan, "
+            "Wiliardi melontarkan pernyataan keras.\n"
+            "Dia menuduh Iriawan berupaya mengintervensi proses pemeriksaan. "
+            "“Dirkrimum bilang ke istri saya, semuanya akan dibantu,” katanya.")
+    statements = found(text)
+    assert [s.speaker for s in statements] == ["Wiliardi Wizar"]
