@@ -131,7 +131,8 @@ class SpeakerBook:
         self._answer_at: list[int] = []
         self._answers: list[_Known] = []
         self._named: list[_Known] = []
-        self._introduced_at: list[int] = []  # where each new full name first appeared
+        # where each new full name first appeared as a sentence's likely subject
+        self._introduced_at: list[int] = []
 
     def _add(self, tokens: frozenset[str], name: str, role: str | None, *,
              spoke: bool = True, person: bool = True) -> None:
@@ -403,8 +404,9 @@ class SpeakerBook:
         return f"{name} ({nickname})" if nickname else name
 
     def latest_speaker_alone(self, at: int) -> str | None:
-        """The latest speaker, a person, when nobody new was named between their statement
-        and `at` (whom "sapaan akrabnya" at `at` can only mean)."""
+        """The latest speaker, a person, when nobody new was made a sentence's subject
+        between their statement and `at` (whom "sapaan akrabnya" at `at` can only mean;
+        "Dia menilai Ketua OJK Muliaman D. Hadad …" names Muliaman, not as the subject)."""
         if self.last is None or self.last[2]:
             return None
         i = bisect.bisect_left(self._introduced_at, self.last_end)
@@ -453,7 +455,7 @@ class SpeakerBook:
         """
         tokens = frozenset(fold(mention.name).split())
         if len(tokens) >= 2 or (appositive and tokens and mention.role):
-            if tokens not in self._seen:
+            if tokens not in self._seen and subject:
                 self._introduced_at.append(mention.start)
             self._add(tokens, mention.name, mention.role, spoke=False)
             for known in self._candidates(self._by_token, tokens):

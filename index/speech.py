@@ -522,10 +522,16 @@ def _introduce_alias(scan: _Scan, alias: re.Match[str], book: SpeakerBook) -> No
             book.alias(alias.group(1), mention.name)
 
 
+# "Dia menilai Ketua DK OJK Muliaman D. Hadad …": a pronoun is the sentence's subject.
+_PRONOUN_SUBJECT = re.compile(r"(?:Ia|Dia|Beliau)[ ]+(?:[a-z]+[ ]+){0,2}?(?:me|ber)[a-z]{3,}\b")
+
+
 def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
     """The names of one sentence; its first multi-word name is its likely subject (not in a
-    sentence that opens a quote: "“Film Disney …,” ia mengawali …" is the speaker's)."""
-    first = scan.text[sentence.start] not in _OPEN_QUOTES
+    sentence that opens a quote: "“Film Disney …,” ia mengawali …" is the speaker's, nor
+    in one whose subject is a pronoun)."""
+    first = (scan.text[sentence.start] not in _OPEN_QUOTES
+             and not _PRONOUN_SUBJECT.match(scan.text, sentence.start, sentence.end))
     for match in _NAME_RUN.finditer(scan.text, sentence.start, sentence.end):
         mention = scan.run_name(sentence, match)
         parts = mention.name.split(" ") if mention is not None else []
