@@ -165,7 +165,8 @@ _GIVEN_NAME_ROLES = frozenset(["raja", "ratu", "putra", "putri"])
 _MAX_NAME_WORDS = 4
 _MAX_ROLE_WORDS = 14
 _RELATIVE = frozenset(["yang", "who", "which", "that"])
-_PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusai", "saat", "in", "at"])
+_PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusai", "saat", "kala",
+                                 "in", "at"])
 # A comma-separated aside that is no speaker: a date or place ("Rabu (19/10)", "di Jakarta"),
 # a relative clause ("yang berada di …") or a channel ("melalui akun Twitternya").
 _DATEISH = re.compile(r"(?:\w+\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|(?:pada|di|kemarin|usai|seusai|saat"

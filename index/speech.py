@@ -42,6 +42,7 @@ from index._speech_names import (
     parse_before_verb,
     starts_with_role_head,
 )
+from index.names import one_edit_apart
 from index.sentences import sentence_spans
 
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
@@ -748,10 +749,38 @@ def _reported(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
             continue
         hit = (_according(scan, sentence) or _reporting_verb(scan, paragraph, i)
                or _trailing(scan, sentence) or _according(scan, sentence, _AS_SAID_BY)
-               or _passive(scan, sentence))
+               or _passive(scan, sentence) or _misspelt_verb(scan, sentence))
         if hit is not None:
             found.append(hit)
     return found
+
+
+# "Sumanto mengetakan, …", "Miley mengtakan, …": a long reporting verb misspelt by one
+# letter, before a comma or "bahwa"; words one letter off that are other words are not.
+_MISSPELLABLE = ("mengatakan", "menyatakan", "menjelaskan", "menambahkan", "mengungkapkan",
+                 "menuturkan", "menyampaikan", "menegaskan", "menerangkan", "membeberkan")
+_NOT_MISSPELT = frozenset(["menegangkan", "menenangkan", "menugaskan", "menyatukan",
+                           "menandakan", "mematikan", "mengatakannya", "menjelajahkan"])
+_LONG_VERB = re.compile(r"\b(me[a-z]{7,12})(?=[^\S\n]*,|[^\S\n]+bahwa\b)")
+
+
+def _misspelt_verb(scan: _Scan, sentence: _Sentence) -> _Found | None:
+    """"Sumanto mengetakan, pihaknya menyita …": reported speech after a misspelt verb."""
+    text = scan.text
+    match = _LONG_VERB.search(text, sentence.start, min(sentence.end, sentence.start + 300))
+    word = match.group(1) if match else ""
+    if not word or word in _NOT_MISSPELT or _SAYING.fullmatch(word) or not any(
+            abs(len(verb) - len(word)) <= 1 and one_edit_apart(verb, word)
+            for verb in _MISSPELLABLE):
+        return None
+    mention = scan.before(max(sentence.start, match.start() - _LOOKAROUND), match.start())
+    if mention is None or mention.unknown or mention.pronoun:
+        return None
+    lead = _CONTENT_LEAD.match(text, match.end(), sentence.end)
+    quote = _trim(text, lead.end() if lead else match.end(), sentence.end)
+    if quote[1] - quote[0] < _MIN_WORDS or text[quote[0]] in _OPEN_QUOTES:
+        return None
+    return sentence.start, sentence.end, quote, mention, _REPORTED
 
 
 _PASSIVE = re.compile(r"\b(?:Hal|hal|Pernyataan|pernyataan|Penegasan|penegasan)\b[^,.;\n]{0,30}?"
@@ -884,6 +913,8 @@ def _titled(scan: _Scan, window: int, match: re.Match[str]) -> Mention | None:
     and, for the verbs that mostly do ("menilai", "menyebut", "meminta", "berharap"), after
     a full name or a name the article has already given ("Jokowi juga menyebut …")."""
     mention = scan.before(window, match.start())
+    if mention is not None and mention.pronoun and match.group(2) in _OPINION_VERBS:
+        return mention  # "Dia berharap komitmen itu bisa diterapkan …"
     if mention is None or mention.pronoun or mention.head:
         return None
     if mention.unknown or mention.role and mention.name:
@@ -907,6 +938,8 @@ def _after_lowercase_word(text: str, pos: int) -> bool:
 
 # Weak verbs as often for deeds as for words ("mengungkap kasus", "memastikan pasokan").
 _ACTION_VERBS = frozenset(["mengungkap", "memastikan", "menjanjikan"])
+# Weak verbs that report an opinion even after a pronoun without "bahwa" ("Ia menilai …").
+_OPINION_VERBS = frozenset(["berharap", "menilai"])
 # Weak verbs that report only with a comma or "bahwa" after them ("memperkirakan, …").
 _MARKED_ONLY = frozenset(["memperkirakan", "mengumumkan", "membantah"])
 
