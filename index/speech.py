@@ -62,7 +62,8 @@ _CLOSING_AFTER_QUOTE = (r"canda|seloroh|kelakar|sindir|keluh|tanya|jawab|timpal|
 # "“…,” demikian tulis Essien": "demikian"/"begitu" may come before the verb.
 _AFTER_QUOTE_ID = re.compile(rf"[\s,]*(?:(?:demikian|begitu)\s+)?\b({_CLOSING_ID}"
                              rf"|{_CLOSING_AFTER_QUOTE})(nya)?\b\s*", re.IGNORECASE)
-_STATEMENT_NOUNS = r"(?:pernyataan|keterangan|pesan|surat|siaran pers|cuitan|unggahan|tulisan)"
+_STATEMENT_NOUNS = (r"(?:pernyataan|keterangan|pesan|surat|siaran pers|cuitan|unggahan|tulisan"
+                    r"|rilis)")
 # "“…,” demikian pernyataan Angkatan Laut AS" / "bunyi pernyataan Gedung Putih": who issued it.
 _DEMIKIAN_NOUN = re.compile(rf"[\s,]*(?:demikian|begitu|bunyi)\s+(?:bunyi\s+)?{_STATEMENT_NOUNS}"
                             r"(?:\s+(?:resmi|tertulis|misi))?(?:\s+dari)?\s+(?=[A-Z])")
@@ -690,12 +691,17 @@ def _direct(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
     found: list[_Found] = []
     p_start, p_end = paragraph[0].start, paragraph[-1].end
     going_on: Mention | None = None
+    said_before = -1  # the last sentence of the latest attributed quote
     for open_, close in _quote_spans(text, p_start, p_end, unclosed=True):
         last = paragraph.sentence_at(close + 1)
         mention = _closing_attribution(scan, close + 1, paragraph[last].end) or going_on
         going_on = None
+        if mention is None and _goes_on(text, paragraph, said_before, open_, close):
+            # "“Bakal sulit sekali,” ujar Wenger. “Saya pikir kami harus …”": still Wenger
+            mention = Mention("", None, open_, open_, pronoun=True, continued=True)
         if mention is None:
             continue
+        said_before = last
         if not mention.pronoun and _QUOTE_RESUMES.match(text, mention.end, p_end):
             going_on = mention  # "“…,” kata bos tim Mercedes, Toto Wolff, “Bahkan …”"
         first = paragraph.sentence_at(open_)
@@ -704,6 +710,18 @@ def _direct(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
         quote = _trim(text, open_ + 1, close)
         found.append((paragraph[first].start, paragraph[last].end, quote, mention, _DIRECT))
     return found
+
+
+def _goes_on(text: str, paragraph: _Paragraph, said_before: int, open_: int, close: int) -> bool:
+    """An unattributed quote that opens the sentence right after an attributed quote's and
+    is all that is left of its sentences: the same speaker goes on."""
+    if said_before < 0 or close >= len(text) or text[close] not in "”\"»":
+        return False
+    first = paragraph.sentence_at(open_)
+    if first != said_before + 1 or paragraph[first].start != open_:
+        return False
+    last = paragraph.sentence_at(close + 1)
+    return not text[close + 1:paragraph[last].end].strip(" .,!?") and close - open_ > _MIN_WORDS
 
 
 def _closing_attribution(scan: _Scan, pos: int, end: int) -> Mention | None:
