@@ -808,13 +808,27 @@ def _appositive(text: str, role_words: list[tuple[int, int]], name_words: list[t
 
 def parse_after_verb(text: str, start: int, end: int,
                      places: frozenset[str] = frozenset()) -> Mention | None:
-    """The speaker phrase starting at `start` (just after "kata"/"said"/"menurut")."""
+    """The speaker phrase starting at `start` (just after "kata"/"said"/"menurut"); an
+    office with "dan" is read whole ("Menteri Kelautan dan Perikanan Susi Pudjiastuti")
+    when that gives a named person with a role, else up to the "dan"."""
+    if " dan " in text[start:min(end, start + _LOOKAHEAD_DAN)]:
+        joined = _parse_after_verb(text, start, end, places, join=True)
+        if joined is not None and joined.role and joined.name:
+            return joined  # else "Kepala Dinas Kelautan dan Perikanan (DKP) Mimika Eddy …"
+    return _parse_after_verb(text, start, end, places, join=False)
+
+
+_LOOKAHEAD_DAN = 120
+
+
+def _parse_after_verb(text: str, start: int, end: int, places: frozenset[str], *,
+                      join: bool) -> Mention | None:
     segs = _segments(text, start, end)
     if not segs or segs[0][0] != _skip_space(text, start):
         return None
     if (source := unnamed_source(text, segs[0][0], segs[0][1])) is not None:
         return source
-    first = _leading_phrase(text, *segs[0])
+    first = _leading_phrase(text, *segs[0], join=join)
     decided, found = _screen(text, first)
     if decided:
         return found
@@ -906,12 +920,17 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _leading_phrase(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _leading_phrase(text: str, start: int, end: int, *,
+                    join: bool = False) -> list[tuple[int, int]]:
     """Words from `start` up to the first lowercase word that cannot be part of a speaker."""
     out: list[tuple[int, int]] = []
-    for s, e in _words(text, start, end):
+    words = _words(text, start, end)
+    for k, (s, e) in enumerate(words):
         word = text[s:e]
         key = _key(word)
+        if join and out and _joins_offices(text, words, k):
+            out.append((s, e))  # "kata Menteri Kelautan dan Perikanan Susi Pudjiastuti"
+            continue
         if key in _STOP_AFTER or (not word[:1].isupper() and key not in ROLE_HEADS
                                   and key not in ORG_WORDS and key not in PRONOUNS
                                   and not (out and _key(text[out[0][0]:out[0][1]]) in ROLE_HEADS)):
