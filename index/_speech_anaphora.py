@@ -22,7 +22,8 @@ __all__ = ["Description", "alias_in", "description_after", "description_before",
 _PERSON_NOUNS = frozenset(["pria", "wanita", "perempuan", "lelaki", "laki-laki", "sosok", "remaja",
                            "pemuda", "gadis", "bocah", "man", "woman"])
 # Two-word heads: the second word alone says nothing ("juru bicara", "kuasa hukum").
-_COMPOUNDS = {"juru": "bicara", "kuasa": "hukum", "duta": "besar", "perdana": "menteri"}
+_COMPOUNDS = {"juru": "bicara", "kuasa": "hukum", "duta": "besar", "perdana": "menteri",
+              "anak": "asuh"}
 # Spellings and short forms of one head, folded to one form.
 _HEAD_FORMS = {"supir": "sopir", "jubir": "juru bicara", "dubes": "duta besar",
                "spokesman": "spokesperson", "spokeswoman": "spokesperson",
@@ -31,7 +32,7 @@ _DEMONSTRATIVES = frozenset(["itu", "tersebut", "ini"])
 # "… itu" must close the description within this many characters.
 _REACH = 80
 _AFTER = re.compile(r"[^\S\n]*(?:$|[,.!?;:)\n]|(?:kepada|di|dalam|saat|ketika|seusai|usai|pada"
-                    r"|melalui|lewat|lagi|to|in|at|on|during)\b)")
+                    r"|melalui|lewat|lagi|seperti|sebagaimana|to|in|at|on|during)\b)")
 # "sang", then "bekas"/"mantan"/"bakal" before the head ("kata bekas pelatih Juventus itu").
 _LEAD = re.compile(r"(?:([Ss]ang|[Tt]he)\s+)?(?:(?:[Bb]ekas|[Ee]ks|[Mm]antan|[Bb]akal|[Cc]alon|"
                    r"[Ff]ormer)\s+)?([^\W\d_][\w-]*)(?:\s+([a-z]+))?")
@@ -95,8 +96,10 @@ def _head(text: str, start: int, end: int) -> tuple[int, int, str, bool] | None:
     if match is None:
         return None
     word = match.group(2).casefold()
-    if word not in ROLE_HEADS and word not in _PERSON_NOUNS and word not in _HEAD_FORMS:
-        return None
+    compound = _COMPOUNDS.get(word) == (match.group(3) or "").casefold()
+    if (word not in ROLE_HEADS and word not in _PERSON_NOUNS and word not in _HEAD_FORMS
+            and not compound):
+        return None  # "anak asuh" (a coach's former player) is one, "anak" alone is kin
     head_end = match.end(2)
     if _COMPOUNDS.get(word) == (match.group(3) or "").casefold():
         word, head_end = f"{word} {match.group(3).casefold()}", match.end(3)
@@ -127,7 +130,7 @@ def description_after(text: str, start: int, end: int) -> Description | None:
 
 def description_before(text: str, start: int, end: int) -> Description | None:
     """A subject description ending just before a verb ("Diplomat Tertinggi RI itu")."""
-    phrase = text[start:end].rstrip()
+    phrase = _TRAILING_ADVERBS.sub("", text[start:end].rstrip())
     last = phrase.rsplit(None, 1)[-1].casefold() if phrase else ""
     if _TIME_THIS.search(phrase):
         return None  # "Kepala BPS Suhariyanto hari ini mengatakan": a time, no description
@@ -142,6 +145,9 @@ def description_before(text: str, start: int, end: int) -> Description | None:
     return Description(start, start + len(phrase), found[2], not english)
 
 
+# "mantan anak asuh Johan Cruyff ini juga mengatakan": adverbs between it and the verb.
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:juga|pun|kemudian|lalu|pun|sempat|pernah|bahkan"
+                               r"|kembali|sendiri|lantas))+$")
 _TIME_THIS = re.compile(r"(?<!\d )\b(?:hari|pagi|siang|sore|malam|pekan|minggu|bulan|tahun)\s+ini$")
 # "the spokesman said": a speaker whose role has that head, never simply the latest speaker
 # (English "the" is weaker than "itu"/"tersebut": "Budi said … the lawyer said").
