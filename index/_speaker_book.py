@@ -430,6 +430,7 @@ class SpeakerBook:
                 self._aliases.setdefault(fold(token), known)
                 if " " in token.strip():
                     self._merge_name(known, frozenset(fold(token).split()))
+                    self._nicknames.setdefault(known.name, token)  # shown with the name
                 return
 
     def _merge_name(self, known: _Known, tokens: frozenset[str]) -> None:

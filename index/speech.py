@@ -691,17 +691,18 @@ def _direct(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
     found: list[_Found] = []
     p_start, p_end = paragraph[0].start, paragraph[-1].end
     going_on: Mention | None = None
-    said_before = -1  # the last sentence of the latest attributed quote
+    said_before, said_by = -1, None  # the latest attributed quote's last sentence, mention
     for open_, close in _quote_spans(text, p_start, p_end, unclosed=True):
         last = paragraph.sentence_at(close + 1)
         mention = _closing_attribution(scan, close + 1, paragraph[last].end) or going_on
         going_on = None
-        if mention is None and _goes_on(text, paragraph, said_before, open_, close):
+        if (mention is None and said_by is not None
+                and _goes_on(text, paragraph, said_before, open_, close)):
             # "“Bakal sulit sekali,” ujar Wenger. “Saya pikir kami harus …”": still Wenger
-            mention = Mention("", None, open_, open_, pronoun=True, continued=True)
+            mention = Mention("", None, said_by.start, said_by.end, pronoun=True, continued=True)
         if mention is None:
             continue
-        said_before = last
+        said_before, said_by = last, mention
         if not mention.pronoun and _QUOTE_RESUMES.match(text, mention.end, p_end):
             going_on = mention  # "“…,” kata bos tim Mercedes, Toto Wolff, “Bahkan …”"
         first = paragraph.sentence_at(open_)
