@@ -733,6 +733,11 @@ def _has_relative(text: str, segment: tuple[int, int]) -> bool:
     return any(k and text[s:e] in _RELATIVE for k, (s, e) in enumerate(_words(text, *segment)))
 
 
+_POSTED_ON = frozenset(["di", "lewat", "melalui", "via", "on"])
+_PLATFORMS = frozenset(["twitter", "instagram", "facebook", "youtube", "tiktok", "snapchat",
+                        "weibo", "threads", "x"])
+
+
 def _subject_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Words of a subject, without trailing adverbs or a place/time phrase ("di Jakarta")."""
     words = _words(text, start, end)
@@ -741,6 +746,9 @@ def _subject_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
             words = words[:k]  # "Tim yang mendampingi … Jack Ma mengatakan": the team spoke
             break
     words = _without_adverbials(text, words)
+    if (len(words) >= 3 and _key(text[words[0][0]:words[0][1]]) in _POSTED_ON
+            and _key(text[words[1][0]:words[1][1]]) in _PLATFORMS):
+        words = words[2:]  # "Di Twitter Kim menulis": where, then who
     for k in range(len(words) - 1, max(0, len(words) - 5), -1):
         if text[words[k][0]:words[k][1]] in _PLACE_PREPOSITIONS:
             return words[:k]

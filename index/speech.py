@@ -112,7 +112,8 @@ _OBJECT_BEFORE_QUOTE = re.compile(r"(?:[^\S\n]+[a-z]+){1,5}(?=[^\S\n]*[,:][^\S\n
 _WEAK_OBJECT = re.compile(r"[^\S\n]+(?:maaf|izin|ijin|restu|bantuan)\b")
 # "“…,” ia mengawali imbauannya" / "“…,” Tan menerangkan": a subject and a verb after a quote
 # that ends in a comma (or "?", "!"), the way a quote hands over to its attribution.
-_AFTER_QUOTE_X_VERB = re.compile(rf"[^\S\n]*([^.,;:“”\"\n]{{1,60}}?)[^\S\n]+(?:{_INTRO})\b")
+_AFTER_QUOTE_X_VERB = re.compile(rf"[^\S\n]*(?:(?:demikian|begitu)[^\S\n]+)?"
+                                 rf"([^.,;:“”\"\n]{{1,60}}?)[^\S\n]+(?:{_INTRO})\b")
 # "menyampaikan harapannya bahwa": what the verb conveys, before the clause it reports.
 _CONVEYED = r"(?:\s+[a-z]+nya(?=\s*(?:bahwa\b|,|:)))?"
 _WEAK_FOLLOW = re.compile(rf"{_CONVEYED}\s*(?:,|:|bahwa\b|that\b|agar\b|supaya\b)",
@@ -932,8 +933,10 @@ def _titled(scan: _Scan, window: int, match: re.Match[str]) -> Mention | None:
     and, for the verbs that mostly do ("menilai", "menyebut", "meminta", "berharap"), after
     a full name or a name the article has already given ("Jokowi juga menyebut …")."""
     mention = scan.before(window, match.start())
-    if mention is not None and mention.pronoun and match.group(2) in _OPINION_VERBS:
-        return mention  # "Dia berharap komitmen itu bisa diterapkan …"
+    if mention is not None and mention.pronoun and (
+            match.group(2) in _OPINION_VERBS
+            or match.group(2) == "meminta" and _REQUEST.match(scan.text, match.end())):
+        return mention  # "Dia berharap komitmen itu …", "dirinya meminta kepada … untuk …"
     if mention is None or mention.pronoun or mention.head:
         return None
     if mention.unknown or mention.role and mention.name:
@@ -959,6 +962,8 @@ def _after_lowercase_word(text: str, pos: int) -> bool:
 _ACTION_VERBS = frozenset(["mengungkap", "memastikan", "menjanjikan"])
 # Weak verbs that report an opinion even after a pronoun without "bahwa" ("Ia menilai …").
 _OPINION_VERBS = frozenset(["berharap", "menilai"])
+# "meminta kepada pihak berwajib untuk …": whom, then the request.
+_REQUEST = re.compile(r"[^\S\n]+kepada[^,.;:\n]{1,60}?[^\S\n]+(?:untuk|agar|supaya)\b")
 # Weak verbs that report only with a comma or "bahwa" after them ("memperkirakan, …").
 _MARKED_ONLY = frozenset(["memperkirakan", "mengumumkan", "membantah"])
 
