@@ -88,7 +88,8 @@ def _other_kin(head: frozenset[str], role: str | None) -> bool:
     if role is None:
         return False
     role_kin = role_head(role) in _KIN_HEADS
-    return (role_kin or bool(head & _KIN_HEADS)) and role_head(role) not in head
+    kin = len(head) == 1 and bool(head & _KIN_HEADS)  # "anak asuh" (a former player) is none
+    return (role_kin or kin) and role_head(role) not in head
 
 
 def _as_person(known: _Known) -> Speaker:

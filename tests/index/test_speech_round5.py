@@ -158,3 +158,79 @@ def test_a_pronoun_subject_is_still_the_subject() -> None:
             "“Dirkrimum bilang ke istri saya, semuanya akan dibantu,” katanya.")
     statements = found(text)
     assert [s.speaker for s in statements] == ["Wiliardi Wizar"]
+
+
+# ---- more forms ---------------------------------------------------------------------------
+
+INTRO = "Pelatih Budi Santoso hadir di Bandung.\n"
+
+
+@pytest.mark.parametrize("misspelt", ["mengetakan,", "mengtakan,", "menjelakan bahwa"])
+def test_a_long_verb_misspelt_by_one_letter(misspelt: str) -> None:
+    text = f"{INTRO}Budi {misspelt} {CLAIM}."
+    statements = found(text)
+    assert [(s.speaker, said(text, s)) for s in statements] == [("Budi Santoso", f"{CLAIM}.")]
+
+
+@pytest.mark.parametrize("word", ["menegangkan,", "mematikan,", "menandakan bahwa"])
+def test_a_word_one_letter_off_a_verb_is_no_verb(word: str) -> None:
+    assert found(f"{INTRO}Laga Budi {word} {CLAIM}.") == []
+
+
+def test_a_quote_goes_on_after_its_attribution() -> None:
+    text = (f"{INTRO}“Bakal sulit sekali,” ujar Budi. “Saya pikir kami harus mengerahkan "
+            "segalanya untuk meraih 75 poin itu.”")
+    statements = found(text)
+    assert [(s.speaker, s.speech) for s in statements] == [("Budi Santoso", "direct")] * 2
+    assert said(text, statements[1]).startswith("Saya pikir kami harus")
+
+
+def test_a_quote_after_an_attribution_with_words_after_it_is_not_continued() -> None:
+    text = (f"{INTRO}“Bakal sulit sekali,” ujar Budi. “Saya pikir kami harus mengerahkan "
+            "segalanya,” tulis seorang suporter di akunnya.")
+    assert [s.speaker for s in found(text)] == ["Budi Santoso"]
+
+
+@pytest.mark.parametrize("adverb", ["juga", "pun", "kemudian"])
+def test_a_description_with_an_adverb_before_the_verb(adverb: str) -> None:
+    text = (f"{INTRO}“{QUOTE},” kata Budi.\n"
+            f"Mantan anak asuh Johan Cruyff ini {adverb} mengatakan bahwa {CLAIM}.")
+    assert [s.speaker for s in found(text)] == ["Budi Santoso"] * 2
+
+
+def test_an_office_with_dan_after_a_closing_verb() -> None:
+    text = f"“{QUOTE},” kata Menteri Kelautan dan Perikanan Susi Pudjiastuti di Jakarta."
+    (s,) = found(text)
+    assert (s.speaker, s.role) == ("Susi Pudjiastuti", "Menteri Kelautan dan Perikanan")
+
+
+@pytest.mark.parametrize("verb", ["berharap", "menilai"])
+def test_a_pronoun_hopes_or_judges(verb: str) -> None:
+    text = f"{INTRO}Dia {verb} {CLAIM}."
+    (s,) = found(text)
+    assert (s.speaker, s.carried, said(text, s)) == ("Budi Santoso", True, f"{CLAIM}.")
+
+
+def test_a_pronoun_requests_of_someone() -> None:
+    text = f"{INTRO}Ia meminta kepada warga untuk tidak mudah terprovokasi kabar bohong."
+    (s,) = found(text)
+    assert s.speaker == "Budi Santoso"
+
+
+def test_a_pronoun_asking_for_something_is_no_statement() -> None:
+    assert found(f"{INTRO}Ia meminta maaf kepada warga atas kejadian itu.") == []
+
+
+@pytest.mark.parametrize("platform", ["Twitter", "Instagram"])
+def test_where_a_post_was_written_then_who(platform: str) -> None:
+    text = (f"Kim Kardashian memamerkan foto putrinya.\nDi {platform} Kim menulis, “Yang "
+            "termanis! Dia terlihat sedikit mirip North!” demikian Kim menerangkan.")
+    (s,) = found(text)
+    assert (s.speaker, s.speech) == ("Kim Kardashian", "direct")
+    assert said(text, s).startswith("Yang termanis!")
+
+
+def test_a_release_issued_by_an_organisation() -> None:
+    text = (f"“{QUOTE},” demikian bunyi rilis resmi Olympique Marseille.")
+    (s,) = found(text)
+    assert s.speaker == "Olympique Marseille"
