@@ -64,7 +64,7 @@ kementerian dinas balai biro pusat ikatan departemen kemenlu kemlu kemendagri ke
 pemerintah pihak kepolisian polisi polda polres polsek polri kejaksaan kejati kejari pengadilan
 mahkamah tni kpk dpr dprd mpr pbb bnpb bpk bpom bps ojk bi kremlin istana pentagon gedung putih
 universitas institut perusahaan pt bank luar negeri dalam keuangan pertahanan perhubungan
-perdagangan kesehatan pendidikan agama hukum ham nasional umum rakyat daerah perwakilan agung
+perdagangan kesehatan pendidikan agama hukum ham nasional umum rakyat daerah perwakilan agung kebudayaan komunikasi informatika ketenagakerjaan
 tinggi besar pemberantasan korupsi republik persatuan bangsa perserikatan kabupaten kota
 provinsi metro jaya reserse kriminal khusus narkoba lalu lintas humas bidang bagian divisi
 urusan informasi hubungan masyarakat kebijakan keamanan militer angkatan darat laut udara
@@ -744,6 +744,9 @@ def _subject_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for k, (s, e) in enumerate(words):
         if k and text[s:e] in _RELATIVE:
             words = words[:k]  # "Tim yang mendampingi … Jack Ma mengatakan": the team spoke
+            break
+        if k >= 2 and text[s:e] in _AS_ROLE and all(text[w].islower() for w, _ in words[k:]):
+            words = words[:k]  # "Ida Hernida selaku penyelenggara mengungkapkan"
             break
     words = _without_adverbials(text, words)
     if (len(words) >= 3 and _key(text[words[0][0]:words[0][1]]) in _POSTED_ON

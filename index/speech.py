@@ -769,7 +769,8 @@ def _reported(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
             continue
         hit = (_according(scan, sentence) or _reporting_verb(scan, paragraph, i)
                or _trailing(scan, sentence) or _according(scan, sentence, _AS_SAID_BY)
-               or _passive(scan, sentence) or _misspelt_verb(scan, sentence))
+               or _passive(scan, sentence) or _misspelt_verb(scan, sentence)
+               or _said_by_first(scan, sentence))
         if hit is not None:
             found.append(hit)
     return found
@@ -806,6 +807,22 @@ def _misspelt_verb(scan: _Scan, sentence: _Sentence) -> _Found | None:
 _PASSIVE = re.compile(r"\b(?:Hal|hal|Pernyataan|pernyataan|Penegasan|penegasan)\b[^,.;\n]{0,30}?"
                       r"\bdi(?:ucapkan|katakan|sampaikan|ungkapkan|tegaskan|jelaskan|utarakan"
                       r"|kemukakan)\s+(?:oleh\s+)?")
+
+
+# "Dikatakan Tito, tujuan …", "Disampaikan Gunawan, pengambilan gambar …": a passive verb
+# opening the sentence, the speaker, a comma, then what they said ("Menurut X, …").
+_SAID_BY_FIRST = re.compile(r"(?:Dikatakan|Disampaikan|Diungkapkan|Dijelaskan|Ditegaskan"
+                            r"|Dituturkan)()(?:[^\S\n]+oleh)?[^\S\n]+(?=[A-Z])")
+
+
+def _said_by_first(scan: _Scan, sentence: _Sentence) -> _Found | None:
+    """"Dikatakan Tito, tujuan …": only at the very start of a sentence."""
+    if _SAID_BY_FIRST.match(scan.text, sentence.start, sentence.end) is None:
+        return None
+    found = _according(scan, sentence, _SAID_BY_FIRST)
+    if found is None or scan.text[found[3].end:found[3].end + 2].lstrip()[:1] != ",":
+        return None  # the speaker phrase must run up to the comma ("Co - Founder & CEO …")
+    return found
 
 
 def _passive(scan: _Scan, sentence: _Sentence) -> _Found | None:

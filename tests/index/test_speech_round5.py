@@ -234,3 +234,22 @@ def test_a_release_issued_by_an_organisation() -> None:
     text = (f"“{QUOTE},” demikian bunyi rilis resmi Olympique Marseille.")
     (s,) = found(text)
     assert s.speaker == "Olympique Marseille"
+
+
+@pytest.mark.parametrize("verb", ["Dikatakan", "Disampaikan", "Dijelaskan"])
+def test_a_passive_verb_opening_the_sentence(verb: str) -> None:
+    text = f"{INTRO}{verb} Budi, {CLAIM}."
+    (s,) = found(text)
+    assert (s.speaker, s.speech, said(text, s)) == ("Budi Santoso", "reported", f"{CLAIM}.")
+
+
+def test_a_passive_opening_needs_the_whole_speaker_before_the_comma() -> None:
+    text = f"Disampaikan Co - Founder & CEO Investree Adrian Gunadi, {CLAIM}."
+    assert [s.speaker for s in found(text)] in ([], ["Adrian Gunadi"])
+
+
+def test_selaku_and_a_lowercase_office_after_the_name() -> None:
+    text = (f"Kepala Dinas Pariwisata dan Kebudayaan Ida Hernida selaku penyelenggara "
+            f"mengungkapkan, {CLAIM}.")
+    (s,) = found(text)
+    assert (s.speaker, s.role) == ("Ida Hernida", "Kepala Dinas Pariwisata dan Kebudayaan")
