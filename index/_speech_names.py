@@ -616,6 +616,10 @@ def _pronoun(text: str, words: list[tuple[int, int]]) -> Mention | None:
     return None
 
 
+# "Bahkan, ketika itu dia menyebut …": a time, then the pronoun that is the subject.
+_AT_THAT_TIME = re.compile(r"(?:^|(?<=\s))(?:[Ss]aat|[Kk]etika|[Kk]ala|[Ww]aktu)[ ]+itu[ ]+(ia|dia)[ ]*$")
+
+
 def _pronoun_after_adverbial(text: str, words: list[tuple[int, int]]) -> Mention | None:
     """"Seperti dikutip NME ia mengatakan", "untuk Hillary ia berkata": an adverbial, then
     "ia"/"dia" as the subject of the verb."""
@@ -685,6 +689,8 @@ def _screen(text: str, words: list[tuple[int, int]]) -> tuple[bool, Mention | No
 def parse_before_verb(text: str, start: int, end: int,
                       places: frozenset[str] = frozenset()) -> Mention | None:
     """The speaker phrase ending at `end` (just before a reporting verb)."""
+    if (time := _AT_THAT_TIME.search(text, max(start, end - 20), end)) is not None:
+        return Mention("", None, time.start(1), time.end(1), pronoun=True)  # "ketika itu dia"
     segs = _last_segments(text, start, end)
     if not segs:
         return None

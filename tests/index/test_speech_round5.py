@@ -253,3 +253,10 @@ def test_selaku_and_a_lowercase_office_after_the_name() -> None:
             f"mengungkapkan, {CLAIM}.")
     (s,) = found(text)
     assert (s.speaker, s.role) == ("Ida Hernida", "Kepala Dinas Pariwisata dan Kebudayaan")
+
+
+@pytest.mark.parametrize("time", ["ketika itu", "saat itu", "Bahkan, ketika itu"])
+def test_a_time_before_a_pronoun_subject(time: str) -> None:
+    text = f"{INTRO}{time[0].upper()}{time[1:]} dia menyebut bahwa {CLAIM}."
+    (s,) = found(text)
+    assert (s.speaker, s.carried) == ("Budi Santoso", True)
