@@ -89,6 +89,8 @@ _WEAK = (r"menilai|meminta|berharap|menyebut|menyampaikan|memastikan|mendesak|me
          r"|menduga|menganggap|meyakini|berjanji|menjanjikan|mengungkap|menuding|menuduh"
          r"|menyayangkan|mengusulkan|menyarankan|menyerukan|mengakui|mengingatkan"
          r"|memperkirakan|membenarkan|mengancam(?=\s+akan\b)|mengumumkan|membantah"
+         r"|menampik|menjamin|berkeras|mendeskripsikan|mencuitkan|mewartakan|bercerita"
+         r"|memprediksi|beralasan|memaparkan"
          r"|believes|hopes|urged|promised|admitted")
 # Verbs that report speech only when a quote follows them ("Ponniah melanjutkan, “…”") or
 # precedes them ("“…,” ia mengawali imbauannya"): alone they are deeds ("melanjutkan studi").
@@ -115,9 +117,13 @@ _WEAK_OBJECT = re.compile(r"[^\S\n]+(?:maaf|izin|ijin|restu|bantuan)\b")
 _AFTER_QUOTE_X_VERB = re.compile(rf"[^\S\n]*(?:(?:demikian|begitu)[^\S\n]+)?"
                                  rf"([^.,;:“”\"\n]{{1,60}}?)[^\S\n]+(?:{_INTRO})\b")
 # "menyampaikan harapannya bahwa": what the verb conveys, before the clause it reports.
-_CONVEYED = r"(?:\s+[a-z]+nya(?=\s*(?:bahwa\b|,|:)))?"
-_WEAK_FOLLOW = re.compile(rf"{_CONVEYED}\s*(?:,|:|bahwa\b|that\b|agar\b|supaya\b)",
-                          re.IGNORECASE)
+# "mewartakan pada Minggu bahwa": the day it was said, between the verb and the clause.
+_CONVEYED = (r"(?:\s+[a-z]+nya(?=\s*(?:bahwa\b|,|:)))?"
+             r"(?:\s+pada\s+(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)"
+             r"(?:\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\))?(?=\s*(?:bahwa\b|,)))?")
+# "tak menampik bila …": not denying is granting the clause that follows.
+_WEAK_FOLLOW = re.compile(rf"{_CONVEYED}\s*(?:,|:|bahwa\b|that\b|agar\b|supaya\b"
+                          r"|(?<=menampik)\s+(?:bila|jika|kalau)\b)", re.IGNORECASE)
 _CONTENT_LEAD = re.compile(rf"{_CONVEYED}(?:\s*(?:,|:|bahwa\b|that\b|kepada wartawan\b"
                            r"|to reporters\b))*\s*", re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:[Mm]enurut(nya)?|[Aa]ccording to)\b\s*")
@@ -896,7 +902,8 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
         if not marked and match.group(2) in _MARKED_ONLY:
             continue  # "memperkirakan nilai kekayaan …": an estimate, not a statement
         window = max(sentence.start, match.start() - _LOOKAROUND)
-        mention = scan.before(window, match.start()) if marked else _titled(scan, window, match)
+        subject_end = _subject_end(text, window, match)
+        mention = scan.before(window, subject_end) if marked else _titled(scan, window, match)
         if mention is None and _JOINED.search(text, window, match.start()):
             mention = _joined_subject(scan, sentence)
         if mention is None or (mention.pronoun and _in_open_quote(text, paragraph, mention.start)):
@@ -910,6 +917,18 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
             continue
         return sentence.start, sentence.end, quote, mention, _REPORTED
     return None
+
+
+# "Ia tak menampik bahwa …": a denial denied, the subject before the negation.
+_NEGATED = re.compile(r"(?:tak|tidak)[^\S\n]+$")
+
+
+def _subject_end(text: str, window: int, match: re.Match[str]) -> int:
+    """Where the subject of a reporting verb ends: before "tak" for "tak menampik"."""
+    if match.group(2) != "menampik":
+        return match.start()
+    negated = _NEGATED.search(text, window, match.start())
+    return negated.start() if negated else match.start()
 
 
 def _in_open_quote(text: str, paragraph: _Paragraph, pos: int) -> bool:
@@ -982,7 +1001,9 @@ _OPINION_VERBS = frozenset(["berharap", "menilai"])
 # "meminta kepada pihak berwajib untuk …": whom, then the request.
 _REQUEST = re.compile(r"[^\S\n]+kepada[^,.;:\n]{1,60}?[^\S\n]+(?:untuk|agar|supaya)\b")
 # Weak verbs that report only with a comma or "bahwa" after them ("memperkirakan, …").
-_MARKED_ONLY = frozenset(["memperkirakan", "mengumumkan", "membantah"])
+_MARKED_ONLY = frozenset(["memperkirakan", "mengumumkan", "membantah", "menampik", "menjamin",
+                          "berkeras", "mendeskripsikan", "mencuitkan", "mewartakan",
+                          "bercerita", "memprediksi", "beralasan", "memaparkan"])
 
 
 def _opened_quote(scan: _Scan, paragraph: _Paragraph, index: int, open_: int,
