@@ -220,6 +220,17 @@ class SpeakerBook:
         named = _latest(self._named_at, self._named, mention.start)
         return None if named is None else _as_person(named[1])
 
+    def sole_referent(self, at: int) -> bool:
+        """Whether "ia"/"dia" at `at` can only mean its referent: nobody else has been
+        named since the latest statement ("Namun, Gallas tak setuju. Ia menganggap …" after
+        a statement of Wenger's is not clear enough)."""
+        referent = self.referent(at, personal=True)
+        if referent is None:
+            return False
+        first = bisect.bisect_left(self._named_at, self.last_end)
+        last = bisect.bisect_left(self._named_at, at)
+        return all(known.name == referent[0] for known in self._named[first:last])
+
     def referent(self, at: int, *, personal: bool) -> Speaker | None:
         """Whom a pronoun at `at` means: the latest speaker, or before any, the latest
         person named outside speech. For "ia"/"dia" (`personal`) a person made a sentence's

@@ -203,6 +203,7 @@ class Mention:
     continued: bool = False  # a quote paragraph going on from the previous statement's speaker
     nickname: str | None = None  # written in quotes inside the name ("Hendrik “Acheo” Lyanto")
     statement_words: bool = False  # "bunyi pernyataan itu": the words of whoever issued it
+    aside: bool = False  # a body's view in passing: no speaker for the next "katanya"
 
 
 _ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|at|az)-[A-Z]")

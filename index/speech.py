@@ -385,6 +385,9 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
         mention = _nickname_given(text, mention, book)
         speaker, role = book.resolve(mention)
         organisation, carried = mention.organisation, False
+        if mention.aside:
+            return Statement(start, end, speaker, role, kind, quote[0], quote[1],
+                             mention.start, mention.end, carried, organisation)
         book.last = (speaker, role, organisation)
     book.last_end = end
     if not book.last[2]:
@@ -565,6 +568,10 @@ _SENTENCE_LEAD = re.compile(r"(?:[^\n]{0,60}?[ ][-–—]{1,2}[ ]+)?[\"“]?")
 _FIRST_WORD = re.compile(r"[\w'’.-]+[ ]+")
 
 
+# Nouns for what someone said: "Pernyataan Gallas" is no name.
+_STATEMENT_HEADS = frozenset(["pernyataan", "komentar", "ucapan", "keterangan", "perkataan"])
+
+
 def _past_common_noun(scan: _Scan, sentence: _Sentence, run: re.Match[str]) -> int:
     """Where the name of a capitalised run starts: past a first word that is only
     capitalised because it opens the sentence, a word the article also writes in lower case
@@ -574,6 +581,8 @@ def _past_common_noun(scan: _Scan, sentence: _Sentence, run: re.Match[str]) -> i
         return start
     first = _FIRST_WORD.match(scan.text, start, run.end())
     word = first.group().rstrip() if first is not None else ""
+    if word.lower() in _STATEMENT_HEADS:
+        return first.end()  # "Pernyataan Gallas merujuk pada …": Gallas's statement
     if (not word or is_role_word(word) or word.lower() not in scan.lowercase_words
             or word.lower() in NAME_PARTICLES):
         return start  # "Penyanyi Lady GaGa", "Menteri Luar Negeri Rusia Sergey Lavrov": roles;
@@ -903,7 +912,8 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
             continue  # "memperkirakan nilai kekayaan …": an estimate, not a statement
         window = max(sentence.start, match.start() - _LOOKAROUND)
         subject_end = _subject_end(text, window, match)
-        mention = scan.before(window, subject_end) if marked else _titled(scan, window, match)
+        mention = (scan.before(window, subject_end) if marked
+                   else _titled(scan, window, match, sentence.end))
         if mention is None and _JOINED.search(text, window, match.start()):
             mention = _joined_subject(scan, sentence)
         if mention is None or (mention.pronoun and _in_open_quote(text, paragraph, mention.start)):
@@ -964,23 +974,31 @@ def _first_gap(text: str, sentence: _Sentence) -> int:
     return match.start() if match else sentence.start
 
 
-def _titled(scan: _Scan, window: int, match: re.Match[str]) -> Mention | None:
+def _titled(scan: _Scan, window: int, match: re.Match[str], end: int) -> Mention | None:
     """A weak verb without "bahwa" still reports speech after a titled name ("Kepala …, X"),
     and, for the verbs that mostly do ("menilai", "menyebut", "meminta", "berharap"), after
     a full name or a name the article has already given ("Jokowi juga menyebut …")."""
     mention = scan.before(window, match.start())
+    clause = _clause_follows(scan.text, window, match, end)
     if mention is not None and mention.pronoun and (
             match.group(2) in _OPINION_VERBS
-            or match.group(2) == "meminta" and _REQUEST.match(scan.text, match.end())):
+            or match.group(2) == "meminta" and _REQUEST.match(scan.text, match.end())
+            or clause and fold(scan.text[mention.start:mention.end]) in _PERSONAL_PRONOUNS
+            and scan.book.sole_referent(mention.start)):
         return mention  # "Dia berharap komitmen itu …", "dirinya meminta kepada … untuk …"
     if mention is None or mention.pronoun or mention.head:
         return None
     if mention.unknown or mention.role and mention.name:
         return mention  # unknown: "kuasa hukum Axel menyebut …", nobody to carry on from
-    if (match.group(2) in _ACTION_VERBS or not mention.name or mention.organisation
-            or mention.role_only):
+    if (clause and mention.name and (mention.organisation or mention.role_only)
+            and not _after_lowercase_word(scan.text, mention.start)):
+        # "Korsel menilai Korut akan …": the body's view, not who speaks on
+        return replace(mention, aside=True) if mention.organisation else mention
+    if (match.group(2) in _ACTION_VERBS and not clause or not mention.name
+            or mention.organisation or mention.role_only):
         return None
-    if _after_lowercase_word(scan.text, mention.start):
+    if _after_lowercase_word(scan.text, mention.start) and not (
+            clause and _after_opener(scan.text, window, mention.start)):
         return None  # "pemerintahan Benjamin Netanyahu menyebut", "jika benar Trump menyebut"
     return mention if " " in mention.name or scan.book.knows(mention.name) else None
 
@@ -992,6 +1010,39 @@ def _after_lowercase_word(text: str, pos: int) -> bool:
     """A lowercase content word right before `pos`: the name is its complement."""
     match = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
     return match is not None and match.group(1) not in FUNCTION_WORDS
+
+
+# "Ia menyebut dokumen tersebut mestinya …", "Korsel menilai Korut akan …": a weak verb
+# without "bahwa" still reports a clause when a modal, negation or copula comes within a
+# few words (not inside a relative clause: "menyebut dokumen yang sudah …").
+_CLAUSE_MARKER = re.compile(
+    r"(?:[^\S\n]+(?!yang\b|maaf\b|izin\b)[\w'’-]+){0,7}?[^\S\n]+(?:akan|bakal|telah|sudah|bisa"
+    r"|dapat|harus|mestinya|semestinya|seharusnya|tidak|tak|belum|masih|sedang|merupakan"
+    r"|adalah|sebagai)\b")
+# Weak verbs that take a clause marked that way; "meminta keterangan saksi yang sudah …"
+# and "mengungkap kasus yang telah …" are deeds.
+_CLAUSE_VERBS = frozenset(["menilai", "menyebut", "menganggap", "berjanji", "menyayangkan",
+                           "menduga", "meyakini", "menuding", "menuduh", "memastikan",
+                           "mengancam", "memprediksi", "menampik", "berkeras"])
+_PERSONAL_PRONOUNS = frozenset(["ia", "dia", "beliau"])
+
+
+def _clause_follows(text: str, start: int, match: re.Match[str], end: int) -> bool:
+    """Whether a clause marker follows the weak verb of `match` within a few words, in a
+    sentence `start:end` holding no quote mark (whose words the verb could be inside)."""
+    return (match.group(2) in _CLAUSE_VERBS and _CLAUSE_MARKER.match(text, match.end()) is not None
+            and not text.startswith(" diri ", match.end())  # "memastikan diri sebagai juara"
+            and _ANY_QUOTE.search(text, start, end) is None
+            and _TRAILING.search(text, match.end(), end) is None)  # "…, katanya.": theirs
+
+
+_OPENER_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+),?[^\S\n]+$")
+
+
+def _after_opener(text: str, start: int, pos: int) -> bool:
+    """"Sedangkan Donald Trump Jr menyebut …": a capitalised conjunction before the name."""
+    match = _OPENER_BEFORE.search(text, max(start, pos - 30), pos)
+    return match is not None and fold(match.group(1)) in _OPENERS
 
 
 # Weak verbs as often for deeds as for words ("mengungkap kasus", "memastikan pasokan").
