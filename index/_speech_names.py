@@ -108,7 +108,7 @@ dengan tak tidak juga pun sendiri selanjutnya sebelumnya lebih terkait soal meng
 sedang masih telah sudah akan pernah sempat lantas maka jadi the a an but and however
 meanwhile in on at when after before also he she they it we his her their this that yet
 while as so if then earlier later separately still bagi atas apalagi walau walaupun agar supaya
-seperti yakni yaitu tanpa kini nah kata terpisah senada padahal kepada
+seperti yakni yaitu tanpa kini nah kata terpisah senada padahal kepada bagaimanapun kendati
 minggu senin selasa rabu kamis jumat sabtu monday tuesday wednesday thursday friday saturday
 sunday januari februari maret april mei juni juli agustus september oktober november desember
 """)
@@ -548,6 +548,9 @@ def _organisation(text: str, words: list[tuple[int, int]]) -> Mention | None:
                    organisation=True)
 
 
+_ADDRESSED = frozenset(["kepada", "terhadap", "oleh", "dengan", "bersama"])
+
+
 def _role_phrase(text: str, start: int, end: int) -> str | None:
     """A lowercase appositive role ("penasihat kebijakan luar negeri Kremlin", "an aide to X")."""
     words = _words(text, start, end)
@@ -561,7 +564,10 @@ def _role_phrase(text: str, start: int, end: int) -> str | None:
     while words and _key(text[words[0][0]:words[0][1]]) in ARTICLES:
         words = words[1:]
     for k, (s, e) in enumerate(words):
-        if _is_role_head(_key(text[s:e])):
+        key = _key(text[s:e])
+        if key in _ADDRESSED:
+            return None  # "kepada wartawan di …": whom it was said to, no role
+        if _is_role_head(key):
             return text[words[k][0]:words[-1][1]] if k == 0 or k <= 2 else None
     return None
 
@@ -572,8 +578,9 @@ _MIN_TYPO_HEAD = 6
 @lru_cache(maxsize=8192)
 def _is_role_head(key: str) -> bool:
     """A role head, or a long one misspelt by one letter ("Menreri Luar Negeri"); only heads
-    one letter longer or shorter at most can be one edit away, and a word's answer is kept."""
-    return key in ROLE_HEADS or (len(key) >= _MIN_TYPO_HEAD and any(
+    one letter longer or shorter at most can be one edit away, and a word's answer is kept;
+    a function word is none ("kepada" is not "kepala")."""
+    return key in ROLE_HEADS or (len(key) >= _MIN_TYPO_HEAD and key not in FUNCTION_WORDS and any(
         one_edit_apart(key, head) for size in (len(key) - 1, len(key), len(key) + 1)
         for head in _long_heads_of_length().get(size, ())))
 

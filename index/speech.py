@@ -218,8 +218,16 @@ class _Scan:
     def lowercase_words(self) -> frozenset[str]:
         """The words the article writes in lower case ("kontrak", "keputusan", and
         "kontrak" of "kontraknya"), read once when needed."""
-        words = set(_LOWER_WORD.findall(self.text))
+        words = set(_LOWER_WORD.findall(self.text, self._body_start()))
         return frozenset(words | {word[:-3] for word in words if word.endswith("nya")})
+
+    def _body_start(self) -> int:
+        """Past a title line ("Sembuh yon koeswoyo siap konser lagi", no final stop): its
+        lower-cased names are no common nouns."""
+        first = self.text.find("\n")
+        if first < 0 or self.text[:first].rstrip().endswith(_FINAL_STOP):
+            return 0
+        return first + 1
 
     def stands_alone(self, word: str) -> bool:
         """The capitalised word occurs somewhere with no capitalised neighbour."""
@@ -494,6 +502,10 @@ _OPENERS = FUNCTION_WORDS - PRONOUNS - frozenset(["kami", "saya", "kita", "merek
                                                    "pihaknya", "we", "they", "it", "the", "a"])
 
 
+# "konser bertajuk …", "buku berjudul …": the capitalised run that follows is a title.
+_TITLE_BEFORE = re.compile(r"\b(?:bertajuk|berjudul|bertema|bertitel)[ ]+$")
+
+
 def _inside(quoted: list[tuple[int, int]], pos: int) -> bool:
     """Whether `pos` lies within one of the (open, close) quote spans, or opens one."""
     i = bisect.bisect_right(quoted, (pos, float("inf")))
@@ -507,6 +519,8 @@ def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
     subject = True
     for run in _CAPITAL_RUN.finditer(text, sentence.start, sentence.end):
         start, end = run.span()
+        if _TITLE_BEFORE.search(text, max(0, start - 12), start):
+            continue
         if " " in run.group():
             mention = scan.run_name(sentence, run)
             name = mention.name if mention is not None and not mention.organisation else ""
@@ -545,6 +559,8 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
     first = (scan.text[sentence.start] not in _OPEN_QUOTES
              and not _PRONOUN_SUBJECT.match(scan.text, sentence.start, sentence.end))
     for match in _NAME_RUN.finditer(scan.text, sentence.start, sentence.end):
+        if _TITLE_BEFORE.search(scan.text, max(0, match.start() - 12), match.start()):
+            continue  # "konser bertajuk Andaikan Koes Plus Datang Kembali": a title
         mention = scan.run_name(sentence, match)
         parts = mention.name.split(" ") if mention is not None else []
         after_menurut = scan.text[max(0, match.start() - 8):match.start()].lower() == "menurut "
@@ -821,7 +837,8 @@ def _misspelt_verb(scan: _Scan, sentence: _Sentence) -> _Found | None:
 
 _PASSIVE = re.compile(r"\b(?:Hal|hal|Pernyataan|pernyataan|Penegasan|penegasan)\b[^,.;\n]{0,30}?"
                       r"\bdi(?:ucapkan|katakan|sampaikan|ungkapkan|tegaskan|jelaskan|utarakan"
-                      r"|kemukakan)\s+(?:oleh\s+)?")
+                      r"|kemukakan)\s+(?:oleh\s+)?"
+                      r"|\bdi(?:benarkan|konfirmasi)\s+oleh\s+")  # "Pemblokiran itu dibenarkan oleh X"
 
 
 # "Dikatakan Tito, tujuan …", "Disampaikan Gunawan, pengambilan gambar …": a passive verb
@@ -897,7 +914,10 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
     """"X mengatakan (bahwa) …" / "X said (that) …"; a quote after the verb is direct."""
     text = scan.text
     sentence = paragraph[index]
+    concession = _CONCESSION.match(text, sentence.start, sentence.end)
     for match in _REPORTING.finditer(text, sentence.start, sentence.end):
+        if concession and match.start() < text.find(",", sentence.start, sentence.end):
+            continue  # "Meski PPP mengatakan …, Nasdem mengklaim …": the main clause's
         verb_end = match.end()
         before_quote = (_VIA_ACCOUNT.match(text, verb_end, sentence.end)
                         or _OBJECT_BEFORE_QUOTE.match(text, verb_end, sentence.end))
@@ -939,6 +959,10 @@ def _subject_end(text: str, window: int, match: re.Match[str]) -> int:
         return match.start()
     negated = _NEGATED.search(text, window, match.start())
     return negated.start() if negated else match.start()
+
+
+# A concessive clause opening the sentence; its speaker is not the main clause's.
+_CONCESSION = re.compile(r"(?:Meski|Meskipun|Walaupun|Walau|Kendati|Sekalipun)[ ]")
 
 
 def _in_open_quote(text: str, paragraph: _Paragraph, pos: int) -> bool:
