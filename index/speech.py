@@ -75,6 +75,9 @@ _CAPTION_BY = re.compile(r"[\s,]*(?:(?:demikian|begitu|bunyi)\s+)?(?:keterangan|
 # "“…,” bunyi pernyataan itu": the words of a statement, whoever issued it spoke them.
 _STATEMENT_WORDS = re.compile(rf"[\s,]*(?:demikian\s+)?bunyi\s+{_STATEMENT_NOUNS}"
                               r"(?:\s+(?:itu|tersebut))?(?=\s*(?:[.,;]|seperti\b|sebagaimana\b))")
+# "“…,” tulis akun @dewamade2002": an account's handle is its writer's name.
+_BY_HANDLE = re.compile(r"[\s,]*(?:tulis|cuit|kata|ujar|komentar|sahut)[^\S\n]+(?:akun[^\S\n]+)?"
+                        r"(@[\w.]*\w)")
 _AFTER_QUOTE_SAID = re.compile(rf"[\s,]*\b({_CLOSING_EN})\b\s*", re.IGNORECASE)
 _AFTER_QUOTE_X_SAID = re.compile(rf"[\s,]*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING_EN})\b")
 _TRAILING = re.compile(rf",\s*(?:({_CLOSING_ID})(nya)?|({_CLOSING_EN}))\b\s*")
@@ -585,6 +588,7 @@ _FIRST_WORD = re.compile(r"[\w'’.-]+[ ]+")
 
 
 # Nouns for what someone said: "Pernyataan Gallas" is no name.
+_PASSIVE_VERB = re.compile(r"di[a-z]{3,}kan")
 _STATEMENT_HEADS = frozenset(["pernyataan", "komentar", "ucapan", "keterangan", "perkataan"])
 
 
@@ -597,8 +601,8 @@ def _past_common_noun(scan: _Scan, sentence: _Sentence, run: re.Match[str]) -> i
         return start
     first = _FIRST_WORD.match(scan.text, start, run.end())
     word = first.group().rstrip() if first is not None else ""
-    if word.lower() in _STATEMENT_HEADS:
-        return first.end()  # "Pernyataan Gallas merujuk pada …": Gallas's statement
+    if word.lower() in _STATEMENT_HEADS or _PASSIVE_VERB.fullmatch(word.lower()):
+        return first.end()  # "Pernyataan Gallas merujuk …", "Ditambahkan Anies, …": no name
     if (not word or is_role_word(word) or word.lower() not in scan.lowercase_words
             or word.lower() in NAME_PARTICLES):
         return start  # "Penyanyi Lady GaGa", "Menteri Luar Negeri Rusia Sergey Lavrov": roles;
@@ -768,6 +772,9 @@ def _closing_attribution(scan: _Scan, pos: int, end: int) -> Mention | None:
     if (words := _STATEMENT_WORDS.match(text, pos, limit)) is not None:
         return Mention("", None, words.end() - len(words.group().lstrip(" ,")), words.end(),
                        pronoun=True, statement_words=True)
+    if (handle := _BY_HANDLE.match(text, pos, limit)) is not None:
+        # a commenter in passing: the next "tulisnya" is not theirs
+        return Mention(handle.group(1), None, handle.start(1), handle.end(1), aside=True)
     match = _AFTER_QUOTE_ID.match(text, pos, limit)
     if match is not None:
         if match.group(2):
@@ -801,10 +808,34 @@ def _reported(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
         hit = (_according(scan, sentence) or _reporting_verb(scan, paragraph, i)
                or _trailing(scan, sentence) or _according(scan, sentence, _AS_SAID_BY)
                or _passive(scan, sentence) or _misspelt_verb(scan, sentence)
+               or _demikian_after(scan, sentence)
                or _said_by_first(scan, sentence))
         if hit is not None:
             found.append(hit)
+            if (conceded := _conceded(scan, sentence)) is not None:
+                found.append(conceded)
     return found
+
+
+def _conceded(scan: _Scan, sentence: _Sentence) -> _Found | None:
+    """"Meski PPP mengatakan akan …, Partai Nasdem mengklaim …": the concessive clause's
+    own speaker and words, up to its comma, beside the main clause's statement."""
+    text = scan.text
+    concession = _CONCESSION.match(text, sentence.start, sentence.end)
+    comma = text.find(",", sentence.start, sentence.end)
+    if concession is None or comma < 0:
+        return None
+    match = _REPORTING.search(text, concession.end(), comma)
+    if match is None or not match.group(1):
+        return None
+    mention = scan.before(concession.end(), match.start())
+    if mention is None or mention.pronoun or mention.unknown or mention.head:
+        return None
+    lead = _CONTENT_LEAD.match(text, match.end(), comma)
+    quote = _trim(text, lead.end() if lead else match.end(), comma)
+    if quote[1] - quote[0] < _MIN_WORDS:
+        return None
+    return sentence.start, sentence.end, quote, replace(mention, aside=True), _REPORTED
 
 
 # "Sumanto mengetakan, …", "Miley mengtakan, …": a long reporting verb misspelt by one
@@ -844,7 +875,7 @@ _PASSIVE = re.compile(r"\b(?:Hal|hal|Pernyataan|pernyataan|Penegasan|penegasan)\
 # "Dikatakan Tito, tujuan …", "Disampaikan Gunawan, pengambilan gambar …": a passive verb
 # opening the sentence, the speaker, a comma, then what they said ("Menurut X, …").
 _SAID_BY_FIRST = re.compile(r"(?:Dikatakan|Disampaikan|Diungkapkan|Dijelaskan|Ditegaskan"
-                            r"|Dituturkan)()(?:[^\S\n]+oleh)?[^\S\n]+(?=[A-Z])")
+                            r"|Dituturkan|Ditambahkan|Dipaparkan)()(?:[^\S\n]+oleh)?[^\S\n]+(?=[A-Z])")
 
 
 def _said_by_first(scan: _Scan, sentence: _Sentence) -> _Found | None:
@@ -1139,6 +1170,28 @@ def _trailing(scan: _Scan, sentence: _Sentence) -> _Found | None:
         return None
     quote = _trim(text, sentence.start, comma)
     if quote[1] - quote[0] < _MIN_WORDS:
+        return None
+    return sentence.start, sentence.end, quote, mention, _REPORTED
+
+
+# "…, demikian ujar kepolisian Myanmar, Abul Khaer.": the clause before is theirs.
+_DEMIKIAN_AFTER = re.compile(r",[^\S\n]*demikian[^\S\n]+(?:kata|ujar|ucap|tutur|ungkap|jelas"
+                             r"|dikatakan|disampaikan|diungkapkan|dijelaskan"
+                             r"|(?:pernyataan|keterangan)(?:[^\S\n]+resmi)?(?:[^\S\n]+dari)?)"
+                             r"(?:[^\S\n]+oleh)?[^\S\n]+")
+
+
+def _demikian_after(scan: _Scan, sentence: _Sentence) -> _Found | None:
+    """"Bangladesh memulangkan …, demikian pernyataan kepolisian Myanmar pada Minggu."""
+    text = scan.text
+    match = _DEMIKIAN_AFTER.search(text, sentence.start, sentence.end)
+    if match is None:
+        return None
+    mention = scan.after(match.end(), min(sentence.end, match.end() + _LOOKAROUND))
+    if mention is None or mention.pronoun or mention.unknown or mention.head:
+        return None
+    quote = _trim(text, sentence.start, match.start())
+    if quote[1] - quote[0] < _MIN_WORDS or _ANY_QUOTE.search(text, *quote):
         return None
     return sentence.start, sentence.end, quote, mention, _REPORTED
 
