@@ -967,8 +967,10 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
                    else _titled(scan, window, match, sentence.end))
         if mention is None and _JOINED.search(text, window, match.start()):
             mention = _joined_subject(scan, sentence)
-        if mention is None or (mention.pronoun and _in_open_quote(text, paragraph, mention.start)):
-            continue  # "“… Dan dia mengatakan, ‘Iya’ …”": someone the speaker quotes
+        if mention is None or (_inside(paragraph.quotes(text)[0], mention.start) or mention.pronoun
+                               and _in_open_quote(text, paragraph, mention.start)):
+            continue  # "“… Dan dia mengatakan, ‘Iya’ …”", "“Ketika Lorde mengklaim …,” tulis
+            # iklan itu": someone the speaker quotes, not the quote's speaker
         lead = _CONTENT_LEAD.match(text, verb_end, sentence.end)
         body = lead.end() if lead else verb_end
         if body < sentence.end and text[body] in _OPEN_QUOTES:
