@@ -14,7 +14,12 @@ import re
 from dataclasses import dataclass
 from typing import TypeVar
 
-from index._speech_anaphora import fold_role_words, role_head, role_head_tokens
+from index._speech_anaphora import (
+    fold_role_words,
+    is_epithet_head,
+    role_head,
+    role_head_tokens,
+)
 from index._speech_names import Mention, fold
 from index.names import one_edit_apart
 
@@ -132,6 +137,8 @@ class SpeakerBook:
         self._answer_at: list[int] = []
         self._answers: list[_Known] = []
         self._named: list[_Known] = []
+        self._mentioned_at: list[int] = []  # full names outside speech, in text order
+        self._mentioned: list[str] = []
         # where each new full name first appeared as a sentence's likely subject
         self._introduced_at: list[int] = []
 
@@ -208,6 +215,9 @@ class SpeakerBook:
         meant = self.last if self.last is not None else self._named_before(mention)
         if meant is None or meant[2] or _other_kin(head, meant[1]):
             return None
+        if is_epithet_head(mention.head) and not self._nobody_else_named(
+                meant[0], mention.start, full_names=True):
+            return None  # "pemeran Roman Pearce itu" after Tyrese Gibson was named
         since = text[max(self.last_end, mention.start - _DESCRIPTION_REACH):mention.start]
         if re.search(rf"\b(?:seorang|sebuah|salah satu|an?)\s+{re.escape(mention.head)}\b",
                      since, re.IGNORECASE):
@@ -225,11 +235,26 @@ class SpeakerBook:
         named since the latest statement ("Namun, Gallas tak setuju. Ia menganggap …" after
         a statement of Wenger's is not clear enough)."""
         referent = self.referent(at, personal=True)
-        if referent is None:
-            return False
+        return referent is not None and self._nobody_else_named(referent[0], at)
+
+    def _nobody_else_named(self, name: str, at: int, *, full_names: bool = False) -> bool:
+        """No known person but `name` (nor, with `full_names`, any other full name) was
+        named between the latest statement and `at`."""
         first = bisect.bisect_left(self._named_at, self.last_end)
         last = bisect.bisect_left(self._named_at, at)
-        return all(known.name == referent[0] for known in self._named[first:last])
+        if any(known.name != name for known in self._named[first:last]):
+            return False
+        if not full_names:
+            return True
+        first = bisect.bisect_left(self._mentioned_at, self.last_end)
+        last = bisect.bisect_left(self._mentioned_at, at)
+        return all(other == name or other in name for other in self._mentioned[first:last])
+
+    def note_mentioned(self, at: int, name: str) -> None:
+        """A full name at `at` outside speech, known or not: someone else now in play."""
+        if not self._mentioned_at or at > self._mentioned_at[-1]:
+            self._mentioned_at.append(at)
+            self._mentioned.append(name)
 
     def referent(self, at: int, *, personal: bool) -> Speaker | None:
         """Whom a pronoun at `at` means: the latest speaker, or before any, the latest

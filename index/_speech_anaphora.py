@@ -16,11 +16,15 @@ from dataclasses import dataclass
 from index._speech_names import ROLE_HEADS, fold
 
 __all__ = ["Description", "alias_in", "description_after", "description_before",
-           "fold_role_words", "role_head", "role_head_tokens"]
+           "fold_role_words", "is_epithet_head", "role_head", "role_head_tokens"]
 
 # Nouns that describe a person without being an office ("perempuan yang akrab disapa Angie").
 _PERSON_NOUNS = frozenset(["pria", "wanita", "perempuan", "lelaki", "laki-laki", "sosok", "remaja",
                            "pemuda", "gadis", "bocah", "man", "woman"])
+# Heads that describe a person only as an epithet ("pelantun lagu 'Keep Being You' tersebut",
+# "mantan pasangan Jennifer Garner itu"), never as an office before a name.
+_EPITHET_HEADS = frozenset(["pelantun", "pemeran", "pasangan", "kekasih", "biduan", "biduanita",
+                            "pelakon"])
 # Two-word heads: the second word alone says nothing ("juru bicara", "kuasa hukum").
 _COMPOUNDS = {"juru": "bicara", "kuasa": "hukum", "duta": "besar", "perdana": "menteri",
               "anak": "asuh"}
@@ -57,6 +61,11 @@ class Description:
     end: int
     head: str
     definite: bool  # "itu"/"tersebut"/"sang": may mean the latest speaker
+
+
+def is_epithet_head(head: str) -> bool:
+    """"pelantun", "pemeran": a head that only describes someone already in the story."""
+    return head in _EPITHET_HEADS
 
 
 def role_head_tokens(head: str) -> frozenset[str]:
@@ -98,7 +107,7 @@ def _head(text: str, start: int, end: int) -> tuple[int, int, str, bool] | None:
     word = match.group(2).casefold()
     compound = _COMPOUNDS.get(word) == (match.group(3) or "").casefold()
     if (word not in ROLE_HEADS and word not in _PERSON_NOUNS and word not in _HEAD_FORMS
-            and not compound):
+            and word not in _EPITHET_HEADS and not compound):
         return None  # "anak asuh" (a coach's former player) is one, "anak" alone is kin
     head_end = match.end(2)
     if _COMPOUNDS.get(word) == (match.group(3) or "").casefold():

@@ -527,6 +527,8 @@ def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
         if " " in run.group():
             mention = scan.run_name(sentence, run)
             name = mention.name if mention is not None and not mention.organisation else ""
+            if name:
+                book.note_mentioned(mention.start, name)  # "salah satunya Tyrese Gibson"
         else:
             name = run.group()
             if fold(name) in _OPENERS:
