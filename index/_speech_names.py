@@ -146,7 +146,7 @@ to in at on during after before when while as from via who which about and
 # Lowercase time/place fillers allowed between a subject and its verb.
 _ADVERBS = _wordset("""
 juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justru bahkan malah
-lebih dulu kembali kemarin tetap langsung akhirnya also had has have then later earlier
+lebih dulu kembali kemarin tetap langsung akhirnya turut kerap sering acap also had has have then later earlier
 previously
 """)
 # "dengan bangga", "secara terbuka": a manner between a subject and its verb.
@@ -535,11 +535,21 @@ def _is_body_opener(text: str, word: tuple[int, int]) -> bool:
     return text[word[0]].isupper() and _key(text[word[0]:word[1]]) in _BODY_OPENERS
 
 
+def _joins_body_name(text: str, words: list[tuple[int, int]], k: int) -> bool:
+    """"dan" inside a body's name ("… Pengolahan dan Pemurnian Indonesia"), or its
+    acronym in brackets at the end ("(AP3I)")."""
+    word = text[words[k][0]:words[k][1]]
+    if 0 < k < len(words) - 1 and word == "dan":
+        return True
+    return k == len(words) - 1 and k > 0 and word.startswith("(") and word[1:2].isupper()
+
+
 def _organisation(text: str, words: list[tuple[int, int]]) -> Mention | None:
     """An institution as speaker ("Kementerian Luar Negeri", "Polisi", "the White House")."""
     while words and _key(text[words[0][0]:words[0][1]]) in ARTICLES | FUNCTION_WORDS:
         words = words[1:]
-    if not words or not all(text[s].isupper() for s, _ in words):
+    if not words or not all(text[s].isupper() or _joins_body_name(text, words, k)
+                            for k, (s, _) in enumerate(words)):
         return None
     first = text[words[0][0]:words[0][1]]
     if _key(first) not in ORG_WORDS and not (len(first) > 1 and first.isupper()):
