@@ -921,6 +921,9 @@ def _according(scan: _Scan, sentence: _Sentence,
     lead_in = text[sentence.start:match.start()]
     if comma >= 0 and len(lead_in) <= 30 and (not lead_in.strip() or lead_in.rstrip()[-1:] == ","):
         quote = _trim(text, comma + 1, sentence.end)  # "Menurut X, …"
+    elif (lead_in.strip() and lead_in.rstrip()[-1:] != ","
+          and _CLAUSE_GOES_ON.match(text, mention.end, sentence.end)):
+        quote = (sentence.start, sentence.end)  # "Smart city menurut Sandi jadi program …"
     elif _ends_sentence(text, mention.end, sentence.end):
         quote = _trim(text, sentence.start, match.start())  # "…, menurut X."
     else:

@@ -212,3 +212,21 @@ def test_a_body_named_with_dan_and_its_acronym(body: str) -> None:
     text = f"Sebelumnya, {body} mengatakan ada 11 smelter yang tutup akibat kebijakan tersebut."
     (s,) = found(text)
     assert (s.speaker, s.organisation) == (body, True)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Smart city menurut Budi jadi program yang ditawarkan para dubes negara Uni Eropa itu.",
+    "Hal itu menurutnya harus segera dibenahi sebelum kompetisi dimulai bulan depan.",
+    "Sebab menurut Budi, titik-titik luka yang dialami korban adalah titik mematikan.",
+])
+def test_menurut_in_mid_sentence_reports_the_whole_sentence(sentence: str) -> None:
+    text = f"{LEAD}{sentence}"
+    (s,) = found(text)
+    assert s.speaker == "Budi Santoso"
+    assert said(text, s) == sentence
+
+
+def test_menurut_before_an_adverbial_still_ends_the_sentence() -> None:
+    text = f"{LEAD}Harga gabah di tingkat petani juga turun tajam menurut Budi di Jakarta."
+    (s,) = found(text)
+    assert said(text, s) == "Harga gabah di tingkat petani juga turun tajam"
