@@ -224,6 +224,21 @@ class SpeakerBook:
             return None
         return meant[0], meant[1]
 
+    def alias_person(self, token: str, name: str) -> None:
+        """`token` is a short name the article gave the known person `name` ("Rahmad
+        Darmawan (RD)"); shown with the name, so either finds them."""
+        known = self._known_person(name)
+        if known is not None and fold(token) not in self._aliases:
+            self._aliases[fold(token)] = known
+            self._nicknames.setdefault(known.name, token)
+
+    def person_spoken_of(self, at: int) -> str | None:
+        """The person the text last named or made a subject before `at`, whom a description
+        there ("RD, sapaan akrab mantan pelatih … itu") can only mean."""
+        found = [hit for hit in (_latest(self._subject_at, self._subjects, at),
+                                 _latest(self._named_at, self._named, at)) if hit is not None]
+        return max(found, key=lambda hit: hit[0])[1].name if found else None
+
     def _named_before(self, mention: Mention) -> Speaker | None:
         """Before any speaker, the person last named ("… melindungi Nainggolan …. “…,” kata
         gelandang bertinggi 175 cm itu")."""

@@ -60,7 +60,7 @@ ulama kiai artis aktivis selebgram trainer instruktur bishop laksma laksda laksd
 
 # Capitalised words that belong to roles and organisations, not to names.
 ORG_WORDS = _wordset("""
-kementerian dinas balai biro pusat ikatan departemen kemenlu kemlu kemendagri kemenkeu kemenhub kemenkes badan dewan komisi partai
+kementerian setjen sekretariat ditjen dinas balai biro pusat ikatan departemen kemenlu kemlu kemendagri kemenkeu kemenhub kemenkes badan dewan komisi partai
 pemerintah pihak kepolisian polisi polda polres polsek polri kejaksaan kejati kejari pengadilan
 mahkamah tni kpk dpr dprd mpr pbb bnpb bpk bpom bps ojk bi kremlin istana pentagon gedung putih
 universitas institut perusahaan pt bank luar negeri dalam keuangan pertahanan perhubungan

@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from index._speaker_book import SpeakerBook
+from index._speech_aliases import bracketed_initials, epithet_nickname
 from index._speech_anaphora import Description, alias_in, description_after, description_before
 from index._speech_names import (
     FUNCTION_WORDS,
@@ -48,7 +49,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "10"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -481,6 +482,17 @@ def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: SpeakerBook) -> N
         alias = alias_in(scan.text, sentence.start, sentence.end)
         if alias is not None:
             _introduce_alias(scan, alias, book)
+        _introduce_short_names(scan.text, sentence, book)
+
+
+def _introduce_short_names(text: str, sentence: _Sentence, book: SpeakerBook) -> None:
+    """Initials the article gives a name ("Rahmad Darmawan (RD)") and a short name it
+    describes ("RD, sapaan akrab mantan pelatih … itu"): aliases of that person."""
+    for initials, name in bracketed_initials(text, sentence.start, sentence.end):
+        book.alias_person(initials, name)
+    for short, at in epithet_nickname(text, sentence.start, sentence.end):
+        if not book.knows(short) and (person := book.person_spoken_of(at)) is not None:
+            book.alias_person(short, person)
 
 
 # A run of capitalised words, and what makes it a sentence's subject: a verb or copula after

@@ -1,0 +1,76 @@
+"""Who said what, round seven (precision): a short name the article itself ties to a full
+name, bracketed initials ("Rahmad Darmawan (RD)") or "RD, sapaan akrab <description>", is
+that person, never a new speaker; a secretariat ("Setjen DPR") is a body, not a person
+(passages written like the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index._speech_aliases import bracketed_initials, initials_fit
+from tests.index.test_speech_attribution import found
+
+QUOTE = "Kekuatan mereka ada dalam organisasi pertahanan yang paling menonjol"
+
+
+@pytest.mark.parametrize(("full", "short", "role"), [
+    ("Rahmad Darmawan", "RD", "Pelatih T - Team Terengganu"),
+    ("Jusuf Kalla", "JK", "Wakil Presiden"),
+    ("Susilo Bambang Yudhoyono", "SBY", "Ketua Umum Partai Demokrat"),
+])
+@pytest.mark.parametrize("verb", ["terang", "kata", "ucap"])
+def test_bracketed_initials_are_the_person(full: str, short: str, role: str, verb: str) -> None:
+    text = (f"{role}, {full} ({short}), hadir dalam acara itu di Jakarta kemarin.\n"
+            f"\"{QUOTE},\" {verb} {short} kepada wartawan.")
+    (s,) = found(text)
+    assert s.speaker == f"{full} ({short})"
+
+
+@pytest.mark.parametrize("epithet", ["mantan pelatih Timnas SEA Games 2011 itu",
+                                     "pria kelahiran Jakarta tersebut"])
+@pytest.mark.parametrize("verb", ["menilai,", "mengatakan,"])
+def test_a_described_short_name_is_the_person_spoken_of(epithet: str, verb: str) -> None:
+    text = ("Pelatih T - Team Terengganu, Rahmad Darmawan, memberikan sejumlah bocoran.\n"
+            "Rahmad tentu sudah sangat familier dengan gaya permainan Malaysia.\n"
+            f"Salah satu yang disoroti RD, sapaan akrab {epithet}, adalah orientasi lawan.\n"
+            f"RD {verb} Malaysia bukan tim yang terlalu mementingkan penguasaan bola.")
+    (s,) = found(text)
+    assert s.speaker == "Rahmad Darmawan (RD)"
+
+
+@pytest.mark.parametrize("short", ["RD", "Andi"])
+def test_a_short_name_with_no_one_spoken_of_stays_itself(short: str) -> None:
+    text = (f"Salah satu yang disoroti {short}, sapaan akrab mantan pelatih itu, adalah lawan.\n"
+            f"\"{QUOTE},\" terang {short}.")
+    (s,) = found(text)
+    assert s.speaker == short
+
+
+@pytest.mark.parametrize(("initials", "name", "fits"), [
+    ("RD", "Rahmad Darmawan", True), ("SBY", "Susilo Bambang Yudhoyono", True),
+    ("HPM", "Honda Prospect Motor", True), ("RD", "Rahmad Dermawan Putra", False),
+    ("DR", "Rahmad Darmawan", False), ("R", "Rahmad", False),
+])
+def test_initials_fit_the_name_words_in_order(initials: str, name: str, fits: bool) -> None:
+    assert initials_fit(initials, name) is fits
+
+
+@pytest.mark.parametrize(("sentence", "pairs"), [
+    ("Pelatih Rahmad Darmawan (RD) datang.", [("RD", "Rahmad Darmawan")]),
+    ("Wakil Presiden Jusuf Kalla (JK) hadir.", [("JK", "Jusuf Kalla")]),
+    ("Partai Amanat Nasional (PKS) hadir.", []),
+    ("Rahmad Darmawan (Persija) datang.", []),
+])
+def test_bracketed_initials_are_found_only_when_they_fit(sentence: str, pairs: list) -> None:
+    assert bracketed_initials(sentence, 0, len(sentence)) == pairs
+
+
+@pytest.mark.parametrize("body", ["Setjen DPR", "Sekretariat DPR", "Ditjen Pajak"])
+def test_a_secretariat_is_no_antecedent_of_ia(body: str) -> None:
+    text = ("Wakil Ketua Pansus Teuku Taufikulhadi hadir dalam rapat di Jakarta kemarin.\n"
+            "\"Keputusan rapat akan memanggil Miryam pertama kali,\" ujar Taufikulhadi.\n"
+            f"Sebelum pemanggilan, {body} akan berkirim surat kepada KPK.\n"
+            "Ia berkata, pansus meyakini KPK akan memenuhi permintaan itu.")
+    first, second = found(text)
+    assert first.speaker.endswith("Teuku Taufikulhadi")
+    assert second.speaker == first.speaker
