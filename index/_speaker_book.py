@@ -97,6 +97,15 @@ def _other_kin(head: frozenset[str], role: str | None) -> bool:
     return (role_kin or kin) and role_head(role) not in head
 
 
+_SQUEEZED_MIN = 9
+_SLIP_WORDS = 3  # a letter off only in names of three words or more ("Muhammad Alif" is not Ali)
+
+
+def _squeeze(name: str) -> str:
+    """A name's letters without spaces and hyphens ("Lee Jung - Jin" → "leejungjin")."""
+    return re.sub(r"[\s-]+", "", fold(name))
+
+
 def _as_person(known: _Known) -> Speaker:
     """The speaker a known person is (no organisation)."""
     return known.name, known.role, False
@@ -381,6 +390,8 @@ class SpeakerBook:
             return self._used(known), mention.role or known.role
         if len(tokens) == 1 and (known := self._variant(next(iter(tokens)))) is not None:
             return self._used(known), mention.role or known.role  # "Ardi" for Ardhi Tjahjoko
+        if len(tokens) >= 2 and (known := self._misspelt(mention.name)) is not None:
+            return self._used(known), mention.role or known.role  # "Lee Jung Jing"
         if len(tokens) >= 2 or mention.organisation or mention.role:
             # "Menlu Retno": found by role later
             self._add(tokens, mention.name, mention.role, person=not mention.organisation)
@@ -426,6 +437,25 @@ class SpeakerBook:
             if known.person and _is_blend(token, fold(known.name).split()):
                 return known
         return None
+
+    def _misspelt(self, name: str) -> _Known | None:
+        """The one known person whose name `name` writes hyphenated differently, or (for
+        names of three words) a letter off ("Lee Jung Jing" for Lee Jung - Jin): a slip,
+        made their name too, so it is nobody new."""
+        tokens = frozenset(fold(name).split())
+        squeezed = _squeeze(name)
+        people = {id(known): known for token in tokens
+                  for known in self._by_token.get(token, [])[:_CANDIDATES]
+                  if known.person and not tokens <= known.tokens}
+        fits = [known for known in people.values()
+                if len(squeezed) >= _SQUEEZED_MIN and " " in known.name
+                and (squeezed == (other := _squeeze(known.name))
+                     or len(re.findall(r"\w+", name)) >= _SLIP_WORDS
+                     and one_edit_apart(squeezed, other))]
+        if len(fits) != 1:
+            return None
+        self._merge_name(fits[0], tokens)
+        return fits[0]
 
     def _variant(self, token: str) -> _Known | None:
         """The one known person with a name word one letter off `token` ("Ardi" and Ardhi
@@ -507,6 +537,8 @@ class SpeakerBook:
         known like a full name; other one-word names are not.
         """
         tokens = frozenset(fold(mention.name).split())
+        if len(tokens) >= 2 and tokens not in self._seen and self._misspelt(mention.name):
+            return
         if len(tokens) >= 2 or (appositive and tokens and mention.role):
             if tokens not in self._seen and subject:
                 self._introduced_at.append(mention.start)

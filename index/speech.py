@@ -1024,12 +1024,18 @@ def _in_open_quote(text: str, paragraph: _Paragraph, pos: int) -> bool:
 def _joined_subject(scan: _Scan, sentence: _Sentence) -> Mention | None:
     """"Ia menggambarkan …, seraya menambahkan bahwa …", "Trump tidak membantahnya dan
     mengatakan …": the sentence's subject, a pronoun, a full name or one the article gave."""
+    start = _past_common_noun(scan, sentence, _CAPITAL_RUN.match(scan.text, sentence.start)
+                              or _EMPTY.match(scan.text, sentence.start))
+    opener = fold(scan.text[sentence.start:start].strip())
+    if start != sentence.start and opener not in FUNCTION_WORDS:
+        return None  # "Kedatangan Lee Jung Jing ke Indonesia …, dan mengakui …": no person
     mention = scan.before(sentence.start, _first_gap(scan.text, sentence))
     if mention is None or mention.pronoun or " " in mention.name:
         return mention
     return mention if mention.name and scan.book.knows(mention.name) else None
 
 
+_EMPTY = re.compile("")
 _JOINED = re.compile(r"\b(?:seraya|sambil|sembari|dan|and|while)\s*$", re.IGNORECASE)
 _SUBJECT_END = re.compile(r"\s+(?=[a-z])")
 

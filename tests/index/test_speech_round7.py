@@ -74,3 +74,40 @@ def test_a_secretariat_is_no_antecedent_of_ia(body: str) -> None:
     first, second = found(text)
     assert first.speaker.endswith("Teuku Taufikulhadi")
     assert second.speaker == first.speaker
+
+
+LEE = ("Penggemar drama Korea digemparkan dengan kedatangan aktor Lee Jung - Jin di Indonesia.\n"
+       "\"Saya sangat antusias untuk berpartisipasi di turnamen ini,\" ujar Lee Jung - Jin.\n")
+
+
+@pytest.mark.parametrize("spelling", ["Lee Jung Jing", "Lee Jung - Jing", "Lee Jung Jin"])
+def test_a_name_one_letter_off_is_the_same_person(spelling: str) -> None:
+    text = (f"{LEE}Menurut {spelling}, makanan khas Indonesia sangat cocok dengan seleranya.")
+    first, second = found(text)
+    assert second.speaker == first.speaker == "Lee Jung - Jin"
+
+
+@pytest.mark.parametrize("noun", ["Kedatangan", "Kunjungan"])
+def test_a_sentence_opening_noun_is_no_joined_subject(noun: str) -> None:
+    text = (f"{LEE}Di sana para tamu menyambut {noun.lower()} sang aktor dengan meriah.\n"
+            f"{noun} Lee Jung Jing ke Indonesia bukan pertama kalinya dan mengakui "
+            "jatuh cinta pada Indonesia sejak lama.")
+    assert [s.speaker for s in found(text)] == ["Lee Jung - Jin"]
+
+
+@pytest.mark.parametrize("opener", ["Namun", "Bahkan"])
+def test_a_function_word_opener_keeps_the_joined_subject(opener: str) -> None:
+    text = (f"{opener} Eden Hazard membela Conte dan menegaskan sang manajer telah berusaha "
+            "keras mengangkat performa Chelsea.")
+    (s,) = found(text)
+    assert s.speaker == "Eden Hazard"
+
+
+@pytest.mark.parametrize(("named", "other"), [("Muhammad Ali", "Muhammad Alif"),
+                                              ("Kim Jong Un", "Kim Jong Nam"),
+                                              ("Budi Santoso", "Budi Hartono")])
+def test_two_different_names_are_not_merged(named: str, other: str) -> None:
+    text = (f"Produser {named} dan Menteri {other} hadir di lokasi kemarin.\n"
+            f"\"{QUOTE},\" kata {other}.")
+    (s,) = found(text)
+    assert s.speaker == other
