@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from index.names import DEGREES as MATCHER_DEGREES
@@ -60,7 +60,7 @@ ulama kiai artis aktivis selebgram trainer instruktur bishop laksma laksda laksd
 
 # Capitalised words that belong to roles and organisations, not to names.
 ORG_WORDS = _wordset("""
-kementerian setjen sekretariat ditjen dinas balai biro pusat ikatan departemen kemenlu kemlu kemendagri kemenkeu kemenhub kemenkes badan dewan komisi partai
+kementerian kemenkominfo kemkominfo kominfo setjen sekretariat ditjen dinas balai biro pusat ikatan departemen kemenlu kemlu kemendagri kemenkeu kemenhub kemenkes badan dewan komisi partai
 pemerintah pihak kepolisian polisi polda polres polsek polri kejaksaan kejati kejari pengadilan
 mahkamah tni kpk dpr dprd mpr pbb bnpb bpk bpom bps ojk bi kremlin istana pentagon gedung putih
 universitas institut perusahaan pt bank luar negeri dalam keuangan pertahanan perhubungan
@@ -661,6 +661,29 @@ def _segment(text: str, start: int, stop: int) -> tuple[int, int] | None:
     return start, stop
 
 
+def _body_between(text: str, segs: list[tuple[int, int]], end: int,
+                  places: frozenset[str]) -> Mention | None:
+    """"Plt Kepala Humas, Kemenkominfo, Noor Izza": a role, its body set off by commas, then
+    the person; the body is the role's, never the speaker."""
+    body = _words(text, *segs[1])
+    if _organisation(text, body) is None or len(body) > _BODY_WORDS:
+        return None
+    rest = _segments(text, segs[1][1] + 1, end)
+    if not rest or rest[0][0] != _skip_space(text, segs[1][1] + 1):
+        return None
+    name = _leading_phrase(text, *rest[0])
+    role_side = _words(text, *segs[0])
+    if not name or not role_side or not is_role_word(text[role_side[0][0]:role_side[0][1]]):
+        return None
+    found = _appositive(text, role_side + body, name, places)
+    if found is None or not found.name or found.organisation or found.role is None:
+        return None
+    return replace(found, role=found.role.replace(",", "", 1))
+
+
+_BODY_WORDS = 4
+
+
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The first two comma-separated segments of text[start:end] (asides dropped)."""
     segs: list[tuple[int, int]] = []
@@ -866,6 +889,8 @@ def _parse_after_verb(text: str, start: int, end: int, places: frozenset[str], *
     first = _leading_phrase(text, *segs[0], join=join)
     decided, found = _screen(text, first)
     if decided:
+        return found
+    if len(segs) >= 2 and (found := _body_between(text, segs, end, places)) is not None:
         return found
     if len(segs) >= 2:
         nxt = _leading_phrase(text, *segs[1])

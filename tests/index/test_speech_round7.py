@@ -111,3 +111,12 @@ def test_two_different_names_are_not_merged(named: str, other: str) -> None:
             f"\"{QUOTE},\" kata {other}.")
     (s,) = found(text)
     assert s.speaker == other
+
+
+@pytest.mark.parametrize("role", ["Plt Kepala Humas", "Kepala Humas", "Juru bicara"])
+@pytest.mark.parametrize("body", ["Kemenkominfo", "Kementerian Pariwisata", "BMKG"])
+def test_a_body_between_role_and_name_is_the_roles(role: str, body: str) -> None:
+    text = (f"Pemblokiran itu dibenarkan oleh {role}, {body}, Noor Izza.\n"
+            "\"Ya, benar diblokir. Pemblokiran itu sejak 1 Desember lalu,\" kata dia kemarin.")
+    (s,) = found(text)
+    assert (s.speaker, s.role) == ("Noor Izza", f"{role} {body}")
