@@ -138,6 +138,7 @@ class SpeakerBook:
         self._recent_at: list[int] = []
         self._recents: list[Speaker] = []
         self._recent_cleared = -1
+        self._places_at: list[int] = []  # sentences that name a place first, in text order
         # Where known people were a sentence's subject ("Ellen Woodsworth adalah …") or were
         # named at all ("… melindungi Nainggolan"), in text order, for pronouns and descriptions.
         self._subject_at: list[int] = []
@@ -303,12 +304,20 @@ class SpeakerBook:
 
     def _recent_before(self, at: int) -> Speaker | None:
         found = _latest(self._recent_at, self._recents, at)
-        return None if found is None or found[0] < self._recent_cleared else found[1]
+        place = bisect.bisect_left(self._places_at, at)
+        barrier = self._places_at[place - 1] if place else -1
+        return None if found is None or found[0] < max(self._recent_cleared, barrier) else found[1]
 
     def forget(self, at: int) -> None:
         """An unnamed speaker spoke at `at`: the next "katanya" is theirs, nobody's known."""
         self.last = None
         self._recent_cleared = at
+
+    def clear_recent(self, at: int) -> None:
+        """A sentence at `at` names a place first ("… muncul di Nathan Phillips Square"):
+        before any speaker, a later pronoun means nobody named earlier either."""
+        if not self._places_at or at > self._places_at[-1]:
+            self._places_at.append(at)
 
     def note_subject(self, at: int, name: str, *, answering: bool = False) -> None:
         """The known person `name` is the subject of a sentence at `at` (text order);

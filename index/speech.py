@@ -592,8 +592,17 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
                 mention = _with_appositive_role(scan, sentence, match.end(), mention)
             if first and mention.role is None:
                 mention = _with_kin_role(scan.text, sentence, mention)
+            if _PLACE_BEFORE.search(scan.text, max(0, match.start() - 10), match.start()):
+                book.introduce(mention, subject=False)  # "… datang di Nathan Phillips Square"
+                if first:  # nobody named before it: a later "ia" is nobody the text made clear
+                    book.clear_recent(match.start())
+                continue
             book.introduce(mention, subject=first)
             first = first and " " not in mention.name
+
+
+# "di Nathan Phillips Square", "ke Gedung Putih": a place, never whom a later "ia" means.
+_PLACE_BEFORE = re.compile(r"\b(?:di|ke|dari|dalam|menuju|at|in|to|from)[ ]+$")
 
 
 # What may open a sentence before its first word: a dateline ("JUARA.net - ") or a quote mark.

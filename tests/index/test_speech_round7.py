@@ -120,3 +120,19 @@ def test_a_body_between_role_and_name_is_the_roles(role: str, body: str) -> None
             "\"Ya, benar diblokir. Pemblokiran itu sejak 1 Desember lalu,\" kata dia kemarin.")
     (s,) = found(text)
     assert (s.speaker, s.role) == ("Noor Izza", f"{role} {body}")
+
+
+@pytest.mark.parametrize("prep", ["di", "ke", "dari"])
+def test_a_place_after_a_preposition_is_no_antecedent(prep: str) -> None:
+    text = ("Penyanyi itu lagi-lagi memberi kejutan kepada para penggemarnya.\n"
+            f"Sang rapper datang secara tiba-tiba dalam sebuah konser {prep} Nathan Phillips "
+            "Square. Ia mengaku ingin ikut merayakan hari kelahiran negara asalnya.")
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("prep", ["di", "ke"])
+def test_a_person_named_before_the_place_stays_the_antecedent(prep: str) -> None:
+    text = (f"Eko Hadi Susilo, warga Madiun, rela berjalan kaki {prep} Kali Malang kemarin.\n"
+            "Ia mengaku mendapatkan banyak titipan pesan dari masyarakat selama di jalan.")
+    (s,) = found(text)
+    assert s.speaker == "Eko Hadi Susilo"
