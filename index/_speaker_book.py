@@ -21,7 +21,8 @@ from index._speech_anaphora import (
     role_head_tokens,
 )
 from index._speech_names import Mention, fold
-from index.names import one_edit_apart
+from index.names import BLEND_HEAD as _BLEND_HEAD
+from index.names import is_blend, one_edit_apart
 
 __all__ = ["Speaker", "SpeakerBook"]
 
@@ -40,10 +41,6 @@ _LONG_WORD = 8
 _SHORTEST_NAME = 4
 # A name word this long may be misspelt by one letter and still be the same person's.
 _VARIANT_MIN = 4
-# A blend ("Jokowi") takes at least this much of the first word and two letters of the next.
-_BLEND_HEAD = 3
-# A blend with a shorter start of the first word ("Aher") takes this much of the next.
-_BLEND_TAIL = 3
 # Role words a role-only speaker and a named person's role share to be the same office.
 _SAME_OFFICE = 3
 
@@ -55,19 +52,6 @@ def _latest(positions: list[int], items: list[_T], at: int) -> tuple[int, _T] | 
     """The last (position, item) before `at`; `positions` ascend."""
     i = bisect.bisect_left(positions, at)
     return (positions[i - 1], items[i - 1]) if i else None
-
-
-def _is_blend(token: str, words: list[str]) -> bool:
-    """"jokowi" = "joko" + "wi": the start of one name word then the start of the next;
-    "aher" = "a" + "her" (Ahmad Heryawan), "buwas" = "bu" + "was": a shorter start of the
-    first word when at least `_BLEND_TAIL` letters of the next follow it."""
-    for first, second in itertools.pairwise(words):
-        for cut in range(1, min(len(first), len(token) - 2) + 1):
-            if cut < _BLEND_HEAD and len(token) - cut < _BLEND_TAIL:
-                continue
-            if token[:cut] == first[:cut] and second.startswith(token[cut:]):
-                return True
-    return False
 
 
 @dataclass
@@ -443,7 +427,7 @@ class SpeakerBook:
                     return known
         for known in itertools.chain(self._by_prefix.get(token[:_BLEND_HEAD], [])[:_CANDIDATES],
                                      self._by_initial.get(token[:1], [])[:_CANDIDATES]):
-            if known.person and _is_blend(token, fold(known.name).split()):
+            if known.person and is_blend(token, fold(known.name).split()):
                 return known
         return None
 

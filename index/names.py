@@ -17,13 +17,15 @@ retrieval use them.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-__all__ = ["DEGREES", "is_role", "match_speaker", "name_key", "one_edit_apart", "role_concepts"]
+__all__ = ["BLEND_HEAD", "DEGREES", "is_blend", "is_role", "match_speaker", "name_key", "one_edit_apart",
+           "role_concepts"]
 
 # Scores of the kinds of match (the asked name against the speaker's name tokens).
 FULL_NAME = 1.0
@@ -627,42 +629,35 @@ def _run_score(asked: list[str], speaker: list[str]) -> float:
 
 
 def _nickname_of(short: list[str], full: list[str]) -> bool:
-    """Whether a one-word `short` is an Indonesian-style nickname of the name `full`:
-    pieces that each begin one of its words, in order, from the first word on ("Aher" of
-    Ahmad Heryawan, "Jokowi" of Joko Widodo, "Buwas" of Budi Waseso), or its initials
-    ("SBY" of Susilo Bambang Yudhoyono, three at least). Four letters at least otherwise."""
+    """Whether a one-word `short` is an Indonesian-style nickname of the name `full`: a
+    blend of its first two words (`is_blend`: "Aher" of Ahmad Heryawan, "Jokowi" of Joko
+    Widodo, "Buwas" of Budi Waseso), or its initials ("SBY" of Susilo Bambang Yudhoyono,
+    three at least). Four letters at least otherwise."""
     if len(short) != 1 or not 2 <= len(full) <= 4 or any(len(w) < 2 for w in full):
         return False  # a longer run holds roles and places ("Kakanwil … Bali Ida Bagus …")
     word = short[0]
     if word == "".join(w[0] for w in full):
         return len(word) >= 3  # not two letters: "AR (17)" is a suspect's initials
-    return len(word) >= 4 and _prefix_pieces(word, tuple(full))
+    return len(word) >= 4 and is_blend(word, full[:2])
 
 
-@lru_cache(maxsize=4096)
-def _prefix_pieces(word: str, full: tuple[str, ...]) -> bool:
-    """`word` split into two or more pieces, each a prefix of a later word of `full`,
-    the first of `full[0]`, all of `word` used (`_pieces_from`)."""
-    first = full[0]
-    for cut in range(1, min(len(word), len(first)) + 1):
-        if word[:cut] != first[:cut]:
-            break
-        rest = word[cut:]
-        if rest and any(_pieces_from(rest, full[i:]) for i in range(1, len(full))):
-            return True
-    return False
+# A blend ("Jokowi") takes at least this much of the first word and two letters of the next.
+BLEND_HEAD = 3
+# A blend with a shorter start of the first word ("Aher") takes this much of the next.
+BLEND_TAIL = 3
 
 
-def _pieces_from(word: str, full: tuple[str, ...]) -> bool:
-    """The rest of a nickname: pieces of two letters at least (only the first piece, in
-    `_prefix_pieces`, may be one: "A-her")."""
-    head = full[0]
-    for cut in range(min(len(word), len(head)), 1, -1):
-        if word[:cut] != head[:cut]:
-            continue
-        rest = word[cut:]
-        if not rest or any(_pieces_from(rest, full[i:]) for i in range(1, len(full))):
-            return True
+def is_blend(token: str, words: list[str]) -> bool:
+    """"jokowi" = "joko" + "wi": the start of one name word then the start of the next;
+    "aher" = "a" + "her" (Ahmad Heryawan), "buwas" = "bu" + "was": a shorter start of the
+    first word when at least `BLEND_TAIL` letters of the next follow it. The extractor's
+    speaker book links a short name to a person by it; `match_speaker` a nickname."""
+    for first, second in itertools.pairwise(words):
+        for cut in range(1, min(len(first), len(token) - 2) + 1):
+            if cut < BLEND_HEAD and len(token) - cut < BLEND_TAIL:
+                continue
+            if token[:cut] == first[:cut] and second.startswith(token[cut:]):
+                return True
     return False
 
 
