@@ -76,9 +76,9 @@ def _other_kin(head: frozenset[str], role: str | None) -> bool:
     """The description or the speaker's role is a kin word and the other is not that word."""
     if role is None:
         return False
-    role_kin = role_head(role) in _KIN_HEADS
+    role_word = role_head(role)
     kin = len(head) == 1 and bool(head & _KIN_HEADS)  # "anak asuh" (a former player) is none
-    return (role_kin or kin) and role_head(role) not in head
+    return (role_word in _KIN_HEADS or kin) and role_word not in head
 
 
 _SQUEEZED_MIN = 9
@@ -489,24 +489,26 @@ class SpeakerBook:
             return None
         return self.last[0]
 
+    def _entry(self, name: str) -> _Known | None:
+        """The known entry written exactly `name`, if any."""
+        return next((known for known in self._by_token.get(next(iter(fold(name).split()), ""), [])
+                     if known.name == name), None)
+
     def spoke(self, name: str) -> None:
         """The known `name` spoke again through a pronoun ("ia berkata …")."""
-        for known in self._by_token.get(next(iter(fold(name).split()), ""), []):
-            if known.name == name:
-                known.spoke = True
-                return
+        if (known := self._entry(name)) is not None:
+            known.spoke = True
 
     def alias(self, token: str, name: str) -> None:
         """`token` names the known `name` ("Angelina Sondakh … akrab disapa Angie"); the
         words of a name of several ("lebih dikenal dengan Doel Sumbang") become that
         person's, so "ujar Doel" is Abdul Wahyu Affandi too."""
-        for known in self._by_token.get(next(iter(fold(name).split()), ""), []):
-            if known.name == name:
-                self._aliases.setdefault(fold(token), known)
-                if " " in token.strip():
-                    self._merge_name(known, frozenset(fold(token).split()))
-                    self._nicknames.setdefault(known.name, token)  # shown with the name
-                return
+        if (known := self._entry(name)) is None:
+            return
+        self._aliases.setdefault(fold(token), known)
+        if " " in token.strip():
+            self._merge_name(known, frozenset(fold(token).split()))
+            self._nicknames.setdefault(known.name, token)  # shown with the name
 
     def _merge_name(self, known: _Known, tokens: frozenset[str]) -> None:
         """The other name `tokens` is `known`'s: a separate entry for it is dropped."""

@@ -110,7 +110,7 @@ def _head(text: str, start: int, end: int) -> tuple[int, int, str, bool] | None:
             and word not in _EPITHET_HEADS and not compound):
         return None  # "anak asuh" (a coach's former player) is one, "anak" alone is kin
     head_end = match.end(2)
-    if _COMPOUNDS.get(word) == (match.group(3) or "").casefold():
+    if compound:
         word, head_end = f"{word} {match.group(3).casefold()}", match.end(3)
     # "sang" points back to the latest speaker; English "the" only to one whose role fits.
     return match.start(2), head_end, word, (match.group(1) or "").casefold() == "sang"

@@ -473,7 +473,7 @@ def _title_case(line: str) -> bool:
 
 def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: SpeakerBook) -> None:
     """Register multi-word capitalised names so a later surname (or alias) maps to them."""
-    quoted = _quote_spans(scan.text, paragraph[0].start, paragraph[-1].end)
+    quoted = paragraph.quotes(scan.text)[0]
     for sentence in paragraph:
         _introduce_in(scan, sentence, book)
         _introduce_single_names(scan, sentence, book)
