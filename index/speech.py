@@ -89,12 +89,14 @@ _STRONG = (r"mengatakan|menyatakan|menegaskan|menjelaskan|menyebutkan|mengungkap
            r"|mengklaim|mengeklaim|menekankan|berkata|menandaskan|berujar|berpendapat"
            r"|said|says|told|added|stated|explained|warned|insisted|stressed|claimed|argued"
            r"|noted|announced")
+# Weak verbs that report only with a comma or "bahwa" after them ("memperkirakan, …").
+_MARKED_ONLY_VERBS = ("memperkirakan", "mengumumkan", "membantah", "menampik", "menjamin",
+                      "berkeras", "mendeskripsikan", "mencuitkan", "mewartakan", "bercerita",
+                      "memprediksi", "beralasan", "memaparkan")
 _WEAK = (r"menilai|meminta|berharap|menyebut|menyampaikan|memastikan|mendesak|mengimbau"
          r"|menduga|menganggap|meyakini|berjanji|menjanjikan|mengungkap|menuding|menuduh"
          r"|menyayangkan|mengusulkan|menyarankan|menyerukan|mengakui|mengingatkan"
-         r"|memperkirakan|membenarkan|mengancam(?=\s+akan\b)|mengumumkan|membantah"
-         r"|menampik|menjamin|berkeras|mendeskripsikan|mencuitkan|mewartakan|bercerita"
-         r"|memprediksi|beralasan|memaparkan"
+         r"|membenarkan|mengancam(?=\s+akan\b)|" + "|".join(_MARKED_ONLY_VERBS) +
          r"|believes|hopes|urged|promised|admitted")
 # Verbs that report speech only when a quote follows them ("Ponniah melanjutkan, “…”") or
 # precedes them ("“…,” ia mengawali imbauannya"): alone they are deeds ("melanjutkan studi").
@@ -1140,10 +1142,7 @@ _ACTION_VERBS = frozenset(["mengungkap", "memastikan", "menjanjikan"])
 _OPINION_VERBS = frozenset(["berharap", "menilai"])
 # "meminta kepada pihak berwajib untuk …": whom, then the request.
 _REQUEST = re.compile(r"[^\S\n]+kepada[^,.;:\n]{1,60}?[^\S\n]+(?:untuk|agar|supaya)\b")
-# Weak verbs that report only with a comma or "bahwa" after them ("memperkirakan, …").
-_MARKED_ONLY = frozenset(["memperkirakan", "mengumumkan", "membantah", "menampik", "menjamin",
-                          "berkeras", "mendeskripsikan", "mencuitkan", "mewartakan",
-                          "bercerita", "memprediksi", "beralasan", "memaparkan"])
+_MARKED_ONLY = frozenset(_MARKED_ONLY_VERBS)
 
 
 def _opened_quote(scan: _Scan, paragraph: _Paragraph, index: int, open_: int,
