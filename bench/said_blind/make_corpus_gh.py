@@ -33,15 +33,21 @@ def fresh_picks() -> dict[str, list[dict]]:
     return pick_pair(("G", "H"), SEED, {r["id"] for r in f_pick(eligible())})
 
 
-def build(picks: dict[str, list[dict]], description: str) -> None:
-    """The command line of make_corpus_gh.py and make_corpus_ij.py over their `picks`."""
+def build(picks: dict[str, list[dict]], description: str,
+          extra: dict[str, list[dict]] | None = None) -> None:
+    """The command line of the make_corpus scripts over their `picks`.
+
+    `extra` picks can be listed but are not written into the corpus (articles set aside for
+    a hand-labelled statement set).
+    """
+    listable = picks | (extra or {})
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--list", choices=tuple(picks))
+    parser.add_argument("--list", choices=tuple(listable))
     args = parser.parse_args()
     write_corpus(args.out, [row for rows in picks.values() for row in rows])
     if args.list:
-        print("\n".join(f"{row['id']}.txt" for row in picks[args.list]))
+        print("\n".join(f"{row['id']}.txt" for row in listable[args.list]))
     else:
         print(f"400 + {2 * PER_SET} articles -> {args.out}")
 
