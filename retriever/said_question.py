@@ -71,7 +71,8 @@ _EN_SAY = _words("say|claim|promise|warn|think|predict|urge|blame|report|point o
                  "|welcome|dismiss|plead|post on|post to|share on|share about|upload to|upload on"
                  "|speak about|speak on|speak out|speak of|spoke about|spoke on|spoke out"
                  "|spoke of|spoken about|spoken on|spoken out|talk about|talk of|mean by|meant by"
-                 "|weigh in on|weigh in|weighed in on|weighed in")
+                 "|weigh in on|weigh in|weighed in on|weighed in|cite|list|identify|outline"
+                 "|spell out|lay out|point to|single out|put forward")
 # Verbs whose act is part of what is asked: "What did X urge drivers to do" asks for an urging.
 _EN_DIRECTIVES = _words("urge|ask|call for|demand|advise|recommend|order|warn|promise|pledge|vow"
                         "|threaten|propose|suggest|instruct|pray for|encourage|remind|request"
@@ -118,7 +119,8 @@ _ACT_NOUNS = ("ultimatum|demand|condition|signal|guarantee|order|instruction|sug
               "|recommendation|promise|warning|prediction|pledge|excuse|assurance")
 _WORDS_NOUNS = ("comment|remark|statement|reason|explanation|claim|message|argument|answer|response"
                 "|example|figure|detail|estimate|account|apology|evidence|description|hint|tip"
-                "|position|stance|view|line")
+                "|position|stance|view|line|proof|factor|justification|rationale|criticism|objection"
+                "|complaint|concern|worry|fear|assessment|verdict|forecast|outlook|summary")
 _EN_SPEECH_NOUN = re.compile(rf"\b(?:(?:{_WORDS_NOUNS}|{_ACT_NOUNS})s?|advice|words)\b", _I)
 _EN_ACT_NOUN = re.compile(rf"(?:{_ACT_NOUNS})s?|advice", _I)
 _EN_OF_NOUNS = _words("reaction|response|comment|comments|view|views|opinion|verdict|stance"
@@ -319,7 +321,10 @@ def _clean_person(span: str) -> str | None:
     if plain[0] in _QUESTION_WORDS or _RELATIVES & set(plain) or _POSSESSIVES & set(plain[1:]) or (
             plain[0] in _PRONOUNS and not _name_prefix_i(words)):
         return None
-    if {plain[0], plain[-1].removesuffix("'s"), *plain[:2]} & _NOT_SPEAKERS:
+    heads = {plain[-1].removesuffix("'s"), *plain[:2]}
+    if len(plain) > 1 and _is_role_word(plain[1]):
+        heads -= {plain[0]}  # "law professor X", "market analyst X": a role, not a document
+    if heads & _NOT_SPEAKERS:
         return None
     return person
 
@@ -420,12 +425,14 @@ def _when(pattern: str) -> Callable[[_MatchParser], _Parser]:
 
 @_when(rf"^(?:[^,]{{1,60}},\s+)?(?:(?:in|on|at|for|with|about|to|from|by|under)\s+)?"
       rf"(?:(?P<wh>what|who|whom|which|why|when|how soon|how much|how many)"
-      rf"(?P<mid>(?:\s+[\w'-]+){{0,3}}?)\s+)?(?P<aux>{_EN_AUX})\s+(?P<after>.+)$")
+      rf"(?P<mid>(?:\s+[\w'-]+){{0,5}}?)\s+)?(?P<aux>{_EN_AUX})\s+(?P<after>.+)$")
 def _en_wh_did(match: re.Match[str]) -> SaidQuery | None:
     """ "What/Who/Why … did X say/claim/warn … Y" and "Did X blame Y"."""
     noun = _EN_SPEECH_NOUN.search(match["mid"] or "")
     after = _FIRST_THING.sub("", match["after"])  # "the first thing X said after Y"
     verbs = _EN_GIVE + _EN_SAY if noun else _EN_SAY  # "What ultimatum did X give Y"
+    if _content_mid(match["mid"]):  # "What lesson did X draw", "Which players did X rate"
+        verbs += _EN_SEE_IN
     verbs += ("call",) if match["wh"] and match["wh"].lower() == "what" else ()
     if (match["wh"] or "").lower() in ("when", "how soon"):  # "When did X say Y": a time
         said = _verb_said(after, _EN_WHEN_SAY, "en")
@@ -434,9 +441,29 @@ def _en_wh_did(match: re.Match[str]) -> SaidQuery | None:
     if said is None and not match["wh"]:  # "Does X support Y": a stance, said or done
         stance = _verb_said(after, _EN_STANCE, "en")
         return dataclasses.replace(stance, explicit=False) if stance else None
-    if said is None or noun is None or not _EN_ACT_NOUN.fullmatch(noun.group()):
+    if said is None:
+        return None
+    if _content_mid(match["mid"]):
+        # "What proof of public demand did X cite for Y": the words asked for are the topic too
+        return dataclasses.replace(said, topic=f"{match['mid'].strip()} {said.topic}".strip())
+    if noun is None or not _EN_ACT_NOUN.fullmatch(noun.group()):
         return said
     return dataclasses.replace(said, topic=f"{noun.group()} {said.topic}".strip())
+
+
+def _content_mid(mid: str | None) -> bool:
+    """Whether "what <mid> did X …" asks for something of its own ("what lesson", "which
+    right-backs"), not just for words ("what other reason", "what comments")."""
+    return any(word.lower() not in _GENERIC_MID for word in (mid or "").split())
+
+
+# Verbs of a judgement or a lesson named by the question: "What weakness did X see in Y".
+_EN_SEE_IN = _words("draw|drew|drawn|see in|saw in|seen in|find in|found in|rate|rank")
+# Words of "what <mid> did X …" that ask for no content of their own ("what other reason").
+_GENERIC_MID = frozenset(
+    _words("other|else|kind|kinds|sort|sorts|type|types|of|exactly|specific|particular|a|an"
+           "|the|message|messages|words|thing|things|" + _EN_ADJ)
+    + _words(_WORDS_NOUNS) + tuple(f"{noun}s" for noun in _words(_WORDS_NOUNS)))
 
 
 # Stances of "Does X support Y", "Is X against Y": stated or shown by a deed (a vote).
