@@ -433,7 +433,8 @@ def _en_wh_did(match: re.Match[str]) -> SaidQuery | None:
     verbs = _EN_GIVE + _EN_SAY if noun else _EN_SAY  # "What ultimatum did X give Y"
     if _content_mid(match["mid"]):  # "What lesson did X draw", "Which players did X rate"
         verbs += _EN_SEE_IN
-    verbs += ("call",) if match["wh"] and match["wh"].lower() == "what" else ()
+    if match["wh"] and match["wh"].lower() == "what":  # "What did X call Y", "… suspect was"
+        verbs += ("call", "suspect", "speculate", "guess", "fear")
     if (match["wh"] or "").lower() in ("when", "how soon"):  # "When did X say Y": a time
         said = _verb_said(after, _EN_WHEN_SAY, "en")
         return dataclasses.replace(said, explicit=False) if said else None
@@ -640,6 +641,18 @@ def _en_said_what(match: re.Match[str]) -> SaidQuery | None:
     return _said(_clean_person(match["person"]), _clean_topic(match["rest"], _EN_PREP), "en")
 
 
+@_when(rf"^how\s+(?P<feel>{_alternation(_EN_FEEL, inflect=False)})\s+(?:is|was|are|were)\s+"
+      rf"(?P<after>.+)$")
+def _en_how_feeling(match: re.Match[str]) -> SaidQuery | None:
+    """ "How worried is X about Y": the feeling they voiced (as `_en_be_feeling`)."""
+    found = re.match(rf"^(?P<person>.+?)\s+(?P<prep>{_EN_PREP_SPLIT}|with|by|at|that)\s+(?P<topic>.+)$",
+                     match["after"], _I)
+    person = _clean_person(found["person"]) if found else None
+    if not found or not person or not _has_person_word(person.split()):
+        return None
+    return _said(person, f"{match['feel']} {found['topic']}", "en")
+
+
 @_when(rf"^how\s+(?:exactly\s+)?(?:{_EN_AUX})\s+(?P<after>.+)$")
 def _en_how(match: re.Match[str]) -> SaidQuery | None:
     """ "How did X react to / explain / describe Y"; "How did X use Y to justify Z" (another
@@ -778,7 +791,7 @@ def _id_noun(text: str) -> SaidQuery | None:
     return _weak(said.person or "", f"{noun} {said.topic}", "id")
 
 
-@_when(r"^(?:[\w-]+\s+){0,2}?(?:apa|apakah)(?:kah)?(?:\s+saja)?(?:\s+[\w-]+){0,2}?"
+@_when(r"^(?:[\w-]+\s+){0,2}?(?:apa|apakah)(?:kah)?(?:\s+saja)?(?P<noun>(?:\s+[\w-]+){0,2}?)"
       r"\s+yang\s+"
       r"(?:(?:telah|sudah|akan|pernah|juga)\s+)?(?P<after>.+)$")
 def _id_yang(match: re.Match[str]) -> SaidQuery | None:
@@ -793,7 +806,19 @@ def _id_yang(match: re.Match[str]) -> SaidQuery | None:
         if said and not said.topic and whom:  # "Apa yang diminta X dari DJP": asked of DJP
             return _said(_clean_person(whom["person"]), whom["topic"], "id")
         return said
+    noun = (match["noun"] or "").strip()
+    deed = re.match(r"^di[a-z]{3,}(?:nya)?\s+(?P<rest>.+)$", after)
+    if deed and noun.lower() in _ID_DEED_NOUNS:  # "Apa langkah yang akan ditempuh X terkait Y"
+        said = _id_split_said(deed["rest"])
+        if said and said.topic and _has_person_word((said.person or "").split()):
+            return _weak(said.person or "", f"{noun} {said.topic}", "id")
     return _verb_said(after, _ID_STEMS, "id", max_words=_MAX_BARE_PERSON_WORDS)
+
+
+# Acts a person announces ("Apa langkah yang ditempuh X soal Y"): their plan, in their words
+# when they gave it, else the usual path (`explicit=False`).
+_ID_DEED_NOUNS = frozenset(_words("langkah|upaya|tindakan|kebijakan|rencana|solusi|strategi"
+                                  "|sanksi|antisipasi|persiapan|langkah-langkah"))
 
 
 @_when(r"^(?P<lead>bagaimana|seperti apa|apakah|mengapa|kenapa)(?:kah)?\s+"
@@ -812,11 +837,16 @@ def _id_verb(match: re.Match[str]) -> SaidQuery | None:
     return min(found, key=lambda q: len(q.person or "")) if found else _id_why_weak(after)
 
 
+# Words of will and negation that end a subject: "Mengapa X ingin …", "Mengapa X tidak …".
+_ID_MODALS = frozenset(_words("ingin|mau|hendak|enggan|ogah|akan|tidak|tak|belum|bersikeras"
+                              "|masih|harus|perlu|bisa|dapat|sulit"))
+
+
 def _id_why_weak(after: str) -> SaidQuery | None:
     """ "Mengapa Kompol Bobby menahan …": their reasons, `explicit=False` (see `_en_why`)."""
     words = after.split()
     for i, word in enumerate(words[1:], 1):
-        if _is_id_verb(word) or word.lower() in _ID_BOUNDARY:
+        if _is_id_verb(word) or word.lower() in _ID_BOUNDARY or word.lower() in _ID_MODALS:
             person = _clean_person(" ".join(words[:i]))
             subject_like = person and all(_subject_word(w, "") for w in person.split())
             return _weak(person, " ".join(words[i:]), "id") if subject_like else None
@@ -860,7 +890,7 @@ def _id_who(text: str) -> SaidQuery | None:
 
 _PARSERS: tuple[Callable[[str], SaidQuery | None], ...] = (
     _en_who, _id_who, _according, _en_is_it_true, _id_is_it_true, _en_mean, _en_stand, _en_said_by, _en_why, _en_what_made, _id_what_made, _en_wh_did, _en_embedded,
-    _quotes_by, _en_how,
+    _quotes_by, _en_how_feeling, _en_how,
     _en_noun_forms, _id_noun, _id_yang, _id_verb, _id_bilang_apa, _en_said_what, _headline)
 
 
