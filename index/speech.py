@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from index._speaker_book import SpeakerBook
-from index._speech_aliases import bracketed_initials, epithet_nickname
+from index._speech_aliases import NICKNAME_PHRASE, bracketed_initials, epithet_nickname
 from index._speech_anaphora import Description, alias_in, description_after, description_before
 from index._speech_names import (
     FUNCTION_WORDS,
@@ -414,7 +414,7 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
 
 # "ujar Tiko, sapaan akrabnya" / "kata Djanur, sapaan akrab Djadjang": the name is what the
 # person was called; "-nya" means the one the article is speaking of.
-_NICKNAME_AFTER = re.compile(r",[^\S\n]*(?:sapaan|panggilan)[^\S\n]+(?:akrab|karib)(?:(nya)\b|[^\S\n]+"
+_NICKNAME_AFTER = re.compile(rf",[^\S\n]*{NICKNAME_PHRASE}(?:(nya)\b|[^\S\n]+"
                              r"([A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,3}))")
 
 
@@ -502,7 +502,7 @@ def _introduce_short_names(text: str, sentence: _Sentence, book: SpeakerBook) ->
 _CAPITAL_RUN = re.compile(r"[A-Z][\w.'’]*(?:(?:[ ]-[ ][a-z]+)|(?:[ ][A-Z][\w.'’]*))*")
 _SUBJECT_VERB = re.compile(
     r",?[ ]+(?:(?:juga|pun|kemudian|lalu|telah|sudah|akan|sempat|pernah|tidak|tak|bahkan"
-    r"|justru|masih|hanya|lantas|langsung|sendiri|mengaku|akhirnya|kembali|tetap|pernah)[ ]+)*"
+    r"|justru|masih|hanya|lantas|langsung|sendiri|mengaku|akhirnya|kembali|tetap)[ ]+)*"
     r"(?:adalah|merupakan"
     r"|(?!menteri\b|mereka\b|meski\b|memang\b|menurut\b|mantan\b)(?:me|ber)[a-z]{3,})\b")
 
@@ -986,7 +986,9 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
         if match.group(2) and _WEAK_OBJECT.match(text, verb_end, sentence.end):
             continue  # "Anies meminta maaf kepada warga": an object, not a clause
         marked = (not match.group(2) or before_quote
-                  or _WEAK_FOLLOW.match(text, match.end(), sentence.end))
+                  or _WEAK_FOLLOW.match(text, match.end(), sentence.end)
+                  or match.group(2) in _INTRO_VERBS and _QUOTE_FOLLOWS.match(text, verb_end,
+                                                                             sentence.end))
         if not marked and match.group(2) in _MARKED_ONLY:
             continue  # "memperkirakan nilai kekayaan …": an estimate, not a statement
         window = max(sentence.start, match.start() - _LOOKAROUND)
@@ -1115,7 +1117,8 @@ _CLAUSE_MARKER = re.compile(
 _CLAUSE_VERBS = frozenset(["menilai", "menyebut", "menganggap", "berjanji", "menyayangkan",
                            "menduga", "meyakini", "menuding", "menuduh", "memastikan",
                            "mengancam", "memprediksi", "menampik", "berkeras"])
-_PERSONAL_PRONOUNS = frozenset(["ia", "dia", "beliau"])
+# The third-person pronouns of Indonesian prose ("he"/"she" report in English only).
+_PERSONAL_PRONOUNS = PRONOUNS - frozenset(["he", "she"])
 
 
 def _clause_follows(text: str, start: int, match: re.Match[str], end: int) -> bool:
@@ -1143,12 +1146,13 @@ _OPINION_VERBS = frozenset(["berharap", "menilai"])
 # "meminta kepada pihak berwajib untuk …": whom, then the request.
 _REQUEST = re.compile(r"[^\S\n]+kepada[^,.;:\n]{1,60}?[^\S\n]+(?:untuk|agar|supaya)\b")
 _MARKED_ONLY = frozenset(_MARKED_ONLY_VERBS)
+# "Ia bercerita “…”": a marked-only verb that also introduces quotes is marked by one.
+_INTRO_VERBS = frozenset(_INTRO.split("|"))
 
 
 def _opened_quote(scan: _Scan, paragraph: _Paragraph, index: int, open_: int,
                   mention: Mention) -> _Found:
     """"X mengatakan, “…”": the quote may run over the following sentences."""
-    text = scan.text
     text = scan.text
     closing = _CLOSING[text[open_]].search(text, open_ + 1,
                                            min(paragraph[-1].end, open_ + _QUOTE_REACH))
@@ -1167,7 +1171,7 @@ _CLAUSE_GOES_ON = re.compile(
     r"(?:[^\S\n]+lagi)?[^\S\n]*,?[^\S\n]+(?!(?:di|ke|kepada|saat|ketika|usai|seusai|dalam|pada"
     r"|kemarin|dengan|melalui|lewat|seperti|sebagaimana|dikutip|sambil|seraya|sembari|yang"
     r"|dari|kala|selepas|sebelum|setelah|menambahkan|menjelaskan|mengatakan|lalu|kepadanya"
-    r"|ditemui|dilansir|saat|usai|belum|sebagaimana)\b)[a-z]")
+    r"|ditemui|dilansir|belum)\b)[a-z]")
 
 
 def _trailing(scan: _Scan, sentence: _Sentence) -> _Found | None:
@@ -1208,8 +1212,8 @@ def _trailing(scan: _Scan, sentence: _Sentence) -> _Found | None:
 
 
 # "…, demikian ujar kepolisian Myanmar, Abul Khaer.": the clause before is theirs.
+# ("…, demikian dikatakan X" is `_AS_SAID_BY`'s.)
 _DEMIKIAN_AFTER = re.compile(r",[^\S\n]*demikian[^\S\n]+(?:kata|ujar|ucap|tutur|ungkap|jelas"
-                             r"|dikatakan|disampaikan|diungkapkan|dijelaskan"
                              r"|(?:pernyataan|keterangan)(?:[^\S\n]+resmi)?(?:[^\S\n]+dari)?)"
                              r"(?:[^\S\n]+oleh)?[^\S\n]+")
 
