@@ -368,8 +368,28 @@ def _continued(text: str, paragraph: _Paragraph, previous: Statement) -> list[_F
     return [(start, end, _trim(text, start + 1, quotes[0][1]), mention, _DIRECT)]
 
 
+# "Medan (ANTARA News) - ", "Jakarta, CNN Indonesia -- ", "paris, Jumat - ": an article's
+# dateline, glued by the sentence splitter to its first sentence.
+_DATELINE = re.compile(r"(?:[A-Za-z][\w.!]*,?[ ]){0,4}[A-Za-z][\w.!]*(?:[ ]\([^()\n]{1,40}\))?"
+                       r"(?:[ ][-–—]{1,2}[ ]*|[-–—]{1,2}[ ]+)(?=[A-Z\"“])")
+_DATELINE_REACH = 60
+
+
+def _past_dateline(text: str, start: int) -> int:
+    """Where a statement starting at `start` starts once an opening dateline is left out: a
+    dateline is nobody's words. Only on the article's first line (after its title)."""
+    if start and text[start - 1] != "\n":
+        return start
+    match = _DATELINE.match(text, start, start + _DATELINE_REACH)
+    if match is None or sum(1 for line in text[:start].splitlines() if line.strip()) > 1:
+        return start
+    return match.end()
+
+
 def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention: Mention,
                kind: str, book: SpeakerBook) -> Statement | None:
+    if (begin := _past_dateline(text, start)) != start:
+        start, quote = begin, (max(quote[0], begin), quote[1])
     if mention.unknown:
         book.forget(end)  # the next "katanya" is this unnamed speaker's
         book.last_end = end
