@@ -39,6 +39,8 @@ _COMPANY_HEADS = frozenset(["grup", "group", "perusahaan", "pt", "maskapai", "ko
 # A name word this long may also be cut to `_SHORTEST_NAME` letters ("Zuck", Zuckerberg).
 _LONG_WORD = 8
 _SHORTEST_NAME = 4
+# A hyphenated short name whose first part is this short is an initial and a cut ("J-Law").
+_INITIAL_PART = 2
 # A name word this long may be misspelt by one letter and still be the same person's.
 _VARIANT_MIN = 4
 # Role words a role-only speaker and a named person's role share to be the same office.
@@ -425,11 +427,28 @@ class SpeakerBook:
             for known in self._by_prefix.get(token[:_SHORT_NAME], [])[:_CANDIDATES]:
                 if any(word.startswith(token) for word in known.tokens):
                     return known
+        head, hyphen, tail = token.partition("-")  # "J - Law": a blend of Jennifer Lawrence
+        plain = head + tail if hyphen and len(head) <= _INITIAL_PART else token
         for known in itertools.chain(self._by_prefix.get(token[:_BLEND_HEAD], [])[:_CANDIDATES],
                                      self._by_initial.get(token[:1], [])[:_CANDIDATES]):
-            if known.person and is_blend(token, fold(known.name).split()):
+            if known.person and is_blend(plain, fold(known.name).split()):
                 return known
         return None
+
+    def person_abbreviated(self, token: str) -> str | None:
+        """The one known person a short name the article calls theirs ("Mou, sapaan
+        akrabnya") cuts from one of their name words (Mourinho) or blends from two."""
+        token = fold(token)
+        if len(token) < _BLEND_HEAD:
+            return None
+        people = {known.name for known in itertools.chain(
+                      self._by_prefix.get(token[:_BLEND_HEAD], [])[:_CANDIDATES],
+                      self._by_prefix.get(token[:_SHORT_NAME], [])[:_CANDIDATES],
+                      self._by_initial.get(token[:1], [])[:_CANDIDATES])
+                  if known.person and " " in known.name
+                  and (any(word.startswith(token) for word in known.tokens)
+                       or is_blend(token, fold(known.name).split()))}
+        return next(iter(people)) if len(people) == 1 else None
 
     def _misspelt(self, name: str) -> _Known | None:
         """The one known person whose name `name` writes hyphenated differently, or (for

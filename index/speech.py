@@ -447,7 +447,9 @@ def _nickname_given(text: str, mention: Mention, book: SpeakerBook) -> Mention:
     if given is None:
         return mention
     if given.group(1):
-        if (latest := book.latest_speaker_alone(mention.start)) is not None:
+        latest = (book.latest_speaker_alone(mention.start)
+                  or book.person_abbreviated(mention.name))  # "Mou" of Jose Mourinho
+        if latest is not None:
             book.alias(mention.name, latest)
         return mention
     full = parse_after_verb(text, given.start(2), given.end(2))  # "KH Salahudhin Wahid"
