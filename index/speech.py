@@ -822,20 +822,32 @@ def _closing_attribution(scan: _Scan, pos: int, end: int) -> Mention | None:
     if (handle := _BY_HANDLE.match(text, pos, limit)) is not None:
         # a commenter in passing: the next "tulisnya" is not theirs
         return Mention(handle.group(1), None, handle.start(1), handle.end(1), aside=True)
-    match = _AFTER_QUOTE_ID.match(text, pos, limit)
+    match = _AFTER_QUOTE_ID.match(text, pos, limit) or _AFTER_QUOTE_SAID.match(text, pos, limit)
     if match is not None:
-        if match.group(2):
+        if match.re is _AFTER_QUOTE_ID and match.group(2):
             return Mention("", None, match.start(1), match.end(2), pronoun=True)
-        return scan.after(match.end(), limit)
-    match = _AFTER_QUOTE_SAID.match(text, pos, limit)
-    if match is not None:
-        return scan.after(match.end(), limit)
+        return scan.after(match.end(), limit) or _unread(text, match, limit)
     match = _AFTER_QUOTE_X_SAID.match(text, pos, limit)
     if match is None and text[pos - 2:pos - 1] in (",", "?", "!"):
         match = _AFTER_QUOTE_X_VERB.match(text, pos, limit)
     if match is not None:
         return scan.before(match.start(1), match.end(1))
     return None
+
+
+# "ujar media officer Persib Irfan Suryadireja": lower-case words, then a full name.
+_UNREAD_NAMED = re.compile(r"(?:[a-z]+[ ]){1,4}(?:[A-Z][\w'’]*[ ]){0,3}[A-Z][\w'’]+[ ][A-Z][\w'’]+")
+_DESCRIBED = re.compile(r"[^,.;:\n]*\b(?:itu|tersebut|ini)\b")
+
+
+def _unread(text: str, verb: re.Match[str], limit: int) -> Mention | None:
+    """A role and a full name after a closing verb that no rule reads ("“…,” ujar media
+    officer Persib Irfan …"): someone new, unknown, so the next "kata dia" is not the
+    latest speaker's. A description ("eks pilar Real Madrid tersebut") is not."""
+    named = _UNREAD_NAMED.match(text, verb.end(), limit)
+    if named is None or _DESCRIBED.match(text, verb.end(), limit):
+        return None
+    return Mention("", None, verb.start(1), verb.end(1), unknown=True)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
