@@ -109,6 +109,7 @@ sedang masih telah sudah akan pernah sempat lantas maka jadi the a an but and ho
 meanwhile in on at when after before also he she they it we his her their this that yet
 while as so if then earlier later separately still bagi atas apalagi walau walaupun agar supaya
 seperti yakni yaitu tanpa kini nah kata terpisah senada padahal kepada bagaimanapun kendati
+melalui lewat
 minggu senin selasa rabu kamis jumat sabtu monday tuesday wednesday thursday friday saturday
 sunday januari februari maret april mei juni juli agustus september oktober november desember
 """)
@@ -850,7 +851,15 @@ def name_in_run(text: str, start: int, end: int,
     last = text[words[-1][0]:words[-1][1]]
     if not (_is_name_word(last) or last.isupper()):
         return None
-    return _split_role_name(text, words, places)
+    found = _split_role_name(text, words, places)
+    if found is not None and found.name and _key(found.name.split(" ", 1)[0]) in _AREA_HEADS:
+        return None  # "Kelurahan Tondo", "Jalan RE Martadinata": a place
+    return found
+
+
+# Words that open the name of an administrative area or a street, never a person's.
+_AREA_HEADS = frozenset(["kelurahan", "kecamatan", "desa", "dusun", "kampung", "jalan", "jl",
+                         "jl.", "provinsi", "kabupaten", "kota", "pulau"])
 
 
 def _appositive(text: str, role_words: list[tuple[int, int]], name_words: list[tuple[int, int]],

@@ -616,6 +616,11 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
                 mention = _with_appositive_role(scan, sentence, match.end(), mention)
             if first and mention.role is None:
                 mention = _with_kin_role(scan.text, sentence, mention)
+            if (first and _RELATUM.match(scan.text, match.end())
+                    and _after_lowercase_word(scan.text, match.start())
+                    and not _NAMED_AS.search(scan.text, max(0, match.start() - 20),
+                                             match.start())):
+                first = False  # "adik kandung Kim Kardashian ini memamerkan …": not Kim
             if _PLACE_BEFORE.search(scan.text, max(0, match.start() - 10), match.start()):
                 book.introduce(mention, subject=False)  # "… datang di Nathan Phillips Square"
                 if first:  # nobody named before it: a later "ia" is nobody the text made clear
@@ -625,6 +630,10 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
             first = first and " " not in mention.name
 
 
+# "adik kandung Kim Kardashian ini": the name ends a description of someone else.
+_RELATUM = re.compile(r"[ ]+(?:ini|itu|tersebut)\b")
+# "Pemilik nama lengkap Tamara Geraldine Tambunan itu": the description is of the name's owner.
+_NAMED_AS = re.compile(r"\b(?:nama|lengkap|asli|bernama)[ ]+$")
 # "di Nathan Phillips Square", "ke Gedung Putih": a place, never whom a later "ia" means.
 _PLACE_BEFORE = re.compile(r"\b(?:di|ke|dari|dalam|menuju|at|in|to|from)[ ]+$")
 
