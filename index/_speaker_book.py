@@ -124,6 +124,7 @@ class SpeakerBook:
         self._recent_at: list[int] = []
         self._recents: list[Speaker] = []
         self._recent_cleared = -1
+        self._anonymous_at = -1  # where the latest speaker the text leaves unnamed spoke
         self._places_at: list[int] = []  # sentences that name a place first, in text order
         # Where known people were a sentence's subject ("Ellen Woodsworth adalah …") or were
         # named at all ("… melindungi Nainggolan"), in text order, for pronouns and descriptions.
@@ -274,8 +275,8 @@ class SpeakerBook:
         …. “…,” kata dia"), and an organisation never wins over a person."""
         subject = _latest(self._subject_at, self._subjects, at)
         if not personal:
-            if self.last is None and subject is not None:
-                return _as_person(subject[1])
+            if self.last is None and subject is not None and subject[0] > self._anonymous_at:
+                return _as_person(subject[1])  # not one named before an unnamed speaker
             answered = _latest(self._answer_at, self._answers, at)
             if answered is not None and answered[0] >= self.last_end:
                 return _as_person(answered[1])  # "Maia pun membalas …"
@@ -294,10 +295,13 @@ class SpeakerBook:
         barrier = self._places_at[place - 1] if place else -1
         return None if found is None or found[0] < max(self._recent_cleared, barrier) else found[1]
 
-    def forget(self, at: int) -> None:
-        """An unnamed speaker spoke at `at`: the next "katanya" is theirs, nobody's known."""
+    def forget(self, at: int, *, anonymous: bool = False) -> None:
+        """An unnamed speaker spoke at `at`: the next "katanya" is theirs, nobody's known;
+        `anonymous` (the text names nobody: "seorang musisi"), not a subject named earlier."""
         self.last = None
         self._recent_cleared = at
+        if anonymous:
+            self._anonymous_at = at
 
     def clear_recent(self, at: int) -> None:
         """A sentence at `at` names a place first ("… muncul di Nathan Phillips Square"):

@@ -205,6 +205,7 @@ class Mention:
     nickname: str | None = None  # written in quotes inside the name ("Hendrik “Acheo” Lyanto")
     statement_words: bool = False  # "bunyi pernyataan itu": the words of whoever issued it
     aside: bool = False  # a body's view in passing: no speaker for the next "katanya"
+    anonymous: bool = False  # unknown: someone the text leaves unnamed ("seorang musisi")
 
 
 _ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|at|az)-[A-Z]")

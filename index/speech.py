@@ -49,7 +49,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "11"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -383,7 +383,15 @@ def _past_dateline(text: str, start: int) -> int:
     match = _DATELINE.match(text, start, start + _DATELINE_REACH)
     if match is None or sum(1 for line in text[:start].splitlines() if line.strip()) > 1:
         return start
+    words = [fold(word) for word in _DATELINE_WORD.findall(match.group())]
+    if len(words[-1]) <= 2 or any(word in _NOT_IN_DATELINE for word in words):
+        return start  # "Dalam acara itu, J - Law bercerita …": a sentence and a name
     return match.end()
+
+
+_DATELINE_WORD = re.compile(r"[\w.!]+")
+_NOT_IN_DATELINE = frozenset(["dalam", "itu", "ini", "di", "ke", "dari", "pada", "saat",
+                              "ketika", "yang", "dan", "kata", "menurut", "sementara"])
 
 
 def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention: Mention,
@@ -391,7 +399,7 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
     if (begin := _past_dateline(text, start)) != start:
         start, quote = begin, (max(quote[0], begin), quote[1])
     if mention.unknown:
-        book.forget(end)  # the next "katanya" is this unnamed speaker's
+        book.forget(end, anonymous=mention.anonymous)  # the next "katanya" is theirs
         book.last_end = end
         return None
     if mention.pronoun:
@@ -447,10 +455,10 @@ def _nickname_given(text: str, mention: Mention, book: SpeakerBook) -> Mention:
     if given is None:
         return mention
     if given.group(1):
-        latest = (book.latest_speaker_alone(mention.start)
-                  or book.person_abbreviated(mention.name))  # "Mou" of Jose Mourinho
-        if latest is not None:
+        if (latest := book.latest_speaker_alone(mention.start)) is not None:
             book.alias(mention.name, latest)
+        elif (cut := book.person_abbreviated(mention.name)) is not None:
+            book.alias_person(mention.name, cut)  # "Mou" of Jose Mourinho, shown with it
         return mention
     full = parse_after_verb(text, given.start(2), given.end(2))  # "KH Salahudhin Wahid"
     if full is None or not full.name or full.pronoun or full.organisation or full.unknown:
@@ -856,7 +864,7 @@ def _unread(text: str, verb: re.Match[str], limit: int) -> Mention | None:
     named = _UNREAD_NAMED.match(text, verb.end(), limit)
     if named is None or _DESCRIBED.match(text, verb.end(), limit):
         return None
-    return Mention("", None, verb.start(1), verb.end(1), unknown=True)
+    return Mention("", None, verb.start(1), verb.end(1), unknown=True, anonymous=True)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1040,6 +1048,12 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
                    else _titled(scan, window, match, sentence.end))
         if mention is None and _JOINED.search(text, window, match.start()):
             mention = _joined_subject(scan, sentence)
+        if mention is None and marked and _ANONYMOUS.match(text, sentence.start, match.start()):
+            # "Seorang musisi misalnya, menulis “…”", "Penyanyi lain mengatakan …": someone
+            # unnamed speaks, so the next "ujarnya" is nobody the article named
+            return (sentence.start, sentence.end, (match.start(), match.end()),
+                    Mention("", None, sentence.start, match.start(), unknown=True,
+                            anonymous=True), _SPEAKS)
         if mention is None or (_inside(paragraph.quotes(text)[0], mention.start) or mention.pronoun
                                and _in_open_quote(text, paragraph, mention.start)):
             continue  # "“… Dan dia mengatakan, ‘Iya’ …”", "“Ketika Lorde mengklaim …,” tulis
@@ -1055,6 +1069,11 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
     return None
 
 
+# A sentence whose subject is someone unnamed: "Seorang musisi", "Salah satu rekan",
+# "Penyanyi lain", "Netizen lainnya".
+_ANONYMOUS = re.compile(r"(?:(?:[Ss]eorang|[Ss]alah[ ]satu|[Ss]alah[ ]seorang|[Ss]ebagian)[ ]"
+                        r"[a-z][^,.;:“”\"\n]{0,40}|[A-Z][a-z]+(?:[ ][a-z]+){0,2}[ ]lain(?:nya)?)"
+                        r"(?:,?[ ](?:misalnya|juga|pun|bahkan))?,?[ ]*$")
 # "Ia tak menampik bahwa …": a denial denied, the subject before the negation.
 _NEGATED = re.compile(r"(?:tak|tidak)[^\S\n]+$")
 
