@@ -39,6 +39,8 @@ _COMPANY_HEADS = frozenset(["grup", "group", "perusahaan", "pt", "maskapai", "ko
 # A name word this long may also be cut to `_SHORTEST_NAME` letters ("Zuck", Zuckerberg).
 _LONG_WORD = 8
 _SHORTEST_NAME = 4
+# A hyphenated short name whose first part is this short is an initial and a cut ("J-Law").
+_INITIAL_PART = 2
 # A name word this long may be misspelt by one letter and still be the same person's.
 _VARIANT_MIN = 4
 # Role words a role-only speaker and a named person's role share to be the same office.
@@ -122,6 +124,7 @@ class SpeakerBook:
         self._recent_at: list[int] = []
         self._recents: list[Speaker] = []
         self._recent_cleared = -1
+        self._anonymous_at = -1  # where the latest speaker the text leaves unnamed spoke
         self._places_at: list[int] = []  # sentences that name a place first, in text order
         # Where known people were a sentence's subject ("Ellen Woodsworth adalah …") or were
         # named at all ("… melindungi Nainggolan"), in text order, for pronouns and descriptions.
@@ -272,8 +275,8 @@ class SpeakerBook:
         …. “…,” kata dia"), and an organisation never wins over a person."""
         subject = _latest(self._subject_at, self._subjects, at)
         if not personal:
-            if self.last is None and subject is not None:
-                return _as_person(subject[1])
+            if self.last is None and subject is not None and subject[0] > self._anonymous_at:
+                return _as_person(subject[1])  # not one named before an unnamed speaker
             answered = _latest(self._answer_at, self._answers, at)
             if answered is not None and answered[0] >= self.last_end:
                 return _as_person(answered[1])  # "Maia pun membalas …"
@@ -292,10 +295,13 @@ class SpeakerBook:
         barrier = self._places_at[place - 1] if place else -1
         return None if found is None or found[0] < max(self._recent_cleared, barrier) else found[1]
 
-    def forget(self, at: int) -> None:
-        """An unnamed speaker spoke at `at`: the next "katanya" is theirs, nobody's known."""
+    def forget(self, at: int, *, anonymous: bool = False) -> None:
+        """An unnamed speaker spoke at `at`: the next "katanya" is theirs, nobody's known;
+        `anonymous` (the text names nobody: "seorang musisi"), not a subject named earlier."""
         self.last = None
         self._recent_cleared = at
+        if anonymous:
+            self._anonymous_at = at
 
     def clear_recent(self, at: int) -> None:
         """A sentence at `at` names a place first ("… muncul di Nathan Phillips Square"):
@@ -425,11 +431,28 @@ class SpeakerBook:
             for known in self._by_prefix.get(token[:_SHORT_NAME], [])[:_CANDIDATES]:
                 if any(word.startswith(token) for word in known.tokens):
                     return known
+        head, hyphen, tail = token.partition("-")  # "J - Law": a blend of Jennifer Lawrence
+        plain = head + tail if hyphen and len(head) <= _INITIAL_PART else token
         for known in itertools.chain(self._by_prefix.get(token[:_BLEND_HEAD], [])[:_CANDIDATES],
                                      self._by_initial.get(token[:1], [])[:_CANDIDATES]):
-            if known.person and is_blend(token, fold(known.name).split()):
+            if known.person and is_blend(plain, fold(known.name).split()):
                 return known
         return None
+
+    def person_abbreviated(self, token: str) -> str | None:
+        """The one known person a short name the article calls theirs ("Mou, sapaan
+        akrabnya") cuts from one of their name words (Mourinho) or blends from two."""
+        token = fold(token)
+        if len(token) < _BLEND_HEAD:
+            return None
+        people = {known.name for known in itertools.chain(
+                      self._by_prefix.get(token[:_BLEND_HEAD], [])[:_CANDIDATES],
+                      self._by_prefix.get(token[:_SHORT_NAME], [])[:_CANDIDATES],
+                      self._by_initial.get(token[:1], [])[:_CANDIDATES])
+                  if known.person and " " in known.name
+                  and (any(word.startswith(token) for word in known.tokens)
+                       or is_blend(token, fold(known.name).split()))}
+        return next(iter(people)) if len(people) == 1 else None
 
     def _misspelt(self, name: str) -> _Known | None:
         """The one known person whose name `name` writes hyphenated differently, or (for

@@ -8,14 +8,16 @@ import re
 
 from index._speech_names import fold
 
-__all__ = ["bracketed_initials", "epithet_nickname", "initials_fit"]
+__all__ = ["NICKNAME_PHRASE", "bracketed_initials", "epithet_nickname", "initials_fit"]
+
+# "sapaan akrab", "panggilan karib": what comes next is what the person is called.
+NICKNAME_PHRASE = r"(?:sapaan|panggilan)[^\S\n]+(?:akrab|karib)"
 
 # "Rahmad Darmawan (RD)": a name run, then two to five capitals in brackets.
 _BRACKETED = re.compile(r"((?:[A-Z][\w'’]*[ ]){1,4}[A-Z][\w'’]*)[ ]\(([A-Z]{2,5})\)")
 # "RD, sapaan akrab mantan pelatih …": a short name whose "sapaan" is a description (lower
 # case), which can only mean the person the text speaks of.
-_EPITHET_NICKNAME = re.compile(r"\b([A-Z][\w'’-]{1,11}),[ ]+(?:sapaan|panggilan)[ ]+"
-                               r"(?:akrab|karib)[ ]+(?=[a-z])")
+_EPITHET_NICKNAME = re.compile(rf"\b([A-Z][\w'’-]{{1,11}}),[ ]+{NICKNAME_PHRASE}[ ]+(?=[a-z])")
 
 
 def initials_fit(initials: str, name: str) -> bool:

@@ -155,7 +155,7 @@ def description_before(text: str, start: int, end: int) -> Description | None:
 
 
 # "mantan anak asuh Johan Cruyff ini juga mengatakan": adverbs between it and the verb.
-_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:juga|pun|kemudian|lalu|pun|sempat|pernah|bahkan"
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:juga|pun|kemudian|lalu|sempat|pernah|bahkan"
                                r"|kembali|sendiri|lantas))+$")
 _TIME_THIS = re.compile(r"(?<!\d )\b(?:hari|pagi|siang|sore|malam|pekan|minggu|bulan|tahun)\s+ini$")
 # "the spokesman said": a speaker whose role has that head, never simply the latest speaker

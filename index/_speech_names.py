@@ -109,6 +109,7 @@ sedang masih telah sudah akan pernah sempat lantas maka jadi the a an but and ho
 meanwhile in on at when after before also he she they it we his her their this that yet
 while as so if then earlier later separately still bagi atas apalagi walau walaupun agar supaya
 seperti yakni yaitu tanpa kini nah kata terpisah senada padahal kepada bagaimanapun kendati
+melalui lewat
 minggu senin selasa rabu kamis jumat sabtu monday tuesday wednesday thursday friday saturday
 sunday januari februari maret april mei juni juli agustus september oktober november desember
 """)
@@ -204,6 +205,7 @@ class Mention:
     nickname: str | None = None  # written in quotes inside the name ("Hendrik “Acheo” Lyanto")
     statement_words: bool = False  # "bunyi pernyataan itu": the words of whoever issued it
     aside: bool = False  # a body's view in passing: no speaker for the next "katanya"
+    anonymous: bool = False  # unknown: someone the text leaves unnamed ("seorang musisi")
 
 
 _ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|at|az)-[A-Z]")
@@ -747,7 +749,8 @@ def parse_before_verb(text: str, start: int, end: int,
                 found := _split_role_name(text, prev, places)) is not None and found.role \
                 and found.name:
             return found  # "Menteri Susi Pudjiastuti yang mengawasi … di Ambon, Maluku, menyebut"
-        found = _appositive(text, prev, words, places) or _appositive(text, words, prev, places)
+        found = (_appositive(text, prev, words, places, ranked=True)
+                 or _appositive(text, words, prev, places))
         if found is not None:
             return found
     return _name_before_role(text, words, places) or _split_role_name(text, words, places)
@@ -849,19 +852,55 @@ def name_in_run(text: str, start: int, end: int,
     last = text[words[-1][0]:words[-1][1]]
     if not (_is_name_word(last) or last.isupper()):
         return None
-    return _split_role_name(text, words, places)
+    found = _split_role_name(text, words, places)
+    if found is not None and found.name and _key(found.name.split(" ", 1)[0]) in _AREA_HEADS:
+        return None  # "Kelurahan Tondo", "Jalan RE Martadinata": a place
+    return found
+
+
+# Words that open the name of an administrative area or a street, never a person's.
+_AREA_HEADS = frozenset(["kelurahan", "kecamatan", "desa", "dusun", "kampung", "jalan", "jl",
+                         "jl.", "provinsi", "kabupaten", "kota", "pulau"])
 
 
 def _appositive(text: str, role_words: list[tuple[int, int]], name_words: list[tuple[int, int]],
-                places: frozenset[str]) -> Mention | None:
-    """"role, Name" or "Name, role": a role phrase beside a bare name."""
+                places: frozenset[str], *, ranked: bool = False) -> Mention | None:
+    """"role, Name" or "Name, role": a role phrase beside a bare name. `ranked`: the name
+    after a capitalised office may have its own title ("Panglima TNI, Jenderal TNI Gatot
+    Nurmantyo"); the office is the role."""
     name = _clean_name(text, name_words, places)
+    if name is None and ranked and _office_words(text, role_words):
+        office = _split_role_name(text, role_words, places)
+        if office is not None and office.role_only:  # not "Kompol Yhogi Hadi Setiawan"
+            name = _ranked_name(text, name_words, places)
     if name is None or not role_words:
         return None
     role = _role_phrase(text, role_words[0][0], role_words[-1][1])
     if role is None:
         return None
     return Mention(name.name, role, name.start, name.end)
+
+
+_OFFICE_LINKS = frozenset(["dan", "untuk", "bidang", "urusan"])
+
+
+def _office_words(text: str, words: list[tuple[int, int]]) -> bool:
+    """An office written as a title: capitalised words, role heads and their links only."""
+    return bool(words) and all(
+        text[s].isupper() or not text[s].isalpha() or _key(text[s:e]) in ROLE_HEADS
+        or _key(text[s:e]) in _OFFICE_LINKS for s, e in words)
+
+
+def _ranked_name(text: str, words: list[tuple[int, int]], places: frozenset[str]) -> Mention | None:
+    """"Jenderal TNI Gatot Nurmantyo": a titled name beside an office, the whole segment."""
+    if not words or len(words) > _MAX_ROLE_WORDS:
+        return None
+    found = _split_role_name(text, words, places)
+    if (found is None or not found.name or found.role is None or found.role_only
+            or found.organisation or found.unknown or found.end != words[-1][1]
+            or " " not in found.name):
+        return None
+    return found
 
 
 def parse_after_verb(text: str, start: int, end: int,
@@ -899,7 +938,7 @@ def _parse_after_verb(text: str, start: int, end: int, places: frozenset[str], *
         # "kata penasihat kebijakan luar negeri Kremlin, Yuri Ushakov, ..." /
         # "said Yuri Ushakov, an aide to ..."
         role_side = _words(text, *segs[0])  # "kata EO dan Panitia GFNY Bali, Putu Lani"
-        found = _appositive(text, role_side, nxt, places) if complete else None
+        found = _appositive(text, role_side, nxt, places, ranked=True) if complete else None
         found = found or _appositive(text, _words(text, *segs[1]), first, places)
         if found is not None:
             return found

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from index._speaker_book import SpeakerBook
-from index._speech_aliases import bracketed_initials, epithet_nickname
+from index._speech_aliases import NICKNAME_PHRASE, bracketed_initials, epithet_nickname
 from index._speech_anaphora import Description, alias_in, description_after, description_before
 from index._speech_names import (
     FUNCTION_WORDS,
@@ -49,7 +49,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "11"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -368,10 +368,38 @@ def _continued(text: str, paragraph: _Paragraph, previous: Statement) -> list[_F
     return [(start, end, _trim(text, start + 1, quotes[0][1]), mention, _DIRECT)]
 
 
+# "Medan (ANTARA News) - ", "Jakarta, CNN Indonesia -- ", "paris, Jumat - ": an article's
+# dateline, glued by the sentence splitter to its first sentence.
+_DATELINE = re.compile(r"(?:[A-Za-z][\w.!]*,?[ ]){0,4}[A-Za-z][\w.!]*(?:[ ]\([^()\n]{1,40}\))?"
+                       r"(?:[ ][-–—]{1,2}[ ]*|[-–—]{1,2}[ ]+)(?=[A-Z\"“])")
+_DATELINE_REACH = 60
+
+
+def _past_dateline(text: str, start: int) -> int:
+    """Where a statement starting at `start` starts once an opening dateline is left out: a
+    dateline is nobody's words. Only on the article's first line (after its title)."""
+    if start and text[start - 1] != "\n":
+        return start
+    match = _DATELINE.match(text, start, start + _DATELINE_REACH)
+    if match is None or sum(1 for line in text[:start].splitlines() if line.strip()) > 1:
+        return start
+    words = [fold(word) for word in _DATELINE_WORD.findall(match.group())]
+    if len(words[-1]) <= 2 or any(word in _NOT_IN_DATELINE for word in words):
+        return start  # "Dalam acara itu, J - Law bercerita …": a sentence and a name
+    return match.end()
+
+
+_DATELINE_WORD = re.compile(r"[\w.!]+")
+_NOT_IN_DATELINE = frozenset(["dalam", "itu", "ini", "di", "ke", "dari", "pada", "saat",
+                              "ketika", "yang", "dan", "kata", "menurut", "sementara"])
+
+
 def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention: Mention,
                kind: str, book: SpeakerBook) -> Statement | None:
+    if (begin := _past_dateline(text, start)) != start:
+        start, quote = begin, (max(quote[0], begin), quote[1])
     if mention.unknown:
-        book.forget(end)  # the next "katanya" is this unnamed speaker's
+        book.forget(end, anonymous=mention.anonymous)  # the next "katanya" is theirs
         book.last_end = end
         return None
     if mention.pronoun:
@@ -414,7 +442,7 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
 
 # "ujar Tiko, sapaan akrabnya" / "kata Djanur, sapaan akrab Djadjang": the name is what the
 # person was called; "-nya" means the one the article is speaking of.
-_NICKNAME_AFTER = re.compile(r",[^\S\n]*(?:sapaan|panggilan)[^\S\n]+(?:akrab|karib)(?:(nya)\b|[^\S\n]+"
+_NICKNAME_AFTER = re.compile(rf",[^\S\n]*{NICKNAME_PHRASE}(?:(nya)\b|[^\S\n]+"
                              r"([A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,3}))")
 
 
@@ -429,6 +457,8 @@ def _nickname_given(text: str, mention: Mention, book: SpeakerBook) -> Mention:
     if given.group(1):
         if (latest := book.latest_speaker_alone(mention.start)) is not None:
             book.alias(mention.name, latest)
+        elif (cut := book.person_abbreviated(mention.name)) is not None:
+            book.alias_person(mention.name, cut)  # "Mou" of Jose Mourinho, shown with it
         return mention
     full = parse_after_verb(text, given.start(2), given.end(2))  # "KH Salahudhin Wahid"
     if full is None or not full.name or full.pronoun or full.organisation or full.unknown:
@@ -502,7 +532,7 @@ def _introduce_short_names(text: str, sentence: _Sentence, book: SpeakerBook) ->
 _CAPITAL_RUN = re.compile(r"[A-Z][\w.'’]*(?:(?:[ ]-[ ][a-z]+)|(?:[ ][A-Z][\w.'’]*))*")
 _SUBJECT_VERB = re.compile(
     r",?[ ]+(?:(?:juga|pun|kemudian|lalu|telah|sudah|akan|sempat|pernah|tidak|tak|bahkan"
-    r"|justru|masih|hanya|lantas|langsung|sendiri|mengaku|akhirnya|kembali|tetap|pernah)[ ]+)*"
+    r"|justru|masih|hanya|lantas|langsung|sendiri|mengaku|akhirnya|kembali|tetap)[ ]+)*"
     r"(?:adalah|merupakan"
     r"|(?!menteri\b|mereka\b|meski\b|memang\b|menurut\b|mantan\b)(?:me|ber)[a-z]{3,})\b")
 
@@ -594,6 +624,11 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
                 mention = _with_appositive_role(scan, sentence, match.end(), mention)
             if first and mention.role is None:
                 mention = _with_kin_role(scan.text, sentence, mention)
+            if (first and _RELATUM.match(scan.text, match.end())
+                    and _after_lowercase_word(scan.text, match.start())
+                    and not _NAMED_AS.search(scan.text, max(0, match.start() - 20),
+                                             match.start())):
+                first = False  # "adik kandung Kim Kardashian ini memamerkan …": not Kim
             if _PLACE_BEFORE.search(scan.text, max(0, match.start() - 10), match.start()):
                 book.introduce(mention, subject=False)  # "… datang di Nathan Phillips Square"
                 if first:  # nobody named before it: a later "ia" is nobody the text made clear
@@ -603,6 +638,10 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
             first = first and " " not in mention.name
 
 
+# "adik kandung Kim Kardashian ini": the name ends a description of someone else.
+_RELATUM = re.compile(r"[ ]+(?:ini|itu|tersebut)\b")
+# "Pemilik nama lengkap Tamara Geraldine Tambunan itu": the description is of the name's owner.
+_NAMED_AS = re.compile(r"\b(?:nama|lengkap|asli|bernama)[ ]+$")
 # "di Nathan Phillips Square", "ke Gedung Putih": a place, never whom a later "ia" means.
 _PLACE_BEFORE = re.compile(r"\b(?:di|ke|dari|dalam|menuju|at|in|to|from)[ ]+$")
 
@@ -800,20 +839,32 @@ def _closing_attribution(scan: _Scan, pos: int, end: int) -> Mention | None:
     if (handle := _BY_HANDLE.match(text, pos, limit)) is not None:
         # a commenter in passing: the next "tulisnya" is not theirs
         return Mention(handle.group(1), None, handle.start(1), handle.end(1), aside=True)
-    match = _AFTER_QUOTE_ID.match(text, pos, limit)
+    match = _AFTER_QUOTE_ID.match(text, pos, limit) or _AFTER_QUOTE_SAID.match(text, pos, limit)
     if match is not None:
-        if match.group(2):
+        if match.re is _AFTER_QUOTE_ID and match.group(2):
             return Mention("", None, match.start(1), match.end(2), pronoun=True)
-        return scan.after(match.end(), limit)
-    match = _AFTER_QUOTE_SAID.match(text, pos, limit)
-    if match is not None:
-        return scan.after(match.end(), limit)
+        return scan.after(match.end(), limit) or _unread(text, match, limit)
     match = _AFTER_QUOTE_X_SAID.match(text, pos, limit)
     if match is None and text[pos - 2:pos - 1] in (",", "?", "!"):
         match = _AFTER_QUOTE_X_VERB.match(text, pos, limit)
     if match is not None:
         return scan.before(match.start(1), match.end(1))
     return None
+
+
+# "ujar media officer Persib Irfan Suryadireja": lower-case words, then a full name.
+_UNREAD_NAMED = re.compile(r"(?:[a-z]+[ ]){1,4}(?:[A-Z][\w'’]*[ ]){0,3}[A-Z][\w'’]+[ ][A-Z][\w'’]+")
+_DESCRIBED = re.compile(r"[^,.;:\n]*\b(?:itu|tersebut|ini)\b")
+
+
+def _unread(text: str, verb: re.Match[str], limit: int) -> Mention | None:
+    """A role and a full name after a closing verb that no rule reads ("“…,” ujar media
+    officer Persib Irfan …"): someone new, unknown, so the next "kata dia" is not the
+    latest speaker's. A description ("eks pilar Real Madrid tersebut") is not."""
+    named = _UNREAD_NAMED.match(text, verb.end(), limit)
+    if named is None or _DESCRIBED.match(text, verb.end(), limit):
+        return None
+    return Mention("", None, verb.start(1), verb.end(1), unknown=True, anonymous=True)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -986,7 +1037,9 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
         if match.group(2) and _WEAK_OBJECT.match(text, verb_end, sentence.end):
             continue  # "Anies meminta maaf kepada warga": an object, not a clause
         marked = (not match.group(2) or before_quote
-                  or _WEAK_FOLLOW.match(text, match.end(), sentence.end))
+                  or _WEAK_FOLLOW.match(text, match.end(), sentence.end)
+                  or match.group(2) in _INTRO_VERBS and _QUOTE_FOLLOWS.match(text, verb_end,
+                                                                             sentence.end))
         if not marked and match.group(2) in _MARKED_ONLY:
             continue  # "memperkirakan nilai kekayaan …": an estimate, not a statement
         window = max(sentence.start, match.start() - _LOOKAROUND)
@@ -995,6 +1048,12 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
                    else _titled(scan, window, match, sentence.end))
         if mention is None and _JOINED.search(text, window, match.start()):
             mention = _joined_subject(scan, sentence)
+        if mention is None and marked and _ANONYMOUS.match(text, sentence.start, match.start()):
+            # "Seorang musisi misalnya, menulis “…”", "Penyanyi lain mengatakan …": someone
+            # unnamed speaks, so the next "ujarnya" is nobody the article named
+            return (sentence.start, sentence.end, (match.start(), match.end()),
+                    Mention("", None, sentence.start, match.start(), unknown=True,
+                            anonymous=True), _SPEAKS)
         if mention is None or (_inside(paragraph.quotes(text)[0], mention.start) or mention.pronoun
                                and _in_open_quote(text, paragraph, mention.start)):
             continue  # "“… Dan dia mengatakan, ‘Iya’ …”", "“Ketika Lorde mengklaim …,” tulis
@@ -1010,6 +1069,11 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
     return None
 
 
+# A sentence whose subject is someone unnamed: "Seorang musisi", "Salah satu rekan",
+# "Penyanyi lain", "Netizen lainnya".
+_ANONYMOUS = re.compile(r"(?:(?:[Ss]eorang|[Ss]alah[ ]satu|[Ss]alah[ ]seorang|[Ss]ebagian)[ ]"
+                        r"[a-z][^,.;:“”\"\n]{0,40}|[A-Z][a-z]+(?:[ ][a-z]+){0,2}[ ]lain(?:nya)?)"
+                        r"(?:,?[ ](?:misalnya|juga|pun|bahkan))?,?[ ]*$")
 # "Ia tak menampik bahwa …": a denial denied, the subject before the negation.
 _NEGATED = re.compile(r"(?:tak|tidak)[^\S\n]+$")
 
@@ -1115,7 +1179,8 @@ _CLAUSE_MARKER = re.compile(
 _CLAUSE_VERBS = frozenset(["menilai", "menyebut", "menganggap", "berjanji", "menyayangkan",
                            "menduga", "meyakini", "menuding", "menuduh", "memastikan",
                            "mengancam", "memprediksi", "menampik", "berkeras"])
-_PERSONAL_PRONOUNS = frozenset(["ia", "dia", "beliau"])
+# The third-person pronouns of Indonesian prose ("he"/"she" report in English only).
+_PERSONAL_PRONOUNS = PRONOUNS - frozenset(["he", "she"])
 
 
 def _clause_follows(text: str, start: int, match: re.Match[str], end: int) -> bool:
@@ -1143,12 +1208,13 @@ _OPINION_VERBS = frozenset(["berharap", "menilai"])
 # "meminta kepada pihak berwajib untuk …": whom, then the request.
 _REQUEST = re.compile(r"[^\S\n]+kepada[^,.;:\n]{1,60}?[^\S\n]+(?:untuk|agar|supaya)\b")
 _MARKED_ONLY = frozenset(_MARKED_ONLY_VERBS)
+# "Ia bercerita “…”": a marked-only verb that also introduces quotes is marked by one.
+_INTRO_VERBS = frozenset(_INTRO.split("|"))
 
 
 def _opened_quote(scan: _Scan, paragraph: _Paragraph, index: int, open_: int,
                   mention: Mention) -> _Found:
     """"X mengatakan, “…”": the quote may run over the following sentences."""
-    text = scan.text
     text = scan.text
     closing = _CLOSING[text[open_]].search(text, open_ + 1,
                                            min(paragraph[-1].end, open_ + _QUOTE_REACH))
@@ -1167,7 +1233,7 @@ _CLAUSE_GOES_ON = re.compile(
     r"(?:[^\S\n]+lagi)?[^\S\n]*,?[^\S\n]+(?!(?:di|ke|kepada|saat|ketika|usai|seusai|dalam|pada"
     r"|kemarin|dengan|melalui|lewat|seperti|sebagaimana|dikutip|sambil|seraya|sembari|yang"
     r"|dari|kala|selepas|sebelum|setelah|menambahkan|menjelaskan|mengatakan|lalu|kepadanya"
-    r"|ditemui|dilansir|saat|usai|belum|sebagaimana)\b)[a-z]")
+    r"|ditemui|dilansir|belum)\b)[a-z]")
 
 
 def _trailing(scan: _Scan, sentence: _Sentence) -> _Found | None:
@@ -1208,8 +1274,8 @@ def _trailing(scan: _Scan, sentence: _Sentence) -> _Found | None:
 
 
 # "…, demikian ujar kepolisian Myanmar, Abul Khaer.": the clause before is theirs.
+# ("…, demikian dikatakan X" is `_AS_SAID_BY`'s.)
 _DEMIKIAN_AFTER = re.compile(r",[^\S\n]*demikian[^\S\n]+(?:kata|ujar|ucap|tutur|ungkap|jelas"
-                             r"|dikatakan|disampaikan|diungkapkan|dijelaskan"
                              r"|(?:pernyataan|keterangan)(?:[^\S\n]+resmi)?(?:[^\S\n]+dari)?)"
                              r"(?:[^\S\n]+oleh)?[^\S\n]+")
 

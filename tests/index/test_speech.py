@@ -10,7 +10,7 @@ import pytest
 
 from index.names import name_key, one_edit_apart
 from index.sentences import sentence_spans
-from index.speech import Statement, extract_statements
+from index.speech import Statement, _past_dateline, extract_statements
 from tests.conftest import SEED
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "speech_labelled.jsonl"
@@ -414,8 +414,10 @@ def test_english_the_description_is_never_just_the_latest_speaker(text: str) -> 
 
 
 def check_spans(text: str, statements: list[Statement]) -> None:
-    """Each span is whole sentences of `text`; the said words and the mention lie inside it."""
+    """Each span is whole sentences of `text` (the first past an opening dateline); the said
+    words and the mention lie inside it."""
     starts = {s for s, _ in sentence_spans(text)}
+    starts |= {_past_dateline(text, s) for s in starts}
     ends = {e for _, e in sentence_spans(text)}
     for s in statements:
         assert s.start in starts and s.end in ends
