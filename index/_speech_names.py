@@ -56,7 +56,12 @@ official officials expert analyst lawyer attorney professor general commander le
 former deputy mayor judge prosecutor economist researcher
 supir panitia penyelenggara diplomat kuasa pembina pengelola ketua uskup pendeta pastor imam
 ulama kiai artis aktivis selebgram trainer instruktur bishop laksma laksda laksdya marsma marsda marsdya danlantamal danlanal
+letkol lettu letda pelda serma serka sertu serda kopka kopda koptu praka pratu bripka briptu bripda
+aipda brigpol
 """)
+# Corps marks written after an Indonesian military rank ("Letkol Czi Dwi Bima Nurahmat",
+# "Kolonel Inf …"): part of the rank, never a name word.
+CORPS_MARKS = _wordset("czi inf kav arm arh chb cpm cba cku ckm cpl cpn ckh pnb")
 
 # Capitalised words that belong to roles and organisations, not to names.
 ORG_WORDS = _wordset("""
@@ -243,12 +248,17 @@ def article_places(text: str) -> frozenset[str]:
     if from_words:
         first_names = {m.group(1) for m in _CAPITALISED_PAIR.finditer(text)}
         places.update(fold(word) for word in from_words - first_names)
+    # "Gunung Tambora", "Pulau Sumbawa": the word a geographic head names is a place wherever
+    # the article writes it ("Kepala Balai Taman Nasional Tambora Budi Kurniawan")
+    places.update(fold(m.group(1)) for m in _GEOGRAPHIC.finditer(text))
     # "di Provinsi Jambi": Jambi is a place too ("Gubernur Jambi Zumi Zola")
     places.update([place.split(" ", 1)[1] for place in places
                    if " " in place and place.split(" ", 1)[0] in _TOWNS])
     return frozenset(places)
 
 
+_GEOGRAPHIC = re.compile(r"\b(?:Gunung|Pegunungan|Pulau|Kepulauan|Danau|Selat|Sungai|Teluk"
+                         r"|Tanjung|Pantai|Mount|Lake|Island)\s+([A-Z][a-z][\w'’]*)")
 _CAPITALISED_PAIR = re.compile(r"\b([A-Z][\w'’]*)[ ](?=[A-Z][a-z])")
 
 
@@ -282,7 +292,8 @@ def _is_name_word(word: str) -> bool:
         return True  # "Munther al-Fadhal"
     if len(key) > 5 and key.endswith("nya"):
         return False  # "Ukurannya", "Pihaknya": a noun with a possessive, not a name
-    if not word[:1].isupper() or key in FUNCTION_WORDS or key in ORG_WORDS or key in ROLE_HEADS:
+    if not word[:1].isupper() or key in FUNCTION_WORDS or key in ORG_WORDS or key in ROLE_HEADS \
+            or key in CORPS_MARKS:
         return False
     if len(word) == 2 and word[1] == ".":
         return True  # "Kuswara S. Taryono": a middle initial
