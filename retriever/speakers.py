@@ -29,6 +29,10 @@ MIN_LOCAL_MATCH = 0.4
 TIED_MATCH = 0.05
 # A quote is attributed to a statement that covers this share of its characters.
 MIN_COVER = 0.9
+# The extractor leaves an article's opening dateline ("Jakarta (ANTARA News) - ") out of its
+# first statement; a quote of the lead sentence still holds it, and those characters count
+# as the statement's when there are at most this many of them.
+MAX_DATELINE = 40
 
 
 @dataclass(frozen=True)
@@ -154,7 +158,8 @@ class SpeakerIndex:
         characters), or None: the quote is not attributed speech of one speaker."""
         covered: dict[str, int] = {}
         best: dict[str, StatementRow] = {}
-        for i in self.by_article.get(article_id, ()):
+        rows = self.by_article.get(article_id, ())
+        for i in rows:
             row = self.rows[i]
             overlap = min(end, row.end) - max(start, row.start)
             if overlap > 0:
@@ -163,6 +168,9 @@ class SpeakerIndex:
         if len(covered) != 1:
             return None  # nobody's, or several speakers' words in one quote
         (key, chars), = covered.items()
+        first = min(self.rows[i].start for i in rows)
+        if best[key].start == first and 0 < first - start <= MAX_DATELINE:
+            chars += first - start  # the lead sentence's dateline
         return best[key] if chars >= MIN_COVER * (end - start) else None
 
 

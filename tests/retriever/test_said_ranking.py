@@ -194,3 +194,16 @@ def test_a_statements_cosine_is_the_best_of_its_own_and_its_sentences() -> None:
         [0], TopicQuery("hal", topic, "id"), speakers=index, lexical=LexicalIndex.build([text]),
         vectors={"a::h::s0": vectors["a::h::s0"]}, chunk_vectors={})
     assert without_parts[0].dense == pytest.approx(0.6)  # parts not stored: the statement's
+
+
+def test_a_lead_quote_with_the_dateline_is_the_first_statements() -> None:
+    """The extractor leaves "Jakarta (ANTARA News) - " out of the first statement; a quote of
+    the whole lead sentence is still that speaker's, but a longer narration is not."""
+    lead = "Jakarta (ANTARA News) - Wimo Sumanto mengatakan pemuda harus cinta tanah air."
+    start = lead.index("Wimo")
+    row = StatementRow(statement_id="w::h::s0", article_id="w", content_hash="h", start=start,
+                       end=len(lead), speaker="Wimo Sumanto", role=None, speech="reported",
+                       carried=False, text=lead[start:])
+    index = SpeakerIndex.build([row], name_key=lambda name: name.lower().split()[-1])
+    assert index.covering("w", 0, len(lead)) == row
+    assert index.covering("w", start - 60, len(lead)) is None
