@@ -263,15 +263,14 @@ class SaidAnswers:
     """The said / who / statements-of answers over one store (used by `Retriever`)."""
 
     store: ChromaStore
-    embed_query: Callable[[str], np.ndarray]
-    """A question's query vector (the embedder's, e5 "query: " side)."""
+    embed_queries: Callable[[list[str]], np.ndarray]
+    """Query vectors of several texts at once (the embedder's, e5 "query: " side): a
+    question's topic, or the background topics in one batch."""
     max_quote_chars: int
     get_articles: GetArticles
     """Full article records by id (the retriever's per-snapshot cache of the store's)."""
     on_topic: Callable[[float, float], bool] = on_topic
     """(best statement score, topic gap) → whether the person spoke on the topic."""
-    embed_queries: Callable[[list[str]], np.ndarray] | None = None
-    """Several query vectors at once (the background topics); None: one by one."""
     _background: dict[str, np.ndarray] = field(default_factory=dict, init=False, repr=False,
                                                compare=False)
 
@@ -282,21 +281,27 @@ class SaidAnswers:
         if key not in self._background:
             texts = list(BACKGROUND_TOPICS[key]) if key != "all" else [
                 t for topics in BACKGROUND_TOPICS.values() for t in topics]
-            self._background[key] = np.asarray(
-                self.embed_queries(texts) if self.embed_queries is not None
-                else [self.embed_query(t) for t in texts], dtype=np.float32)
+            self._background[key] = np.asarray(self.embed_queries(texts), dtype=np.float32)
         return self._background[key]
 
     def topic_query(self, topic: str, language: str | None) -> TopicQuery:
-        return TopicQuery(topic=topic, vector=self.embed_query(topic), language=language)
+        return TopicQuery(topic=topic, vector=self.embed_queries([topic])[0], language=language)
 
-    def features(self, rows: Sequence[int], query: TopicQuery, *, speakers: SpeakerIndex,
-                 lexical: LexicalIndex, chunks: ChunkVectors) -> dict[int, StatementFeatures]:
-        """Topic features of statements `rows`, with their (and their sentence parts') and
-        their chunks' stored vectors."""
-        vectors = self.store.statement_vectors(
+    def statement_vectors(self, rows: Sequence[int], *,
+                          speakers: SpeakerIndex) -> dict[str, np.ndarray]:
+        """The stored vectors of statements `rows` and of their sentence parts (by id)."""
+        return self.store.statement_vectors(
             [rid for i in rows for rid in (speakers.rows[i].statement_id,
                                           *part_ids(speakers.rows[i]))])
+
+    def features(self, rows: Sequence[int], query: TopicQuery, *, speakers: SpeakerIndex,
+                 lexical: LexicalIndex, chunks: ChunkVectors,
+                 vectors: Mapping[str, np.ndarray] | None = None,
+                 ) -> dict[int, StatementFeatures]:
+        """Topic features of statements `rows`, with their (and their sentence parts') and
+        their chunks' stored vectors (`vectors`: already read by `statement_vectors`)."""
+        if vectors is None:
+            vectors = self.statement_vectors(rows, speakers=speakers)
         chunk_ids = {c for i in rows if (c := speakers.chunk_of[i])}
         chunk_vectors = chunks.chunk_vectors(sorted(chunk_ids))
         return statement_features(rows, query, speakers=speakers, lexical=lexical,
@@ -306,8 +311,9 @@ class SaidAnswers:
                     lexical: LexicalIndex, chunks: ChunkVectors) -> SaidRanking:
         """The person's statements from current article versions, ranked by the topic."""
         rows = person.rows[-MAX_PERSON_STATEMENTS:]
+        vectors = self.statement_vectors(rows, speakers=speakers)
         ranked = rank_statements(self.features(rows, query, speakers=speakers, lexical=lexical,
-                                               chunks=chunks))
+                                               chunks=chunks, vectors=vectors))
         kept, records = current_only(ranked, speakers, self.get_articles)
         theirs = self.their_best(person, query, speakers=speakers, chunks=chunks)
         best = chunks.best_chunk_score(query.vector)
@@ -316,20 +322,19 @@ class SaidAnswers:
                                             lexical=lexical, chunks=chunks)
         return SaidRanking(person=person, ranked=kept, records=records, topic_gap=gap,
                            named_elsewhere=elsewhere, named_by_others=by_others,
-                           background_margin=self._margin_if_alone(person, kept, query,
-                                                                   speakers=speakers))
+                           background_margin=self._margin_if_alone(
+                               person, kept, query, speakers=speakers, vectors=vectors))
 
     def _margin_if_alone(self, person: Person, ranked: Sequence[ScoredStatement],
-                         query: TopicQuery, *, speakers: SpeakerIndex) -> float | None:
+                         query: TopicQuery, *, speakers: SpeakerIndex,
+                         vectors: Mapping[str, np.ndarray]) -> float | None:
         """`SaidRanking.background_margin`: only where their articles hold at least
-        `BACKGROUND_SHARE` of the index's chunks (the topic gap has little to compare)."""
-        articles = {speakers.rows[i].article_id for i in person.rows}
-        theirs = sum(len(speakers.article_chunks.get(a, ())) for a in articles)
-        total = sum(len(ids) for ids in speakers.article_chunks.values())
-        if not ranked or not total or theirs < BACKGROUND_SHARE * total:
+        `BACKGROUND_SHARE` of the index's chunks (the topic gap has little to compare);
+        `vectors` are their statements' (`statement_vectors`)."""
+        total = speakers.chunk_count
+        if not ranked or not total or len(speakers.their_chunks(person)) < BACKGROUND_SHARE * total:
             return None
         ids = [speakers.rows[s.row].statement_id for s in ranked]
-        vectors = self.store.statement_vectors(ids)
         found = [vectors[i] for i in ids if i in vectors]
         if not found:
             return None
@@ -341,9 +346,8 @@ class SaidAnswers:
         """The best cosine with the topic of the chunks of the articles the person is
         quoted in (None: none stored); `SaidRanking.topic_gap` compares it with the
         index's best."""
-        articles = {speakers.rows[i].article_id for i in person.rows}
-        ids = [c for a in sorted(articles) for c in speakers.article_chunks.get(a, ())]
-        theirs = [float(np.dot(v, query.vector)) for v in chunks.chunk_vectors(ids).values()]
+        theirs = [float(np.dot(v, query.vector))
+                  for v in chunks.chunk_vectors(speakers.their_chunks(person)).values()]
         return max(theirs) if theirs else None
 
     def answer(

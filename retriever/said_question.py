@@ -431,7 +431,8 @@ def _en_wh_did(match: re.Match[str]) -> SaidQuery | None:
     noun = _EN_SPEECH_NOUN.search(match["mid"] or "")
     after = _FIRST_THING.sub("", match["after"])  # "the first thing X said after Y"
     verbs = _EN_GIVE + _EN_SAY if noun else _EN_SAY  # "What ultimatum did X give Y"
-    if _content_mid(match["mid"]):  # "What lesson did X draw", "Which players did X rate"
+    content = _content_mid(match["mid"])
+    if content:  # "What lesson did X draw", "Which players did X rate"
         verbs += _EN_SEE_IN
     if match["wh"] and match["wh"].lower() == "what":  # "What did X call Y", "… suspect was"
         verbs += ("call", "suspect", "speculate", "guess", "fear")
@@ -444,7 +445,7 @@ def _en_wh_did(match: re.Match[str]) -> SaidQuery | None:
         return dataclasses.replace(stance, explicit=False) if stance else None
     if said is None:
         return None
-    if _content_mid(match["mid"]):
+    if content:
         # "What proof of public demand did X cite for Y": the words asked for are the topic too
         return dataclasses.replace(said, topic=f"{match['mid'].strip()} {said.topic}".strip())
     if noun is None or not _EN_ACT_NOUN.fullmatch(noun.group()):
@@ -463,7 +464,7 @@ _EN_SEE_IN = _words("draw|drew|drawn|see in|saw in|seen in|find in|found in|rate
 # Words of "what <mid> did X …" that ask for no content of their own ("what other reason").
 _GENERIC_MID = frozenset(
     _words("other|else|kind|kinds|sort|sorts|type|types|of|exactly|specific|particular|a|an"
-           "|the|message|messages|words|thing|things|" + _EN_ADJ)
+           "|the|words|thing|things|" + _EN_ADJ)
     + _words(_WORDS_NOUNS) + tuple(f"{noun}s" for noun in _words(_WORDS_NOUNS)))
 
 

@@ -123,8 +123,7 @@ class Retriever:
         self._snapshot: _Snapshot | None = None
         self._lock = threading.Lock()
         self._said = SaidAnswers(
-            store=store, embed_query=lambda text: embedder.encode_queries([text])[0],
-            embed_queries=embedder.encode_queries,
+            store=store, embed_queries=embedder.encode_queries,
             max_quote_chars=max_quote_chars, get_articles=self._articles,
         )
 

@@ -62,6 +62,8 @@ class SpeakerIndex:
     """The id of the chunk each statement starts in (its context), if stored."""
     article_chunks: dict[str, list[str]]
     """Article id → the ids of its stored chunks."""
+    chunk_count: int = 0
+    """How many chunks the index stores in all."""
 
     @classmethod
     def build(cls, rows: list[StatementRow], *, name_key: Callable[[str], str],
@@ -77,7 +79,13 @@ class SpeakerIndex:
                    keys=[name_key(r.speaker) for r in rows], speakers=speakers,
                    by_article=by_article,
                    positions={r.statement_id: i for i, r in enumerate(rows)},
-                   chunk_of=_chunk_of(rows, chunks), article_chunks=_article_chunks(chunks))
+                   chunk_of=_chunk_of(rows, chunks), article_chunks=_article_chunks(chunks),
+                   chunk_count=len(chunks))
+
+    def their_chunks(self, person: Person) -> list[str]:
+        """The stored chunks of the articles `person` is quoted in, article by article."""
+        articles = {self.rows[i].article_id for i in person.rows}
+        return [c for a in sorted(articles) for c in self.article_chunks.get(a, ())]
 
     def person(self, asked: str, match: SpeakerMatcher, min_match: float = MIN_SPEAKER_MATCH,
                *, within: Collection[str] = (),
@@ -168,9 +176,9 @@ class SpeakerIndex:
         if len(covered) != 1:
             return None  # nobody's, or several speakers' words in one quote
         (key, chars), = covered.items()
-        first = min(self.rows[i].start for i in rows)
-        if best[key].start == first and 0 < first - start <= MAX_DATELINE:
-            chars += first - start  # the lead sentence's dateline
+        lead = best[key].start - start
+        if 0 < lead <= MAX_DATELINE and best[key].start == min(self.rows[i].start for i in rows):
+            chars += lead  # the lead sentence's dateline
         return best[key] if chars >= MIN_COVER * (end - start) else None
 
 
