@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kutip.errors import EmptyQuestion
 from retriever.answer_type import AnswerType, answer_type
+from retriever.said_loose import loose_said_question
 from retriever.said_question import SaidQuery, parse_said_question
 from retriever.text import STOPWORDS, Language, tokenize, words_language
 
@@ -22,6 +23,11 @@ MAX_QUESTION_CHARS = 1000
 
 def _normalise(text: str) -> str:
     return " ".join(text.split())
+
+
+def _said(text: str) -> SaidQuery | None:
+    """The statement request: as the parser reads it, else its loose (weak) reading."""
+    return parse_said_question(text) or loose_said_question(text)
 
 
 @dataclass(frozen=True)
@@ -65,5 +71,5 @@ class Question:
             text=text, query=query, truncated=len(text) > MAX_QUESTION_CHARS, words=words,
             tokens=tuple(w for w in words if w not in STOPWORDS),
             language=words_language(words), answer_type=answer_type(query),
-            said=parse_said_question(text[:MAX_QUESTION_CHARS]),
+            said=_said(text[:MAX_QUESTION_CHARS]),
         )

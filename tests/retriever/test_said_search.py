@@ -144,3 +144,22 @@ def test_alone_in_the_index_a_person_on_topic_is_quoted(seed_only: Services,
     answer = seed_only.retriever.search(question)
     assert answer.answered and answer.quotes[0].speaker == "Yuri Ushakov"
     assert _verbatim(seed_only, answer.quotes)
+
+
+def test_a_loosely_read_question_quotes_the_person_when_they_spoke_on_it(
+    seeded_services: Services,
+) -> None:
+    """A shape the parser does not know ("Which concerns did X raise about Y?") still gets
+    the person's statement on the topic, with their name on it."""
+    answer = seeded_services.retriever.search("Which concerns did Ushakov raise about Iran?")
+    assert answer.answered and answer.speaker == "Yuri Ushakov"
+    assert answer.quotes[0].speaker == "Yuri Ushakov" and "Iran" in answer.quotes[0].text
+    assert _verbatim(seeded_services, answer.quotes)
+
+
+def test_a_loosely_read_question_off_their_topics_takes_the_usual_path(
+    seeded_services: Services,
+) -> None:
+    """Never a refusal as theirs from a loose reading: no 'no statement' on a guess."""
+    answer = seeded_services.retriever.search("Which concerns did Ushakov raise about rice?")
+    assert answer.reason != "no_statement_on_topic" and answer.speaker is None
