@@ -732,13 +732,32 @@ def _is_role_word(word: str) -> bool:
 
 
 def _split_id_person(rest: str) -> tuple[str, str]:
-    """Split "Kompol Bobby soal tindakan polisi" at the first topic preposition or verb."""
+    """Split "Kompol Bobby soal tindakan polisi" at the first topic preposition or verb, or
+    at a lower-case word right after a name ("Ahok mundur dari Gerindra": a root verb; an
+    Indonesian role comes before the name, "Ketua umum PSSI")."""
     words = rest.split()
     for i, word in enumerate(words[1:], 1):
         if word.lower().strip(",") in _ID_BOUNDARY or _is_id_verb(word) \
-                or _from_place(word, words[i + 1:], rest):
+                or _from_place(word, words[i + 1:], rest) or _after_name(words[i - 1], word):
             return " ".join(words[:i]), " ".join(words[i:])
     return rest, ""
+
+
+# Lower-case words inside a name ("Muhammad bin Salman", "Rafael van der Vaart").
+# Function words go on with a name's phrase ("Kepala Pusat Data dan Informasi BNPB",
+# "Yustinus Prastowo dari DJP", "X selaku ketua"): the other parsers place them.
+_NAME_PARTICLES = frozenset(_words("bin|binti|van|von|der|den|de|da|di|del|dos|al|el|ibn|ben"
+                                   "|dan|atau|serta|dari|yang|ke|untuk|kepada|pada|dengan"
+                                   "|selaku|sebagai|juga|pun|sendiri|saat|ketika"))
+
+
+def _after_name(previous: str, word: str) -> bool:
+    """`word` is lower-case and follows a capitalised word that is neither a role nor an
+    acronym (a name), and is itself no role, name particle nor function word."""
+    prev = previous.strip(",;:'\"")
+    return (word.islower() and prev[:1].isupper() and not _is_acronym(prev)
+            and not _is_role_word(prev.lower()) and not _is_role_word(word.lower())
+            and word.lower() not in _NAME_PARTICLES)
 
 
 def _from_place(word: str, following: list[str], text: str) -> bool:
