@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-__all__ = ["BLEND_HEAD", "DEGREES", "is_blend", "is_role", "match_speaker", "name_key", "one_edit_apart",
-           "role_concepts"]
+__all__ = ["BLEND_HEAD", "DEGREES", "asked_match_keys", "is_blend", "is_role", "match_speaker",
+           "name_key", "one_edit_apart", "role_concepts", "speaker_match_keys"]
 
 # Scores of the kinds of match (the asked name against the speaker's name tokens).
 FULL_NAME = 1.0
@@ -761,6 +761,57 @@ def match_speaker(asked: str, speaker: str | None, role: str | None = None) -> f
             score = max(score, *(_segment_score(a, list(name_words), role_words)
                                  for a in _asked(asked_name)), 0.0)
     return round(score, 4)
+
+
+def _fuzzy_keys(word: str, prefix: str) -> set[str]:
+    """`word` and, when `_same_word` may call it one edit from another (six letters or
+    more), each form of it with one letter dropped: two words one edit apart share one."""
+    keys = {prefix + word}
+    if len(word) >= 6:
+        keys |= {prefix + word[:i] + word[i + 1:] for i in range(len(word))}
+    return keys
+
+
+@lru_cache(maxsize=65536)
+def speaker_match_keys(speaker: str, role: str | None = None) -> frozenset[str]:
+    """Keys of a statement's speaker and role such that `match_speaker(asked, speaker, role)`
+    is above zero only if they share one with `asked_match_keys(asked)`: a new question need
+    not be matched against every speaker of the index. Name words (and their one-letter-
+    dropped forms), the joined name, the first letter (nicknames and initials), role words."""
+    keys: set[str] = set()
+    for variant in _name_variants(speaker or "", _ALIAS):
+        name_words, role_words = _speaker_side(variant, role or "")
+        for word in name_words:
+            keys |= _fuzzy_keys(word, "w:")
+        if name_words:
+            keys.add("j:" + "".join(name_words))
+            keys.add(("f1:" if len(name_words) == 1 else "f:") + name_words[0][:1])
+        for word in role_words:
+            keys |= _fuzzy_keys(word, "r:")
+        if not role_words & _COUNTRIES:
+            keys.add("r:" + _HOME)  # `_role_score` lends it to a role naming no country
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=4096)
+def asked_match_keys(asked: str) -> frozenset[str]:
+    """The keys `speaker_match_keys` pairs with: of the asked name runs and of what an asked
+    role must mention (`_role_score`'s wanted items)."""
+    keys: set[str] = set()
+    for variant in _name_variants(asked, _QUOTED_NICKNAME):
+        for segment in _asked(variant):
+            for run in segment.names:
+                for word in run:
+                    keys |= _fuzzy_keys(word, "w:")
+                keys.add("j:" + "".join(run))
+                if len(run) == 1:
+                    keys.add("f:" + run[0][:1])  # a nickname or initials of a longer name
+                elif len(run) <= 4:
+                    keys.add("f1:" + run[0][:1])  # a one-word speaker that is their nickname
+            wanted = segment.concepts | {item for group in segment.groups for item in group}
+            for item in wanted:
+                keys |= _fuzzy_keys(item, "r:")
+    return frozenset(keys)
 
 
 # A speaker stored with an alias ("Joko Widodo (Jokowi)", "Hendrik Lyanto (Acheo)"), and a

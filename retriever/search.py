@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from index.embed import KutipEmbeddings
-from index.names import match_speaker, name_key
+from index.names import asked_match_keys, match_speaker, name_key, speaker_match_keys
 from index.store import ArticleRecord, ChromaStore, ChunkRow
 from kutip.memory import release_free_memory
 from retriever._types import Answer, Candidate, Quote, SourceTitle, SpeakerStatements
@@ -157,7 +157,8 @@ class Retriever:
         else:
             rows, vectors, lexical = cached
         # statements are read afresh (the saved snapshot holds chunks only): one page read
-        speakers = SpeakerIndex.build(self.store.statement_rows(), name_key=name_key, chunks=rows)
+        speakers = SpeakerIndex.build(self.store.statement_rows(), name_key=name_key, chunks=rows,
+                                      speaker_keys=speaker_match_keys)
         snap = _Snapshot(
             rows=rows, vectors=vectors, by_id={r.chunk_id: i for i, r in enumerate(rows)},
             lexical=lexical, version=version, checked_at=time.monotonic(), speakers=speakers,
@@ -358,7 +359,7 @@ class Retriever:
                           closest=[] if page.found else self._closest(candidates, records),
                           reason=None if page.found else "nothing_relevant")
         person = speakers.person(said.person or "", match_speaker,
-                                 within=_top_articles(candidates))
+                                 within=_top_articles(candidates), asked_keys=asked_match_keys)
         if person is None and (not said.explicit or _mentioned(said.person or "", snap.lexical)):
             return None  # named in the articles, no statement attributed: the usual path
         if person is None:
@@ -413,7 +414,8 @@ class Retriever:
             on `about` first; `speaker` None when nobody of that name is quoted.
         """
         snap = self._current_snapshot()
-        person = snap.speakers.person(" ".join(name.split()), match_speaker)
+        person = snap.speakers.person(" ".join(name.split()), match_speaker,
+                                      asked_keys=asked_match_keys)
         if person is None:
             return SpeakerStatements(speaker=None, statements=[])
         if about and about.strip():

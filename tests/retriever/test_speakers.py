@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.names import match_speaker, name_key
+from index.names import asked_match_keys, match_speaker, name_key, speaker_match_keys
 from index.statements import StatementRow
 from retriever.speakers import SpeakerIndex
 
@@ -106,3 +106,31 @@ def test_other_spellings_of_the_asked_full_name_come_along() -> None:
     described = index.person("the father of the teen killed at the Israeli embassy",
                              match_speaker, within={"a3"})
     assert described is not None and described.rows == (3,)  # not the other Zakariya
+
+
+KEYED_QUOTED = [*QUOTED, ("kremlin", "Yuri Ushakov", "penasihat kebijakan luar negeri Kremlin"),
+                ("jakarta", "Joko Widodo", "Presiden"), ("seoul", "Kim Jong-un", None),
+                ("jakarta", "Susilo Bambang Yudhoyono", None), ("jakarta", "Abubakar", None)]
+
+
+@pytest.mark.parametrize("asked", [
+    "Ushakow",  # one letter off
+    "Kim Jong Un", "Jokowi", "SBY", "Abu Bakar",  # spacing, nickname, initials, joined
+    "the Kremlin adviser", "penasihat Kremlin", "the Indonesian president",  # roles
+    "Retno", "Menlu Bangladesh", "Federer's father", "the mayor of Levallois-Perret",
+    "Barack Obama",  # nobody
+])
+def test_match_keys_leave_out_only_speakers_that_cannot_match(asked: str) -> None:
+    """Built with keys, a question is matched only against speakers sharing one, and finds
+    exactly what matching every speaker finds."""
+    rows = [StatementRow(statement_id=f"{article}::h::s{i}", article_id=article,
+                         content_hash="h", start=0, end=10, speaker=speaker, role=role,
+                         speech="direct", carried=False, text="kata dia")
+            for i, (article, speaker, role) in enumerate(KEYED_QUOTED)]
+    plain = SpeakerIndex.build(rows, name_key=name_key)
+    keyed = SpeakerIndex.build(rows, name_key=name_key, speaker_keys=speaker_match_keys)
+    scored = {pair for pair in plain.speakers if match_speaker(asked, *pair) > 0}
+    candidates = set(keyed._candidates(asked, asked_match_keys))
+    assert scored <= candidates < set(plain.speakers)
+    assert keyed.person(asked, match_speaker, asked_keys=asked_match_keys) == \
+        plain.person(asked, match_speaker)
