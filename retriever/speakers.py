@@ -115,9 +115,11 @@ class SpeakerIndex:
         `within` (the articles the question is about) if any, with that one's other mentions
         (found again by the name the articles write). Weaker matches are left out. A match
         from `min_local` (a role fitting a description of its owner: "the father of the
-        teen killed at …") counts only for statements in `within`.
+        teen killed at …") counts only for statements in `within`. With `asked_keys` (the
+        matcher's, paired with the index's `by_key`), only speakers sharing a key are scored.
         """
-        scored = self._matching(asked, match, min_match, within=within, min_local=min_local)
+        scored = self._matching(asked, match, min_match, within=within, min_local=min_local,
+                                asked_keys=asked_keys)
         if not scored:
             return None
         top = max(s[0] for s in scored)

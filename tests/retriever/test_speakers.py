@@ -134,3 +134,22 @@ def test_match_keys_leave_out_only_speakers_that_cannot_match(asked: str) -> Non
     assert scored <= candidates < set(plain.speakers)
     assert keyed.person(asked, match_speaker, asked_keys=asked_match_keys) == \
         plain.person(asked, match_speaker)
+
+
+def test_person_with_keys_scores_only_the_candidates() -> None:
+    """Both of `person`'s passes (the asked name, then the name the articles write) go
+    through the keys: a matcher that counts its calls sees only candidate pairs."""
+    rows = [StatementRow(statement_id=f"{article}::h::s{i}", article_id=article,
+                         content_hash="h", start=0, end=10, speaker=speaker, role=role,
+                         speech="direct", carried=False, text="kata dia")
+            for i, (article, speaker, role) in enumerate(KEYED_QUOTED)]
+    keyed = SpeakerIndex.build(rows, name_key=name_key, speaker_keys=speaker_match_keys)
+    calls: list[tuple[str, str]] = []
+
+    def counting(asked: str, speaker: str, role: str | None) -> float:
+        calls.append((asked, speaker))
+        return match_speaker(asked, speaker, role)
+
+    person = keyed.person("Ushakov", counting, asked_keys=asked_match_keys)
+    assert person is not None and person.name == "Yuri Ushakov"
+    assert calls and {speaker for _, speaker in calls} == {"Yuri Ushakov"}
