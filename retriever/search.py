@@ -34,7 +34,7 @@ from retriever.records import RecordCache
 from retriever.said import SaidAnswers, example_pairs, quote_of, statement_quotes
 from retriever.said_question import SaidQuery
 from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
-from retriever.speakers import SpeakerIndex
+from retriever.speakers import MatchKeys, SpeakerIndex
 from retriever.text import text_language, tokenize
 
 __all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "MAX_QUOTES", "Mode", "Retriever", "Span"]
@@ -158,7 +158,7 @@ class Retriever:
             rows, vectors, lexical = cached
         # statements are read afresh (the saved snapshot holds chunks only): one page read
         speakers = SpeakerIndex.build(self.store.statement_rows(), name_key=name_key, chunks=rows,
-                                      speaker_keys=speaker_match_keys)
+                                      match_keys=MatchKeys(speaker_match_keys, asked_match_keys))
         snap = _Snapshot(
             rows=rows, vectors=vectors, by_id={r.chunk_id: i for i, r in enumerate(rows)},
             lexical=lexical, version=version, checked_at=time.monotonic(), speakers=speakers,
@@ -359,7 +359,7 @@ class Retriever:
                           closest=[] if page.found else self._closest(candidates, records),
                           reason=None if page.found else "nothing_relevant")
         person = speakers.person(said.person or "", match_speaker,
-                                 within=_top_articles(candidates), asked_keys=asked_match_keys)
+                                 within=_top_articles(candidates))
         if person is None and (not said.explicit or _mentioned(said.person or "", snap.lexical)):
             return None  # named in the articles, no statement attributed: the usual path
         if person is None:
@@ -414,8 +414,7 @@ class Retriever:
             on `about` first; `speaker` None when nobody of that name is quoted.
         """
         snap = self._current_snapshot()
-        person = snap.speakers.person(" ".join(name.split()), match_speaker,
-                                      asked_keys=asked_match_keys)
+        person = snap.speakers.person(" ".join(name.split()), match_speaker)
         if person is None:
             return SpeakerStatements(speaker=None, statements=[])
         if about and about.strip():

@@ -11,27 +11,28 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from index.statements import StatementRow
 from index.store import ChunkRow
 from retriever.text import tokenize
 
-__all__ = [
-    "MIN_LOCAL_MATCH",
-    "MIN_SPEAKER_MATCH",
-    "AskedKeys",
-    "Person",
-    "SpeakerIndex",
-    "SpeakerKeys",
-    "SpeakerMatcher",
-]
+__all__ = ["MIN_LOCAL_MATCH", "MIN_SPEAKER_MATCH", "MatchKeys", "Person", "SpeakerIndex",
+           "SpeakerMatcher"]
 
 SpeakerMatcher = Callable[[str, str, "str | None"], float]
 """(asked name, speaker as written, role) → 0..1 (`index.names.match_speaker`)."""
-SpeakerKeys = Callable[[str, "str | None"], frozenset[str]]
-"""(speaker as written, role) → keys (`index.names.speaker_match_keys`)."""
-AskedKeys = Callable[[str], frozenset[str]]
-"""Asked name → keys (`index.names.asked_match_keys`): a speaker sharing none cannot match."""
+
+
+class MatchKeys(NamedTuple):
+    """A matcher's keys, one pair: a speaker can match an asked name only if they share one
+    (`index.names.speaker_match_keys` / `asked_match_keys` for `match_speaker`)."""
+
+    speaker: Callable[[str, str | None], frozenset[str]]
+    """(speaker as written, role) → keys."""
+    asked: Callable[[str], frozenset[str]]
+    """Asked name → keys."""
+
 
 # A speaker counts as the person asked about from this match score on.
 MIN_SPEAKER_MATCH = 0.5
@@ -76,17 +77,19 @@ class SpeakerIndex:
     """Article id → the ids of its stored chunks."""
     chunk_count: int = 0
     """How many chunks the index stores in all."""
+    match_keys: MatchKeys | None = None
+    """The matcher's keys the index was built with: a question is matched against the
+    speakers sharing a key with it (`by_key`), not all."""
     by_key: dict[str, list[tuple[str, str | None]]] | None = None
-    """Match key → the (speaker, role) pairs holding it (`SpeakerKeys`), when built with
-    keys: a question is matched against the speakers sharing a key with it, not all."""
+    """Match key → the (speaker, role) pairs holding it (built with `match_keys`)."""
 
     @classmethod
     def build(cls, rows: list[StatementRow], *, name_key: Callable[[str], str],
               chunks: Sequence[ChunkRow] = (),
-              speaker_keys: SpeakerKeys | None = None) -> SpeakerIndex:
+              match_keys: MatchKeys | None = None) -> SpeakerIndex:
         """Index `rows`; `name_key` folds spellings of a name (`index.names.name_key`);
-        `chunks` are the stored chunks, to find each statement's context; `speaker_keys`
-        the keys a matcher needs shared (`by_key`)."""
+        `chunks` are the stored chunks, to find each statement's context; `match_keys`
+        those of the matcher `person` will be given."""
         speakers: dict[tuple[str, str | None], list[int]] = {}
         by_article: dict[str, list[int]] = {}
         for i, row in enumerate(rows):
@@ -97,8 +100,8 @@ class SpeakerIndex:
                    by_article=by_article,
                    positions={r.statement_id: i for i, r in enumerate(rows)},
                    chunk_of=_chunk_of(rows, chunks), article_chunks=_article_chunks(chunks),
-                   chunk_count=len(chunks), by_key=None if speaker_keys is None
-                   else _by_key(speakers, speaker_keys))
+                   chunk_count=len(chunks), match_keys=match_keys,
+                   by_key=None if match_keys is None else _by_key(speakers, match_keys.speaker))
 
     def their_chunks(self, person: Person) -> list[str]:
         """The stored chunks of the articles `person` is quoted in, article by article."""
@@ -106,8 +109,8 @@ class SpeakerIndex:
         return [c for a in sorted(articles) for c in self.article_chunks.get(a, ())]
 
     def person(self, asked: str, match: SpeakerMatcher, min_match: float = MIN_SPEAKER_MATCH,
-               *, within: Collection[str] = (), min_local: float = MIN_LOCAL_MATCH,
-               asked_keys: AskedKeys | None = None) -> Person | None:
+               *, within: Collection[str] = (),
+               min_local: float = MIN_LOCAL_MATCH) -> Person | None:
         """The statements of the person `asked` names (None: nobody of that name).
 
         The speakers who match best (one office held by several, a first name several
@@ -115,11 +118,10 @@ class SpeakerIndex:
         `within` (the articles the question is about) if any, with that one's other mentions
         (found again by the name the articles write). Weaker matches are left out. A match
         from `min_local` (a role fitting a description of its owner: "the father of the
-        teen killed at …") counts only for statements in `within`. With `asked_keys` (the
-        matcher's, paired with the index's `by_key`), only speakers sharing a key are scored.
+        teen killed at …") counts only for statements in `within`. Built with `match_keys`
+        (`match`'s), the index scores only the speakers sharing a key with the name.
         """
-        scored = self._matching(asked, match, min_match, within=within, min_local=min_local,
-                                asked_keys=asked_keys)
+        scored = self._matching(asked, match, min_match, within=within, min_local=min_local)
         if not scored:
             return None
         top = max(s[0] for s in scored)
@@ -130,7 +132,7 @@ class SpeakerIndex:
         # their other mentions: the speakers matching the name the articles write (asked as
         # written, the first pass already scored them all)
         mentions = [s for s in scored if s[0] >= min_match] if best[1] == asked \
-            else self._matching(best[1], match, min_match, asked_keys=asked_keys)
+            else self._matching(best[1], match, min_match)
         chosen += [s for s in mentions if (s[1], s[2]) not in known]
         rows = sorted({i for *_, idx in chosen for i in idx
                        if best[0] >= min_match or self.rows[i].article_id in within})
@@ -167,12 +169,11 @@ class SpeakerIndex:
 
     def _matching(self, asked: str, match: SpeakerMatcher, min_match: float, *,
                   within: Collection[str] = (), min_local: float = 1.0,
-                  asked_keys: AskedKeys | None = None,
                   ) -> list[tuple[float, str, str | None, list[int]]]:
         """(score, speaker, role, statement positions) of every speaker matching `asked`;
         a match from `min_local` up keeps only its statements in the articles `within`."""
         found = []
-        for speaker, role in self._candidates(asked, asked_keys):
+        for speaker, role in self._candidates(asked):
             idx = self.speakers[(speaker, role)]
             score = match(asked, speaker, role)
             if score >= min_match:
@@ -183,13 +184,13 @@ class SpeakerIndex:
                     found.append((score, speaker, role, local))
         return found
 
-    def _candidates(self, asked: str,
-                    asked_keys: AskedKeys | None) -> list[tuple[str, str | None]]:
+    def _candidates(self, asked: str) -> list[tuple[str, str | None]]:
         """The (speaker, role) pairs to score for `asked`, in index order: those sharing a
         match key with it when keys were built, else all."""
-        if asked_keys is None or self.by_key is None:
+        if self.match_keys is None or self.by_key is None:
             return list(self.speakers)
-        pairs = {pair for key in asked_keys(asked) for pair in self.by_key.get(key, ())}
+        pairs = {pair for key in self.match_keys.asked(asked)
+                 for pair in self.by_key.get(key, ())}
         return [pair for pair in self.speakers if pair in pairs]
 
     def covering(self, article_id: str, start: int, end: int) -> StatementRow | None:
@@ -218,7 +219,8 @@ def _adjacent(gap: str) -> bool:
 
 
 def _by_key(speakers: dict[tuple[str, str | None], list[int]],
-            keys_of: SpeakerKeys) -> dict[str, list[tuple[str, str | None]]]:
+            keys_of: Callable[[str, str | None], frozenset[str]],
+            ) -> dict[str, list[tuple[str, str | None]]]:
     out: dict[str, list[tuple[str, str | None]]] = {}
     for speaker, role in speakers:
         for key in keys_of(speaker, role):

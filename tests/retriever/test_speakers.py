@@ -7,7 +7,7 @@ import pytest
 
 from index.names import asked_match_keys, match_speaker, name_key, speaker_match_keys
 from index.statements import StatementRow
-from retriever.speakers import SpeakerIndex
+from retriever.speakers import MatchKeys, SpeakerIndex
 
 # (article, speaker, role): who is quoted where
 QUOTED = [
@@ -108,6 +108,7 @@ def test_other_spellings_of_the_asked_full_name_come_along() -> None:
     assert described is not None and described.rows == (3,)  # not the other Zakariya
 
 
+KEYS = MatchKeys(speaker_match_keys, asked_match_keys)
 KEYED_QUOTED = [*QUOTED, ("kremlin", "Yuri Ushakov", "penasihat kebijakan luar negeri Kremlin"),
                 ("jakarta", "Joko Widodo", "Presiden"), ("seoul", "Kim Jong-un", None),
                 ("jakarta", "Susilo Bambang Yudhoyono", None), ("jakarta", "Abubakar", None)]
@@ -128,11 +129,11 @@ def test_match_keys_leave_out_only_speakers_that_cannot_match(asked: str) -> Non
                          speech="direct", carried=False, text="kata dia")
             for i, (article, speaker, role) in enumerate(KEYED_QUOTED)]
     plain = SpeakerIndex.build(rows, name_key=name_key)
-    keyed = SpeakerIndex.build(rows, name_key=name_key, speaker_keys=speaker_match_keys)
+    keyed = SpeakerIndex.build(rows, name_key=name_key, match_keys=KEYS)
     scored = {pair for pair in plain.speakers if match_speaker(asked, *pair) > 0}
-    candidates = set(keyed._candidates(asked, asked_match_keys))
+    candidates = set(keyed._candidates(asked))
     assert scored <= candidates < set(plain.speakers)
-    assert keyed.person(asked, match_speaker, asked_keys=asked_match_keys) == \
+    assert keyed.person(asked, match_speaker) == \
         plain.person(asked, match_speaker)
 
 
@@ -143,13 +144,13 @@ def test_person_with_keys_scores_only_the_candidates() -> None:
                          content_hash="h", start=0, end=10, speaker=speaker, role=role,
                          speech="direct", carried=False, text="kata dia")
             for i, (article, speaker, role) in enumerate(KEYED_QUOTED)]
-    keyed = SpeakerIndex.build(rows, name_key=name_key, speaker_keys=speaker_match_keys)
+    keyed = SpeakerIndex.build(rows, name_key=name_key, match_keys=KEYS)
     calls: list[tuple[str, str]] = []
 
     def counting(asked: str, speaker: str, role: str | None) -> float:
         calls.append((asked, speaker))
         return match_speaker(asked, speaker, role)
 
-    person = keyed.person("Ushakov", counting, asked_keys=asked_match_keys)
+    person = keyed.person("Ushakov", counting)
     assert person is not None and person.name == "Yuri Ushakov"
     assert calls and {speaker for _, speaker in calls} == {"Yuri Ushakov"}
