@@ -24,10 +24,11 @@ LABELS = Path(__file__).resolve().parents[1] / "speech_labels"
 LABEL_PICK = 30
 
 
-def labelled() -> set[str]:
-    """Ids of the articles labels-a … labels-e cover (labels-f's own are M's pick)."""
+def labelled(sets: str = "a-e") -> set[str]:
+    """Ids of the articles the hand-labelled sets `sets` cover (a glob range: labels-a …
+    labels-e here; labels-f's own are M's pick)."""
     ids: set[str] = set()
-    for path in sorted(LABELS.glob("labels-[a-e].jsonl")):
+    for path in sorted(LABELS.glob(f"labels-[{sets}].jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 ids.add(json.loads(line)["article"].removesuffix(".txt"))

@@ -10,31 +10,17 @@ articles, N (said-N.jsonl) over the other 120; both are scored on the whole OUT_
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from make_corpus_f import eligible, f_pick
 from make_corpus_gh import build, fresh_picks, pick_pair
 from make_corpus_ij import picks_ij
-from make_corpus_kl import picks_kl
+from make_corpus_kl import labelled, picks_kl
 
 SEED = 20261205
-LABELS = Path(__file__).resolve().parents[1] / "speech_labels"
-
-
-def labelled() -> set[str]:
-    """Ids of the articles labels-a … labels-f cover."""
-    ids: set[str] = set()
-    for path in sorted(LABELS.glob("labels-[a-f].jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                ids.add(json.loads(line)["article"].removesuffix(".txt"))
-    return ids
 
 
 def picks_mn() -> dict[str, list[dict]]:
     """M's and N's 2 × 120: everything used before replayed and left out."""
-    taken = {r["id"] for r in f_pick(eligible())} | labelled()
+    taken = {r["id"] for r in f_pick(eligible())} | labelled("a-f")
     taken |= {r["id"] for rows in fresh_picks().values() for r in rows}
     taken |= {r["id"] for rows in picks_ij().values() for r in rows}
     taken |= {r["id"] for rows in picks_kl().values() for r in rows}
