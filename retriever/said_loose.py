@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from index.names import is_role
 from retriever.said_question import SaidQuery
 from retriever.text import words_language
 
@@ -39,7 +40,9 @@ response reply replied react reacted worried worry fear feared accuse accused wo
 appeal appealed complain complained complaint regret regretted feel feels felt consider
 considers considered assess assesses assessed acknowledge acknowledged confirm confirmed hint
 hinted signal signalled dispute disputed oppose opposed question questioned mean meant see sees
-saw view viewed expectation expectations hopes fears
+saw view viewed expectation expectations hopes fears want wants wanted plans planned
+intend intends intended remember remembers remembered recall recalls recalled
+recount recounted compare compares compared
 """)
 _ID_CUES = _set("""
 kata katanya bilang ujar ucap tutur menurut menurutnya pendapat tanggapan komentar pandangan
@@ -55,7 +58,8 @@ ditegaskan disebutkan diharapkan diminta diakui dibantah dijanjikan diimbau dide
 dikeluhkan dipertanyakan disoroti diusulkan disarankan diingatkan diklaim dituding dituduh
 dipuji diapresiasi disesalkan disayangkan dikhawatirkan diyakini dipesankan dikomentari
 ditanggapi menganggap dianggap memandang dipandang merasa yakin khawatir optimistis optimis
-pesimistis setuju menolak mendukung menyetujui melihat
+pesimistis setuju menolak mendukung menyetujui melihat ingin hendak berencana merencanakan
+mengenang membandingkan
 """)
 # Words dropped from the topic: the question's frame, not what it is about.
 _FRAME = _set("""
@@ -64,16 +68,23 @@ would could should can the a an of in on about to for his her their its this tha
 anything something tell give show find please apa apakah bagaimana bagaimanakah mengapa kenapa
 siapa kapan kapankah di mana dimana manakah berapa berapakah seberapa benarkah adakah bisakah
 yang saja seperti itu ini dan soal tentang mengenai terkait terhadap atas kepada dari untuk
-dengan pada ke dalam tolong jelaskan sebutkan ceritakan
+dengan pada ke dalam tolong jelaskan sebutkan ceritakan cara led prompted drove pushed
+motivated inspired caused mendorong melatarbelakangi
 """) | _EN_CUES | _ID_CUES
 # How such a question opens: what / how / why, their Indonesian forms, or a frame naming
 # the person's view ("In X's view", "According to X", "Menurut X", "Dalam pandangan X").
 # Factoid openers (when, where, who, how many, kapan, berapa, siapa, apa nama) never do.
-_OPENS = re.compile(r"^\s*(?:what(?!\s+(?:time|year|day|date)\b)|why|how(?!\s+(?:many|much|old"
+_OPENS = re.compile(r"^\s*(?:what(?!\s+(?:time|year|day|date)\b)|why|where|does|did|do|is|are|was"
+                    r"|were|will|would|di\s?mana|how(?!\s+(?:many|much|old"
                     r"|long|far|big|often|tall)\b)|which(?=\s+\S+\s+(?:did|does|do|has|have|had|was"
                     r"|were|is|are)\b)|apa(?!\s+(?:nama|jabatan)\b)|apakah(?!\s+nama\b)"
                     r"|bagaimana|mengapa|kenapa|seperti apa|in|according|menurut|dalam)\b",
                     re.IGNORECASE)
+# Questions for a person's reasons or ways ("Mengapa X kalah …", "Bagaimana cara X …", "What
+# led X to …"): their reasons are their words, so no word of speech is needed.
+_ASKS_REASON = re.compile(r"^\s*(?:why|mengapa|kenapa|bagaimana\s+cara|what\s+(?:led|prompted"
+                          r"|drove|pushed|motivated|inspired|caused)|apa\s+(?:yang\s+)?(?:mendorong"
+                          r"|melatarbelakangi))\b", re.IGNORECASE)
 # What the topic follows when the question names it after the person ("… about the deficit").
 _TOPIC_PREPOSITIONS = frozenset(("about", "on", "regarding", "concerning", "over", "soal",
                                  "tentang", "mengenai", "terkait", "terhadap", "atas", "perihal"))
@@ -100,12 +111,19 @@ def loose_said_question(question: str) -> SaidQuery | None:
         return None
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(question)]
     folded = [w.lower().replace("’", "'") for w, _, _ in words]
-    if not any(_POSSESSIVE.sub("", f) in _EN_CUES or f in _ID_CUES for f in folded):
+    reason = _ASKS_REASON.match(question)
+    if not reason and not any(_cue(folded, i) for i in range(len(folded))):
         return None
+    if folded[0] == "which" and not _cue(folded, 1):
+        return None  # "Which ideology does X want …" asks for a thing, "Which concerns …" words
     span = _first_name(words, folded)
     if span is None:
         return None
     first, last = span
+    if reason and not _cue(folded, first - 1) and words[first][1] > _reason_end(question, reason):
+        return None  # "Why did the plane crash into the Java Sea": the name is no subject
+    while first > 0 and is_role(folded[first - 1]):
+        first -= 1  # "pesan veteran Wimo Sumanto": the role is theirs, not the topic's
     person = question[words[first][1]:words[last][2]]
     person = _POSSESSIVE.sub("", person).strip()
     after = next((i + 1 for i in range(last + 1, len(words))
@@ -118,6 +136,42 @@ def loose_said_question(question: str) -> SaidQuery | None:
     language = words_language(folded) or (
         "id" if any(f in _ID_CUES for f in folded) else "en")
     return SaidQuery("said", person, " ".join(topic), language, explicit=False)
+
+
+def _name_after_role(words: list[tuple[str, int, int]], folded: list[str],
+                     k: int) -> tuple[int, int] | None:
+    """The role and name after an organisation or country: "Apple executive Eddy Cue",
+    "Bangladesh's prime minister Sheikh Hasina" (positions from `k`, the role's first word)."""
+    for n in (1, 2, 3):
+        if k + n < len(words) and _capitalised(words[k + n][0]) \
+                and not any(_capitalised(w) for w, _, _ in words[k:k + n]) \
+                and is_role(" ".join(folded[k:k + n])):
+            j = k + n
+            while j + 1 < len(words) and _capitalised(words[j + 1][0]):
+                j += 1
+            return k, j
+    return None
+
+
+def _cue(folded: list[str], i: int) -> bool:
+    """Whether the word at `i` is a word of speech or opinion ("plan" only as "plan to")."""
+    if not 0 <= i < len(folded):
+        return False
+    word = _POSSESSIVE.sub("", folded[i])
+    if word == "plan":
+        return i + 1 < len(folded) and folded[i + 1] == "to"
+    return word in _EN_CUES or word in _ID_CUES
+
+
+_AUX = re.compile(r"\s+(?:(?:did|does|do|was|is|were|are|has|have|had|would|will|can|could)"
+                  r"(?:n't)?\s+)?", re.IGNORECASE)
+
+
+def _reason_end(question: str, reason: re.Match[str]) -> int:
+    """Where the subject of a reason question must start: right after its opener and
+    auxiliary ("Why did |X …", "Mengapa |X …")."""
+    aux = _AUX.match(question, reason.end())
+    return aux.end() if aux else reason.end()
 
 
 def _first_name(words: list[tuple[str, int, int]], folded: list[str]) -> tuple[int, int] | None:
@@ -133,6 +187,7 @@ def _first_name(words: list[tuple[str, int, int]], folded: list[str]) -> tuple[i
                 if _POSSESSIVE.search(words[j][0]):
                     break  # "Jokowi's Cabinet": the name ends at its possessive
                 j += 1
-            return i, j
+            later = _name_after_role(words, folded, j + 1)
+            return later if later else (i, j)
         i += 1
     return None

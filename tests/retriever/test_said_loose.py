@@ -18,6 +18,21 @@ from tests.auxil.seed import FIXTURES, SHARED
     ("What message did Jokowi send to the regional heads?", "Jokowi", "regional", "en"),
     ("Apa yang dikeluhkan Anies soal banjir?", "Anies", "banjir", "id"),
     ("Dalam pandangan Menteri Susi, apa masalah nelayan?", "Menteri Susi", "nelayan", "id"),
+    # intentions and memories are voiced too, and then "where" or "does" may open
+    ("Where does Anies want to move the street vendors?", "Anies", "vendors", "en"),
+    ("Does Prabowo plan to meet Megawati?", "Prabowo", "Megawati", "en"),
+    ("How did Susi Pudjiastuti remember her first day as minister?", "Susi Pudjiastuti",
+     "first", "en"),
+    ("Di mana Gubernur Ganjar ingin pabrik semen dibangun?", "Gubernur Ganjar", "pabrik", "id"),
+    # a person's reasons and ways need no word of speech
+    ("Mengapa Taufik Hidayat mundur dari pelatnas?", "Taufik Hidayat", "pelatnas", "id"),
+    ("Bagaimana cara Risma menata taman kota?", "Risma", "taman", "id"),
+    ("What led Susi Pudjiastuti to sink foreign boats?", "Susi Pudjiastuti", "boats", "en"),
+    # a role between an organisation and the name belongs to the person
+    ("How did Tokopedia executive Ahmad Fauzi compare the outage?", "executive Ahmad Fauzi",
+     "outage", "en"),
+    ("Where does Malaysia's prime minister Anwar Ibrahim want to hold the summit?",
+     "prime minister Anwar Ibrahim", "summit", "en"),
 ])
 def test_a_named_person_and_a_word_of_speech_read_as_a_weak_request(
     question: str, person: str, topic_word: str, language: str,
@@ -36,6 +51,11 @@ def test_a_named_person_and_a_word_of_speech_read_as_a_weak_request(
     "Siapa yang mengatakan harga beras naik?",
     "What did the minister say about rice?",  # names nobody: the parser's job, not a name
     "What did Jokowi build in Papua?",  # no word of speech
+    "Why did the plane crash into the Java Sea?",  # a reason, but the name is no subject
+    "Mengapa harga cabai naik menjelang Lebaran?",
+    "Bagaimana cara mendaftar CPNS 2019?",
+    "Which ideology does Germany's Left Party want to end?",  # "which" asks for a thing
+    "What is Jokowi's plan for the new capital?",  # "plan" as a noun, not "plan to"
 ])
 def test_factoid_who_and_nameless_questions_are_left_alone(question: str) -> None:
     assert loose_said_question(question) is None
