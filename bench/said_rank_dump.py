@@ -6,7 +6,8 @@ Uses `kutip eval`'s cached index (same key) and asks nothing: for each said.json
 said-absent.jsonl row naming a person and a topic, it resolves the person like the
 retriever, and stores per statement its `StatementFeatures` (as `SaidAnswers` computes
 them), the same cosine against the whole question's vector, its quote span (`run_of`) and
-whether that quote holds the gold answer; per question its split, language and topic gap.
+whether that quote holds the gold answer; per question its split, language and topic gap; per statement also the sentence(s) before
+and after it (`before`, `before2`, `after`: for the `window` probe).
 `bench/said_rank_grid.py` then scores any weights over it in a fraction of a second.
 Figures only: nothing here is asserted.
 """
@@ -20,6 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from index.names import match_speaker
+from index.sentences import sentence_spans
 from kutip.evaluate import _services_for, split_questions
 from kutip.settings import Settings
 from retriever.question import Question
@@ -30,6 +32,19 @@ DEFAULT_EVAL = HERE.parent.parent / "shared" / "eval"
 
 def _rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def _sentence_before(text: str, start: int, n: int = 1) -> str:
+    """The `n` sentences that end last before `start` (the journalist's lead-in), or ""."""
+    spans = [(s, e) for s, e in sentence_spans(text, max(0, start - 900), start) if e <= start]
+    return " ".join(text[s:e] for s, e in spans[-n:]) if len(spans) > (n > 1) else ""
+
+
+def _sentence_after(text: str, end: int) -> str:
+    """The sentence that starts first after `end`, or ""."""
+    spans = [(s, e) for s, e in sentence_spans(text, max(0, end - 900), min(len(text), end + 600))
+             if s >= end]
+    return text[spans[0][0]:spans[0][1]] if len(spans) > 1 else ""
 
 
 def _question(item: dict, split: str, retriever, snap) -> dict:
@@ -62,6 +77,9 @@ def _question(item: dict, split: str, retriever, snap) -> dict:
         statements.append({
             "row": i, "run": (row.article_id, start, end), "features": features[i],
             "question_features": by_question[i], "text": row.text,
+            "before": _sentence_before(record.text, row.start),
+            "before2": _sentence_before(record.text, row.start, 2),
+            "after": _sentence_after(record.text, row.end),
             "gold": bool(item.get("answer")) and row.article_id == item.get("article")
             and item["answer"] in record.text[start:end],
         })

