@@ -20,7 +20,7 @@ from index._speech_anaphora import (
     role_head,
     role_head_tokens,
 )
-from index._speech_names import Mention, fold
+from index._speech_names import FUNCTION_WORDS, Mention, fold, is_role_word
 from index.names import BLEND_HEAD as _BLEND_HEAD
 from index.names import is_blend, one_edit_apart
 
@@ -81,6 +81,39 @@ def _other_kin(head: frozenset[str], role: str | None) -> bool:
     role_word = role_head(role)
     kin = len(head) == 1 and bool(head & _KIN_HEADS)  # "anak asuh" (a former player) is none
     return (role_word in _KIN_HEADS or kin) and role_word not in head
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)[ ]+$")
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    """Whether the name at `at`, with the capitalised words and role words before it
+    ("Mantan bek Timnas Brasil Roberto Carlos"), opens its clause: nothing before it on
+    the line, or punctuation, or a function word ("Sementara itu …")."""
+    line = text.rfind("\n", 0, at) + 1
+    begin = at
+    for _ in range(_ROLE_REACH):
+        word = _WORD_BEFORE.search(text, max(line, begin - 30), begin)
+        if word is None or not (word.group(1)[:1].isupper() or is_role_word(word.group(1))):
+            break
+        begin = word.start()
+    before = text[line:begin].rstrip()
+    if not before or before[-1] in ".,;:!?\"“”()-–—":
+        return True
+    word = _WORD_BEFORE.search(text, max(line, begin - 30), begin)
+    return word is not None and fold(word.group(1)) in FUNCTION_WORDS
+
+
+_ROLE_REACH = 12
+
+
+_DESCRIPTION_FRAME = frozenset(["sang", "the", "itu", "tersebut", "ini"])
+
+
+def _bare(description: str) -> bool:
+    """A description that is its head alone ("sang istri", "ayah itu"), no complement to
+    make it an epithet of the person themself ("ayah dua anak itu")."""
+    return sum(1 for word in description.split() if fold(word) not in _DESCRIPTION_FRAME) == 1
 
 
 _SQUEEZED_MIN = 9
@@ -209,10 +242,12 @@ class SpeakerBook:
             return known.name, known.role
         if not mention.definite:
             return None
-        meant = self.last if self.last is not None else self._named_before(mention)
+        meant = self.last if self.last is not None else self._named_before(mention, text)
         if meant is None or meant[2] or _other_kin(head, meant[1]):
             return None
-        if is_epithet_head(mention.head) and not self._nobody_else_named(
+        if meant[1] is None and head & _KIN_HEADS and _bare(text[mention.start:mention.end]):
+            return None  # "Sang istri mengaku …" after Gao Guangxi: his wife, not him
+        if (is_epithet_head(mention.head) or mention.loose) and not self._nobody_else_named(
                 meant[0], mention.start, full_names=True):
             return None  # "pemeran Roman Pearce itu" after Tyrese Gibson was named
         since = text[max(self.last_end, mention.start - _DESCRIPTION_REACH):mention.start]
@@ -236,11 +271,21 @@ class SpeakerBook:
                                  _latest(self._named_at, self._named, at)) if hit is not None]
         return max(found, key=lambda hit: hit[0])[1].name if found else None
 
-    def _named_before(self, mention: Mention) -> Speaker | None:
+    def _named_before(self, mention: Mention, text: str) -> Speaker | None:
         """Before any speaker, the person last named ("… melindungi Nainggolan …. “…,” kata
-        gelandang bertinggi 175 cm itu")."""
-        named = _latest(self._named_at, self._named, mention.start)
-        return None if named is None else _as_person(named[1])
+        gelandang bertinggi 175 cm itu") or made a sentence's subject, by a full name too
+        ("Wali Kota Bandung Ridwan Kamil ingin …. “…,” ujar pria kelahiran Bandung itu"):
+        a full name only where it opens its clause, not after a word it completes ("di
+        sekitar Satpas SIM Daan Mogot")."""
+        found = [hit for hit in (_latest(self._named_at, self._named, mention.start),
+                                 _latest(self._subject_at, self._subjects, mention.start))
+                 if hit is not None and hit[0] > self._recent_cleared]
+        if found:
+            return _as_person(max(found, key=lambda hit: hit[0])[1])
+        recent = _latest(self._recent_at, self._recents, mention.start)
+        if recent is None or not _opens_clause(text, recent[0]):
+            return None
+        return self._recent_before(mention.start)
 
     def sole_referent(self, at: int) -> bool:
         """Whether "ia"/"dia" at `at` can only mean its referent: nobody else has been
@@ -327,6 +372,11 @@ class SpeakerBook:
         if known is not None:
             self._named_at.append(at)
             self._named.append(known)
+
+    def person_named(self, word: str) -> str | None:
+        """The full name of the one known person a word of a name stands for, if any."""
+        known = self._known_person(word)
+        return known.name if known is not None else None
 
     def _known_person(self, name: str) -> _Known | None:
         """The one known person `name` (a full name or one of its words) names, else None."""

@@ -250,10 +250,40 @@ class _Scan:
         described = description_before(self.text, segment, end)
         if described is not None:
             return _described(self.text, described)
-        return parse_before_verb(self.text, start, end, self.places)
+        mention = parse_before_verb(self.text, start, end, self.places)
+        if mention is not None and self._common_noun_subject(mention):
+            # "Petugas juga mengimbau agar …": someone unnamed speaks, so the next
+            # "katanya" is nobody the article named either
+            return replace(mention, name="", unknown=True, anonymous=True)
+        return mention
+
+    def _common_noun_subject(self, mention: Mention) -> bool:
+        """A one-word "name" that opens its sentence and that the article also writes in
+        lower case ("Petugas …" beside "petugas PPIH"): a common noun capitalised because it
+        comes first, not a person, unless the article has named someone by it."""
+        name = mention.name
+        if (not name or " " in name or mention.role is not None or mention.pronoun
+                or mention.organisation or mention.role_only or is_role_word(name)):
+            return False
+        if name.lower() not in self.lowercase_words or self.book.knows(name):
+            return False
+        return all(self._opens_sentence(match.start())
+                   for match in re.finditer(rf"\b{re.escape(name)}\b", self.text))
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """Whether the word at `pos` comes first in its sentence (past a quote mark or a
+        dateline dash), so a capital there says nothing about it being a name."""
+        line = self.text.rfind("\n", 0, pos) + 1
+        before = self.text[line:pos].rstrip(" \"“")
+        return not before or before.endswith((".", "!", "?", " -", " --", "—"))
 
     def after(self, start: int, end: int) -> Mention | None:
         described = description_after(self.text, start, end)
+        if described is not None and described.loose:
+            named = parse_after_verb(self.text, start, end, self.places)
+            if (named is not None and named.name and not (named.role_only or named.organisation)
+                    and (" " in named.name or self.book.knows(named.name))):
+                return named  # "kata mantan striker Chelsea Tony Cascarino di FFT": a name
         if described is not None:
             return _described(self.text, described)
         return parse_after_verb(self.text, start, end, self.places)
@@ -261,7 +291,7 @@ class _Scan:
 
 def _described(text: str, described: Description) -> Mention:
     return Mention(text[described.start:described.end], None, described.start, described.end,
-                   head=described.head, definite=described.definite)
+                   head=described.head, definite=described.definite, loose=described.loose)
 
 
 @dataclass
@@ -407,8 +437,10 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
                     or text[mention.start:mention.end].casefold() in PRONOUNS)
         carried_from = (book.last if mention.continued
                         else book.referent(mention.start, personal=personal))
-        if carried_from is None:
-            return None
+        if carried_from is None or (kind == _REPORTED and mention.end <= quote[0]
+                                    and text[mention.start:mention.end].casefold() in PRONOUNS
+                                    and _names_in(text, quote, carried_from[0], book)):
+            return None  # "Dalam tayangan itu ia mengklaim memberi trik kepada Carlos": not Carlos
         book.last = carried_from  # the person now speaking, for the next pronoun too
         speaker, role, organisation = carried_from
         book.spoke(speaker)
@@ -438,6 +470,22 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
         return None
     return Statement(start, end, speaker, role, kind, quote[0], quote[1], mention.start,
                      mention.end, carried, organisation)
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]{2,}")
+
+
+def _names_in(text: str, quote: tuple[int, int], name: str, book: SpeakerBook) -> bool:
+    """Whether the words "ia" reports name the person it would carry to, by their surname
+    (or the given name of a two-word name) standing for them alone ("ia mengklaim memberi
+    trik kepada Carlos"): one does not report oneself by name, so "ia" is someone else
+    there. A longer name's first word may be a club or a body glued to it ("Liverpool
+    Mohamed Salah")."""
+    parts = name.split(" ")
+    candidates = parts if len(parts) == 2 else parts[-1:] if len(parts) > 2 else []
+    words = {word for word in candidates
+             if _NAME_WORD.fullmatch(word) and book.person_named(word) == name}
+    return any(word in words for word in _NAME_WORD.findall(text, *quote))
 
 
 # "ujar Tiko, sapaan akrabnya" / "kata Djanur, sapaan akrab Djadjang": the name is what the
@@ -507,13 +555,13 @@ def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: SpeakerBook) -> N
     """Register multi-word capitalised names so a later surname (or alias) maps to them."""
     quoted = paragraph.quotes(scan.text)[0]
     for sentence in paragraph:
-        _introduce_in(scan, sentence, book)
+        _introduce_in(scan, sentence, book, quoted)
         _introduce_single_names(scan, sentence, book)
         if not _inside(quoted, sentence.start):
             _note_people(scan, sentence, book)
         alias = alias_in(scan.text, sentence.start, sentence.end)
         if alias is not None:
-            _introduce_alias(scan, alias, book)
+            _introduce_alias(scan, alias, book, quoted)
         _introduce_short_names(scan.text, sentence, book)
 
 
@@ -587,10 +635,14 @@ def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
 _ALIAS_REACH = 50
 
 
-def _introduce_alias(scan: _Scan, alias: re.Match[str], book: SpeakerBook) -> None:
-    """"Angelina Sondakh, yang akrab disapa Angie, …": the nearest name before the alias."""
+def _introduce_alias(scan: _Scan, alias: re.Match[str], book: SpeakerBook,
+                     quoted: list[tuple[int, int]]) -> None:
+    """"Angelina Sondakh, yang akrab disapa Angie, …": the nearest name before the alias,
+    outside quotes ("“… Lee Min - ho,” kata pria yang akrab disapa Emil itu" is the
+    speaker's alias, which the description gives)."""
     window = max(0, alias.start() - _ALIAS_REACH)
-    runs = list(_NAME_RUN.finditer(scan.text, window, alias.start()))
+    runs = [run for run in _NAME_RUN.finditer(scan.text, window, alias.start())
+            if not _inside(quoted, run.start())]
     if runs:
         mention = name_in_run(scan.text, runs[-1].start(), runs[-1].end(), scan.places)
         if mention is not None and mention.name and not mention.organisation:
@@ -601,10 +653,12 @@ def _introduce_alias(scan: _Scan, alias: re.Match[str], book: SpeakerBook) -> No
 _PRONOUN_SUBJECT = re.compile(r"(?:Ia|Dia|Beliau)[ ]+(?:[a-z]+[ ]+){0,2}?(?:me|ber)[a-z]{3,}\b")
 
 
-def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
+def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook,
+                  quoted: list[tuple[int, int]]) -> None:
     """The names of one sentence; its first multi-word name is its likely subject (not in a
     sentence that opens a quote: "“Film Disney …,” ia mengawali …" is the speaker's, nor
-    in one whose subject is a pronoun)."""
+    in one whose subject is a pronoun; a name inside the `quoted` spans is the speaker's
+    words, no subject: "“… Opsi pertama masih Lee Min - ho,” kata pria …")."""
     first = (scan.text[sentence.start] not in _OPEN_QUOTES
              and not _PRONOUN_SUBJECT.match(scan.text, sentence.start, sentence.end))
     for match in _NAME_RUN.finditer(scan.text, sentence.start, sentence.end):
@@ -624,6 +678,10 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
                 mention = _with_appositive_role(scan, sentence, match.end(), mention)
             if first and mention.role is None:
                 mention = _with_kin_role(scan.text, sentence, mention)
+            if _RELATUM.match(scan.text, match.end()) and (
+                    fold(mention.role or "") in _FORMER
+                    or fold(mention.name.split(" ", 1)[0]) in _FORMER):
+                continue  # "Eks Real Madrid itu pun membantah …": who played there, no name
             if (first and _RELATUM.match(scan.text, match.end())
                     and _after_lowercase_word(scan.text, match.start())
                     and not _NAMED_AS.search(scan.text, max(0, match.start() - 20),
@@ -634,12 +692,17 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
                 if first:  # nobody named before it: a later "ia" is nobody the text made clear
                     book.clear_recent(match.start())
                 continue
+            if first and _inside(quoted, match.start()):
+                book.introduce(mention, subject=False)
+                continue
             book.introduce(mention, subject=first)
             first = first and " " not in mention.name
 
 
 # "adik kandung Kim Kardashian ini": the name ends a description of someone else.
 _RELATUM = re.compile(r"[ ]+(?:ini|itu|tersebut)\b")
+# A role that is only "former": "Eks Real Madrid itu" is a former player of the club.
+_FORMER = frozenset(["eks", "mantan", "bekas"])
 # "Pemilik nama lengkap Tamara Geraldine Tambunan itu": the description is of the name's owner.
 _NAMED_AS = re.compile(r"\b(?:nama|lengkap|asli|bernama)[ ]+$")
 # "di Nathan Phillips Square", "ke Gedung Putih": a place, never whom a later "ia" means.
@@ -1143,6 +1206,8 @@ def _titled(scan: _Scan, window: int, match: re.Match[str], end: int) -> Mention
         return mention  # "Dia berharap komitmen itu …", "dirinya meminta kepada … untuk …"
     if mention is None or mention.pronoun or mention.head:
         return None
+    if mention.anonymous:
+        return None  # "Pelaku sempat memastikan jika …": a common noun, no statement marked
     if mention.unknown or mention.role and mention.name:
         return mention  # unknown: "kuasa hukum Axel menyebut …", nobody to carry on from
     if (clause and mention.name and (mention.organisation or mention.role_only)

@@ -1,0 +1,130 @@
+"""Who said what, round ten (passages written like the corpus): an epithet after the verb
+("kata mantan pengusaha itu", "ujar sang gelandang Italia kepada Goal", "the 31-year-old
+said") carries to the person the text speaks of; a capitalised common noun or conjunction
+that opens a sentence ("Petugas juga mengimbau …", "Sambil menegaskan …") is nobody's
+name; "ia" does not carry to someone its own reported words name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.index.test_speech_attribution import found
+
+
+@pytest.mark.parametrize("epithet", [
+    "kata mantan pengusaha itu",
+    "ujar pria kelahiran Bandung itu",
+    "kata politikus PDIP tersebut",
+    "aku pria 56 tahun itu",
+    "kata pemenang emas di nomor 100 meter gaya kupu-kupu di Olimpiade Rio tersebut",
+])
+def test_an_epithet_before_any_speaker_carries_to_the_person_named_first(epithet: str) -> None:
+    text = ("Sandiaga Uno meninjau kawasan Luar Batang pada Senin pagi bersama warga.\n"
+            f"\"Alangkah baiknya kalau di sini ada tempat untuk wisatawan yang ingin sholat,\" "
+            f"{epithet}.")
+    (s,) = found(text)
+    assert (s.speaker, s.carried) == ("Sandiaga Uno", True)
+
+
+@pytest.mark.parametrize("epithet", [
+    "ujar sang gelandang Italia kepada Goal",
+    "tutur eks striker Chelsea di FFT",
+    "kata mantan kapten Persib saat ditemui",
+])
+def test_an_epithet_closed_by_where_it_was_said_carries_to_the_latest_speaker(
+    epithet: str,
+) -> None:
+    text = ("\"Kami akan bermain di kandang dan kami sering menderita,\" kata Thiago Motta.\n"
+            f"\"Benar, ini pertandingan penting bagi kami semua,\" {epithet}.")
+    statements = found(text)
+    assert [(s.speaker, s.carried) for s in statements] == [
+        ("Thiago Motta", False), ("Thiago Motta", True)]
+
+
+def test_an_epithet_followed_by_a_name_is_that_person() -> None:
+    text = ("\"Kami akan bermain di kandang dan kami sering menderita,\" kata Thiago Motta.\n"
+            "\"Laga ini sangat menentukan bagi kedua tim,\" kata mantan striker Chelsea "
+            "Tony Cascarino di FFT.")
+    first, second = found(text)
+    assert first.speaker == "Thiago Motta"
+    assert second.speaker.endswith("Tony Cascarino") and not second.carried
+
+
+def test_a_loose_epithet_after_someone_else_was_named_is_nobody() -> None:
+    text = ("\"Kami akan bermain di kandang dan kami sering menderita,\" kata Thiago Motta.\n"
+            "Pelatih Monaco Leonardo Jardim juga sudah menyiapkan timnya untuk laga ini.\n"
+            "\"Benar, ini pertandingan penting bagi kami semua,\" ujar sang gelandang Italia "
+            "kepada Goal.")
+    statements = found(text)
+    assert [s.speaker for s in statements] == ["Thiago Motta"]
+
+
+@pytest.mark.parametrize("epithet", ["the former striker said", "the 31-year-old said"])
+def test_an_english_epithet_carries_to_the_person_the_text_speaks_of(epithet: str) -> None:
+    text = ("Jamie Vardy scored twice as Leicester beat Chelsea on Saturday.\n"
+            f"\"It was a good night for everyone at the club,\" {epithet}.")
+    (s,) = found(text)
+    assert (s.speaker, s.carried) == ("Jamie Vardy", True)
+
+
+def test_a_subject_described_with_sang_carries_to_the_person_the_text_speaks_of() -> None:
+    text = ("Ewan McGregor bercerita tentang pertemuannya dengan Noel Gallagher.\n"
+            "\"Dia datang ke rumah saya larut malam,\" kata McGregor.\n"
+            "Sang aktor melanjutkan, \"Keesokan paginya kami bertarung lightsaber di halaman.\"")
+    statements = found(text)
+    assert [(s.speaker, s.carried) for s in statements] == [
+        ("Ewan McGregor", False), ("Ewan McGregor", True)]
+
+
+def test_a_former_club_described_is_no_person() -> None:
+    text = ("Mantan bek Timnas Brasil Roberto Carlos dihantam tudingan doping.\n"
+            "Eks Real Madrid itu pun langsung membantah laporan televisi ARD tersebut.\n"
+            "\"Saya tidak pernah menggunakan obat apa pun selama karier saya,\" terang mantan "
+            "pemain berkepala plontos tersebut.")
+    (s,) = found(text)
+    assert (s.speaker, s.carried) == ("Roberto Carlos", True)
+
+
+def test_a_capitalised_common_noun_opening_a_sentence_is_no_speaker() -> None:
+    text = ("Menteri Agama Lukman Hakim Saifuddin meninjau tenda jamaah di Arafah.\n"
+            "Sebelumnya, petugas PPIH beberapa kali mengimbau jamaah untuk tidak keluar tenda.\n"
+            "Petugas juga mengimbau agar jamaah lanjut usia mewakilkan lontar jumroh kepada "
+            "pendampingnya.\n"
+            "\"Saya menyaksikan sendiri dedikasi mereka selama musim haji ini,\" katanya.")
+    assert all(s.speaker != "Petugas" for s in found(text))
+
+
+def test_a_name_that_opens_a_sentence_and_is_also_a_word_is_still_a_name() -> None:
+    text = ("Sejak menangani City, Guardiola terus diterpa isu soal guardiola dan Messi.\n"
+            "Guardiola kemudian menegaskan bahwa ia tak pernah bicara dengan pemain itu soal "
+            "kepindahan.")
+    (s,) = found(text)
+    assert s.speaker == "Guardiola"
+
+
+def test_a_conjunction_opening_a_sentence_is_no_speaker() -> None:
+    text = ("\"Bagaimana mungkin kita tidak menerapkannya dalam sepak bola?\" tambah Diego "
+            "Maradona.\n"
+            "Sambil menegaskan dukungannya atas teknologi VAR, Maradona juga melakukan "
+            "pengakuan dosa lain.\n"
+            "\"Saya menggunakan tangan saya untuk mengamankan bola,\" aku pria 56 tahun itu.")
+    statements = found(text)
+    assert [s.speaker for s in statements] == ["Diego Maradona", "Diego Maradona"]
+
+
+def test_ia_does_not_carry_to_someone_its_reported_words_name() -> None:
+    text = ("\"Saya tidak pernah memakai doping,\" kata Roberto Carlos.\n"
+            "Film itu juga menunjukkan pengakuan dokter pribadi Carlos, Julio Alves.\n"
+            "Dalam tayangan itu ia mengklaim pernah memberikan trik kepada Carlos untuk "
+            "mengelabui tes doping.")
+    assert [s.speaker for s in found(text)] == ["Roberto Carlos"]
+
+
+def test_a_name_inside_a_quote_is_not_whom_a_description_after_it_means() -> None:
+    text = ("Wali Kota Bandung Ridwan Kamil ingin mengundang aktor Korea Selatan saat "
+            "peresmian jembatan layang.\n"
+            "\"Saya minta pemilik flyover mengundang artis Korea. Opsi pertama masih Lee Min "
+            "Ho,\" kata pria yang akrab disapa Emil itu di Pendopo.\n"
+            "Emil menuturkan bahwa Pemkot Bandung akan menyuguhkan hiburan bernuansa Korea.")
+    statements = found(text)
+    assert [s.speaker for s in statements] == ["Ridwan Kamil (Emil)"] * 2
