@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TypeVar
 
+from index._speech_aliases import initials_fit
 from index._speech_anaphora import (
     fold_role_words,
     is_epithet_head,
@@ -116,6 +117,7 @@ def _bare(description: str) -> bool:
     return sum(1 for word in description.split() if fold(word) not in _DESCRIPTION_FRAME) == 1
 
 
+_MIN_INITIALS, _MAX_INITIALS = 2, 5
 _SQUEEZED_MIN = 9
 _SLIP_WORDS = 3  # a letter off only in names of three words or more ("Muhammad Alif" is not Ali)
 
@@ -242,6 +244,8 @@ class SpeakerBook:
             return known.name, known.role
         if not mention.definite:
             return None
+        if self.last is None and (named := self._role_fits_named(head, mention, text)) is not None:
+            return named  # "Pelatih Persebaya Angel Vera …. Menurut pelatih asal Argentina itu"
         meant = self.last if self.last is not None else self._named_before(mention, text)
         if meant is None or meant[2] or _other_kin(head, meant[1]):
             return None
@@ -270,6 +274,18 @@ class SpeakerBook:
         found = [hit for hit in (_latest(self._subject_at, self._subjects, at),
                                  _latest(self._named_at, self._named, at)) if hit is not None]
         return max(found, key=lambda hit: hit[0])[1].name if found else None
+
+    def _role_fits_named(self, head: frozenset[str], mention: Mention,
+                         text: str) -> tuple[str, str | None] | None:
+        """Before any speaker, the one person named earlier with a role of the description's
+        head ("Pelatih Persebaya Surabaya, Angel Alfredo Vera"), though they have not spoken;
+        not a run the description itself holds ("Pemain Consadole Sapporo itu")."""
+        people = {known.name: known.role for known in self._candidates(self._by_role_token, head)
+                  if known.person and known.tokens and head <= known.role_tokens
+                  and not known.role_tokens & _DESCRIPTION_FRAME
+                  and 0 <= text.find(known.name) < mention.start
+                  and known.name not in text[mention.start:mention.end]}
+        return next(iter(people.items())) if len(people) == 1 else None
 
     def _named_before(self, mention: Mention, text: str) -> Speaker | None:
         """Before any speaker, the person last named ("… melindungi Nainggolan …. “…,” kata
@@ -439,6 +455,10 @@ class SpeakerBook:
             return self._used(known), mention.role or known.role
         if len(tokens) == 1 and (known := self._variant(next(iter(tokens)))) is not None:
             return self._used(known), mention.role or known.role  # "Ardi" for Ardhi Tjahjoko
+        if not mention.organisation and (known := self._initials_of(mention.name)) is not None:
+            self._aliases.setdefault(fold(mention.name), known)
+            self._nicknames.setdefault(known.name, mention.name)  # "Jusuf Kalla (JK)"
+            return self._used(known), mention.role or known.role
         if len(tokens) >= 2 and (known := self._misspelt(mention.name)) is not None:
             return self._used(known), mention.role or known.role  # "Lee Jung Jing"
         if len(tokens) >= 2 or mention.organisation or mention.role:
@@ -488,6 +508,22 @@ class SpeakerBook:
             if known.person and is_blend(plain, fold(known.name).split()):
                 return known
         return None
+
+    def _initials_of(self, name: str) -> _Known | None:
+        """The one known person of two words or more whose initials `name` is, written in
+        capitals ("JK" for Jusuf Kalla, "BCL" for Bunga Citra Lestari, "BTM")."""
+        if not (_MIN_INITIALS <= len(name) <= _MAX_INITIALS and name.isalpha() and name.isupper()):
+            return None
+        people = {id(known): known for known in self._by_initial.get(fold(name[0]), [])[:_CANDIDATES]
+                  if known.person and any(initials_fit(name, " ".join(words[cut:]))
+                                          for words in [known.name.split(" ")]
+                                          for cut in range(max(1, len(words) - 1)))}
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    def initials_of(self, name: str) -> str | None:
+        """The full name of the one known person whose initials `name` is, if any."""
+        known = self._initials_of(name)
+        return known.name if known is not None else None
 
     def person_abbreviated(self, token: str) -> str | None:
         """The one known person a short name the article calls theirs ("Mou, sapaan

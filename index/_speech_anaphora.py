@@ -188,7 +188,10 @@ def description_before(text: str, start: int, end: int) -> Description | None:
         return None  # "the spokesman" / "the former coach", not "the man" or "the police chief's …"
     # "the former striker said": a former office is an epithet of whom the text speaks of
     former = english and _FORMER.match(phrase) is not None
-    return Description(start, start + len(phrase), found[2], not english or former)
+    # "Sang gelandang kemudian mengungkap …": no demonstrative, so only a speaker nobody
+    # else was named since
+    return Description(start, start + len(phrase), found[2], not english or former,
+                       loose=sang and last not in _DEMONSTRATIVES)
 
 
 # "mantan anak asuh Johan Cruyff ini juga mengatakan": adverbs between it and the verb.

@@ -447,16 +447,20 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
         carried = True
     elif mention.head is not None:
         described = book.resolve_description(mention, text)
+        alias = alias_in(text, mention.start, mention.end)
+        if alias is not None and (owner := book.initials_of(alias.group(1))) is not None:
+            # "kata sosok yang karib disapa BTM" after Benhur Tommy Mano was named: him
+            described = owner, None
         if described is None:
             book.forget(end)
             return None
         speaker, role = described
         organisation, carried = False, True
-        if (alias := alias_in(text, mention.start, mention.end)) is not None:
+        if alias is not None:
             book.alias(alias.group(1), speaker)  # "perempuan yang akrab disapa Angie itu"
         book.last = (speaker, role, organisation)
     else:
-        mention = _nickname_given(text, mention, book)
+        mention = _initials_of_person(_nickname_given(text, mention, book), book)
         speaker, role = book.resolve(mention)
         organisation, carried = mention.organisation, False
         if mention.aside:
@@ -470,6 +474,16 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
         return None
     return Statement(start, end, speaker, role, kind, quote[0], quote[1], mention.start,
                      mention.end, carried, organisation)
+
+
+def _initials_of_person(mention: Mention, book: SpeakerBook) -> Mention:
+    """Capitals read as a body's acronym that are the initials of a person the article
+    named ("Wakil Presiden Jusuf Kalla …, menurut JK", "Bunga Citra Lestari … tutur BCL"):
+    that person, not an organisation; the acronyms of known bodies ("KPK") stay bodies."""
+    if (not mention.organisation or fold(mention.name) in ORG_WORDS
+            or book.initials_of(mention.name) is None):
+        return mention
+    return replace(mention, organisation=False)
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]{2,}")
@@ -717,6 +731,9 @@ _FIRST_WORD = re.compile(r"[\w'’.-]+[ ]+")
 # Nouns for what someone said: "Pernyataan Gallas" is no name.
 _PASSIVE_VERB = re.compile(r"di[a-z]{3,}kan")
 _STATEMENT_HEADS = frozenset(["pernyataan", "komentar", "ucapan", "keterangan", "perkataan"])
+# Passive verbs that open a sentence before a source or a person ("Dilansir NME, Rowling …").
+_PASSIVE_OPENERS = frozenset(["dilansir", "dikutip", "ditemui", "dihubungi", "dilaporkan",
+                              "diwawancarai", "dijumpai", "melansir", "mengutip"])
 
 
 def _past_common_noun(scan: _Scan, sentence: _Sentence, run: re.Match[str]) -> int:
@@ -728,7 +745,8 @@ def _past_common_noun(scan: _Scan, sentence: _Sentence, run: re.Match[str]) -> i
         return start
     first = _FIRST_WORD.match(scan.text, start, run.end())
     word = first.group().rstrip() if first is not None else ""
-    if word.lower() in _STATEMENT_HEADS or _PASSIVE_VERB.fullmatch(word.lower()):
+    if (word.lower() in _STATEMENT_HEADS or _PASSIVE_VERB.fullmatch(word.lower())
+            or word.lower() in _PASSIVE_OPENERS):
         return first.end()  # "Pernyataan Gallas merujuk …", "Ditambahkan Anies, …": no name
     if (not word or is_role_word(word) or word.lower() not in scan.lowercase_words
             or word.lower() in NAME_PARTICLES):

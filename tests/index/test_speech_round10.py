@@ -128,3 +128,50 @@ def test_a_name_inside_a_quote_is_not_whom_a_description_after_it_means() -> Non
             "Emil menuturkan bahwa Pemkot Bandung akan menyuguhkan hiburan bernuansa Korea.")
     statements = found(text)
     assert [s.speaker for s in statements] == ["Ridwan Kamil (Emil)"] * 2
+
+
+@pytest.mark.parametrize(("full", "initials"), [
+    ("Wakil Presiden Jusuf Kalla", "JK"), ("Bunga Citra Lestari", "BCL"),
+])
+def test_capitals_that_are_a_named_persons_initials_are_that_person(
+    full: str, initials: str,
+) -> None:
+    text = (f"{full} menghadiri acara itu di Jakarta pada Selasa pagi.\n"
+            f"\"Kita menunggu saja keputusan dari pimpinan partai,\" ujar {initials}.\n"
+            "\"Semuanya akan berjalan baik sampai akhir tahun,\" ujarnya.")
+    statements = found(text)
+    name = full.removeprefix("Wakil Presiden ")
+    assert [s.speaker for s in statements] == [f"{name} ({initials})"] * 2
+    assert not any(s.organisation for s in statements)
+
+
+def test_the_acronym_of_a_known_body_stays_a_body() -> None:
+    text = ("Kepala Polisi Kota Kusuma Pratama hadir di lokasi.\n"
+            "\"Kami sudah menerima laporan itu dan akan menindaklanjutinya,\" kata KPK.")
+    (s,) = found(text)
+    assert s.speaker == "KPK" and s.organisation
+
+
+def test_an_alias_in_a_description_that_is_a_named_persons_initials_is_theirs() -> None:
+    text = ("Yoo Jae Hoon memutuskan hengkang dari Persipura musim ini.\n"
+            "Padahal diakui ketua umum klub, Benhur Tommy Mano, kiper itu masih ingin bertahan.\n"
+            "\"Benar, memang ada pertemuan dengan Yoo Jae. Dia pamitan dengan saya,\" kata sosok "
+            "yang karib disapa BTM.")
+    (s,) = found(text)
+    assert s.speaker.startswith("Benhur Tommy Mano")
+
+
+def test_a_description_before_any_speaker_fits_a_named_persons_role() -> None:
+    text = ("Pelatih Persebaya Surabaya, Angel Alfredo Vera membeber kunci kemenangan timnya.\n"
+            "Skuat Bajul Ijo berhasil mempermalukan tuan rumah dengan skor tipis 1-2.\n"
+            "Menurut pelatih asal Argentina tersebut, para pemain mampu bermain bagus sepanjang "
+            "laga.")
+    (s,) = found(text)
+    assert s.speaker == "Angel Alfredo Vera"
+
+
+def test_a_passive_verb_opening_a_sentence_is_no_name() -> None:
+    text = ("Dilansir NME, Rowling mengumumkan permintaan maaf pada hari ulang tahun itu.\n"
+            "\"Tahun ini saya ingin meminta maaf karena membunuh Snape,\" kata perempuan berusia "
+            "51 tahun itu.")
+    assert all("Dilansir" not in s.speaker for s in found(text))
