@@ -49,17 +49,19 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "12"
+EXTRACTOR_VERSION = "13"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
-               r"|pungkas|tutup|sebut|aku|kilah|beber|cetus|tukas|seru|tulis|cuit|bilang|sambung|kenang"
-               r"|ulas")
+               r"|pungkas|tutup|sebut|aku|kilah|beber|cetus|tukas|seru|tulis|cuit|kicau|bilang|sambung"
+               r"|kenang|ulas")
 _CLOSING_EN = (r"said|says|added|told|explained|noted|warned|insisted|stressed|wrote|replied"
-               r"|continued|argued|claimed|asked|concluded")
+               r"|continued|argued|claimed|asked|concluded|tweeted|admitted|recalled|joked"
+               r"|revealed|responded|remarked")
 # Verbs that attribute only right after a quote ("“…,” canda Zokora", "“…?” tanya Budi").
 _CLOSING_AFTER_QUOTE = (r"canda|seloroh|kelakar|sindir|keluh|tanya|jawab|timpal|puji|pesan|unggah"
-                        r"|urai|cerita|kisah|harap|pinta|ajak|imbau|teriak|sergah|sanggah|kecam")
+                        r"|urai|cerita|kisah|harap|pinta|ajak|imbau|teriak|sergah|sanggah|kecam"
+                        r"|celetuk|sahut|bantah|tepis|tuding|klaim|tegur|curhat|nilai")
 # "“…,” demikian tulis Essien": "demikian"/"begitu" may come before the verb.
 _AFTER_QUOTE_ID = re.compile(rf"[\s,]*(?:(?:demikian|begitu)\s+)?\b({_CLOSING_ID}"
                              rf"|{_CLOSING_AFTER_QUOTE})(nya)?\b\s*", re.IGNORECASE)
@@ -79,6 +81,8 @@ _STATEMENT_WORDS = re.compile(rf"[\s,]*(?:demikian\s+)?bunyi\s+{_STATEMENT_NOUNS
 # "“…,” tulis akun @dewamade2002": an account's handle is its writer's name.
 _BY_HANDLE = re.compile(r"[\s,]*(?:tulis|cuit|kata|ujar|komentar|sahut)[^\S\n]+(?:akun[^\S\n]+)?"
                         r"(@[\w.]*\w)")
+# "“…,” demikian Kaka kepada FourFourTwo": "demikian" and the name, the verb left out.
+_DEMIKIAN_NAMED = re.compile(r"[\s,]*(?:demikian|begitu)[^\S\n]+(?=[A-Z])")
 _AFTER_QUOTE_SAID = re.compile(rf"[\s,]*\b({_CLOSING_EN})\b\s*", re.IGNORECASE)
 _AFTER_QUOTE_X_SAID = re.compile(rf"[\s,]*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING_EN})\b")
 _TRAILING = re.compile(rf",\s*(?:({_CLOSING_ID})(nya)?|({_CLOSING_EN}))\b\s*")
@@ -314,20 +318,80 @@ def extract_statements(text: str) -> list[Statement]:
     statements: list[Statement] = []
     book = SpeakerBook()
     scan = _Scan.of(text, book)
+    leading: list[tuple[int, int, tuple[int, int]]] = []  # quote paragraphs awaiting a speaker
     for paragraph in _paragraphs(text, sentence_spans(text)):
         if _headline(text, paragraph):
+            leading = []
             continue
         _introduce_names(scan, paragraph, book)
         found = _direct(scan, paragraph) + _reported(scan, paragraph)
         previous = statements[-1] if statements else None
         if not found and previous is not None and previous.speech == _DIRECT:
             found = _continued(text, paragraph, previous)
+        if not found:
+            leading = _still_leading(text, paragraph, leading)
+            continue
+        count = len(statements)
         for start, end, quote, mention, kind in sorted(found, key=lambda f: f[2]):
             statement = _attribute(text, start, end, quote, mention, kind, book)
             if statement is not None:
                 statements.append(statement)
+        if len(statements) > count:
+            statements[count:count] = _led_in(text, paragraph, leading, statements[count])
+        leading = []
     return [_institution_out_of_name(scan, _named_office(statement, book))
             for statement in statements]
+
+
+def _still_leading(text: str, paragraph: _Paragraph,
+                   leading: list[tuple[int, int, tuple[int, int]]],
+                   ) -> list[tuple[int, int, tuple[int, int]]]:
+    """The run of unattributed quote paragraphs that ends with this one, or none: a
+    paragraph that is not wholly a quote, or not right after the run, breaks it."""
+    start, end = paragraph[0].start, paragraph[-1].end
+    quote = _whole_quote(text, paragraph)
+    if quote is None:
+        return []
+    if leading and not _next_line(text, leading[-1][1], start):
+        leading = []
+    return [*leading, (start, end, quote)]
+
+
+def _led_in(text: str, paragraph: _Paragraph, leading: list[tuple[int, int, tuple[int, int]]],
+            first: Statement) -> list[Statement]:
+    """Quote paragraphs with no attribution of their own right before a paragraph that
+    opens with an attributed quote ("“Pada hari-hari jelang laga, …”\n“Kalau itu
+    dilakukan, …,” ujar Ridwan Kamil."): one quotation over several paragraphs, the
+    attribution at its end, so the same speaker's, carried."""
+    start = paragraph[0].start
+    if (not leading or not _next_line(text, leading[-1][1], start)
+            or text[start] not in _OPEN_QUOTES or first.start != start
+            or first.speech != _DIRECT or first.quote_start > start + 2):
+        return []
+    return [Statement(begin, end, first.speaker, first.role, _DIRECT, quote[0], quote[1],
+                      first.speaker_start, first.speaker_end, True, first.organisation)
+            for begin, end, quote in leading]
+
+
+def _next_line(text: str, end: int, start: int) -> bool:
+    """Whether `start` begins the line right after the one ending at `end`."""
+    gap = text[end:start]
+    return gap.count("\n") == 1 and not gap.strip()
+
+
+def _whole_quote(text: str, paragraph: _Paragraph) -> tuple[int, int] | None:
+    """The said words of a paragraph that is one quotation: it opens with a quote mark and
+    closes it at its end, or never closes it (a quotation going on in the next paragraph
+    leaves its closing mark off)."""
+    start, end = paragraph[0].start, paragraph[-1].end
+    if text[start] not in _OPEN_QUOTES:
+        return None
+    quotes = _quote_spans(text, start, end)
+    if len(quotes) == 1 and quotes[0][0] == start and end - quotes[0][1] <= 2:
+        return _trim(text, start + 1, quotes[0][1])
+    if not quotes and _ANY_QUOTE.search(text, start + 1, end) is None:
+        return _trim(text, start + 1, end)
+    return None
 
 
 # Role words after which a capitalised run may start with the company ("CEO Instagram …").
@@ -387,15 +451,12 @@ def _continued(text: str, paragraph: _Paragraph, previous: Statement) -> list[_F
     ("“…,” kata Netanyahu.\n“Saya juga memastikan …”") The mention is the earlier attribution.
     """
     start, end = paragraph[0].start, paragraph[-1].end
-    gap = text[previous.end:start]
-    if text[start] not in _OPEN_QUOTES or gap.count("\n") != 1 or gap.strip():
-        return []
-    quotes = _quote_spans(text, start, end)
-    if len(quotes) != 1 or quotes[0][0] != start or end - quotes[0][1] > 2:
+    quote = _whole_quote(text, paragraph)
+    if quote is None or not _next_line(text, previous.end, start):
         return []
     mention = Mention("", None, previous.speaker_start, previous.speaker_end, pronoun=True,
                       continued=True)
-    return [(start, end, _trim(text, start + 1, quotes[0][1]), mention, _DIRECT)]
+    return [(start, end, quote, mention, _DIRECT)]
 
 
 # "Medan (ANTARA News) - ", "Jakarta, CNN Indonesia -- ", "paris, Jumat - ": an article's
@@ -920,6 +981,10 @@ def _closing_attribution(scan: _Scan, pos: int, end: int) -> Mention | None:
     if (handle := _BY_HANDLE.match(text, pos, limit)) is not None:
         # a commenter in passing: the next "tulisnya" is not theirs
         return Mention(handle.group(1), None, handle.start(1), handle.end(1), aside=True)
+    if (bare := _DEMIKIAN_NAMED.match(text, pos, limit)) is not None:
+        named = scan.after(bare.end(), limit)  # "“…,” demikian Kaka kepada FourFourTwo."
+        if named is not None and named.name and not (named.pronoun or named.head):
+            return named
     match = _AFTER_QUOTE_ID.match(text, pos, limit) or _AFTER_QUOTE_SAID.match(text, pos, limit)
     if match is not None:
         if match.re is _AFTER_QUOTE_ID and match.group(2):

@@ -175,3 +175,55 @@ def test_a_passive_verb_opening_a_sentence_is_no_name() -> None:
             "\"Tahun ini saya ingin meminta maaf karena membunuh Snape,\" kata perempuan berusia "
             "51 tahun itu.")
     assert all("Dilansir" not in s.speaker for s in found(text))
+
+
+def test_quote_paragraphs_left_open_go_on_in_the_speakers_words() -> None:
+    text = ("\"Saya menolak tawaran itu dulu,\" kata Ricardo Kaka.\n"
+            "Ia menambahkan: “Saya tidak tahu bahwa City tertarik merekrut saya sampai mereka "
+            "melayangkan tawaran. Mereka langsung menghubungi Milan.\n"
+            "“Saya akhirnya memutuskan itu bukan waktu yang tepat untuk bergabung dengan City.\n"
+            "“Saya tidak tahu akan seperti apa skuat mereka. “Waktu itu saya hanya ditawari "
+            "untuk pindah.”\n"
+            "Kaka kini bermain di Orlando.")
+    statements = found(text)
+    assert [s.speaker for s in statements] == ["Ricardo Kaka"] * 4
+    assert text[statements[2].quote_start:statements[2].quote_end].startswith("Saya akhirnya")
+
+
+def test_quote_paragraphs_before_an_attributed_quote_paragraph_are_its_speakers() -> None:
+    text = ("Jelang laga itu, Ridwan Kamil bertemu perwakilan bobotoh di Pendopo.\n"
+            "\"Pada hari-hari jelang laga, tolong dikampanyekan hal-hal positif di media sosial. "
+            "Tidak boleh ada provokasi kepada siapapun.\"\n"
+            "\"Kalau itu dilakukan, pertandingan nanti bisa berlangsung dengan lancar,\" ujar "
+            "Ridwan Kamil.")
+    statements = found(text)
+    assert [(s.speaker, s.carried) for s in statements] == [
+        ("Ridwan Kamil", True), ("Ridwan Kamil", False)]
+
+
+def test_a_quote_paragraph_after_narrative_and_before_narrative_is_nobodys() -> None:
+    text = ("Jelang laga itu, Ridwan Kamil bertemu perwakilan bobotoh di Pendopo.\n"
+            "\"Pada hari-hari jelang laga, tolong dikampanyekan hal-hal positif.\"\n"
+            "Pertandingan itu akan digelar di Stadion GBLA pada Sabtu malam.")
+    assert found(text) == []
+
+
+def test_demikian_and_a_name_after_a_quote_attributes_it() -> None:
+    text = ("\"Satu-satunya hal yang memisahkan City dan saya hanya kalimat akhir,\" demikian "
+            "Ricardo Kaka kepada FourFourTwo.")
+    (s,) = found(text)
+    assert (s.speaker, s.carried) == ("Ricardo Kaka", False)
+
+
+@pytest.mark.parametrize("verb", ["kicau", "celetuk", "bantah", "nilai"])
+def test_more_verbs_attribute_a_quote(verb: str) -> None:
+    text = ("\"Saya bahagia buat melanjutkan kisah dengan Juventus musim depan,\" "
+            f"{verb} Massimiliano Allegri di akun Twitter miliknya.")
+    (s,) = found(text)
+    assert s.speaker == "Massimiliano Allegri"
+
+
+def test_an_english_quote_tweeted_is_attributed() -> None:
+    text = "\"We are going to fight for this title until the very end,\" Gary Lineker tweeted."
+    (s,) = found(text)
+    assert s.speaker == "Gary Lineker"
