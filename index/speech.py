@@ -271,15 +271,15 @@ class _Scan:
             return False
         if name.lower() not in self.lowercase_words or self.book.knows(name):
             return False
-        return all(self._opens_sentence(match.start())
-                   for match in re.finditer(rf"\b{re.escape(name)}\b", self.text))
+        return name not in self._capitalised_within
 
-    def _opens_sentence(self, pos: int) -> bool:
-        """Whether the word at `pos` comes first in its sentence (past a quote mark or a
-        dateline dash), so a capital there says nothing about it being a name."""
-        line = self.text.rfind("\n", 0, pos) + 1
-        before = self.text[line:pos].rstrip(" \"“")
-        return not before or before.endswith((".", "!", "?", " -", " --", "—"))
+    @functools.cached_property
+    def _capitalised_within(self) -> frozenset[str]:
+        """Capitalised words that occur somewhere other than first in a sentence, read once
+        when needed: there the capital says they are names."""
+        text = self.text
+        return frozenset(match.group() for match in _CAPITALISED.finditer(text)
+                         if not _opens_sentence(text, match.start()))
 
     def after(self, start: int, end: int) -> Mention | None:
         described = description_after(self.text, start, end)
@@ -291,6 +291,15 @@ class _Scan:
         if described is not None:
             return _described(self.text, described)
         return parse_after_verb(self.text, start, end, self.places)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the word at `pos` comes first in its sentence (past a quote mark or a
+    dateline dash), so a capital there says nothing about it being a name."""
+    at = pos
+    while at > 0 and text[at - 1] in " \"“":
+        at -= 1
+    return at == 0 or text[at - 1] in "\n.!?—" or text[max(0, at - 2):at] in (" -", "--")
 
 
 def _described(text: str, described: Description) -> Mention:
