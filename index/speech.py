@@ -68,8 +68,10 @@ _AFTER_QUOTE_ID = re.compile(rf"[\s,]*(?:(?:demikian|begitu)\s+)?\b({_CLOSING_ID
 _STATEMENT_NOUNS = (r"(?:pernyataan|keterangan|pesan|surat|siaran pers|cuitan|unggahan|tulisan"
                     r"|rilis)")
 # "“…,” demikian pernyataan Angkatan Laut AS" / "bunyi pernyataan Gedung Putih": who issued it.
+# "bunyi pernyataan tertulis yang dikeluarkan Linkin Park": who issued it, named after it.
 _DEMIKIAN_NOUN = re.compile(rf"[\s,]*(?:demikian|begitu|bunyi)\s+(?:bunyi\s+)?{_STATEMENT_NOUNS}"
-                            r"(?:\s+(?:resmi|tertulis|misi))?(?:\s+dari)?\s+(?=[A-Z])")
+                            r"(?:\s+(?:resmi|tertulis|misi))?(?:\s+dari|\s+yang\s+(?:dikeluarkan"
+                            r"|dirilis|disampaikan|diunggah|ditulis)(?:\s+oleh)?)?\s+(?=[A-Z])")
 # "“…,” demikian keterangan foto yang diunggah Raisa" / ", keterangan foto yang diunggah
 # Raisa": the caption of a post is its uploader's words.
 _CAPTION_BY = re.compile(r"[\s,]*(?:(?:demikian|begitu|bunyi)\s+)?(?:keterangan|tulisan|takarir)"

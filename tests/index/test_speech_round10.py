@@ -227,3 +227,12 @@ def test_an_english_quote_tweeted_is_attributed() -> None:
     text = "\"We are going to fight for this title until the very end,\" Gary Lineker tweeted."
     (s,) = found(text)
     assert s.speaker == "Gary Lineker"
+
+
+def test_a_statement_issued_by_someone_named_after_it_is_theirs() -> None:
+    text = ("\"Kami mendedikasikan album live ini untuk saudara kami, Chester Bennington,\" bunyi "
+            "pernyataan tertulis yang dikeluarkan Linkin Park melalui laman resmi mereka.\n"
+            "\"Setelah kami selesai rekaman album, kami bergurau dengan Chester,\" bunyi "
+            "pernyataan tersebut.")
+    statements = found(text)
+    assert [s.speaker for s in statements] == ["Linkin Park", "Linkin Park"]
