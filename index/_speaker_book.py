@@ -246,13 +246,20 @@ class SpeakerBook:
             return None
         if self.last is None and (named := self._role_fits_named(head, mention, text)) is not None:
             return named  # "Pelatih Persebaya Angel Vera …. Menurut pelatih asal Argentina itu"
-        meant = self.last if self.last is not None else self._named_before(mention, text)
+        meant_at = self.last_end
+        if self.last is not None:
+            meant = self.last
+        elif (named_before := self._named_before(mention, text)) is not None:
+            meant, subject_at = named_before  # where it was the subject, else None
+            meant_at = self.last_end if subject_at is None else subject_at
+        else:
+            meant = None
         if meant is None or meant[2] or _other_kin(head, meant[1]):
             return None
         if meant[1] is None and head & _KIN_HEADS and _bare(text[mention.start:mention.end]):
             return None  # "Sang istri mengaku …" after Gao Guangxi: his wife, not him
         if (is_epithet_head(mention.head) or mention.loose) and not self._nobody_else_named(
-                meant[0], mention.start, full_names=True):
+                meant[0], mention.start, full_names=True, since=meant_at):
             return None  # "pemeran Roman Pearce itu" after Tyrese Gibson was named
         since = text[max(self.last_end, mention.start - _DESCRIPTION_REACH):mention.start]
         if re.search(rf"\b(?:seorang|sebuah|salah satu|an?)\s+{re.escape(mention.head)}\b",
@@ -287,21 +294,26 @@ class SpeakerBook:
                   and known.name not in text[mention.start:mention.end]}
         return next(iter(people.items())) if len(people) == 1 else None
 
-    def _named_before(self, mention: Mention, text: str) -> Speaker | None:
+    def _named_before(self, mention: Mention, text: str) -> tuple[Speaker, int | None] | None:
         """Before any speaker, the person last named ("… melindungi Nainggolan …. “…,” kata
         gelandang bertinggi 175 cm itu") or made a sentence's subject, by a full name too
         ("Wali Kota Bandung Ridwan Kamil ingin …. “…,” ujar pria kelahiran Bandung itu"):
         a full name only where it opens its clause, not after a word it completes ("di
-        sekitar Satpas SIM Daan Mogot")."""
-        found = [hit for hit in (_latest(self._named_at, self._named, mention.start),
-                                 _latest(self._subject_at, self._subjects, mention.start))
+        sekitar Satpas SIM Daan Mogot"). With where they were a sentence's subject, if
+        that is how the text last named them ("Motta beranggapan …")."""
+        named = _latest(self._named_at, self._named, mention.start)
+        subject = _latest(self._subject_at, self._subjects, mention.start)
+        found = [hit for hit in (named, subject)
                  if hit is not None and hit[0] > self._recent_cleared]
         if found:
-            return _as_person(max(found, key=lambda hit: hit[0])[1])
+            at, known = max(found, key=lambda hit: hit[0])
+            was_subject = subject is not None and at == subject[0] and known is subject[1]
+            return _as_person(known), at if was_subject else None
         recent = _latest(self._recent_at, self._recents, mention.start)
         if recent is None or not _opens_clause(text, recent[0]):
             return None
-        return self._recent_before(mention.start)
+        speaker = self._recent_before(mention.start)
+        return None if speaker is None else (speaker, recent[0])
 
     def sole_referent(self, at: int) -> bool:
         """Whether "ia"/"dia" at `at` can only mean its referent: nobody else has been
@@ -310,16 +322,19 @@ class SpeakerBook:
         referent = self.referent(at, personal=True)
         return referent is not None and self._nobody_else_named(referent[0], at)
 
-    def _nobody_else_named(self, name: str, at: int, *, full_names: bool = False) -> bool:
+    def _nobody_else_named(self, name: str, at: int, *, full_names: bool = False,
+                           since: int | None = None) -> bool:
         """No known person but `name` (nor, with `full_names`, any other full name) was
-        named between the latest statement and `at`."""
-        first = bisect.bisect_left(self._named_at, self.last_end)
+        named between the latest statement (or `since`, where `name` was last named) and
+        `at`."""
+        since = self.last_end if since is None else since
+        first = bisect.bisect_left(self._named_at, since)
         last = bisect.bisect_left(self._named_at, at)
         if any(known.name != name for known in self._named[first:last]):
             return False
         if not full_names:
             return True
-        first = bisect.bisect_left(self._mentioned_at, self.last_end)
+        first = bisect.bisect_left(self._mentioned_at, since)
         last = bisect.bisect_left(self._mentioned_at, at)
         return all(other == name or other in name for other in self._mentioned[first:last])
 

@@ -671,6 +671,10 @@ _SUBJECT_VERB = re.compile(
     r"|(?!menteri\b|mereka\b|meski\b|memang\b|menurut\b|mantan\b)(?:me|ber)[a-z]{3,})\b")
 
 
+# "Emran dan Alessya": a name joined to the one before it.
+_JOINED_NAME = re.compile(r"\b([A-Z][\w'’-]*)[ ]+(?:dan|serta|and|&)[ ]+$")
+
+
 # Deeds that hand over to the quote that follows ("Maia pun membalas komentar tersebut.
 # “…,” ungkapnya."): the "-nya" means their subject, not the latest speaker.
 _ANSWERING = frozenset(["membalas", "menjawab", "menanggapi", "merespons", "berkomentar",
@@ -712,6 +716,9 @@ def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
             if fold(name) in _OPENERS:
                 continue  # "Sebelum meninggalkan Mako, Sys sempat berkomentar": not the subject
             book.note_named(start, name)
+        joined = _JOINED_NAME.search(text, max(sentence.start, start - 40), start)
+        if joined is not None and book.knows(joined.group(1)):
+            subject = False  # "Emran dan Alessya memasang …": two people, neither alone
         if subject and name and (verb := _SUBJECT_VERB.match(text, end, sentence.end)):
             answering = verb.group().rsplit(None, 1)[-1] in _ANSWERING
             book.note_subject(start, name, answering=answering)

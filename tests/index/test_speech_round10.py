@@ -236,3 +236,20 @@ def test_a_statement_issued_by_someone_named_after_it_is_theirs() -> None:
             "pernyataan tersebut.")
     statements = found(text)
     assert [s.speaker for s in statements] == ["Linkin Park", "Linkin Park"]
+
+
+def test_a_loose_epithet_before_any_speaker_means_the_subject_named_last() -> None:
+    text = ("Paris Saint-Germain menjamu AS Monaco akhir pekan ini di bawah Unai Emery.\n"
+            "Namun, apa pun hasilnya nanti, Thiago Motta beranggapan kans masih terbuka.\n"
+            "\"Benar, ini pertandingan penting bagi kami semua,\" ujar sang gelandang Italia "
+            "kepada Goal.")
+    (s,) = found(text)
+    assert (s.speaker, s.carried) == ("Thiago Motta", True)
+
+
+def test_a_name_joined_to_another_by_dan_is_no_lone_subject() -> None:
+    text = ("Laudya Cynthia Bella sedang syuting di Jakarta, jauh dari suaminya Engku Emran.\n"
+            "Dalam foto itu terlihat Emran dan Engku Alessya memasang wajah cemberut.\n"
+            "Dalam unggahannya itu, selebriti berusia 29 tahun ini mengaku meninggalkan suami "
+            "dan anak merupakan hal terberat dalam hidupnya.")
+    assert all(s.speaker != "Engku Alessya" for s in found(text))
