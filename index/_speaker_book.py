@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass
 from typing import TypeVar
 
+from index._speech_aliases import initials_fit
 from index._speech_anaphora import (
     fold_role_words,
     is_epithet_head,
     role_head,
     role_head_tokens,
 )
-from index._speech_names import Mention, fold
+from index._speech_names import FUNCTION_WORDS, Mention, fold, is_role_word
 from index.names import BLEND_HEAD as _BLEND_HEAD
 from index.names import is_blend, one_edit_apart
 
@@ -83,6 +84,40 @@ def _other_kin(head: frozenset[str], role: str | None) -> bool:
     return (role_word in _KIN_HEADS or kin) and role_word not in head
 
 
+_WORD_BEFORE = re.compile(r"([\w'’-]+)[ ]+$")
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    """Whether the name at `at`, with the capitalised words and role words before it
+    ("Mantan bek Timnas Brasil Roberto Carlos"), opens its clause: nothing before it on
+    the line, or punctuation, or a function word ("Sementara itu …")."""
+    line = text.rfind("\n", 0, at) + 1
+    begin = at
+    for _ in range(_ROLE_REACH):
+        word = _WORD_BEFORE.search(text, max(line, begin - 30), begin)
+        if word is None or not (word.group(1)[:1].isupper() or is_role_word(word.group(1))):
+            break
+        begin = word.start()
+    before = text[line:begin].rstrip()
+    if not before or before[-1] in ".,;:!?\"“”()-–—":
+        return True
+    word = _WORD_BEFORE.search(text, max(line, begin - 30), begin)
+    return word is not None and fold(word.group(1)) in FUNCTION_WORDS
+
+
+_ROLE_REACH = 12
+
+
+_DESCRIPTION_FRAME = frozenset(["sang", "the", "itu", "tersebut", "ini"])
+
+
+def _bare(description: str) -> bool:
+    """A description that is its head alone ("sang istri", "ayah itu"), no complement to
+    make it an epithet of the person themself ("ayah dua anak itu")."""
+    return sum(1 for word in description.split() if fold(word) not in _DESCRIPTION_FRAME) == 1
+
+
+_MIN_INITIALS, _MAX_INITIALS = 2, 5
 _SQUEEZED_MIN = 9
 _SLIP_WORDS = 3  # a letter off only in names of three words or more ("Muhammad Alif" is not Ali)
 
@@ -209,11 +244,22 @@ class SpeakerBook:
             return known.name, known.role
         if not mention.definite:
             return None
-        meant = self.last if self.last is not None else self._named_before(mention)
+        if self.last is None and (named := self._role_fits_named(head, mention, text)) is not None:
+            return named  # "Pelatih Persebaya Angel Vera …. Menurut pelatih asal Argentina itu"
+        meant_at = self.last_end
+        if self.last is not None:
+            meant = self.last
+        elif (named_before := self._named_before(mention, text)) is not None:
+            meant, subject_at = named_before  # where it was the subject, else None
+            meant_at = self.last_end if subject_at is None else subject_at
+        else:
+            meant = None
         if meant is None or meant[2] or _other_kin(head, meant[1]):
             return None
-        if is_epithet_head(mention.head) and not self._nobody_else_named(
-                meant[0], mention.start, full_names=True):
+        if meant[1] is None and head & _KIN_HEADS and _bare(text[mention.start:mention.end]):
+            return None  # "Sang istri mengaku …" after Gao Guangxi: his wife, not him
+        if (is_epithet_head(mention.head) or mention.loose) and not self._nobody_else_named(
+                meant[0], mention.start, full_names=True, since=meant_at):
             return None  # "pemeran Roman Pearce itu" after Tyrese Gibson was named
         since = text[max(self.last_end, mention.start - _DESCRIPTION_REACH):mention.start]
         if re.search(rf"\b(?:seorang|sebuah|salah satu|an?)\s+{re.escape(mention.head)}\b",
@@ -236,11 +282,38 @@ class SpeakerBook:
                                  _latest(self._named_at, self._named, at)) if hit is not None]
         return max(found, key=lambda hit: hit[0])[1].name if found else None
 
-    def _named_before(self, mention: Mention) -> Speaker | None:
+    def _role_fits_named(self, head: frozenset[str], mention: Mention,
+                         text: str) -> tuple[str, str | None] | None:
+        """Before any speaker, the one person named earlier with a role of the description's
+        head ("Pelatih Persebaya Surabaya, Angel Alfredo Vera"), though they have not spoken;
+        not a run the description itself holds ("Pemain Consadole Sapporo itu")."""
+        people = {known.name: known.role for known in self._candidates(self._by_role_token, head)
+                  if known.person and known.tokens and head <= known.role_tokens
+                  and not known.role_tokens & _DESCRIPTION_FRAME
+                  and 0 <= text.find(known.name) < mention.start
+                  and known.name not in text[mention.start:mention.end]}
+        return next(iter(people.items())) if len(people) == 1 else None
+
+    def _named_before(self, mention: Mention, text: str) -> tuple[Speaker, int | None] | None:
         """Before any speaker, the person last named ("… melindungi Nainggolan …. “…,” kata
-        gelandang bertinggi 175 cm itu")."""
+        gelandang bertinggi 175 cm itu") or made a sentence's subject, by a full name too
+        ("Wali Kota Bandung Ridwan Kamil ingin …. “…,” ujar pria kelahiran Bandung itu"):
+        a full name only where it opens its clause, not after a word it completes ("di
+        sekitar Satpas SIM Daan Mogot"). With where they were a sentence's subject, if
+        that is how the text last named them ("Motta beranggapan …")."""
         named = _latest(self._named_at, self._named, mention.start)
-        return None if named is None else _as_person(named[1])
+        subject = _latest(self._subject_at, self._subjects, mention.start)
+        found = [hit for hit in (named, subject)
+                 if hit is not None and hit[0] > self._recent_cleared]
+        if found:
+            at, known = max(found, key=lambda hit: hit[0])
+            was_subject = subject is not None and at == subject[0] and known is subject[1]
+            return _as_person(known), at if was_subject else None
+        recent = _latest(self._recent_at, self._recents, mention.start)
+        if recent is None or not _opens_clause(text, recent[0]):
+            return None
+        speaker = self._recent_before(mention.start)
+        return None if speaker is None else (speaker, recent[0])
 
     def sole_referent(self, at: int) -> bool:
         """Whether "ia"/"dia" at `at` can only mean its referent: nobody else has been
@@ -249,16 +322,19 @@ class SpeakerBook:
         referent = self.referent(at, personal=True)
         return referent is not None and self._nobody_else_named(referent[0], at)
 
-    def _nobody_else_named(self, name: str, at: int, *, full_names: bool = False) -> bool:
+    def _nobody_else_named(self, name: str, at: int, *, full_names: bool = False,
+                           since: int | None = None) -> bool:
         """No known person but `name` (nor, with `full_names`, any other full name) was
-        named between the latest statement and `at`."""
-        first = bisect.bisect_left(self._named_at, self.last_end)
+        named between the latest statement (or `since`, where `name` was last named) and
+        `at`."""
+        since = self.last_end if since is None else since
+        first = bisect.bisect_left(self._named_at, since)
         last = bisect.bisect_left(self._named_at, at)
         if any(known.name != name for known in self._named[first:last]):
             return False
         if not full_names:
             return True
-        first = bisect.bisect_left(self._mentioned_at, self.last_end)
+        first = bisect.bisect_left(self._mentioned_at, since)
         last = bisect.bisect_left(self._mentioned_at, at)
         return all(other == name or other in name for other in self._mentioned[first:last])
 
@@ -328,6 +404,11 @@ class SpeakerBook:
             self._named_at.append(at)
             self._named.append(known)
 
+    def person_named(self, word: str) -> str | None:
+        """The full name of the one known person a word of a name stands for, if any."""
+        known = self._known_person(word)
+        return known.name if known is not None else None
+
     def _known_person(self, name: str) -> _Known | None:
         """The one known person `name` (a full name or one of its words) names, else None."""
         tokens = frozenset(fold(name).split())
@@ -389,6 +470,10 @@ class SpeakerBook:
             return self._used(known), mention.role or known.role
         if len(tokens) == 1 and (known := self._variant(next(iter(tokens)))) is not None:
             return self._used(known), mention.role or known.role  # "Ardi" for Ardhi Tjahjoko
+        if not mention.organisation and (known := self._initials_of(mention.name)) is not None:
+            self._aliases.setdefault(fold(mention.name), known)
+            self._nicknames.setdefault(known.name, mention.name)  # "Jusuf Kalla (JK)"
+            return self._used(known), mention.role or known.role
         if len(tokens) >= 2 and (known := self._misspelt(mention.name)) is not None:
             return self._used(known), mention.role or known.role  # "Lee Jung Jing"
         if len(tokens) >= 2 or mention.organisation or mention.role:
@@ -438,6 +523,22 @@ class SpeakerBook:
             if known.person and is_blend(plain, fold(known.name).split()):
                 return known
         return None
+
+    def _initials_of(self, name: str) -> _Known | None:
+        """The one known person of two words or more whose initials `name` is, written in
+        capitals ("JK" for Jusuf Kalla, "BCL" for Bunga Citra Lestari, "BTM")."""
+        if not (_MIN_INITIALS <= len(name) <= _MAX_INITIALS and name.isalpha() and name.isupper()):
+            return None
+        people = {id(known): known for known in self._by_initial.get(fold(name[0]), [])[:_CANDIDATES]
+                  if known.person and any(initials_fit(name, " ".join(words[cut:]))
+                                          for words in [known.name.split(" ")]
+                                          for cut in range(max(1, len(words) - 1)))}
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    def initials_of(self, name: str) -> str | None:
+        """The full name of the one known person whose initials `name` is, if any."""
+        known = self._initials_of(name)
+        return known.name if known is not None else None
 
     def person_abbreviated(self, token: str) -> str | None:
         """The one known person a short name the article calls theirs ("Mou, sapaan

@@ -24,7 +24,12 @@ _PERSON_NOUNS = frozenset(["pria", "wanita", "perempuan", "lelaki", "laki-laki",
 # Heads that describe a person only as an epithet ("pelantun lagu 'Keep Being You' tersebut",
 # "mantan pasangan Jennifer Garner itu"), never as an office before a name.
 _EPITHET_HEADS = frozenset(["pelantun", "pemeran", "pasangan", "kekasih", "biduan", "biduanita",
-                            "pelakon"])
+                            "pelakon", "pengusaha", "pemenang", "peraih", "juara", "atlet",
+                            "pebalap", "pembalap", "petenis", "pegolf", "perenang", "pelari",
+                            "petinju", "pesepakbola", "penyerang", "bintang", "legenda",
+                            "pahlawan", "musisi", "penulis", "sutradara", "komedian",
+                            "presenter", "vokalis", "gitaris", "rapper", "pedangdut",
+                            "pesinetron", "selebritas", "selebriti", "superstar"])
 # Two-word heads: the second word alone says nothing ("juru bicara", "kuasa hukum").
 _COMPOUNDS = {"juru": "bicara", "kuasa": "hukum", "duta": "besar", "perdana": "menteri",
               "anak": "asuh"}
@@ -61,6 +66,10 @@ class Description:
     end: int
     head: str
     definite: bool  # "itu"/"tersebut"/"sang": may mean the latest speaker
+    # no demonstrative closes it ("sang gelandang Italia kepada Goal", "eks striker Chelsea
+    # di FFT"): it may still be a role and a name, and means only a speaker nobody else
+    # was named since
+    loose: bool = False
 
 
 def is_epithet_head(head: str) -> bool:
@@ -134,7 +143,28 @@ def description_after(text: str, start: int, end: int) -> Description | None:
     if (relative := _RELATIVE.match(text, head_end, limit)) is not None:
         comma = text.find(",", relative.end(), limit)
         return Description(start, comma if comma >= 0 else limit, head, True)
-    return None
+    return _loose_description(text, start, head_end, end, head)
+
+
+# "sang gelandang Italia", "eks striker Chelsea": "sang" or a former office, then the head
+# and a few words of what or where (a country, a club), then where or to whom it was said.
+_EPITHET_LEAD = re.compile(r"(?:[Ss]ang|[Bb]ekas|[Ee]ks|[Mm]antan)\s")
+_MODIFIERS = re.compile(r"(?:[^\S\n]+[A-Z]?[a-z][\w'’-]*){1,3}?(?=[^\S\n]+(?:kepada|di|dalam|saat"
+                        r"|ketika|seusai|usai|pada|melalui|lewat|seperti|sebagaimana)\b|[.!?]"
+                        r"(?:\s|$))")
+
+
+def _loose_description(text: str, start: int, head_end: int, end: int,
+                       head: str) -> Description | None:
+    """"ujar sang gelandang Italia kepada Goal", "tutur eks striker Chelsea di FFT": an
+    epithet without "itu", closed by where or to whom it was said (not by a comma, after
+    which a name may follow: "kata mantan striker Chelsea, Tony Cascarino")."""
+    if not _EPITHET_LEAD.match(text, start, end) or head in _PERSON_NOUNS:
+        return None
+    modifiers = _MODIFIERS.match(text, head_end, min(end, head_end + _REACH))
+    if modifiers is None or _STOP.search(text, head_end, modifiers.end()):
+        return None
+    return Description(start, modifiers.end(), head, True, loose=True)
 
 
 def description_before(text: str, start: int, end: int) -> Description | None:
@@ -143,15 +173,25 @@ def description_before(text: str, start: int, end: int) -> Description | None:
     last = phrase.rsplit(None, 1)[-1].casefold() if phrase else ""
     if _TIME_THIS.search(phrase):
         return None  # "Kepala BPS Suhariyanto hari ini mengatakan": a time, no description
+    if (age := _AGE_EPITHET.fullmatch(phrase)) is not None:
+        return Description(start, start + len(phrase), age.group(1).casefold(), True)
     english = _THE.match(phrase) is not None
-    if (last not in _DEMONSTRATIVES and not english) or len(phrase) > _REACH:
+    sang = _SANG.match(phrase) is not None
+    if (last not in _DEMONSTRATIVES and not english and not sang) or len(phrase) > _REACH:
         return None
     found = _head(text, start, end)
     if found is None or _STOP.search(text, start, end):
         return None
-    if english and (found[1] != start + len(phrase) or found[2] in _PERSON_NOUNS):
+    whole = found[1] == start + len(phrase)
+    if (english or sang) and last not in _DEMONSTRATIVES and (
+            not whole or found[2] in _PERSON_NOUNS):
         return None  # "the spokesman" / "the former coach", not "the man" or "the police chief's …"
-    return Description(start, start + len(phrase), found[2], not english)
+    # "the former striker said": a former office is an epithet of whom the text speaks of
+    former = english and _FORMER.match(phrase) is not None
+    # "Sang gelandang kemudian mengungkap …": no demonstrative, so only a speaker nobody
+    # else was named since
+    return Description(start, start + len(phrase), found[2], not english or former,
+                       loose=sang and last not in _DEMONSTRATIVES)
 
 
 # "mantan anak asuh Johan Cruyff ini juga mengatakan": adverbs between it and the verb.
@@ -161,6 +201,10 @@ _TIME_THIS = re.compile(r"(?<!\d )\b(?:hari|pagi|siang|sore|malam|pekan|minggu|b
 # "the spokesman said": a speaker whose role has that head, never simply the latest speaker
 # (English "the" is weaker than "itu"/"tersebut": "Budi said … the lawyer said").
 _THE = re.compile(r"[Tt]he\s")
+_FORMER = re.compile(r"[Tt]he\s+former\s")
+_SANG = re.compile(r"[Ss]ang\s")
+# "the 31-year-old said", "pria berusia 56 tahun itu" is `_head`'s: an age for a person.
+_AGE_EPITHET = re.compile(r"[Tt]he\s+(\d{1,3}-year-old)")
 
 
 def alias_in(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -114,7 +114,7 @@ sedang masih telah sudah akan pernah sempat lantas maka jadi the a an but and ho
 meanwhile in on at when after before also he she they it we his her their this that yet
 while as so if then earlier later separately still bagi atas apalagi walau walaupun agar supaya
 seperti yakni yaitu tanpa kini nah kata terpisah senada padahal kepada bagaimanapun kendati
-melalui lewat
+melalui lewat sambil seraya sembari selagi tatkala selama semenjak sesudah apabila seandainya
 minggu senin selasa rabu kamis jumat sabtu monday tuesday wednesday thursday friday saturday
 sunday januari februari maret april mei juni juli agustus september oktober november desember
 """)
@@ -211,6 +211,7 @@ class Mention:
     statement_words: bool = False  # "bunyi pernyataan itu": the words of whoever issued it
     aside: bool = False  # a body's view in passing: no speaker for the next "katanya"
     anonymous: bool = False  # unknown: someone the text leaves unnamed ("seorang musisi")
+    loose: bool = False  # a description no "itu" closes ("sang gelandang Italia kepada Goal")
 
 
 _ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|at|az)-[A-Z]")

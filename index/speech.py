@@ -49,25 +49,29 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "12"
+EXTRACTOR_VERSION = "13"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
-               r"|pungkas|tutup|sebut|aku|kilah|beber|cetus|tukas|seru|tulis|cuit|bilang|sambung|kenang"
-               r"|ulas")
+               r"|pungkas|tutup|sebut|aku|kilah|beber|cetus|tukas|seru|tulis|cuit|kicau|bilang|sambung"
+               r"|kenang|ulas")
 _CLOSING_EN = (r"said|says|added|told|explained|noted|warned|insisted|stressed|wrote|replied"
-               r"|continued|argued|claimed|asked|concluded")
+               r"|continued|argued|claimed|asked|concluded|tweeted|admitted|recalled|joked"
+               r"|revealed|responded|remarked")
 # Verbs that attribute only right after a quote ("“…,” canda Zokora", "“…?” tanya Budi").
 _CLOSING_AFTER_QUOTE = (r"canda|seloroh|kelakar|sindir|keluh|tanya|jawab|timpal|puji|pesan|unggah"
-                        r"|urai|cerita|kisah|harap|pinta|ajak|imbau|teriak|sergah|sanggah|kecam")
+                        r"|urai|cerita|kisah|harap|pinta|ajak|imbau|teriak|sergah|sanggah|kecam"
+                        r"|celetuk|sahut|bantah|tepis|tuding|klaim|tegur|curhat|nilai")
 # "“…,” demikian tulis Essien": "demikian"/"begitu" may come before the verb.
 _AFTER_QUOTE_ID = re.compile(rf"[\s,]*(?:(?:demikian|begitu)\s+)?\b({_CLOSING_ID}"
                              rf"|{_CLOSING_AFTER_QUOTE})(nya)?\b\s*", re.IGNORECASE)
 _STATEMENT_NOUNS = (r"(?:pernyataan|keterangan|pesan|surat|siaran pers|cuitan|unggahan|tulisan"
                     r"|rilis)")
 # "“…,” demikian pernyataan Angkatan Laut AS" / "bunyi pernyataan Gedung Putih": who issued it.
+# "bunyi pernyataan tertulis yang dikeluarkan Linkin Park": who issued it, named after it.
 _DEMIKIAN_NOUN = re.compile(rf"[\s,]*(?:demikian|begitu|bunyi)\s+(?:bunyi\s+)?{_STATEMENT_NOUNS}"
-                            r"(?:\s+(?:resmi|tertulis|misi))?(?:\s+dari)?\s+(?=[A-Z])")
+                            r"(?:\s+(?:resmi|tertulis|misi))?(?:\s+dari|\s+yang\s+(?:dikeluarkan"
+                            r"|dirilis|disampaikan|diunggah|ditulis)(?:\s+oleh)?)?\s+(?=[A-Z])")
 # "“…,” demikian keterangan foto yang diunggah Raisa" / ", keterangan foto yang diunggah
 # Raisa": the caption of a post is its uploader's words.
 _CAPTION_BY = re.compile(r"[\s,]*(?:(?:demikian|begitu|bunyi)\s+)?(?:keterangan|tulisan|takarir)"
@@ -79,6 +83,8 @@ _STATEMENT_WORDS = re.compile(rf"[\s,]*(?:demikian\s+)?bunyi\s+{_STATEMENT_NOUNS
 # "“…,” tulis akun @dewamade2002": an account's handle is its writer's name.
 _BY_HANDLE = re.compile(r"[\s,]*(?:tulis|cuit|kata|ujar|komentar|sahut)[^\S\n]+(?:akun[^\S\n]+)?"
                         r"(@[\w.]*\w)")
+# "“…,” demikian Kaka kepada FourFourTwo": "demikian" and the name, the verb left out.
+_DEMIKIAN_NAMED = re.compile(r"[\s,]*(?:demikian|begitu)[^\S\n]+(?=[A-Z])")
 _AFTER_QUOTE_SAID = re.compile(rf"[\s,]*\b({_CLOSING_EN})\b\s*", re.IGNORECASE)
 _AFTER_QUOTE_X_SAID = re.compile(rf"[\s,]*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING_EN})\b")
 _TRAILING = re.compile(rf",\s*(?:({_CLOSING_ID})(nya)?|({_CLOSING_EN}))\b\s*")
@@ -250,18 +256,57 @@ class _Scan:
         described = description_before(self.text, segment, end)
         if described is not None:
             return _described(self.text, described)
-        return parse_before_verb(self.text, start, end, self.places)
+        mention = parse_before_verb(self.text, start, end, self.places)
+        if mention is not None and self._common_noun_subject(mention):
+            # "Petugas juga mengimbau agar …": someone unnamed speaks, so the next
+            # "katanya" is nobody the article named either
+            return replace(mention, name="", unknown=True, anonymous=True)
+        return mention
+
+    def _common_noun_subject(self, mention: Mention) -> bool:
+        """A one-word "name" that opens its sentence and that the article also writes in
+        lower case ("Petugas …" beside "petugas PPIH"): a common noun capitalised because it
+        comes first, not a person, unless the article has named someone by it."""
+        name = mention.name
+        if (not name or " " in name or mention.role is not None or mention.pronoun
+                or mention.organisation or mention.role_only or is_role_word(name)):
+            return False
+        if name.lower() not in self.lowercase_words or self.book.knows(name):
+            return False
+        return name not in self._capitalised_within
+
+    @functools.cached_property
+    def _capitalised_within(self) -> frozenset[str]:
+        """Capitalised words that occur somewhere other than first in a sentence, read once
+        when needed: there the capital says they are names."""
+        text = self.text
+        return frozenset(match.group() for match in _CAPITALISED.finditer(text)
+                         if not _opens_sentence(text, match.start()))
 
     def after(self, start: int, end: int) -> Mention | None:
         described = description_after(self.text, start, end)
+        if described is not None and described.loose:
+            named = parse_after_verb(self.text, start, end, self.places)
+            if (named is not None and named.name and not (named.role_only or named.organisation)
+                    and (" " in named.name or self.book.knows(named.name))):
+                return named  # "kata mantan striker Chelsea Tony Cascarino di FFT": a name
         if described is not None:
             return _described(self.text, described)
         return parse_after_verb(self.text, start, end, self.places)
 
 
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the word at `pos` comes first in its sentence (past a quote mark or a
+    dateline dash), so a capital there says nothing about it being a name."""
+    at = pos
+    while at > 0 and text[at - 1] in " \"“":
+        at -= 1
+    return at == 0 or text[at - 1] in "\n.!?—" or text[max(0, at - 2):at] in (" -", "--")
+
+
 def _described(text: str, described: Description) -> Mention:
     return Mention(text[described.start:described.end], None, described.start, described.end,
-                   head=described.head, definite=described.definite)
+                   head=described.head, definite=described.definite, loose=described.loose)
 
 
 @dataclass
@@ -284,20 +329,80 @@ def extract_statements(text: str) -> list[Statement]:
     statements: list[Statement] = []
     book = SpeakerBook()
     scan = _Scan.of(text, book)
+    leading: list[tuple[int, int, tuple[int, int]]] = []  # quote paragraphs awaiting a speaker
     for paragraph in _paragraphs(text, sentence_spans(text)):
         if _headline(text, paragraph):
+            leading = []
             continue
         _introduce_names(scan, paragraph, book)
         found = _direct(scan, paragraph) + _reported(scan, paragraph)
         previous = statements[-1] if statements else None
         if not found and previous is not None and previous.speech == _DIRECT:
             found = _continued(text, paragraph, previous)
+        if not found:
+            leading = _still_leading(text, paragraph, leading)
+            continue
+        count = len(statements)
         for start, end, quote, mention, kind in sorted(found, key=lambda f: f[2]):
             statement = _attribute(text, start, end, quote, mention, kind, book)
             if statement is not None:
                 statements.append(statement)
+        if len(statements) > count:
+            statements[count:count] = _led_in(text, paragraph, leading, statements[count])
+        leading = []
     return [_institution_out_of_name(scan, _named_office(statement, book))
             for statement in statements]
+
+
+def _still_leading(text: str, paragraph: _Paragraph,
+                   leading: list[tuple[int, int, tuple[int, int]]],
+                   ) -> list[tuple[int, int, tuple[int, int]]]:
+    """The run of unattributed quote paragraphs that ends with this one, or none: a
+    paragraph that is not wholly a quote, or not right after the run, breaks it."""
+    start, end = paragraph[0].start, paragraph[-1].end
+    quote = _whole_quote(text, paragraph)
+    if quote is None:
+        return []
+    if leading and not _next_line(text, leading[-1][1], start):
+        leading = []
+    return [*leading, (start, end, quote)]
+
+
+def _led_in(text: str, paragraph: _Paragraph, leading: list[tuple[int, int, tuple[int, int]]],
+            first: Statement) -> list[Statement]:
+    """Quote paragraphs with no attribution of their own right before a paragraph that
+    opens with an attributed quote ("“Pada hari-hari jelang laga, …”\n“Kalau itu
+    dilakukan, …,” ujar Ridwan Kamil."): one quotation over several paragraphs, the
+    attribution at its end, so the same speaker's, carried."""
+    start = paragraph[0].start
+    if (not leading or not _next_line(text, leading[-1][1], start)
+            or text[start] not in _OPEN_QUOTES or first.start != start
+            or first.speech != _DIRECT or first.quote_start > start + 2):
+        return []
+    return [Statement(begin, end, first.speaker, first.role, _DIRECT, quote[0], quote[1],
+                      first.speaker_start, first.speaker_end, True, first.organisation)
+            for begin, end, quote in leading]
+
+
+def _next_line(text: str, end: int, start: int) -> bool:
+    """Whether `start` begins the line right after the one ending at `end`."""
+    gap = text[end:start]
+    return gap.count("\n") == 1 and not gap.strip()
+
+
+def _whole_quote(text: str, paragraph: _Paragraph) -> tuple[int, int] | None:
+    """The said words of a paragraph that is one quotation: it opens with a quote mark and
+    closes it at its end, or never closes it (a quotation going on in the next paragraph
+    leaves its closing mark off)."""
+    start, end = paragraph[0].start, paragraph[-1].end
+    if text[start] not in _OPEN_QUOTES:
+        return None
+    quotes = _quote_spans(text, start, end)
+    if len(quotes) == 1 and quotes[0][0] == start and end - quotes[0][1] <= 2:
+        return _trim(text, start + 1, quotes[0][1])
+    if not quotes and _ANY_QUOTE.search(text, start + 1, end) is None:
+        return _trim(text, start + 1, end)
+    return None
 
 
 # Role words after which a capitalised run may start with the company ("CEO Instagram …").
@@ -357,15 +462,12 @@ def _continued(text: str, paragraph: _Paragraph, previous: Statement) -> list[_F
     ("“…,” kata Netanyahu.\n“Saya juga memastikan …”") The mention is the earlier attribution.
     """
     start, end = paragraph[0].start, paragraph[-1].end
-    gap = text[previous.end:start]
-    if text[start] not in _OPEN_QUOTES or gap.count("\n") != 1 or gap.strip():
-        return []
-    quotes = _quote_spans(text, start, end)
-    if len(quotes) != 1 or quotes[0][0] != start or end - quotes[0][1] > 2:
+    quote = _whole_quote(text, paragraph)
+    if quote is None or not _next_line(text, previous.end, start):
         return []
     mention = Mention("", None, previous.speaker_start, previous.speaker_end, pronoun=True,
                       continued=True)
-    return [(start, end, _trim(text, start + 1, quotes[0][1]), mention, _DIRECT)]
+    return [(start, end, quote, mention, _DIRECT)]
 
 
 # "Medan (ANTARA News) - ", "Jakarta, CNN Indonesia -- ", "paris, Jumat - ": an article's
@@ -407,24 +509,30 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
                     or text[mention.start:mention.end].casefold() in PRONOUNS)
         carried_from = (book.last if mention.continued
                         else book.referent(mention.start, personal=personal))
-        if carried_from is None:
-            return None
+        if carried_from is None or (kind == _REPORTED and mention.end <= quote[0]
+                                    and text[mention.start:mention.end].casefold() in PRONOUNS
+                                    and _names_in(text, quote, carried_from[0], book)):
+            return None  # "Dalam tayangan itu ia mengklaim memberi trik kepada Carlos": not Carlos
         book.last = carried_from  # the person now speaking, for the next pronoun too
         speaker, role, organisation = carried_from
         book.spoke(speaker)
         carried = True
     elif mention.head is not None:
         described = book.resolve_description(mention, text)
+        alias = alias_in(text, mention.start, mention.end)
+        if alias is not None and (owner := book.initials_of(alias.group(1))) is not None:
+            # "kata sosok yang karib disapa BTM" after Benhur Tommy Mano was named: him
+            described = owner, None
         if described is None:
             book.forget(end)
             return None
         speaker, role = described
         organisation, carried = False, True
-        if (alias := alias_in(text, mention.start, mention.end)) is not None:
+        if alias is not None:
             book.alias(alias.group(1), speaker)  # "perempuan yang akrab disapa Angie itu"
         book.last = (speaker, role, organisation)
     else:
-        mention = _nickname_given(text, mention, book)
+        mention = _initials_of_person(_nickname_given(text, mention, book), book)
         speaker, role = book.resolve(mention)
         organisation, carried = mention.organisation, False
         if mention.aside:
@@ -438,6 +546,32 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
         return None
     return Statement(start, end, speaker, role, kind, quote[0], quote[1], mention.start,
                      mention.end, carried, organisation)
+
+
+def _initials_of_person(mention: Mention, book: SpeakerBook) -> Mention:
+    """Capitals read as a body's acronym that are the initials of a person the article
+    named ("Wakil Presiden Jusuf Kalla …, menurut JK", "Bunga Citra Lestari … tutur BCL"):
+    that person, not an organisation; the acronyms of known bodies ("KPK") stay bodies."""
+    if (not mention.organisation or fold(mention.name) in ORG_WORDS
+            or book.initials_of(mention.name) is None):
+        return mention
+    return replace(mention, organisation=False)
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]{2,}")
+
+
+def _names_in(text: str, quote: tuple[int, int], name: str, book: SpeakerBook) -> bool:
+    """Whether the words "ia" reports name the person it would carry to, by their surname
+    (or the given name of a two-word name) standing for them alone ("ia mengklaim memberi
+    trik kepada Carlos"): one does not report oneself by name, so "ia" is someone else
+    there. A longer name's first word may be a club or a body glued to it ("Liverpool
+    Mohamed Salah")."""
+    parts = name.split(" ")
+    candidates = parts if len(parts) == 2 else parts[-1:] if len(parts) > 2 else []
+    words = {word for word in candidates
+             if _NAME_WORD.fullmatch(word) and book.person_named(word) == name}
+    return any(word in words for word in _NAME_WORD.findall(text, *quote))
 
 
 # "ujar Tiko, sapaan akrabnya" / "kata Djanur, sapaan akrab Djadjang": the name is what the
@@ -507,13 +641,13 @@ def _introduce_names(scan: _Scan, paragraph: _Paragraph, book: SpeakerBook) -> N
     """Register multi-word capitalised names so a later surname (or alias) maps to them."""
     quoted = paragraph.quotes(scan.text)[0]
     for sentence in paragraph:
-        _introduce_in(scan, sentence, book)
+        _introduce_in(scan, sentence, book, quoted)
         _introduce_single_names(scan, sentence, book)
         if not _inside(quoted, sentence.start):
             _note_people(scan, sentence, book)
         alias = alias_in(scan.text, sentence.start, sentence.end)
         if alias is not None:
-            _introduce_alias(scan, alias, book)
+            _introduce_alias(scan, alias, book, quoted)
         _introduce_short_names(scan.text, sentence, book)
 
 
@@ -535,6 +669,10 @@ _SUBJECT_VERB = re.compile(
     r"|justru|masih|hanya|lantas|langsung|sendiri|mengaku|akhirnya|kembali|tetap)[ ]+)*"
     r"(?:adalah|merupakan"
     r"|(?!menteri\b|mereka\b|meski\b|memang\b|menurut\b|mantan\b)(?:me|ber)[a-z]{3,})\b")
+
+
+# "Emran dan Alessya": a name joined to the one before it.
+_JOINED_NAME = re.compile(r"\b([A-Z][\w'’-]*)[ ]+(?:dan|serta|and|&)[ ]+$")
 
 
 # Deeds that hand over to the quote that follows ("Maia pun membalas komentar tersebut.
@@ -578,6 +716,9 @@ def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
             if fold(name) in _OPENERS:
                 continue  # "Sebelum meninggalkan Mako, Sys sempat berkomentar": not the subject
             book.note_named(start, name)
+        joined = _JOINED_NAME.search(text, max(sentence.start, start - 40), start)
+        if joined is not None and book.knows(joined.group(1)):
+            subject = False  # "Emran dan Alessya memasang …": two people, neither alone
         if subject and name and (verb := _SUBJECT_VERB.match(text, end, sentence.end)):
             answering = verb.group().rsplit(None, 1)[-1] in _ANSWERING
             book.note_subject(start, name, answering=answering)
@@ -587,10 +728,14 @@ def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
 _ALIAS_REACH = 50
 
 
-def _introduce_alias(scan: _Scan, alias: re.Match[str], book: SpeakerBook) -> None:
-    """"Angelina Sondakh, yang akrab disapa Angie, …": the nearest name before the alias."""
+def _introduce_alias(scan: _Scan, alias: re.Match[str], book: SpeakerBook,
+                     quoted: list[tuple[int, int]]) -> None:
+    """"Angelina Sondakh, yang akrab disapa Angie, …": the nearest name before the alias,
+    outside quotes ("“… Lee Min - ho,” kata pria yang akrab disapa Emil itu" is the
+    speaker's alias, which the description gives)."""
     window = max(0, alias.start() - _ALIAS_REACH)
-    runs = list(_NAME_RUN.finditer(scan.text, window, alias.start()))
+    runs = [run for run in _NAME_RUN.finditer(scan.text, window, alias.start())
+            if not _inside(quoted, run.start())]
     if runs:
         mention = name_in_run(scan.text, runs[-1].start(), runs[-1].end(), scan.places)
         if mention is not None and mention.name and not mention.organisation:
@@ -601,10 +746,12 @@ def _introduce_alias(scan: _Scan, alias: re.Match[str], book: SpeakerBook) -> No
 _PRONOUN_SUBJECT = re.compile(r"(?:Ia|Dia|Beliau)[ ]+(?:[a-z]+[ ]+){0,2}?(?:me|ber)[a-z]{3,}\b")
 
 
-def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
+def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook,
+                  quoted: list[tuple[int, int]]) -> None:
     """The names of one sentence; its first multi-word name is its likely subject (not in a
     sentence that opens a quote: "“Film Disney …,” ia mengawali …" is the speaker's, nor
-    in one whose subject is a pronoun)."""
+    in one whose subject is a pronoun; a name inside the `quoted` spans is the speaker's
+    words, no subject: "“… Opsi pertama masih Lee Min - ho,” kata pria …")."""
     first = (scan.text[sentence.start] not in _OPEN_QUOTES
              and not _PRONOUN_SUBJECT.match(scan.text, sentence.start, sentence.end))
     for match in _NAME_RUN.finditer(scan.text, sentence.start, sentence.end):
@@ -624,6 +771,10 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
                 mention = _with_appositive_role(scan, sentence, match.end(), mention)
             if first and mention.role is None:
                 mention = _with_kin_role(scan.text, sentence, mention)
+            if _RELATUM.match(scan.text, match.end()) and (
+                    fold(mention.role or "") in _FORMER
+                    or fold(mention.name.split(" ", 1)[0]) in _FORMER):
+                continue  # "Eks Real Madrid itu pun membantah …": who played there, no name
             if (first and _RELATUM.match(scan.text, match.end())
                     and _after_lowercase_word(scan.text, match.start())
                     and not _NAMED_AS.search(scan.text, max(0, match.start() - 20),
@@ -634,12 +785,17 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
                 if first:  # nobody named before it: a later "ia" is nobody the text made clear
                     book.clear_recent(match.start())
                 continue
+            if first and _inside(quoted, match.start()):
+                book.introduce(mention, subject=False)
+                continue
             book.introduce(mention, subject=first)
             first = first and " " not in mention.name
 
 
 # "adik kandung Kim Kardashian ini": the name ends a description of someone else.
 _RELATUM = re.compile(r"[ ]+(?:ini|itu|tersebut)\b")
+# A role that is only "former": "Eks Real Madrid itu" is a former player of the club.
+_FORMER = frozenset(["eks", "mantan", "bekas"])
 # "Pemilik nama lengkap Tamara Geraldine Tambunan itu": the description is of the name's owner.
 _NAMED_AS = re.compile(r"\b(?:nama|lengkap|asli|bernama)[ ]+$")
 # "di Nathan Phillips Square", "ke Gedung Putih": a place, never whom a later "ia" means.
@@ -654,6 +810,9 @@ _FIRST_WORD = re.compile(r"[\w'’.-]+[ ]+")
 # Nouns for what someone said: "Pernyataan Gallas" is no name.
 _PASSIVE_VERB = re.compile(r"di[a-z]{3,}kan")
 _STATEMENT_HEADS = frozenset(["pernyataan", "komentar", "ucapan", "keterangan", "perkataan"])
+# Passive verbs that open a sentence before a source or a person ("Dilansir NME, Rowling …").
+_PASSIVE_OPENERS = frozenset(["dilansir", "dikutip", "ditemui", "dihubungi", "dilaporkan",
+                              "diwawancarai", "dijumpai", "melansir", "mengutip"])
 
 
 def _past_common_noun(scan: _Scan, sentence: _Sentence, run: re.Match[str]) -> int:
@@ -665,7 +824,8 @@ def _past_common_noun(scan: _Scan, sentence: _Sentence, run: re.Match[str]) -> i
         return start
     first = _FIRST_WORD.match(scan.text, start, run.end())
     word = first.group().rstrip() if first is not None else ""
-    if word.lower() in _STATEMENT_HEADS or _PASSIVE_VERB.fullmatch(word.lower()):
+    if (word.lower() in _STATEMENT_HEADS or _PASSIVE_VERB.fullmatch(word.lower())
+            or word.lower() in _PASSIVE_OPENERS):
         return first.end()  # "Pernyataan Gallas merujuk …", "Ditambahkan Anies, …": no name
     if (not word or is_role_word(word) or word.lower() not in scan.lowercase_words
             or word.lower() in NAME_PARTICLES):
@@ -839,6 +999,10 @@ def _closing_attribution(scan: _Scan, pos: int, end: int) -> Mention | None:
     if (handle := _BY_HANDLE.match(text, pos, limit)) is not None:
         # a commenter in passing: the next "tulisnya" is not theirs
         return Mention(handle.group(1), None, handle.start(1), handle.end(1), aside=True)
+    if (bare := _DEMIKIAN_NAMED.match(text, pos, limit)) is not None:
+        named = scan.after(bare.end(), limit)  # "“…,” demikian Kaka kepada FourFourTwo."
+        if named is not None and named.name and not (named.pronoun or named.head):
+            return named
     match = _AFTER_QUOTE_ID.match(text, pos, limit) or _AFTER_QUOTE_SAID.match(text, pos, limit)
     if match is not None:
         if match.re is _AFTER_QUOTE_ID and match.group(2):
@@ -1143,6 +1307,8 @@ def _titled(scan: _Scan, window: int, match: re.Match[str], end: int) -> Mention
         return mention  # "Dia berharap komitmen itu …", "dirinya meminta kepada … untuk …"
     if mention is None or mention.pronoun or mention.head:
         return None
+    if mention.anonymous:
+        return None  # "Pelaku sempat memastikan jika …": a common noun, no statement marked
     if mention.unknown or mention.role and mention.name:
         return mention  # unknown: "kuasa hukum Axel menyebut …", nobody to carry on from
     if (clause and mention.name and (mention.organisation or mention.role_only)
