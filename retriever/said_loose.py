@@ -6,8 +6,10 @@ Y?", "In X's view, what caused Y?"). When a question names someone (a capitalise
 and uses a word of speech or opinion anywhere, this reads it as a request for that
 person's words, with the rest of the question as the topic: a *weak* request
 (`SaidQuery.explicit` False), answered from their statements only when they spoke on the
-topic, and otherwise by the usual path, never refused as theirs. Questions that ask who
-(when, where, who, how many, …) or that name nobody are left alone.
+topic, and otherwise by the usual path, never refused as theirs. A question for a named
+person's reasons or ways ("Mengapa X kalah …", "Bagaimana cara X …") needs no such word: their
+reasons are their words. Questions that ask when, who or how many, and questions that name
+nobody, are left alone.
 """
 
 from __future__ import annotations
@@ -71,9 +73,10 @@ yang saja seperti itu ini dan soal tentang mengenai terkait terhadap atas kepada
 dengan pada ke dalam tolong jelaskan sebutkan ceritakan cara led prompted drove pushed
 motivated inspired caused mendorong melatarbelakangi
 """) | _EN_CUES | _ID_CUES
-# How such a question opens: what / how / why, their Indonesian forms, or a frame naming
-# the person's view ("In X's view", "According to X", "Menurut X", "Dalam pandangan X").
-# Factoid openers (when, where, who, how many, kapan, berapa, siapa, apa nama) never do.
+# How such a question opens: what / how / why / where, a yes-no auxiliary, their Indonesian
+# forms, or a frame naming the person's view ("In X's view", "According to X", "Menurut X",
+# "Dalam pandangan X"); "where" and "does" only count with a word of opinion ("Where does X
+# want …"). Factoid openers (when, who, how many, kapan, berapa, siapa, apa nama) never do.
 _OPENS = re.compile(r"^\s*(?:what(?!\s+(?:time|year|day|date)\b)|why|where|does|did|do|is|are|was"
                     r"|were|will|would|di\s?mana|how(?!\s+(?:many|much|old"
                     r"|long|far|big|often|tall)\b)|which(?=\s+\S+\s+(?:did|does|do|has|have|had|was"
