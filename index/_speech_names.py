@@ -22,6 +22,7 @@ __all__ = [
     "article_places",
     "fold",
     "is_given_name_role",
+    "is_nominalisation",
     "is_pronoun",
     "is_role_word",
     "name_in_run",
@@ -96,6 +97,7 @@ kairo cairo riyadh doha dubai delhi islamabad kabul sydney hongkong taiwan vietn
 kamboja brunei mesir yordania lebanon irak iraq afghanistan pakistan venezuela meksiko mexico
 brasil brazil argentina kanada canada spanyol spain italia italy belanda swiss swedia yunani
 afrika nigeria hak asasi manusia agensi label
+majelis konstitusi mahkota tunggal madya pers
 """)
 
 # Words that open an organisation's name: what follows them is the organisation, not a person.
@@ -167,6 +169,16 @@ _TOWNS = frozenset(["kota", "kabupaten", "provinsi", "city", "county"])
 _CLAUSE_OPENERS = _wordset("itu ini namun kemudian lalu bahkan tetapi tapi sedangkan adapun maka")
 # Role words that are also given names ("Raja Parlindungan Pane", "Putri Ayu").
 _GIVEN_NAME_ROLES = frozenset(["raja", "ratu", "putra", "putri"])
+# Role words that Indonesian names also hold after a given name ("Lukman Hakim Saifuddin",
+# "Bambang Putra Wijaya", "Herlambang Perdana Wiratman").
+# ("Raja" and "Ratu" more often open a name: "gubernur Banten Ratu Atut Chosiyah".)
+_INNER_NAME_ROLES = frozenset(["hakim", "jaksa", "perdana", "putra", "putri"])
+# A capitalised nominalisation, ke-…-an or pe(r)-…-an ("Keinginan", "Kehadiran", "Peringatan",
+# "Kemaritiman"): a common noun or an office word, never a name word ("Kerrigan", "Kellerman"
+# double a consonant, which these seldom do).
+_NOMINALISATION = re.compile(r"(?:Ke|Pe)[a-z]{4,}an")
+_PE_NOMINALISATION = re.compile(r"Pe")
+_DOUBLE_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1")
 # Longest name and role looked at: longer runs of capitalised words are not one person.
 _MAX_NAME_WORDS = 4
 _MAX_ROLE_WORDS = 14
@@ -281,6 +293,11 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def is_nominalisation(word: str) -> bool:
+    """"Keinginan", "Peringatan", "Kemaritiman": a ke-…-an or pe(r)-…-an noun."""
+    return _NOMINALISATION.fullmatch(word) is not None and _DOUBLE_CONSONANT.search(word) is None
+
+
 def _key(word: str) -> str:
     return word.casefold().strip(".'’()")
 
@@ -293,6 +310,8 @@ def _is_name_word(word: str) -> bool:
         return True  # "Munther al-Fadhal"
     if len(key) > 5 and key.endswith("nya"):
         return False  # "Ukurannya", "Pihaknya": a noun with a possessive, not a name
+    if is_nominalisation(word):
+        return False  # "Keinginan Joe Taslim", "Menko Kemaritiman Luhut": no name word
     if not word[:1].isupper() or key in FUNCTION_WORDS or key in ORG_WORDS or key in ROLE_HEADS \
             or key in CORPS_MARKS:
         return False
@@ -388,6 +407,15 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     i = _name_word_after_organisation(text, words, i)
     i = _sasak_given_name(text, words, i)
     i = _office_word_as_name(text, words, i)
+    i = _given_name_before_role_word(text, words, i, places)
+    if 1 <= i < len(words) and _PE_NOMINALISATION.match(text, words[i - 1][0]) \
+            and is_nominalisation(text[words[i - 1][0]:words[i - 1][1]]) \
+            and _key(text[words[i - 1][0]:words[i - 1][1]]) not in ORG_WORDS:
+        # (an office of its own, "Menteri Perhubungan Budi Karya Sumadi", takes no object)
+        if len(words) - i == 1:
+            return None  # "Pusat Pengendalian Penyakit": what the office deals in, nobody
+        if len(words) - i >= 3:
+            i += 1  # "Kepala Badan Koordinasi Penanaman Modal Thomas Lembong": its object
     while i < len(words) - 1 and _is_title(text[words[i][0]:words[i][1]]):
         i += 1  # "Uztad Darwis Waru": a title the name run took in
     j = i
@@ -396,7 +424,8 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     titles = j
     while j > max(0, i - _MAX_ROLE_WORDS) and (_is_role_word(text[words[j - 1][0]:words[j - 1][1]])
                                                or _joins_offices(text, words, j - 1)
-                                               or _whose_body(text, words, j - 1)):
+                                               or _whose_body(text, words, j - 1)
+                                               or _office_gloss(text, words, j - 1)):
         j -= 1
     if len(words) - i >= 3 and i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) in ORG_HEADS:
         i = len(words) - 2  # "Kepala Badan Karantina Pertanian Syukur Iwantoro"
@@ -458,8 +487,29 @@ def _joins_offices(text: str, words: list[tuple[int, int]], k: int) -> bool:
     ("Presiden Jokowi dan Menteri …"): office words on both sides, no role head after it."""
     if k < 1 or k + 1 >= len(words) or _key(text[words[k][0]:words[k][1]]) not in ("dan", "and"):
         return False
-    before, after = (_key(text[s:e]) for s, e in (words[k - 1], words[k + 1]))
-    return before in ORG_WORDS and after in ORG_WORDS and after not in ROLE_HEADS
+    before, after = (text[s:e] for s, e in (words[k - 1], words[k + 1]))
+    if _key(after) in ROLE_HEADS:
+        return False
+    if is_nominalisation(before):
+        return after.istitle()  # "Kepala Bidang Kedaruratan dan Logistik BPBD Jember …"
+    return _office_word(before) and _office_word(after)
+
+
+def _office_word(word: str) -> bool:
+    return _key(word) in ORG_WORDS or is_nominalisation(word)
+
+
+def _office_gloss(text: str, words: list[tuple[int, int]], k: int) -> bool:
+    """"Kepala Bidang … Badan Penanggulangan Bencana Daerah (BPBD) Jember Heru Widagdo": a
+    bracketed short form inside a role is the role's; a last one only as a body's acronym
+    ("… Badan Narkotika Nasional (BNN)", but "Presiden Joko Widodo (Jokowi)" glosses him)."""
+    word = text[words[k][0]:words[k][1]]
+    if word[:1] != "(" or not word[1:2].isupper():
+        return False
+    if k < len(words) - 1:
+        return True
+    return (k >= 1 and word.strip("()").isupper()
+            and _key(text[words[k - 1][0]:words[k - 1][1]]) in ORG_WORDS)
 
 
 def _represents_body(text: str, role_words: list[tuple[int, int]],
@@ -523,6 +573,24 @@ def _sasak_given_name(text: str, words: list[tuple[int, int]], i: int) -> int:
     if i >= 2:
         return i - 1 if text[words[i - 2][0]].isupper() else i
     return i - 1 if text[:words[0][0]].rstrip().endswith(",") else i
+
+
+def _given_name_before_role_word(text: str, words: list[tuple[int, int]], i: int,
+                                 places: frozenset[str]) -> int:
+    """"Menteri Agama Lukman Hakim Saifuddin", "Direktur Utama Bambang Putra Wijaya": a
+    capitalised role word between a given name and the name run is part of the name (the
+    word before it a name word, no place; "Ketua Majelis Hakim X", "Jaksa Agung X" keep
+    their roles)."""
+    if not 2 <= i < len(words) or len(words) - i > 2:
+        return i
+    word, before = (text[s:e] for s, e in (words[i - 1], words[i - 2]))
+    if _key(word) not in _INNER_NAME_ROLES or not word.istitle() or not before.istitle():
+        return i
+    if not _is_name_word(before) or _is_title(before) or before in NAME_PARTICLES:
+        return i
+    if any(fold(text[words[k][0]:words[i - 2][1]]) in places for k in range(i - 1)):
+        return i  # "Kejari Jakarta Selatan Jaksa Budi": a place before the role word
+    return i - 2
 
 
 # Office words that are also given names ("Trainer GMM Audi Agung Arianto", but "Mahkamah

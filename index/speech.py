@@ -37,6 +37,7 @@ from index._speech_names import (
     article_places,
     fold,
     is_given_name_role,
+    is_nominalisation,
     is_role_word,
     name_in_run,
     parse_after_verb,
@@ -49,7 +50,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "13"
+EXTRACTOR_VERSION = "14"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -223,8 +224,21 @@ class _Scan:
         key = (run.start(), run.end())
         if key not in self._run_names:
             start = _past_common_noun(self, sentence, run)
-            self._run_names[key] = name_in_run(self.text, start, run.end(), self.places)
+            self._run_names[key] = (name_in_run(self.text, start, run.end(), self.places)
+                                    or self._after_nominalisation(sentence, run))
         return self._run_names[key]
+
+    def _after_nominalisation(self, sentence: _Sentence, run: re.Match[str]) -> Mention | None:
+        """"Kedatangan Nolito ke Sevilla …", "Kepergian Neymar dari Barca …": one name word
+        after a ke-…-an noun that opens the sentence is whom the noun is about."""
+        words = run.group().split(" ")
+        if (len(words) != 2 or run.start() != sentence.start or not words[0].startswith("Ke")
+                or not is_nominalisation(words[0]) or not words[1].istitle()
+                or not words[1].isalpha() or fold(words[1]) in self.places
+                or is_role_word(words[1])):
+            return None
+        start = run.start() + len(words[0]) + 1
+        return Mention(words[1], None, start, run.end())
 
     @functools.cached_property
     def lowercase_words(self) -> frozenset[str]:
@@ -787,6 +801,14 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook,
                 continue
             if first and _inside(quoted, match.start()):
                 book.introduce(mention, subject=False)
+                continue
+            if (first and mention.start > match.start() and match.start() == sentence.start
+                    and is_nominalisation(scan.text[match.start():scan.text.find(" ", match.start())])):
+                # "Peringatan Hari Kartini … disambut oleh artis Tina Toon": the noun is the
+                # subject, not whom it is of; one name word after it is known, though
+                # ("Kedatangan Nolito ke Sevilla …")
+                book.introduce(mention, subject=False, alone=" " not in mention.name)
+                first = False
                 continue
             book.introduce(mention, subject=first)
             first = first and " " not in mention.name
