@@ -17,6 +17,7 @@ from index.names import DEGREES as MATCHER_DEGREES
 from index.names import one_edit_apart
 
 __all__ = [
+    "EPITHET_HEADS",
     "NAME_PARTICLES",
     "Mention",
     "article_places",
@@ -60,6 +61,16 @@ ulama kiai artis aktivis selebgram trainer instruktur bishop laksma laksda laksd
 letkol lettu letda pelda serma serka sertu serda kopka kopda koptu praka pratu bripka briptu bripda
 aipda brigpol
 """)
+# Heads that describe a person only as an epithet ("pelantun lagu 'Keep Being You' tersebut",
+# "mantan pasangan Jennifer Garner itu"), never as an office; opening a run before a name they
+# are no part of it ("Presenter Jimmy Kimmel", "Pebalap Ferrari Sebastian Vettel").
+EPITHET_HEADS = frozenset(["pelantun", "pemeran", "pasangan", "kekasih", "biduan", "biduanita",
+                            "pelakon", "pengusaha", "pemenang", "peraih", "juara", "atlet",
+                            "pebalap", "pembalap", "petenis", "pegolf", "perenang", "pelari",
+                            "petinju", "pesepakbola", "penyerang", "bintang", "legenda",
+                            "pahlawan", "musisi", "penulis", "sutradara", "komedian",
+                            "presenter", "vokalis", "gitaris", "rapper", "pedangdut",
+                            "pesinetron", "selebritas", "selebriti", "superstar"])
 # Corps marks written after an Indonesian military rank ("Letkol Czi Dwi Bima Nurahmat",
 # "Kolonel Inf …"): part of the rank, never a name word.
 CORPS_MARKS = _wordset("czi inf kav arm arh chb cpm cba cku ckm cpl cpn ckh pnb")
@@ -402,6 +413,9 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     """
     while len(words) >= 2 and is_degree(text[words[-1][0]:words[-1][1]]):
         words = words[:-1]
+    if len(words) >= 3 and _key(text[words[0][0]:words[0][1]]) in EPITHET_HEADS - _PARTNERS \
+            and text[words[0][0]:words[0][1]].istitle():
+        return _after_epithet(text, words, places)
     i = _name_start(text, words)
     i = _skip_places(text, words, i, places)
     i = _name_word_after_organisation(text, words, i)
@@ -480,6 +494,27 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
 
 
 _QUOTED_NICKNAME = re.compile(r"\s*[“\"‘']([^”\"’']+)[”\"’']\s*")
+
+
+def _after_epithet(text: str, words: list[tuple[int, int]],
+                   places: frozenset[str]) -> Mention | None:
+    """"Presenter Jimmy Kimmel", "Pebalap Ferrari Sebastian Vettel": the person named after
+    an epithet, which with what the name run left out is their role; with nobody after it
+    ("Bintang Real Madrid") the epithet is how the article names them."""
+    if _APPOSITIVE_NAME_AFTER.match(text, words[-1][1]) and all(
+            text[s].isupper() for s, _ in words):
+        # "Bintang Real Madrid, Cristiano Ronaldo, …": the name follows
+        return Mention(text[words[0][0]:words[-1][1]], None, words[0][0], words[-1][1],
+                       role_only=True)
+    found = _split_role_name(text, words[1:], places)
+    if found is None or not found.name or found.organisation or found.unknown or found.role_only:
+        return None
+    return replace(found, role=text[words[0][0]:found.start].rstrip(" ,"))
+
+
+_APPOSITIVE_NAME_AFTER = re.compile(r",[ ]?[A-Z]")
+# Epithets of a tie to whoever is named after them ("Kekasih Raisa", "Pasangan selebriti …").
+_PARTNERS = frozenset(["pasangan", "kekasih"])
 
 
 def _joins_offices(text: str, words: list[tuple[int, int]], k: int) -> bool:
@@ -935,6 +970,8 @@ def name_in_run(text: str, start: int, end: int,
     found = _split_role_name(text, words, places)
     if found is not None and found.name and _key(found.name.split(" ", 1)[0]) in _AREA_HEADS:
         return None  # "Kelurahan Tondo", "Jalan RE Martadinata": a place
+    if found is not None and found.role_only and _key(found.name.split(" ", 1)[0]) in EPITHET_HEADS:
+        return None  # "Bintang Real Madrid, Cristiano Ronaldo, …": a description, no name
     return found
 
 

@@ -122,3 +122,30 @@ def test_a_bracketed_short_name_after_a_name_makes_no_role_of_the_name() -> None
     statements = found("Presiden Joko Widodo (Jokowi) mengatakan bahwa pemerintah akan "
                        "membangun jalan baru di wilayah itu.")
     assert all("Presiden" not in s.speaker for s in statements)
+
+
+@pytest.mark.parametrize(("speaker", "name", "role"), [
+    ("Presenter Jimmy Kimmel", "Jimmy Kimmel", "Presenter"),
+    ("Pesinetron Soraya Larasati", "Soraya Larasati", "Pesinetron"),
+    ("Selebriti Donna Agnesia", "Donna Agnesia", "Selebriti"),
+])
+def test_an_epithet_opening_a_name_run_is_the_role(speaker: str, name: str, role: str) -> None:
+    (s,) = found(f"{speaker} mengatakan bahwa ia akan kembali tampil di layar kaca tahun depan.")
+    assert (s.speaker, s.role) == (name, role)
+
+
+def test_a_given_name_that_is_an_epithet_word_stays_a_name() -> None:
+    (s,) = found("\"Saya senang sekali bisa tampil di sini,\" kata Bintang Emon di Jakarta.")
+    assert (s.speaker, s.role) == ("Bintang Emon", None)
+
+
+def test_an_epithet_set_off_before_the_name_describes_whom_the_comma_names() -> None:
+    text = ("Bintang Real Madrid, Cristiano Ronaldo, enggan meremehkan Juventus jelang final.\n"
+            "\"Tidak ada yang mudah di final, kami akan berjuang hingga akhir,\" katanya.")
+    (s,) = found(text)
+    assert (s.speaker, s.carried) == ("Cristiano Ronaldo", True)
+
+
+def test_a_partner_epithet_names_the_partner_not_the_speaker() -> None:
+    text = ("Kekasih Raisa Andriana mengatakan bahwa mereka akan segera menikah tahun depan.")
+    assert all(s.speaker != "Raisa Andriana" for s in found(text))
