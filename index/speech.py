@@ -344,9 +344,10 @@ def extract_statements(text: str) -> list[Statement]:
     book = SpeakerBook()
     scan = _Scan.of(text, book)
     leading: list[tuple[int, int, tuple[int, int]]] = []  # quote paragraphs awaiting a speaker
+    orphaned = False  # right after a quote closed by words not read as its attribution
     for paragraph in _paragraphs(text, sentence_spans(text)):
         if _headline(text, paragraph):
-            leading = []
+            leading, orphaned = [], False
             continue
         _introduce_names(scan, paragraph, book)
         found = _direct(scan, paragraph) + _reported(scan, paragraph)
@@ -355,17 +356,28 @@ def extract_statements(text: str) -> list[Statement]:
             found = _continued(text, paragraph, previous)
         if not found:
             leading = _still_leading(text, paragraph, leading)
+            orphaned = (_ORPHAN_CLOSE.fullmatch(text, paragraph[0].start, paragraph[-1].end)
+                        is not None or (orphaned and bool(leading)))
             continue
         count = len(statements)
         for start, end, quote, mention, kind in sorted(found, key=lambda f: f[2]):
             statement = _attribute(text, start, end, quote, mention, kind, book)
             if statement is not None:
+                if (orphaned and statement.carried and statement.speech == _DIRECT
+                        and statement.start == paragraph[0].start):
+                    continue  # "“…,” rilis Hull.\n“…,” tutupnya": Hull's, not who "-nya" meant
                 statements.append(statement)
-        if len(statements) > count:
+        if len(statements) > count and not (orphaned
+                                            and statements[count].start != paragraph[0].start):
             statements[count:count] = _led_in(text, paragraph, leading, statements[count])
-        leading = []
+        leading, orphaned = [], False
     return [_institution_out_of_name(scan, _named_office(statement, book))
             for statement in statements]
+
+
+# A paragraph that is one quote closed by a verb-like word and a capitalised name that no
+# attribution rule read ("“…,” rilis Hull."): whose words these are is unknown.
+_ORPHAN_CLOSE = re.compile(r"[“\"][^\n]*[,.!?]?[”\"][ ]+[a-z]+[ ]+[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}[.]?[ ]*")
 
 
 def _still_leading(text: str, paragraph: _Paragraph,

@@ -149,3 +149,20 @@ def test_an_epithet_set_off_before_the_name_describes_whom_the_comma_names() -> 
 def test_a_partner_epithet_names_the_partner_not_the_speaker() -> None:
     text = ("Kekasih Raisa Andriana mengatakan bahwa mereka akan segera menikah tahun depan.")
     assert all(s.speaker != "Raisa Andriana" for s in found(text))
+
+
+def test_quotes_after_one_closed_by_an_unread_attribution_are_nobodys_by_carry() -> None:
+    text = ("Gelandang Hull City, Ryan Mason, memutuskan pensiun setelah cedera kepala.\n"
+            "\"Dengan penyesalan mendalam klub harus mengumumkan bahwa Ryan Mason akan pensiun "
+            "dari sepakbola,\" rilis Hull.\n"
+            "\"Ryan telah mencari panduan dari banyak ahli saraf terkenal di dunia.\n"
+            "\"Ryan ingin menyampaikan terima kasihnya kepada semua anggota klub,\" tutupnya.")
+    assert all(s.speaker != "Ryan Mason" for s in found(text))
+
+
+def test_a_carried_quote_after_a_read_attribution_still_carries() -> None:
+    text = ("\"Klub harus mengumumkan bahwa Ryan Mason akan pensiun dari sepakbola,\" kata "
+            "Ehab Allam.\n"
+            "\"Ryan ingin menyampaikan terima kasihnya kepada semua anggota klub,\" tutupnya.")
+    assert [(s.speaker, s.carried) for s in found(text)] == [("Ehab Allam", False),
+                                                            ("Ehab Allam", True)]
