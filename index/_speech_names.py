@@ -304,6 +304,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=8192)
 def is_nominalisation(word: str) -> bool:
     """"Keinginan", "Peringatan", "Kemaritiman": a ke-…-an or pe(r)-…-an noun."""
     return _NOMINALISATION.fullmatch(word) is not None and _DOUBLE_CONSONANT.search(word) is None
