@@ -648,17 +648,19 @@ class SpeakerBook:
         known.used, known.spoke = self._clock, known.spoke or spoke
         return known.name
 
-    def introduce(self, mention: Mention, *, subject: bool, appositive: bool = False) -> None:
+    def introduce(self, mention: Mention, *, subject: bool, appositive: bool = False,
+                  alone: bool = False) -> None:
         """A name seen outside speech ("… pemimpin Korut, Kim Jong - un untuk …").
 
         `subject`: the sentence's first name, which a following "ia" most likely means.
         `appositive`: a one-word name set off after its role ("ayah Jawawdeh, Zakariya"),
-        known like a full name; other one-word names are not.
+        known like a full name; other one-word names are not, but for `alone`: one name
+        word after a sentence-opening nominalisation ("Kedatangan Nolito ke Sevilla …").
         """
         tokens = frozenset(fold(mention.name).split())
         if len(tokens) >= 2 and tokens not in self._seen and self._misspelt(mention.name):
             return
-        if len(tokens) >= 2 or (appositive and tokens and mention.role):
+        if len(tokens) >= 2 or (appositive and tokens and mention.role) or (alone and tokens):
             if tokens not in self._seen and subject:
                 self._introduced_at.append(mention.start)
             self._add(tokens, mention.name, mention.role, spoke=False)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index._speech_names import ROLE_HEADS, fold
+from index._speech_names import EPITHET_HEADS, ROLE_HEADS, fold
 
 __all__ = ["Description", "alias_in", "description_after", "description_before",
            "fold_role_words", "is_epithet_head", "role_head", "role_head_tokens"]
@@ -23,13 +23,7 @@ _PERSON_NOUNS = frozenset(["pria", "wanita", "perempuan", "lelaki", "laki-laki",
                            "pemuda", "gadis", "bocah", "man", "woman"])
 # Heads that describe a person only as an epithet ("pelantun lagu 'Keep Being You' tersebut",
 # "mantan pasangan Jennifer Garner itu"), never as an office before a name.
-_EPITHET_HEADS = frozenset(["pelantun", "pemeran", "pasangan", "kekasih", "biduan", "biduanita",
-                            "pelakon", "pengusaha", "pemenang", "peraih", "juara", "atlet",
-                            "pebalap", "pembalap", "petenis", "pegolf", "perenang", "pelari",
-                            "petinju", "pesepakbola", "penyerang", "bintang", "legenda",
-                            "pahlawan", "musisi", "penulis", "sutradara", "komedian",
-                            "presenter", "vokalis", "gitaris", "rapper", "pedangdut",
-                            "pesinetron", "selebritas", "selebriti", "superstar"])
+_EPITHET_HEADS = EPITHET_HEADS
 # Two-word heads: the second word alone says nothing ("juru bicara", "kuasa hukum").
 _COMPOUNDS = {"juru": "bicara", "kuasa": "hukum", "duta": "besar", "perdana": "menteri",
               "anak": "asuh"}

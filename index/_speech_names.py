@@ -17,11 +17,13 @@ from index.names import DEGREES as MATCHER_DEGREES
 from index.names import one_edit_apart
 
 __all__ = [
+    "EPITHET_HEADS",
     "NAME_PARTICLES",
     "Mention",
     "article_places",
     "fold",
     "is_given_name_role",
+    "is_nominalisation",
     "is_pronoun",
     "is_role_word",
     "name_in_run",
@@ -59,6 +61,16 @@ ulama kiai artis aktivis selebgram trainer instruktur bishop laksma laksda laksd
 letkol lettu letda pelda serma serka sertu serda kopka kopda koptu praka pratu bripka briptu bripda
 aipda brigpol
 """)
+# Heads that describe a person only as an epithet ("pelantun lagu 'Keep Being You' tersebut",
+# "mantan pasangan Jennifer Garner itu"), never as an office; opening a run before a name they
+# are no part of it ("Presenter Jimmy Kimmel", "Pebalap Ferrari Sebastian Vettel").
+EPITHET_HEADS = frozenset(["pelantun", "pemeran", "pasangan", "kekasih", "biduan", "biduanita",
+                            "pelakon", "pengusaha", "pemenang", "peraih", "juara", "atlet",
+                            "pebalap", "pembalap", "petenis", "pegolf", "perenang", "pelari",
+                            "petinju", "pesepakbola", "penyerang", "bintang", "legenda",
+                            "pahlawan", "musisi", "penulis", "sutradara", "komedian",
+                            "presenter", "vokalis", "gitaris", "rapper", "pedangdut",
+                            "pesinetron", "selebritas", "selebriti", "superstar"])
 # Corps marks written after an Indonesian military rank ("Letkol Czi Dwi Bima Nurahmat",
 # "Kolonel Inf …"): part of the rank, never a name word.
 CORPS_MARKS = _wordset("czi inf kav arm arh chb cpm cba cku ckm cpl cpn ckh pnb")
@@ -96,6 +108,7 @@ kairo cairo riyadh doha dubai delhi islamabad kabul sydney hongkong taiwan vietn
 kamboja brunei mesir yordania lebanon irak iraq afghanistan pakistan venezuela meksiko mexico
 brasil brazil argentina kanada canada spanyol spain italia italy belanda swiss swedia yunani
 afrika nigeria hak asasi manusia agensi label
+majelis konstitusi mahkota tunggal madya pers
 """)
 
 # Words that open an organisation's name: what follows them is the organisation, not a person.
@@ -167,6 +180,16 @@ _TOWNS = frozenset(["kota", "kabupaten", "provinsi", "city", "county"])
 _CLAUSE_OPENERS = _wordset("itu ini namun kemudian lalu bahkan tetapi tapi sedangkan adapun maka")
 # Role words that are also given names ("Raja Parlindungan Pane", "Putri Ayu").
 _GIVEN_NAME_ROLES = frozenset(["raja", "ratu", "putra", "putri"])
+# Role words that Indonesian names also hold after a given name ("Lukman Hakim Saifuddin",
+# "Bambang Putra Wijaya", "Herlambang Perdana Wiratman").
+# ("Raja" and "Ratu" more often open a name: "gubernur Banten Ratu Atut Chosiyah".)
+_INNER_NAME_ROLES = frozenset(["hakim", "jaksa", "perdana", "putra", "putri"])
+# A capitalised nominalisation, ke-…-an or pe(r)-…-an ("Keinginan", "Kehadiran", "Peringatan",
+# "Kemaritiman"): a common noun or an office word, never a name word ("Kerrigan", "Kellerman"
+# double a consonant, which these seldom do).
+_NOMINALISATION = re.compile(r"(?:Ke|Pe)[a-z]{4,}an")
+_PE_NOMINALISATION = re.compile(r"Pe")
+_DOUBLE_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1")
 # Longest name and role looked at: longer runs of capitalised words are not one person.
 _MAX_NAME_WORDS = 4
 _MAX_ROLE_WORDS = 14
@@ -281,6 +304,12 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=8192)
+def is_nominalisation(word: str) -> bool:
+    """"Keinginan", "Peringatan", "Kemaritiman": a ke-…-an or pe(r)-…-an noun."""
+    return _NOMINALISATION.fullmatch(word) is not None and _DOUBLE_CONSONANT.search(word) is None
+
+
 def _key(word: str) -> str:
     return word.casefold().strip(".'’()")
 
@@ -293,6 +322,8 @@ def _is_name_word(word: str) -> bool:
         return True  # "Munther al-Fadhal"
     if len(key) > 5 and key.endswith("nya"):
         return False  # "Ukurannya", "Pihaknya": a noun with a possessive, not a name
+    if is_nominalisation(word):
+        return False  # "Keinginan Joe Taslim", "Menko Kemaritiman Luhut": no name word
     if not word[:1].isupper() or key in FUNCTION_WORDS or key in ORG_WORDS or key in ROLE_HEADS \
             or key in CORPS_MARKS:
         return False
@@ -383,11 +414,23 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     """
     while len(words) >= 2 and is_degree(text[words[-1][0]:words[-1][1]]):
         words = words[:-1]
+    if len(words) >= 3 and _key(text[words[0][0]:words[0][1]]) in EPITHET_HEADS - _PARTNERS \
+            and text[words[0][0]:words[0][1]].istitle():
+        return _after_epithet(text, words, places)
     i = _name_start(text, words)
     i = _skip_places(text, words, i, places)
     i = _name_word_after_organisation(text, words, i)
     i = _sasak_given_name(text, words, i)
     i = _office_word_as_name(text, words, i)
+    i = _given_name_before_role_word(text, words, i, places)
+    if 1 <= i < len(words) and _PE_NOMINALISATION.match(text, words[i - 1][0]) \
+            and is_nominalisation(text[words[i - 1][0]:words[i - 1][1]]) \
+            and _key(text[words[i - 1][0]:words[i - 1][1]]) not in ORG_WORDS:
+        # (an office of its own, "Menteri Perhubungan Budi Karya Sumadi", takes no object)
+        if len(words) - i == 1:
+            return None  # "Pusat Pengendalian Penyakit": what the office deals in, nobody
+        if len(words) - i >= 3:
+            i += 1  # "Kepala Badan Koordinasi Penanaman Modal Thomas Lembong": its object
     while i < len(words) - 1 and _is_title(text[words[i][0]:words[i][1]]):
         i += 1  # "Uztad Darwis Waru": a title the name run took in
     j = i
@@ -396,7 +439,8 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     titles = j
     while j > max(0, i - _MAX_ROLE_WORDS) and (_is_role_word(text[words[j - 1][0]:words[j - 1][1]])
                                                or _joins_offices(text, words, j - 1)
-                                               or _whose_body(text, words, j - 1)):
+                                               or _whose_body(text, words, j - 1)
+                                               or _office_gloss(text, words, j - 1)):
         j -= 1
     if len(words) - i >= 3 and i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) in ORG_HEADS:
         i = len(words) - 2  # "Kepala Badan Karantina Pertanian Syukur Iwantoro"
@@ -453,13 +497,55 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
 _QUOTED_NICKNAME = re.compile(r"\s*[“\"‘']([^”\"’']+)[”\"’']\s*")
 
 
+def _after_epithet(text: str, words: list[tuple[int, int]],
+                   places: frozenset[str]) -> Mention | None:
+    """"Presenter Jimmy Kimmel", "Pebalap Ferrari Sebastian Vettel": the person named after
+    an epithet, which with what the name run left out is their role; with nobody after it
+    ("Bintang Real Madrid") the epithet is how the article names them."""
+    if _APPOSITIVE_NAME_AFTER.match(text, words[-1][1]) and all(
+            text[s].isupper() for s, _ in words):
+        # "Bintang Real Madrid, Cristiano Ronaldo, …": the name follows
+        return Mention(text[words[0][0]:words[-1][1]], None, words[0][0], words[-1][1],
+                       role_only=True)
+    found = _split_role_name(text, words[1:], places)
+    if found is None or not found.name or found.organisation or found.unknown or found.role_only:
+        return None
+    return replace(found, role=text[words[0][0]:found.start].rstrip(" ,"))
+
+
+_APPOSITIVE_NAME_AFTER = re.compile(r",[ ]?[A-Z]")
+# Epithets of a tie to whoever is named after them ("Kekasih Raisa", "Pasangan selebriti …").
+_PARTNERS = frozenset(["pasangan", "kekasih"])
+
+
 def _joins_offices(text: str, words: list[tuple[int, int]], k: int) -> bool:
     """"dan" inside one office ("Menteri Kelautan dan Perikanan"), not between two people
     ("Presiden Jokowi dan Menteri …"): office words on both sides, no role head after it."""
     if k < 1 or k + 1 >= len(words) or _key(text[words[k][0]:words[k][1]]) not in ("dan", "and"):
         return False
-    before, after = (_key(text[s:e]) for s, e in (words[k - 1], words[k + 1]))
-    return before in ORG_WORDS and after in ORG_WORDS and after not in ROLE_HEADS
+    before, after = (text[s:e] for s, e in (words[k - 1], words[k + 1]))
+    if _key(after) in ROLE_HEADS:
+        return False
+    if is_nominalisation(before):
+        return after.istitle()  # "Kepala Bidang Kedaruratan dan Logistik BPBD Jember …"
+    return _office_word(before) and _office_word(after)
+
+
+def _office_word(word: str) -> bool:
+    return _key(word) in ORG_WORDS or is_nominalisation(word)
+
+
+def _office_gloss(text: str, words: list[tuple[int, int]], k: int) -> bool:
+    """"Kepala Bidang … Badan Penanggulangan Bencana Daerah (BPBD) Jember Heru Widagdo": a
+    bracketed short form inside a role is the role's; a last one only as a body's acronym
+    ("… Badan Narkotika Nasional (BNN)", but "Presiden Joko Widodo (Jokowi)" glosses him)."""
+    word = text[words[k][0]:words[k][1]]
+    if word[:1] != "(" or not word[1:2].isupper():
+        return False
+    if k < len(words) - 1:
+        return True
+    return (k >= 1 and word.strip("()").isupper()
+            and _key(text[words[k - 1][0]:words[k - 1][1]]) in ORG_WORDS)
 
 
 def _represents_body(text: str, role_words: list[tuple[int, int]],
@@ -523,6 +609,24 @@ def _sasak_given_name(text: str, words: list[tuple[int, int]], i: int) -> int:
     if i >= 2:
         return i - 1 if text[words[i - 2][0]].isupper() else i
     return i - 1 if text[:words[0][0]].rstrip().endswith(",") else i
+
+
+def _given_name_before_role_word(text: str, words: list[tuple[int, int]], i: int,
+                                 places: frozenset[str]) -> int:
+    """"Menteri Agama Lukman Hakim Saifuddin", "Direktur Utama Bambang Putra Wijaya": a
+    capitalised role word between a given name and the name run is part of the name (the
+    word before it a name word, no place; "Ketua Majelis Hakim X", "Jaksa Agung X" keep
+    their roles)."""
+    if not 2 <= i < len(words) or len(words) - i > 2:
+        return i
+    word, before = (text[s:e] for s, e in (words[i - 1], words[i - 2]))
+    if _key(word) not in _INNER_NAME_ROLES or not word.istitle() or not before.istitle():
+        return i
+    if not _is_name_word(before) or _is_title(before) or before in NAME_PARTICLES:
+        return i
+    if any(fold(text[words[k][0]:words[i - 2][1]]) in places for k in range(i - 1)):
+        return i  # "Kejari Jakarta Selatan Jaksa Budi": a place before the role word
+    return i - 2
 
 
 # Office words that are also given names ("Trainer GMM Audi Agung Arianto", but "Mahkamah
@@ -867,6 +971,8 @@ def name_in_run(text: str, start: int, end: int,
     found = _split_role_name(text, words, places)
     if found is not None and found.name and _key(found.name.split(" ", 1)[0]) in _AREA_HEADS:
         return None  # "Kelurahan Tondo", "Jalan RE Martadinata": a place
+    if found is not None and found.role_only and _key(found.name.split(" ", 1)[0]) in EPITHET_HEADS:
+        return None  # "Bintang Real Madrid, Cristiano Ronaldo, …": a description, no name
     return found
 
 

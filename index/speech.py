@@ -37,6 +37,7 @@ from index._speech_names import (
     article_places,
     fold,
     is_given_name_role,
+    is_nominalisation,
     is_role_word,
     name_in_run,
     parse_after_verb,
@@ -223,8 +224,21 @@ class _Scan:
         key = (run.start(), run.end())
         if key not in self._run_names:
             start = _past_common_noun(self, sentence, run)
-            self._run_names[key] = name_in_run(self.text, start, run.end(), self.places)
+            self._run_names[key] = (name_in_run(self.text, start, run.end(), self.places)
+                                    or self._after_nominalisation(sentence, run))
         return self._run_names[key]
+
+    def _after_nominalisation(self, sentence: _Sentence, run: re.Match[str]) -> Mention | None:
+        """"Kedatangan Nolito ke Sevilla …", "Kepergian Neymar dari Barca …": one name word
+        after a ke-…-an noun that opens the sentence is whom the noun is about."""
+        words = run.group().split(" ")
+        if (len(words) != 2 or run.start() != sentence.start or not words[0].startswith("Ke")
+                or not is_nominalisation(words[0]) or not words[1].istitle()
+                or not words[1].isalpha() or fold(words[1]) in self.places
+                or is_role_word(words[1])):
+            return None
+        start = run.start() + len(words[0]) + 1
+        return Mention(words[1], None, start, run.end())
 
     @functools.cached_property
     def lowercase_words(self) -> frozenset[str]:
@@ -330,9 +344,10 @@ def extract_statements(text: str) -> list[Statement]:
     book = SpeakerBook()
     scan = _Scan.of(text, book)
     leading: list[tuple[int, int, tuple[int, int]]] = []  # quote paragraphs awaiting a speaker
+    orphaned = False  # right after a quote closed by words not read as its attribution
     for paragraph in _paragraphs(text, sentence_spans(text)):
         if _headline(text, paragraph):
-            leading = []
+            leading, orphaned = [], False
             continue
         _introduce_names(scan, paragraph, book)
         found = _direct(scan, paragraph) + _reported(scan, paragraph)
@@ -341,17 +356,28 @@ def extract_statements(text: str) -> list[Statement]:
             found = _continued(text, paragraph, previous)
         if not found:
             leading = _still_leading(text, paragraph, leading)
+            orphaned = (_ORPHAN_CLOSE.fullmatch(text, paragraph[0].start, paragraph[-1].end)
+                        is not None or (orphaned and bool(leading)))
             continue
         count = len(statements)
         for start, end, quote, mention, kind in sorted(found, key=lambda f: f[2]):
             statement = _attribute(text, start, end, quote, mention, kind, book)
             if statement is not None:
+                if (orphaned and statement.carried and statement.speech == _DIRECT
+                        and statement.start == paragraph[0].start):
+                    continue  # "“…,” rilis Hull.\n“…,” tutupnya": Hull's, not who "-nya" meant
                 statements.append(statement)
-        if len(statements) > count:
+        if len(statements) > count and not (orphaned
+                                            and statements[count].start != paragraph[0].start):
             statements[count:count] = _led_in(text, paragraph, leading, statements[count])
-        leading = []
+        leading, orphaned = [], False
     return [_institution_out_of_name(scan, _named_office(statement, book))
             for statement in statements]
+
+
+# A paragraph that is one quote closed by a verb-like word and a capitalised name that no
+# attribution rule read ("“…,” rilis Hull."): whose words these are is unknown.
+_ORPHAN_CLOSE = re.compile(r"[“\"][^\n]*[,.!?]?[”\"][ ]+[a-z]+[ ]+[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}[.]?[ ]*")
 
 
 def _still_leading(text: str, paragraph: _Paragraph,
@@ -787,6 +813,14 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook,
                 continue
             if first and _inside(quoted, match.start()):
                 book.introduce(mention, subject=False)
+                continue
+            if (first and mention.start > match.start() and match.start() == sentence.start
+                    and is_nominalisation(scan.text[match.start():scan.text.find(" ", match.start())])):
+                # "Peringatan Hari Kartini … disambut oleh artis Tina Toon": the noun is the
+                # subject, not whom it is of; one name word after it is known, though
+                # ("Kedatangan Nolito ke Sevilla …")
+                book.introduce(mention, subject=False, alone=" " not in mention.name)
+                first = False
                 continue
             book.introduce(mention, subject=first)
             first = first and " " not in mention.name
