@@ -21,9 +21,6 @@ __all__ = ["Description", "alias_in", "description_after", "description_before",
 # Nouns that describe a person without being an office ("perempuan yang akrab disapa Angie").
 _PERSON_NOUNS = frozenset(["pria", "wanita", "perempuan", "lelaki", "laki-laki", "sosok", "remaja",
                            "pemuda", "gadis", "bocah", "man", "woman"])
-# Heads that describe a person only as an epithet ("pelantun lagu 'Keep Being You' tersebut",
-# "mantan pasangan Jennifer Garner itu"), never as an office before a name.
-_EPITHET_HEADS = EPITHET_HEADS
 # Two-word heads: the second word alone says nothing ("juru bicara", "kuasa hukum").
 _COMPOUNDS = {"juru": "bicara", "kuasa": "hukum", "duta": "besar", "perdana": "menteri",
               "anak": "asuh"}
@@ -68,7 +65,7 @@ class Description:
 
 def is_epithet_head(head: str) -> bool:
     """"pelantun", "pemeran": a head that only describes someone already in the story."""
-    return head in _EPITHET_HEADS
+    return head in EPITHET_HEADS
 
 
 def role_head_tokens(head: str) -> frozenset[str]:
@@ -110,7 +107,7 @@ def _head(text: str, start: int, end: int) -> tuple[int, int, str, bool] | None:
     word = match.group(2).casefold()
     compound = _COMPOUNDS.get(word) == (match.group(3) or "").casefold()
     if (word not in ROLE_HEADS and word not in _PERSON_NOUNS and word not in _HEAD_FORMS
-            and word not in _EPITHET_HEADS and not compound):
+            and word not in EPITHET_HEADS and not compound):
         return None  # "anak asuh" (a coach's former player) is one, "anak" alone is kin
     head_end = match.end(2)
     if compound:

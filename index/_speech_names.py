@@ -188,7 +188,6 @@ _INNER_NAME_ROLES = frozenset(["hakim", "jaksa", "perdana", "putra", "putri"])
 # "Kemaritiman"): a common noun or an office word, never a name word ("Kerrigan", "Kellerman"
 # double a consonant, which these seldom do).
 _NOMINALISATION = re.compile(r"(?:Ke|Pe)[a-z]{4,}an")
-_PE_NOMINALISATION = re.compile(r"Pe")
 _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1")
 # Longest name and role looked at: longer runs of capitalised words are not one person.
 _MAX_NAME_WORDS = 4
@@ -423,7 +422,7 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     i = _sasak_given_name(text, words, i)
     i = _office_word_as_name(text, words, i)
     i = _given_name_before_role_word(text, words, i, places)
-    if 1 <= i < len(words) and _PE_NOMINALISATION.match(text, words[i - 1][0]) \
+    if 1 <= i < len(words) and text.startswith("Pe", words[i - 1][0]) \
             and is_nominalisation(text[words[i - 1][0]:words[i - 1][1]]) \
             and _key(text[words[i - 1][0]:words[i - 1][1]]) not in ORG_WORDS:
         # (an office of its own, "Menteri Perhubungan Budi Karya Sumadi", takes no object)

@@ -815,7 +815,7 @@ def _introduce_in(scan: _Scan, sentence: _Sentence, book: SpeakerBook,
                 book.introduce(mention, subject=False)
                 continue
             if (first and mention.start > match.start() and match.start() == sentence.start
-                    and is_nominalisation(scan.text[match.start():scan.text.find(" ", match.start())])):
+                    and is_nominalisation(match.group().split(" ", 1)[0])):
                 # "Peringatan Hari Kartini … disambut oleh artis Tina Toon": the noun is the
                 # subject, not whom it is of; one name word after it is known, though
                 # ("Kedatangan Nolito ke Sevilla …")
