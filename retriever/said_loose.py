@@ -44,7 +44,7 @@ considers considered assess assesses assessed acknowledge acknowledged confirm c
 hinted signal signalled dispute disputed oppose opposed question questioned mean meant see sees
 saw view viewed expectation expectations hopes fears want wants wanted plans planned
 intend intends intended remember remembers remembered recall recalls recalled
-recount recounted compare compares compared
+recount recounted compare compares compared willing
 """)
 _ID_CUES = _set("""
 kata katanya bilang ujar ucap tutur menurut menurutnya pendapat tanggapan komentar pandangan
@@ -61,7 +61,7 @@ dikeluhkan dipertanyakan disoroti diusulkan disarankan diingatkan diklaim ditudi
 dipuji diapresiasi disesalkan disayangkan dikhawatirkan diyakini dipesankan dikomentari
 ditanggapi menganggap dianggap memandang dipandang merasa yakin khawatir optimistis optimis
 pesimistis setuju menolak mendukung menyetujui melihat ingin hendak berencana merencanakan
-mengenang membandingkan
+mengenang membandingkan mau bersedia
 """)
 # Words dropped from the topic: the question's frame, not what it is about.
 _FRAME = _set("""

@@ -40,6 +40,8 @@ MIN_SPEAKER_MATCH = 0.5
 MIN_LOCAL_MATCH = 0.4
 # Speakers that match this close to the best one match as well (one office, a shared name).
 TIED_MATCH = 0.05
+# A short form of a name is spelled out from this many letters on ("Sandi", "Enggar").
+MIN_SHORT_NAME = 4
 # A quote is attributed to a statement that covers this share of its characters.
 MIN_COVER = 0.9
 # The extractor leaves an article's opening dateline ("Jakarta (ANTARA News) - ") out of its
@@ -122,6 +124,9 @@ class SpeakerIndex:
         (`match`'s), the index scores only the speakers sharing a key with the name.
         """
         scored = self._matching(asked, match, min_match, within=within, min_local=min_local)
+        if not scored and (longer := self._short_name_spelled_out(asked, within)):
+            asked = longer  # "Menteri Enggar": Enggartiasto Lukita, quoted in those articles
+            scored = self._matching(asked, match, min_match, within=within, min_local=min_local)
         if not scored:
             return None
         top = max(s[0] for s in scored)
@@ -139,6 +144,33 @@ class SpeakerIndex:
         roles = Counter(role for _, _, role, idx in chosen if role for _ in idx)
         role = roles.most_common(1)[0][0] if roles else None
         return Person(name=best[1], role=role, rows=tuple(rows))
+
+    def _short_name_spelled_out(self, asked: str, within: Collection[str]) -> str | None:
+        """`asked` with each short form of a name ("Enggar", "Sandi") spelled out as the
+        one longer name word it begins among the speakers quoted in `within`, or None.
+
+        Indonesian news and its readers shorten names by their first syllables
+        ("Mendag Enggar" for Enggartiasto Lukita). Only the articles the question is about
+        are searched, and only when nothing matched as written, so a short form never takes
+        a person from elsewhere in the index.
+        """
+        words = {w for i in (j for a in within for j in self.by_article.get(a, ()))
+                 for w in self.keys[i].split()}
+        spelled = []
+        changed = False
+        for word in asked.split():
+            short = word.lower()
+            if short in words or len(short) < MIN_SHORT_NAME or not short.isalpha() \
+                    or not word[0].isupper():
+                spelled.append(word)
+                continue
+            longer = {w for w in words if w.startswith(short) and len(w) >= len(short) + 2}
+            if len(longer) == 1:
+                spelled.append(longer.pop().capitalize())
+                changed = True
+            else:
+                spelled.append(word)
+        return " ".join(spelled) if changed else None
 
     def _quoted_in(self, idx: Sequence[int], articles: Collection[str]) -> bool:
         return bool(articles) and any(self.rows[i].article_id in articles for i in idx)

@@ -24,6 +24,10 @@ from tests.auxil.seed import FIXTURES, SHARED
     ("How did Susi Pudjiastuti remember her first day as minister?", "Susi Pudjiastuti",
      "first", "en"),
     ("Di mana Gubernur Ganjar ingin pabrik semen dibangun?", "Gubernur Ganjar", "pabrik", "id"),
+    # willingness is a stance too ("Apakah X mau …", "Is X willing to …")
+    ("Apakah Elza Syarief mau mencabut kesaksiannya soal e-KTP?", "Elza Syarief", "e-KTP",
+     "id"),
+    ("Is Mourinho willing to sell Rashford?", "Mourinho", "Rashford", "en"),
     # a person's reasons and ways need no word of speech
     ("Mengapa Taufik Hidayat mundur dari pelatnas?", "Taufik Hidayat", "pelatnas", "id"),
     ("Bagaimana cara Risma menata taman kota?", "Risma", "taman", "id"),

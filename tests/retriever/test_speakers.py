@@ -154,3 +154,30 @@ def test_person_with_keys_scores_only_the_candidates() -> None:
     person = keyed.person("Ushakov", counting)
     assert person is not None and person.name == "Yuri Ushakov"
     assert calls and {speaker for _, speaker in calls} == {"Yuri Ushakov"}
+
+
+def _short_form_index() -> SpeakerIndex:
+    quoted = [("trade", "Enggartiasto Lukita", "Menteri Perdagangan"),
+              ("trade", "Adhi Lukman", "Ketua Gapmmi"),
+              ("election", "Sandiaga Salahuddin Uno", "Wakil Gubernur"),
+              ("election", "Sandra Dewi", None),
+              ("elsewhere", "Enggarjati Wibowo", None)]
+    rows = [StatementRow(statement_id=f"{article}::h::s{i}", article_id=article,
+                         content_hash="h", start=0, end=10, speaker=speaker, role=role,
+                         speech="direct", carried=False, text="kata dia")
+            for i, (article, speaker, role) in enumerate(quoted)]
+    return SpeakerIndex.build(rows, name_key=name_key)
+
+
+def test_a_short_form_of_a_name_is_the_person_quoted_in_the_articles_asked_about() -> None:
+    speakers = _short_form_index()
+    assert _names(speakers, "Menteri Enggar", within={"trade"}) == {"Enggartiasto Lukita"}
+    assert _names(speakers, "Sandi", within={"election"}) == {"Sandiaga Salahuddin Uno"}
+
+
+def test_a_short_form_never_takes_a_person_from_other_articles_or_a_shared_start() -> None:
+    speakers = _short_form_index()
+    assert _names(speakers, "Menteri Enggar") == set()  # no articles asked about
+    assert _names(speakers, "Enggar", within={"elsewhere", "trade"}) == set()  # two Enggar…
+    assert _names(speakers, "San", within={"election"}) == set()  # too short to tell
+    assert _names(speakers, "Adhi Lukman", within={"trade"}) == {"Adhi Lukman"}  # as written
