@@ -43,7 +43,7 @@ _STOP = re.compile(r"[.;!?\"“”\n]")
 _RELATIVE = re.compile(r"[^\S\n]+yang\b")
 # "akrab disapa Angie", "dengan sapaan Angie", "alias Angie", "biasa dipanggil Angie".
 _ALIAS = re.compile(r"\b(?:alias|sapaan|disapa|dipanggil|panggilan|known as|nicknamed)\s+"
-                    r"([A-Z][\w'’-]+)")
+                    r"([A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)")  # "alias Andi Narogong"
 # "Abdul Wahyu Affandi atau lebih dikenal dengan Doel Sumbang": a name of up to two words.
 _KNOWN_AS = re.compile(r"\b(?:lebih|biasa|akrab)\s+dikenal\s+(?:dengan|sebagai)\s+"
                        r"(?:nama\s+|sebutan\s+|panggilan\s+)?([A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)")

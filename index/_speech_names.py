@@ -54,7 +54,7 @@ calon capres cawapres tokoh pol ayah ibu istri suami adik kakak putra putri pama
 wartawan wartawati koresponden jurnalis reporter sopir pengemudi saksi correspondent journalist witness
 president vice minister secretary spokesman spokeswoman spokesperson adviser advisor aide chief
 head director governor senator ambassador prime chancellor coach manager chairman chairwoman
-official officials expert analyst lawyer attorney professor general commander leader founder
+official officials officer expert analyst lawyer attorney professor general commander leader founder
 former deputy mayor judge prosecutor economist researcher
 supir panitia penyelenggara diplomat kuasa pembina pengelola ketua uskup pendeta pastor imam
 ulama kiai artis aktivis selebgram trainer instruktur bishop laksma laksda laksdya marsma marsda marsdya danlantamal danlanal
@@ -394,9 +394,15 @@ def _skip_places(text: str, words: list[tuple[int, int]], i: int, places: frozen
 
 def is_degree(word: str) -> bool:
     """"MM", "S.H.", "M.Si": an academic degree written after a name ("Ma" is a name)."""
+    if _SPECIALIST.fullmatch(word):
+        return True  # "dr Fitria Amalia, SpKK": a medical specialist's title
     if not word[:1].isupper() or (len(word) > 1 and word == word.capitalize()):
         return False
     return word.replace(".", "").casefold() in DEGREES
+
+
+# Indonesian medical specialist titles: "SpKK", "Sp.PD", "SpTHT-KL".
+_SPECIALIST = re.compile(r"Sp\.?[A-Z][A-Za-z]{0,4}(?:-[A-Z]{1,4})?(?:\([A-Z]\))?")
 
 
 def _is_title(word: str) -> bool:
@@ -831,7 +837,11 @@ def _last_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_non_speaker(text: str, words: list[tuple[int, int]]) -> bool:
-    return any(_key(text[s:e]) in NON_SPEAKERS for s, e in words[:2])
+    keys = [_key(text[s:e]) for s, e in words[:2]]
+    if len(keys) == 2 and keys[1] in ROLE_HEADS and keys[1] not in NON_SPEAKERS \
+            and text[words[0][0]:words[0][0] + 1].isupper():
+        return False  # "Media Officer Persib, Irfan …": a person whose office is the media
+    return any(key in NON_SPEAKERS for key in keys)
 
 
 def _screen(text: str, words: list[tuple[int, int]]) -> tuple[bool, Mention | None]:

@@ -93,6 +93,7 @@ military: military | militer | army | angkatan darat | tni
 police: police | polisi | kepolisian | polri
 head police: police chief | chief of police | kapolri | kapolda | kapolres | kapolsek | kabareskrim
 spokesperson: spokesperson | spokesman | spokeswoman | spokesmen | juru bicara | jubir | kabid humas
+spokesperson: media officer | press officer
 adviser: adviser | advisor | advisers | advisors | penasihat | staf ahli
 governor: governor | gubernur
 deputy governor: deputy governor | wakil gubernur | wagub

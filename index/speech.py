@@ -50,7 +50,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "15"
+EXTRACTOR_VERSION = "17"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -687,6 +687,8 @@ def _introduce_short_names(text: str, sentence: _Sentence, book: SpeakerBook) ->
             book.alias_person(short, person)
 
 
+# "Dia juga diajukan … oleh Firza Husein": a pronoun subject, not the agent, is the person.
+_PRONOUN_OPENS = re.compile(r"(?:Ia|Dia|Beliau|Mereka|Keduanya|Ketiganya)\b")
 # A run of capitalised words, and what makes it a sentence's subject: a verb or copula after
 # it, past a comma and adverbs ("Ellen Woodsworth adalah …", "Nainggolan juga tidak memberi").
 _CAPITAL_RUN = re.compile(r"[A-Z][\w.'’]*(?:(?:[ ]-[ ][a-z]+)|(?:[ ][A-Z][\w.'’]*))*")
@@ -728,6 +730,7 @@ def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
     for a later "kata dia" or "kata gelandang … itu"."""
     text = scan.text
     subject = True
+    agent: tuple[int, str] | None = None
     for run in _CAPITAL_RUN.finditer(text, sentence.start, sentence.end):
         start, end = run.span()
         if _TITLE_BEFORE.search(text, max(0, start - 12), start):
@@ -749,6 +752,14 @@ def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
             answering = verb.group().rsplit(None, 1)[-1] in _ANSWERING
             book.note_subject(start, name, answering=answering)
             subject = False
+        if name and " " in name and text[max(0, start - 5):start] == "oleh " \
+                and text[end:sentence.end].strip() in ("", ".") \
+                and not _PRONOUN_OPENS.match(text, sentence.start, sentence.end):
+            agent = (start, name)  # the sentence's last words, after a subject no pronoun
+    if subject and agent is not None:
+        # "Desakan mundur … disampaikan oleh Menteri Dalam Negeri Tjahjo Kumolo. Ia mengaku …":
+        # with no subject of its own, a passive sentence's agent is whom the next "ia" means
+        book.note_subject(*agent)
 
 
 _ALIAS_REACH = 50
