@@ -50,7 +50,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "17"
+EXTRACTOR_VERSION = "18"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -255,6 +255,20 @@ class _Scan:
             return 0
         return first + 1
 
+    def body_alone(self, phrase: str) -> bool:
+        """The capitalised phrase ("Persib", "Atletico Madrid") occurs somewhere with no
+        capitalised word right before or after it: a body the article names on its own."""
+        if " " not in phrase:
+            return self._alone[phrase] > 0
+        text = self.text
+        for match in re.finditer(rf"(?<![\w'’.-]){re.escape(phrase)}(?![\w'’-])", text):
+            start, end = match.span()
+            before = start >= 2 and text[start - 1] == " " and _capital_word_ends(text, start - 1)
+            after = text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
+            if not (before or after):
+                return True
+        return False
+
     def stands_alone(self, word: str) -> bool:
         """The capitalised word occurs somewhere with no capitalised neighbour."""
         return self._alone[word] > 0
@@ -444,6 +458,11 @@ def _institution_out_of_name(scan: _Scan, statement: Statement) -> Statement:
     words = statement.speaker.split(" ")
     if len(words) < 3 or "(" in statement.speaker or statement.organisation:
         return statement
+    cut = _body_before_person(scan, words)
+    if cut:
+        body = " ".join(words[:cut])
+        return replace(statement, speaker=" ".join(words[cut:]),
+                       role=f"{statement.role} {body}" if statement.role else body)
     role = statement.role
     if role is not None:
         if (fold(role).rsplit(" ", 1)[-1] in _EXECUTIVE_HEADS and scan.stands_alone(words[0])
@@ -461,6 +480,36 @@ def _institution_out_of_name(scan: _Scan, statement: Statement) -> Statement:
         return statement
     return replace(statement, speaker=" ".join(words[cut:]),
                    role=f"{run.group(1)} {' '.join(words[:cut])}")
+
+
+# "kata Hariyadi", "menurut Kiswinar": a word the article attributes speech to is a person's.
+_SAID_BY_WORD = r"\b(?:kata|ujar|ucap|tutur|tambah|jelas|menurut)[ ]+{}\b"
+
+
+def _body_before_person(scan: _Scan, words: list[str]) -> int:
+    """"Manajer Persib Umuh Muchtar", "Pelatih Arsenal Arsene Wenger": how many leading
+    words of a speaker name are a club or company the article also writes on its own
+    ("Persib", "Atletico Madrid"), before a person it also calls by one of their names
+    ("Umuh", "Wenger"); 0 when none are ("Djarot Saiful Hidayat", "Andi Amran Sulaiman")."""
+    for cut in range(len(words) - 2, 0, -1):
+        rest = words[cut:]
+        if not all(_PERSON_WORD.fullmatch(word) for word in rest):
+            continue
+        if not (scan.stands_alone(rest[0]) or scan.stands_alone(rest[-1])):
+            continue
+        body = " ".join(words[:cut])
+        if not (scan.body_alone(body) or fold(body) in scan.places):
+            continue
+        if re.search(_SAID_BY_WORD.format(re.escape(words[0])), scan.text):
+            return 0  # "Hariyadi Bidisantoso Sukamdani" and later "kata Hariyadi": his name
+        while len(words) - cut >= 3 and fold(words[cut]) in scan.places:
+            cut += 1  # "Atletico Madrid Antoine Griezmann": "di Madrid", the club's too
+        return cut
+    return 0
+
+
+# A person's name word: capitalised letters, or an initial ("Bayu J. Wirjoatmodjo").
+_PERSON_WORD = re.compile(r"[A-Z][^\W\d_]+|[A-Z]\.?")
 
 
 def _named_office(statement: Statement, book: SpeakerBook) -> Statement:
