@@ -259,7 +259,7 @@ class _Scan:
         """The capitalised phrase ("Persib", "Atletico Madrid") occurs somewhere with no
         capitalised word right before or after it: a body the article names on its own."""
         if " " not in phrase:
-            return self._alone[phrase] > 0
+            return self.stands_alone(phrase)
         text = self.text
         for match in re.finditer(rf"(?<![\w'’.-]){re.escape(phrase)}(?![\w'’-])", text):
             start, end = match.span()

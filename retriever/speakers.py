@@ -156,21 +156,9 @@ class SpeakerIndex:
         """
         words = {w for i in (j for a in within for j in self.by_article.get(a, ()))
                  for w in self.keys[i].split()}
-        spelled = []
-        changed = False
-        for word in asked.split():
-            short = word.lower()
-            if short in words or len(short) < MIN_SHORT_NAME or not short.isalpha() \
-                    or not word[0].isupper():
-                spelled.append(word)
-                continue
-            longer = {w for w in words if w.startswith(short) and len(w) >= len(short) + 2}
-            if len(longer) == 1:
-                spelled.append(longer.pop().capitalize())
-                changed = True
-            else:
-                spelled.append(word)
-        return " ".join(spelled) if changed else None
+        written = asked.split()
+        spelled = [_spelled_out(word, words) for word in written]
+        return " ".join(spelled) if spelled != written else None
 
     def _quoted_in(self, idx: Sequence[int], articles: Collection[str]) -> bool:
         return bool(articles) and any(self.rows[i].article_id in articles for i in idx)
@@ -265,6 +253,18 @@ def _article_chunks(chunks: Sequence[ChunkRow]) -> dict[str, list[str]]:
     for c in chunks:
         out.setdefault(c.article_id, []).append(c.chunk_id)
     return out
+
+
+def _spelled_out(word: str, names: set[str]) -> str:
+    """`word` as the one name word of `names` it is a short form of ("Enggar" →
+    "Enggartiasto"), or `word` itself: too short, not capitalised, a name word already, or
+    the start of none or of several."""
+    short = word.lower()
+    if short in names or len(short) < MIN_SHORT_NAME or not short.isalpha() \
+            or not word[0].isupper():
+        return word
+    longer = [w for w in names if w.startswith(short) and len(w) >= len(short) + 2]
+    return longer[0].capitalize() if len(longer) == 1 else word
 
 
 def _chunk_of(rows: Sequence[StatementRow], chunks: Sequence[ChunkRow]) -> list[str | None]:
