@@ -271,6 +271,9 @@ _HOME = "indonesia"
 # Occupations that relate the person to someone named after them ("ayah X", "kuasa hukum X").
 _RELATIONS = _word_set("""father mother parent wife husband son daughter sibling relative uncle
 aunt grandparent cousin friend neighbour lawyer""")
+# A relation written in English before a name is the person's own ("lawyer Farhat Abbas"):
+# English names the one related first ("Ahed Tamimi's lawyer", "the lawyer of Siti Rahma").
+_EN_RELATION_WORDS = _RELATIONS | _word_set("attorney brother sister grandfather grandmother")
 # Qualifiers that name a field or a kind of body, not one body ("foreign", "police"): they
 # narrow a role but are no named thing the statement's role must mention.
 _FIELDS = _word_set("""foreign interior defence finance trade transport health education law policy
@@ -278,7 +281,7 @@ armed forces military police ministry government deputy hospital embassy energy"
 
 # Honorifics carry no role; dropped before a name, not inside one ("Ibu Retno", "RS Kasih Ibu").
 _HONORIFICS = _word_set("""bapak pak ibu bu mr mrs ms miss sir dr drs ir prof h hj haji hajjah kh
-gus mas mbak bung tuan nyonya syekh sheikh habib ustaz ustad kyai kiai raden""")
+gus mas mbak bung tuan nyonya syekh sheikh habib ustaz ustad kyai kiai raden romo pater""")
 # Academic degrees written after a name ("dr. I Gusti Ngurah Rai MM"); dropped after a name word.
 DEGREES = _word_set("""mm sh msi mba phd mh mpd spd skom mkes ssos sip msc bsc ssi mt se st ak
 cpa""")
@@ -501,7 +504,8 @@ def _runs(tokens: tuple[_Token, ...]) -> list[_Run]:
             rest = [t for t in tokens[i:] if t.kind not in ("field", "stop")]
             before = [t for t in tokens[:i - len(current)] if t.kind != "stop"]
             runs.append(_Run(current, bool(rest) and rest[0].kind == "role",
-                             bool(before) and bool(set(before[-1].concepts) & _RELATIONS)))
+                             bool(before) and bool(set(before[-1].concepts) & _RELATIONS)
+                             and before[-1].word not in _EN_RELATION_WORDS))
             current = []
     return runs
 

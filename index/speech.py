@@ -50,7 +50,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "20"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -359,7 +359,8 @@ def extract_statements(text: str) -> list[Statement]:
     scan = _Scan.of(text, book)
     leading: list[tuple[int, int, tuple[int, int]]] = []  # quote paragraphs awaiting a speaker
     orphaned = False  # right after a quote closed by words not read as its attribution
-    for paragraph in _paragraphs(text, sentence_spans(text)):
+    spans = [(_past_dateline(text, start), end) for start, end in sentence_spans(text)]
+    for paragraph in _paragraphs(text, spans):
         if _headline(text, paragraph):
             leading, orphaned = [], False
             continue
@@ -932,9 +933,15 @@ def _with_appositive_role(scan: _Scan, sentence: _Sentence, end: int, mention: M
     """"Dubes Korut untuk PBB, Ja Song Nam menemui …": the role before the comma (or the
     office the run broke off at "dan")."""
     found = parse_before_verb(scan.text, sentence.start, end, scan.places)
-    if found is not None and found.name == mention.name and found.role:
+    if found is not None and found.name == mention.name and found.role \
+            and not _ACTIVE_VERB.search(found.role):
         return found
     return mention
+
+
+# A lower-case active verb is no word of an office: "Gubernur DKI Jakarta Ahok menyatakan akan
+# menanti janji pasangan …, Anies Baswedan" is a sentence before Anies, not his role.
+_ACTIVE_VERB = re.compile(r"\bme(?!nteri\b|ndiang\b)[a-z]{4,}\b")
 
 
 # ", Zakariya," / ", Zakariya menuntut": a one-word name set off after a comma.

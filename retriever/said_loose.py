@@ -44,7 +44,7 @@ considers considered assess assesses assessed acknowledge acknowledged confirm c
 hinted signal signalled dispute disputed oppose opposed question questioned mean meant see sees
 saw view viewed expectation expectations hopes fears want wants wanted plans planned
 intend intends intended remember remembers remembered recall recalls recalled
-recount recounted compare compares compared willing
+recount recounted compare compares compared willing know knew known deal dealt handle handled
 """)
 _ID_CUES = _set("""
 kata katanya bilang ujar ucap tutur menurut menurutnya pendapat tanggapan komentar pandangan

@@ -561,7 +561,13 @@ def _subject_word(word: str, following: str) -> bool:
         return True
     if bare.lower() in ("the", "a", "an", "of", "for", "sang"):
         return bool(following) and _subject_word(following, "")
+    if bare.lower() in _SUBJECT_PARTICLES:
+        return following[:1].isupper()  # "Virgil van Dijk", "Muhammad bin Salman"
     return False
+
+
+# Particles inside a name, between capitalised words ("di" is a place's, "Anies di Jakarta").
+_SUBJECT_PARTICLES = frozenset(_words("bin|binti|van|von|der|den|de|del|dos|al|el|ibn|ben"))
 
 
 def _has_person_word(words: list[str]) -> bool:

@@ -384,3 +384,16 @@ def test_a_one_letter_typo_inside_a_multiword_role_is_still_that_role() -> None:
 def test_one_edit_apart_is_one_typo() -> None:
     assert one_edit_apart("menreri", "menteri") and one_edit_apart("sekertaris", "sekretaris")
     assert not one_edit_apart("menteri", "mentari kita") and not one_edit_apart("ayah", "ibu")
+
+
+def test_a_relation_written_in_english_before_a_name_is_the_persons_own() -> None:
+    """English names the one related first ("Ahed Tamimi's lawyer"), so "lawyer Farhat
+    Abbas" is Farhat Abbas; Indonesian "pengacara Ahed Tamimi" stays her lawyer."""
+    assert match_speaker("lawyer Farhat Abbas", "Farhat Abbas") == 1.0
+    assert match_speaker("pengacara Ahed Tamimi", "Ahed Tamimi") == 0.0
+    assert match_speaker("Ahed Tamimi's lawyer", "Ahed Tamimi") == 0.0
+
+
+def test_a_priests_title_is_no_name_word() -> None:
+    assert match_speaker("Romo Albertus", "Albertus Hani Rudi Hartoko") > 0.5
+    assert match_speaker("Pater Albertus", "Albertus Hani Rudi Hartoko") > 0.5

@@ -37,6 +37,11 @@ from tests.auxil.seed import FIXTURES, SHARED
      "outage", "en"),
     ("Where does Malaysia's prime minister Anwar Ibrahim want to hold the summit?",
      "prime minister Anwar Ibrahim", "summit", "en"),
+    # what they knew and how they dealt with something are their words too
+    ("Did Christopher Nolan know how famous Harry Styles was?", "Christopher Nolan",
+     "Harry Styles", "en"),
+    ("How did Jakarta education chief Sopan Adrianto deal with the KJP rumour?",
+     "Jakarta education chief Sopan Adrianto", "rumour", "en"),
 ])
 def test_a_named_person_and_a_word_of_speech_read_as_a_weak_request(
     question: str, person: str, topic_word: str, language: str,

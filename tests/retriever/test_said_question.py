@@ -265,6 +265,8 @@ REASONS = [
     ("Why doesn't Nadal's uncle travel with him any more?", "Nadal's uncle",
      "travel with him any more"),
     ("Why did Jokowi visit Bali?", "Jokowi", "visit Bali"),
+    ("Why does Virgil van Dijk want Southampton to sell him?", "Virgil van Dijk",
+     "want Southampton to sell him"),  # a particle between names is the name's
     ("Mengapa Kompol Budi menahan para pemuda itu?", "Kompol Budi", "menahan para pemuda itu"),
     # a time may be the article's alone; plans, rulings, questions may be reported in narration
     ("When did police chief Mochamad Iriawan expect the traffic peak to begin?",
