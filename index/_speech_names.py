@@ -60,6 +60,12 @@ supir panitia penyelenggara diplomat kuasa pembina pengelola ketua uskup pendeta
 ulama kiai artis aktivis selebgram trainer instruktur bishop laksma laksda laksdya marsma marsda marsdya danlantamal danlanal
 letkol lettu letda pelda serma serka sertu serda kopka kopda koptu praka pratu bripka briptu bripda
 aipda brigpol
+menpar menpora menhub menaker mensos mendes menkominfo menkopolhukam mendikbud menkes mendag
+menag menkumham mentan menperin menristek menristekdikti menpan menpanrb menpupr menlhk
+menkop menesdm mensesneg menparekraf wamen wamenlu wamenkeu wapres wakapolri wakapolda
+wakapolres wakapolresta kapolresta kapolrestabes kapolrestro kanit kabiro kasubag wabup wawali
+dirlantas dirtipikor diresnarkoba dirreskrimum dirreskrimsus dirresnarkoba direskrimum
+direskrimsus kakorlantas kabaharkam kasal kasau pangkostrad danpaspampres kadispen kapendam
 """)
 # Heads that describe a person only as an epithet ("pelantun lagu 'Keep Being You' tersebut",
 # "mantan pasangan Jennifer Garner itu"), never as an office; opening a run before a name they
@@ -70,7 +76,12 @@ EPITHET_HEADS = frozenset(["pelantun", "pemeran", "pasangan", "kekasih", "biduan
                             "petinju", "pesepakbola", "penyerang", "bintang", "legenda",
                             "pahlawan", "musisi", "penulis", "sutradara", "komedian",
                             "presenter", "vokalis", "gitaris", "rapper", "pedangdut",
-                            "pesinetron", "selebritas", "selebriti", "superstar"])
+                            "pesinetron", "selebritas", "selebriti", "superstar", "komika",
+                            "pelawak", "desainer", "perancang", "koreografer", "produser",
+                            "penari", "pianis", "drummer", "bassis", "youtuber", "vlogger",
+                            "pebulutangkis", "pebasket", "pegulat", "fotografer", "seniman",
+                            "budayawan", "sastrawan", "novelis", "penyair", "komposer",
+                            "pemusik", "penyiar"])
 # Corps marks written after an Indonesian military rank ("Letkol Czi Dwi Bima Nurahmat",
 # "Kolonel Inf …"): part of the rank, never a name word.
 CORPS_MARKS = _wordset("czi inf kav arm arh chb cpm cba cku ckm cpl cpn ckh pnb")
@@ -158,7 +169,7 @@ ARTICLES = frozenset(["a", "an", "the"])
 _WORD = re.compile(r"[^\W\d_]+(?:[ ]-[ ][^\W\d_]+)+|\(?[^\s,;:()\"“”]+\)?(?:[ ]-[ ][a-z][^\s,;:()\"“”]*)*")
 # Words that end a speaker phrase after a verb ("kata Saut seusai ...", "said Ushakov in ...").
 _STOP_AFTER = _wordset("""
-kepada di saat ketika seusai usai dalam pada seperti yang dan dengan dari melalui lewat terkait
+kepada di saat ketika seusai usai selepas dalam pada seperti yang dan dengan dari melalui lewat terkait
 soal mengenai tentang sebelum setelah kemarin sembari sambil menanggapi menjawab beberapa
 to in at on during after before when while as from via who which about and
 """)
@@ -196,10 +207,14 @@ _RELATIVE = frozenset(["yang", "who", "which", "that"])
 _PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusai", "saat", "kala",
                                  "in", "at"])
 # A comma-separated aside that is no speaker: a date or place ("Rabu (19/10)", "di Jakarta"),
-# a relative clause ("yang berada di …") or a channel ("melalui akun Twitternya").
+# a relative clause ("yang berada di …"), a channel ("melalui akun Twitternya") or the
+# medium quoted ("Dilansir Reuters", "Mengutip ZDnet").
 _DATEISH = re.compile(r"(?:\w+\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|(?:pada|di|kemarin|usai|seusai|saat"
                       r"|ketika|yang|melalui|lewat|kepada|sapaan|panggilan|who|which|through|via)\b)",
                       re.IGNORECASE)
+# "Dilansir Reuters", "seperti dikutip dari detikcom": the medium quoted, a whole segment.
+_MEDIUM_QUOTED = re.compile(r"(?:[Ss]eperti\s+)?(?:[Dd]ilansir|[Dd]ikutip|[Mm]engutip|[Mm]elansir"
+                            r"|[Mm]enukil)(?:\s+dari)?(?:\s+(?!(?:ia|dia|beliau|mereka)\b)[\w.@-]+){1,4}")
 # A comma-separated time aside between a subject and its verb ("Kepala BPS Suhariyanto, hari
 # ini, mengatakan", "… di Denpasar, Sabtu, mengatakan"), or adverbs alone (", bahkan pernah,").
 _TIME_ASIDE = re.compile(r"(?:(?:pada\s+)?(?:hari\s+)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu"
@@ -599,10 +614,17 @@ def _name_word_after_organisation(text: str, words: list[tuple[int, int]], i: in
     if not 2 <= i < len(words) or len(words) - i > 3:
         return i
     word, before = (text[s:e] for s, e in (words[i - 1], words[i - 2]))
-    if _key(word) not in _GIVEN_NAME_ROLES or not word[:1].isupper():
+    if _key(word) not in _GIVEN_NAME_ROLES | _GIVEN_NAME_TITLES or not word[:1].isupper():
         return i
     acronym = len(before) > 1 and before.isupper()
+    if _key(word) in _GIVEN_NAME_TITLES and before[:1].isupper() and _key(before) in ROLE_HEADS:
+        return i - 1  # "Menpora Imam Nahrawi": an office already, so "Imam" is his name
     return i - 1 if acronym or _key(before) in ORG_WORDS - ROLE_HEADS else i
+
+
+# Role words that are also given names and, after an office or its body, are the name's
+# ("Menteri Pemuda dan Olahraga Imam Nahrawi", "Sekretaris Jenderal Ratu Tisha Destria").
+_GIVEN_NAME_TITLES = frozenset(["imam", "ratu"])
 
 
 def _sasak_given_name(text: str, words: list[tuple[int, int]], i: int) -> int:
@@ -700,9 +722,15 @@ def _role_phrase(text: str, start: int, end: int) -> str | None:
         key = _key(text[s:e])
         if key in _ADDRESSED:
             return None  # "kepada wartawan di …": whom it was said to, no role
-        if _is_role_head(key):
+        if _is_role_head(key) or (key in _PARENTS and k + 1 < len(words)
+                                  and _key(text[words[k + 1][0]:words[k + 1][1]]) in _NOT_BY_BIRTH):
             return text[words[k][0]:words[-1][1]] if k == 0 or k <= 2 else None
     return None
+
+
+# "Bapak Angkat Egy Maulana Vikri, Subagja Suihan": a foster or step parent is a role.
+_PARENTS = frozenset(["bapak", "ayah", "ibu", "anak"])
+_NOT_BY_BIRTH = frozenset(["angkat", "asuh", "tiri"])
 
 
 _MIN_TYPO_HEAD = 6
@@ -777,6 +805,8 @@ def _segment(text: str, start: int, stop: int) -> tuple[int, int] | None:
         stop -= 1
     if start == stop or _DATEISH.match(text, start, stop) or _TIME_ASIDE.fullmatch(text, start, stop):
         return None
+    if _MEDIUM_QUOTED.fullmatch(text, start, stop):
+        return None  # "Mengutip ZDnet, Direktur Intel … John Webb mengatakan": not ZDnet
     if all(_key(text[s:e]) in _ADVERBS for s, e in _words(text, start, stop)):
         return None  # "Jose Mourinho, bahkan pernah, mengatakan"
     if all(is_degree(text[s:e]) for s, e in _words(text, start, stop)):

@@ -50,7 +50,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -1251,6 +1251,8 @@ def _according(scan: _Scan, sentence: _Sentence,
     mention = _split_subject(scan, mention)
     comma = text.find(",", mention.end, sentence.end)
     lead_in = text[sentence.start:match.start()]
+    if not lead_in.strip() and _unclosed_role_after(text, mention, sentence.end):
+        mention = replace(mention, role=None)  # "Menurut Gomes, pemain lain sudah siap …"
     if comma >= 0 and len(lead_in) <= 30 and (not lead_in.strip() or lead_in.rstrip()[-1:] == ","):
         quote = _trim(text, comma + 1, sentence.end)  # "Menurut X, …"
     elif (lead_in.strip() and lead_in.rstrip()[-1:] != ","
@@ -1263,6 +1265,25 @@ def _according(scan: _Scan, sentence: _Sentence,
     if quote[1] - quote[0] < _MIN_WORDS:
         return None
     return sentence.start, sentence.end, quote, mention, _REPORTED
+
+
+def _unclosed_role_after(text: str, mention: Mention, end: int) -> bool:
+    """"Menurut Gomes, pemain lain sudah siap …": what follows the name's comma, with no
+    comma closing it, is what was said, not an appositive role ("Menurut Gomes, pelatih
+    Madura United, …" closes it)."""
+    role = mention.role
+    if not role or mention.pronoun:
+        return False
+    after = re.match(r"\s*,\s*", text[mention.end:end])
+    if after is None:
+        return False
+    at = text.find(role, mention.end + after.end(), mention.end + after.end() + _ROLE_LEAD + len(role))
+    if at < 0 or "," in text[mention.end + after.end():at]:
+        return False  # "tak semua kepala daerah harus …": the role's words, a word or two on
+    return text[at + len(role):end].lstrip()[:1] != ","
+
+
+_ROLE_LEAD = 12
 
 
 def _split_subject(scan: _Scan, mention: Mention) -> Mention:
