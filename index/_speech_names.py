@@ -108,7 +108,7 @@ jawa bali sumatera kalimantan sulawesi papua bandung surabaya yogyakarta
 america american united states us uk britain british russia russian chinese european korean
 north south east west french german israeli iranian syrian japan japanese
 anglikan katolik protestan muslim islam kristen hindu buddha
-eksekutif utama harian senior tertinggi khusus tbk persero airlines airline airways air group grup inc corp ltd
+eksekutif utama harian senior tertinggi khusus tbk persero airlines airline airways air group grup inc corp ltd corporation
 holdings foundation institute university fc city club news media tv times post
 bicara bersenjata olahraga pariwisata pertanian perindustrian energi sumber daya mineral riset
 teknologi tenaga kerja sosial lingkungan kehutanan kelautan perikanan koperasi bumn perumahan

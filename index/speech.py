@@ -458,7 +458,7 @@ def _institution_out_of_name(scan: _Scan, statement: Statement) -> Statement:
     words = statement.speaker.split(" ")
     if len(words) < 3 or "(" in statement.speaker or statement.organisation:
         return statement
-    cut = _body_before_person(scan, words)
+    cut = _body_before_person(scan, words) or _common_noun_before_person(scan, words)
     if cut:
         body = " ".join(words[:cut])
         return replace(statement, speaker=" ".join(words[cut:]),
@@ -506,6 +506,34 @@ def _body_before_person(scan: _Scan, words: list[str]) -> int:
             cut += 1  # "Atletico Madrid Antoine Griezmann": "di Madrid", the club's too
         return cut
     return 0
+
+
+def _common_noun_before_person(scan: _Scan, words: list[str]) -> int:
+    """"Mekanik Mercedes Toto Wolff", "Hidup Banjarnegara Ahmad Nurudin" (of "Kepala Dinas
+    Lingkungan Hidup …"): how many leading words of a speaker name are a common noun the
+    article also writes in lower case ("mekanik", "hidup"), with the places and bodies after
+    it, before a person it calls by one of their names; 0 when none are."""
+    if not _lower_noun(scan, words[0]):
+        return 0
+    cut = 1
+    while len(words) - cut > 2 and (_lower_noun(scan, words[cut]) or fold(words[cut]) in scan.places
+                                    or scan.body_alone(words[cut])):
+        cut += 1
+    rest = words[cut:]
+    if len(rest) < 2 or not all(_PERSON_WORD.fullmatch(word) and not is_role_word(word)
+                                and fold(word) not in scan.places for word in rest):
+        return 0  # "Festival Danau Tektonik Poso", "Majelis Hakim Pengadilan Negeri Bandung"
+    if not (scan.stands_alone(rest[0]) or scan.stands_alone(rest[-1])):
+        return 0
+    if re.search(_SAID_BY_WORD.format(re.escape(words[0])), scan.text):
+        return 0
+    return cut
+
+
+def _lower_noun(scan: _Scan, word: str) -> bool:
+    """A capitalised word the article also writes in lower case, never on its own capitalised."""
+    return (word[:1].isupper() and word[1:].islower() and word.lower() in scan.lowercase_words
+            and fold(word) not in FUNCTION_WORDS and not scan.stands_alone(word))
 
 
 # A person's name word: capitalised letters, or an initial ("Bayu J. Wirjoatmodjo").

@@ -147,3 +147,27 @@ def test_menurut_keeps_an_appositive_role_a_comma_closes() -> None:
     text = "Menurut Gomes, pelatih Madura United, pemain lain sudah siap menggantikan mereka."
     (s,) = found(text)
     assert (s.speaker, s.role) == ("Gomes", "pelatih Madura United")
+
+
+def test_a_common_noun_the_article_writes_in_lower_case_leaves_the_name() -> None:
+    text = ("Pebalap asal Jerman itu juga memuji seluruh tim mekanik Mercedes yang rela "
+            "mengorbankan waktu istirahat.\nSementara Kepala Mekanik Mercedes Toto Wolff mengaku "
+            "kecewa dengan performa mobil rakitannya.\n\"Hari ini kami tidak cukup cepat,\" ujar "
+            "Wolff.")
+    assert {(s.speaker, s.role) for s in found(text)} == {("Toto Wolff",
+                                                           "Kepala Mekanik Mercedes")}
+
+
+def test_the_tail_of_an_office_written_in_lower_case_goes_with_the_office() -> None:
+    text = ("Kepala Dinas Lingkungan Hidup Banjarnegara Ahmad Nurudin mengatakan peragaan "
+            "busana unik ini diikat dalam satu benang merah.\n\"Limbah sering menjadi persoalan "
+            "di masyarakat,\" kata Nurudin di sela acara Festival Jerami.\nLimbah bisa diolah "
+            "menjadi barang bernilai guna bagi lingkungan hidup warga di Banjarnegara.")
+    assert {(s.speaker, s.role) for s in found(text)} == {
+        ("Ahmad Nurudin", "Kepala Dinas Lingkungan Hidup Banjarnegara")}
+
+
+def test_a_name_whose_first_word_is_also_a_common_noun_keeps_it() -> None:
+    text = ("Penyidik KPK Novel Baswedan Hendrawan kembali bekerja.\n\"Saya siap,\" kata Novel.\n"
+            "Ia membaca novel di rumah sakit.")
+    assert {s.speaker for s in found(text)} == {"Novel Baswedan Hendrawan"}
