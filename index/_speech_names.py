@@ -122,6 +122,15 @@ afrika nigeria hak asasi manusia agensi label
 majelis konstitusi mahkota tunggal madya pers
 """)
 
+# Short names of ministries and local governments ("Kemenpar Nia Niscaya", "Pemkot Bima"):
+# organisation words that, alone before a name, are still the person's role.
+MINISTRY_SHORT = _wordset("""
+kemenpar kemenperin kemendikbud kemenpora kemenkumham kemenag kemenaker kemensos kemendag
+kemenristekdikti kemenpan kemenpupr kemenkop kemendes kementan kemenko kemenkopolhukam pemkot
+pemprov pemkab dishub disdik dinkes
+""")
+ORG_WORDS = ORG_WORDS | MINISTRY_SHORT
+
 # Words that open an organisation's name: what follows them is the organisation, not a person.
 ORG_HEADS = _wordset("""
 badan komisi kementerian dinas direktorat lembaga balai dewan asosiasi ikatan kantor biro pusat
@@ -141,6 +150,8 @@ seperti yakni yaitu tanpa kini nah kata terpisah senada padahal kepada bagaimana
 melalui lewat sambil seraya sembari selagi tatkala selama semenjak sesudah apabila seandainya
 minggu senin selasa rabu kamis jumat sabtu monday tuesday wednesday thursday friday saturday
 sunday januari februari maret april mei juni juli agustus september oktober november desember
+disebut disebutkan dikatakan dijelaskan ditambahkan diungkapkan ditegaskan dituturkan
+diterangkan disampaikan dihubungi ditemui dikonfirmasi diwawancarai
 """)
 
 # Lowercase words inside names ("Kevin de Bruyne", "Robin van Persie").
@@ -472,8 +483,12 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     while head < titles and _key(text[words[head][0]:words[head][1]]) not in _ROLE_OR_ORG:
         head += 1
     role_words = words[head:titles] if head < titles else []
-    if not any(_key(text[s:e]) in ROLE_HEADS for s, e in role_words):
-        role_words = []  # "Amerika Serikat Joe Biden": a place, not a role
+    if not any(_key(text[s:e]) in ROLE_HEADS for s, e in role_words) and not (
+            len(role_words) == 1 and len(words) - i >= 2
+            and _key(text[role_words[0][0]:role_words[0][1]]) in MINISTRY_SHORT
+            and not text[:role_words[0][0]].rstrip().endswith(")")):
+        role_words = []  # "Amerika Serikat Joe Biden": a place, not a role ("Kemenpar Nia
+        # Niscaya": her ministry is)
     if j > 0 and _VERB.match(text[words[j - 1][0]:words[j - 1][1]]):
         return None  # "Ja Song Nam menemui Kepala PBB Jan Beagle meminta …": an object
     if not name_words and not role_words:
@@ -490,8 +505,9 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     if name in ("I", "We"):
         return None
     if len(name_words) == 1 and i > 0 and not role_words and _is_body_opener(text, words[i - 1]):
-        return Mention(text[words[j][0]:name_words[-1][1]], None, words[j][0], name_words[-1][1],
-                       organisation=True)  # "Bank Jiangsu": a body, not a person "Jiangsu"
+        first = j if text[words[j][0]].isupper() else i - 1  # not "program kerja Pemkab …"
+        return Mention(text[words[first][0]:name_words[-1][1]], None, words[first][0],
+                       name_words[-1][1], organisation=True)  # "Bank Jiangsu": a body
     if len(name_words) == 1 and i > 0 and not role_words:
         before = text[words[i - 1][0]:words[i - 1][1]]
         if before[:1].islower() and _key(before) not in ROLE_HEADS | TITLES | _CLAUSE_OPENERS:
@@ -672,7 +688,7 @@ def _office_word_as_name(text: str, words: list[tuple[int, int]], i: int) -> int
 
 # Words that open a body's name ("Bank Jiangsu", "PT Adaro"): one name word after them is the
 # body's, not a person's.
-_BODY_OPENERS = ORG_HEADS | frozenset(["bank", "pt", "perusahaan", "universitas", "institut",
+_BODY_OPENERS = ORG_HEADS | MINISTRY_SHORT | frozenset(["bank", "pt", "perusahaan", "universitas", "institut",
                                        "klub", "partai", "maskapai", "grup", "group"])
 
 

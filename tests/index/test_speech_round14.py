@@ -171,3 +171,27 @@ def test_a_name_whose_first_word_is_also_a_common_noun_keeps_it() -> None:
     text = ("Penyidik KPK Novel Baswedan Hendrawan kembali bekerja.\n\"Saya siap,\" kata Novel.\n"
             "Ia membaca novel di rumah sakit.")
     assert {s.speaker for s in found(text)} == {"Novel Baswedan Hendrawan"}
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "role"), [
+    (("Deputi IV Bidang Peningkatan Prestasi Olahraga Kemenpora Mulyana mengatakan tidak ada "
+     "patokan medali."), "Mulyana", "Deputi IV Bidang Peningkatan Prestasi Olahraga Kemenpora"),
+    (("Deputi Kelembagaan Kemenpar Ahman Sya mengatakan perhelatan JWG sebelumnya sudah "
+     "dilaksanakan sebanyak dua kali."), "Ahman Sya", "Deputi Kelembagaan Kemenpar"),
+    (("Sementara itu, Kemenpar Nia Niscaya mengatakan Kemenpar akan menempati Paviliun "
+     "Kemenpar seluas 600 m2."), "Nia Niscaya", "Kemenpar"),
+])
+def test_a_ministrys_short_name_is_the_roles(sentence: str, speaker: str, role: str) -> None:
+    assert {(s.speaker, s.role) for s in found(sentence)} == {(speaker, role)}
+
+
+def test_a_local_governments_short_name_still_speaks_as_a_body() -> None:
+    (s,) = found("Pemkot Bima menyebut saat ini air sudah mulai surut dan sebagian pengungsi "
+                 "telah kembali ke rumah masing-masing.")
+    assert (s.speaker, s.organisation) == ("Pemkot Bima", True)
+
+
+def test_a_passive_verb_of_saying_opening_a_sentence_is_no_name_word() -> None:
+    text = ("Wakil Gubernur DKI Jakarta Sandiaga Uno membuka festival itu.\n\"Jadi ini yang kita "
+            "harapkan,\" kata Sandi.\nDisebut Sandi, pada acara itu total ada 72 stand.")
+    assert {s.speaker for s in found(text)} == {"Sandiaga Uno"}
