@@ -109,6 +109,7 @@ america american united states us uk britain british russia russian chinese euro
 north south east west french german israeli iranian syrian japan japanese
 anglikan katolik protestan muslim islam kristen hindu buddha
 eksekutif utama harian senior tertinggi khusus tbk persero airlines airline airways air group grup inc corp ltd corporation
+securities sekuritas
 holdings foundation institute university fc city club news media tv times post
 bicara bersenjata olahraga pariwisata pertanian perindustrian energi sumber daya mineral riset
 teknologi tenaga kerja sosial lingkungan kehutanan kelautan perikanan koperasi bumn perumahan

@@ -195,3 +195,10 @@ def test_a_passive_verb_of_saying_opening_a_sentence_is_no_name_word() -> None:
     text = ("Wakil Gubernur DKI Jakarta Sandiaga Uno membuka festival itu.\n\"Jadi ini yang kita "
             "harapkan,\" kata Sandi.\nDisebut Sandi, pada acara itu total ada 72 stand.")
     assert {s.speaker for s in found(text)} == {"Sandiaga Uno"}
+
+
+def test_a_brokerage_is_the_analysts_role() -> None:
+    text = ("\"Penguatan IHSG didorong sentimen The Fed yang memberikan kepastian kenaikan "
+            "tingkat suku bunganya,\" kata Analis Binaartha Sekuritas Reza Priyambada.")
+    (s,) = found(text)
+    assert (s.speaker, s.role) == ("Reza Priyambada", "Analis Binaartha Sekuritas")
