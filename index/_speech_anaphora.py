@@ -82,6 +82,16 @@ _ROLE_FORMS = _HEAD_FORMS | {
     "wagub": "wakil gubernur", "ketum": "ketua umum",
     "pbb": "perserikatan bangsa bangsa", "un": "united nations",
     "kemenlu": "kementerian luar negeri", "kemlu": "kementerian luar negeri",
+    "menpar": "menteri pariwisata", "menpora": "menteri pemuda dan olahraga",
+    "menhub": "menteri perhubungan", "menaker": "menteri ketenagakerjaan",
+    "mensos": "menteri sosial", "menag": "menteri agama", "menkes": "menteri kesehatan",
+    "mendag": "menteri perdagangan", "mendikbud": "menteri pendidikan dan kebudayaan",
+    "menkominfo": "menteri komunikasi dan informatika", "mentan": "menteri pertanian",
+    "menperin": "menteri perindustrian", "menkumham": "menteri hukum dan hak asasi manusia",
+    "menristekdikti": "menteri riset teknologi dan pendidikan tinggi",
+    "menkopolhukam": "menteri koordinator bidang politik hukum dan keamanan",
+    "wakapolri": "wakil kepala kepolisian republik indonesia",
+    "kapolri": "kepala kepolisian republik indonesia",
 }
 _ROLE_WORD = re.compile(r"[^\W_]+")
 

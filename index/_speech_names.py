@@ -60,6 +60,12 @@ supir panitia penyelenggara diplomat kuasa pembina pengelola ketua uskup pendeta
 ulama kiai artis aktivis selebgram trainer instruktur bishop laksma laksda laksdya marsma marsda marsdya danlantamal danlanal
 letkol lettu letda pelda serma serka sertu serda kopka kopda koptu praka pratu bripka briptu bripda
 aipda brigpol
+menpar menpora menhub menaker mensos mendes menkominfo menkopolhukam mendikbud menkes mendag
+menag menkumham mentan menperin menristek menristekdikti menpan menpanrb menpupr menlhk
+menkop menesdm mensesneg menparekraf wamen wamenlu wamenkeu wapres wakapolri wakapolda
+wakapolres wakapolresta kapolresta kapolrestabes kapolrestro kanit kabiro kasubag wabup wawali
+dirlantas dirtipikor diresnarkoba dirreskrimum dirreskrimsus dirresnarkoba direskrimum
+direskrimsus kakorlantas kabaharkam kasal kasau pangkostrad danpaspampres kadispen kapendam
 """)
 # Heads that describe a person only as an epithet ("pelantun lagu 'Keep Being You' tersebut",
 # "mantan pasangan Jennifer Garner itu"), never as an office; opening a run before a name they
@@ -70,7 +76,12 @@ EPITHET_HEADS = frozenset(["pelantun", "pemeran", "pasangan", "kekasih", "biduan
                             "petinju", "pesepakbola", "penyerang", "bintang", "legenda",
                             "pahlawan", "musisi", "penulis", "sutradara", "komedian",
                             "presenter", "vokalis", "gitaris", "rapper", "pedangdut",
-                            "pesinetron", "selebritas", "selebriti", "superstar"])
+                            "pesinetron", "selebritas", "selebriti", "superstar", "komika",
+                            "pelawak", "desainer", "perancang", "koreografer", "produser",
+                            "penari", "pianis", "drummer", "bassis", "youtuber", "vlogger",
+                            "pebulutangkis", "pebasket", "pegulat", "fotografer", "seniman",
+                            "budayawan", "sastrawan", "novelis", "penyair", "komposer",
+                            "pemusik", "penyiar"])
 # Corps marks written after an Indonesian military rank ("Letkol Czi Dwi Bima Nurahmat",
 # "Kolonel Inf …"): part of the rank, never a name word.
 CORPS_MARKS = _wordset("czi inf kav arm arh chb cpm cba cku ckm cpl cpn ckh pnb")
@@ -97,7 +108,8 @@ jawa bali sumatera kalimantan sulawesi papua bandung surabaya yogyakarta
 america american united states us uk britain british russia russian chinese european korean
 north south east west french german israeli iranian syrian japan japanese
 anglikan katolik protestan muslim islam kristen hindu buddha
-eksekutif utama harian senior tertinggi khusus tbk persero airlines airline airways air group grup inc corp ltd
+eksekutif utama harian senior tertinggi khusus tbk persero airlines airline airways air group grup inc corp ltd corporation
+securities sekuritas
 holdings foundation institute university fc city club news media tv times post
 bicara bersenjata olahraga pariwisata pertanian perindustrian energi sumber daya mineral riset
 teknologi tenaga kerja sosial lingkungan kehutanan kelautan perikanan koperasi bumn perumahan
@@ -110,6 +122,15 @@ brasil brazil argentina kanada canada spanyol spain italia italy belanda swiss s
 afrika nigeria hak asasi manusia agensi label
 majelis konstitusi mahkota tunggal madya pers
 """)
+
+# Short names of ministries and local governments ("Kemenpar Nia Niscaya", "Pemkot Bima"):
+# organisation words that, alone before a name, are still the person's role.
+MINISTRY_SHORT = _wordset("""
+kemenpar kemenperin kemendikbud kemenpora kemenkumham kemenag kemenaker kemensos kemendag
+kemenristekdikti kemenpan kemenpupr kemenkop kemendes kementan kemenko kemenkopolhukam pemkot
+pemprov pemkab dishub disdik dinkes
+""")
+ORG_WORDS = ORG_WORDS | MINISTRY_SHORT
 
 # Words that open an organisation's name: what follows them is the organisation, not a person.
 ORG_HEADS = _wordset("""
@@ -130,6 +151,8 @@ seperti yakni yaitu tanpa kini nah kata terpisah senada padahal kepada bagaimana
 melalui lewat sambil seraya sembari selagi tatkala selama semenjak sesudah apabila seandainya
 minggu senin selasa rabu kamis jumat sabtu monday tuesday wednesday thursday friday saturday
 sunday januari februari maret april mei juni juli agustus september oktober november desember
+disebut disebutkan dikatakan dijelaskan ditambahkan diungkapkan ditegaskan dituturkan
+diterangkan disampaikan dihubungi ditemui dikonfirmasi diwawancarai
 """)
 
 # Lowercase words inside names ("Kevin de Bruyne", "Robin van Persie").
@@ -158,7 +181,7 @@ ARTICLES = frozenset(["a", "an", "the"])
 _WORD = re.compile(r"[^\W\d_]+(?:[ ]-[ ][^\W\d_]+)+|\(?[^\s,;:()\"“”]+\)?(?:[ ]-[ ][a-z][^\s,;:()\"“”]*)*")
 # Words that end a speaker phrase after a verb ("kata Saut seusai ...", "said Ushakov in ...").
 _STOP_AFTER = _wordset("""
-kepada di saat ketika seusai usai dalam pada seperti yang dan dengan dari melalui lewat terkait
+kepada di saat ketika seusai usai selepas dalam pada seperti yang dan dengan dari melalui lewat terkait
 soal mengenai tentang sebelum setelah kemarin sembari sambil menanggapi menjawab beberapa
 to in at on during after before when while as from via who which about and
 """)
@@ -196,10 +219,14 @@ _RELATIVE = frozenset(["yang", "who", "which", "that"])
 _PLACE_PREPOSITIONS = frozenset(["di", "pada", "dalam", "kepada", "usai", "seusai", "saat", "kala",
                                  "in", "at"])
 # A comma-separated aside that is no speaker: a date or place ("Rabu (19/10)", "di Jakarta"),
-# a relative clause ("yang berada di …") or a channel ("melalui akun Twitternya").
+# a relative clause ("yang berada di …"), a channel ("melalui akun Twitternya") or the
+# medium quoted ("Dilansir Reuters", "Mengutip ZDnet").
 _DATEISH = re.compile(r"(?:\w+\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|(?:pada|di|kemarin|usai|seusai|saat"
                       r"|ketika|yang|melalui|lewat|kepada|sapaan|panggilan|who|which|through|via)\b)",
                       re.IGNORECASE)
+# "Dilansir Reuters", "seperti dikutip dari detikcom": the medium quoted, a whole segment.
+_MEDIUM_QUOTED = re.compile(r"(?:[Ss]eperti\s+)?(?:[Dd]ilansir|[Dd]ikutip|[Mm]engutip|[Mm]elansir"
+                            r"|[Mm]enukil)(?:\s+dari)?(?:\s+(?!(?:ia|dia|beliau|mereka)\b)[\w.@-]+){1,4}")
 # A comma-separated time aside between a subject and its verb ("Kepala BPS Suhariyanto, hari
 # ini, mengatakan", "… di Denpasar, Sabtu, mengatakan"), or adverbs alone (", bahkan pernah,").
 _TIME_ASIDE = re.compile(r"(?:(?:pada\s+)?(?:hari\s+)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu"
@@ -457,8 +484,12 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     while head < titles and _key(text[words[head][0]:words[head][1]]) not in _ROLE_OR_ORG:
         head += 1
     role_words = words[head:titles] if head < titles else []
-    if not any(_key(text[s:e]) in ROLE_HEADS for s, e in role_words):
-        role_words = []  # "Amerika Serikat Joe Biden": a place, not a role
+    if not any(_key(text[s:e]) in ROLE_HEADS for s, e in role_words) and not (
+            len(role_words) == 1 and len(words) - i >= 2
+            and _key(text[role_words[0][0]:role_words[0][1]]) in MINISTRY_SHORT
+            and not text[:role_words[0][0]].rstrip().endswith(")")):
+        role_words = []  # "Amerika Serikat Joe Biden": a place, not a role ("Kemenpar Nia
+        # Niscaya": her ministry is)
     if j > 0 and _VERB.match(text[words[j - 1][0]:words[j - 1][1]]):
         return None  # "Ja Song Nam menemui Kepala PBB Jan Beagle meminta …": an object
     if not name_words and not role_words:
@@ -475,8 +506,9 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
     if name in ("I", "We"):
         return None
     if len(name_words) == 1 and i > 0 and not role_words and _is_body_opener(text, words[i - 1]):
-        return Mention(text[words[j][0]:name_words[-1][1]], None, words[j][0], name_words[-1][1],
-                       organisation=True)  # "Bank Jiangsu": a body, not a person "Jiangsu"
+        first = j if text[words[j][0]].isupper() else i - 1  # not "program kerja Pemkab …"
+        return Mention(text[words[first][0]:name_words[-1][1]], None, words[first][0],
+                       name_words[-1][1], organisation=True)  # "Bank Jiangsu": a body
     if len(name_words) == 1 and i > 0 and not role_words:
         before = text[words[i - 1][0]:words[i - 1][1]]
         if before[:1].islower() and _key(before) not in ROLE_HEADS | TITLES | _CLAUSE_OPENERS:
@@ -606,10 +638,17 @@ def _name_word_after_organisation(text: str, words: list[tuple[int, int]], i: in
     if not 2 <= i < len(words) or len(words) - i > 3:
         return i
     word, before = (text[s:e] for s, e in (words[i - 1], words[i - 2]))
-    if _key(word) not in _GIVEN_NAME_ROLES or not word[:1].isupper():
+    if _key(word) not in _GIVEN_NAME_ROLES | _GIVEN_NAME_TITLES or not word[:1].isupper():
         return i
     acronym = len(before) > 1 and before.isupper()
+    if _key(word) in _GIVEN_NAME_TITLES and before[:1].isupper() and _key(before) in ROLE_HEADS:
+        return i - 1  # "Menpora Imam Nahrawi": an office already, so "Imam" is his name
     return i - 1 if acronym or _key(before) in ORG_WORDS - ROLE_HEADS else i
+
+
+# Role words that are also given names and, after an office or its body, are the name's
+# ("Menteri Pemuda dan Olahraga Imam Nahrawi", "Sekretaris Jenderal Ratu Tisha Destria").
+_GIVEN_NAME_TITLES = frozenset(["imam", "ratu"])
 
 
 def _sasak_given_name(text: str, words: list[tuple[int, int]], i: int) -> int:
@@ -657,7 +696,7 @@ def _office_word_as_name(text: str, words: list[tuple[int, int]], i: int) -> int
 
 # Words that open a body's name ("Bank Jiangsu", "PT Adaro"): one name word after them is the
 # body's, not a person's.
-_BODY_OPENERS = ORG_HEADS | frozenset(["bank", "pt", "perusahaan", "universitas", "institut",
+_BODY_OPENERS = ORG_HEADS | MINISTRY_SHORT | frozenset(["bank", "pt", "perusahaan", "universitas", "institut",
                                        "klub", "partai", "maskapai", "grup", "group"])
 
 
@@ -707,9 +746,15 @@ def _role_phrase(text: str, start: int, end: int) -> str | None:
         key = _key(text[s:e])
         if key in _ADDRESSED:
             return None  # "kepada wartawan di …": whom it was said to, no role
-        if _is_role_head(key):
+        if _is_role_head(key) or (key in _PARENTS and k + 1 < len(words)
+                                  and _key(text[words[k + 1][0]:words[k + 1][1]]) in _NOT_BY_BIRTH):
             return text[words[k][0]:words[-1][1]] if k == 0 or k <= 2 else None
     return None
+
+
+# "Bapak Angkat Egy Maulana Vikri, Subagja Suihan": a foster or step parent is a role.
+_PARENTS = frozenset(["bapak", "ayah", "ibu", "anak"])
+_NOT_BY_BIRTH = frozenset(["angkat", "asuh", "tiri"])
 
 
 _MIN_TYPO_HEAD = 6
@@ -784,6 +829,8 @@ def _segment(text: str, start: int, stop: int) -> tuple[int, int] | None:
         stop -= 1
     if start == stop or _DATEISH.match(text, start, stop) or _TIME_ASIDE.fullmatch(text, start, stop):
         return None
+    if _MEDIUM_QUOTED.fullmatch(text, start, stop):
+        return None  # "Mengutip ZDnet, Direktur Intel … John Webb mengatakan": not ZDnet
     if all(_key(text[s:e]) in _ADVERBS for s, e in _words(text, start, stop)):
         return None  # "Jose Mourinho, bahkan pernah, mengatakan"
     if all(is_degree(text[s:e]) for s, e in _words(text, start, stop)):

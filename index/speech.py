@@ -50,7 +50,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "20"
+EXTRACTOR_VERSION = "21"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -459,7 +459,7 @@ def _institution_out_of_name(scan: _Scan, statement: Statement) -> Statement:
     words = statement.speaker.split(" ")
     if len(words) < 3 or "(" in statement.speaker or statement.organisation:
         return statement
-    cut = _body_before_person(scan, words)
+    cut = _body_before_person(scan, words) or _common_noun_before_person(scan, words)
     if cut:
         body = " ".join(words[:cut])
         return replace(statement, speaker=" ".join(words[cut:]),
@@ -507,6 +507,34 @@ def _body_before_person(scan: _Scan, words: list[str]) -> int:
             cut += 1  # "Atletico Madrid Antoine Griezmann": "di Madrid", the club's too
         return cut
     return 0
+
+
+def _common_noun_before_person(scan: _Scan, words: list[str]) -> int:
+    """"Mekanik Mercedes Toto Wolff", "Hidup Banjarnegara Ahmad Nurudin" (of "Kepala Dinas
+    Lingkungan Hidup …"): how many leading words of a speaker name are a common noun the
+    article also writes in lower case ("mekanik", "hidup"), with the places and bodies after
+    it, before a person it calls by one of their names; 0 when none are."""
+    if not _lower_noun(scan, words[0]):
+        return 0
+    cut = 1
+    while len(words) - cut > 2 and (_lower_noun(scan, words[cut]) or fold(words[cut]) in scan.places
+                                    or scan.body_alone(words[cut])):
+        cut += 1
+    rest = words[cut:]
+    if len(rest) < 2 or not all(_PERSON_WORD.fullmatch(word) and not is_role_word(word)
+                                and fold(word) not in scan.places for word in rest):
+        return 0  # "Festival Danau Tektonik Poso", "Majelis Hakim Pengadilan Negeri Bandung"
+    if not (scan.stands_alone(rest[0]) or scan.stands_alone(rest[-1])):
+        return 0
+    if re.search(_SAID_BY_WORD.format(re.escape(words[0])), scan.text):
+        return 0
+    return cut
+
+
+def _lower_noun(scan: _Scan, word: str) -> bool:
+    """A capitalised word the article also writes in lower case, never on its own capitalised."""
+    return (word[:1].isupper() and word[1:].islower() and word.lower() in scan.lowercase_words
+            and fold(word) not in FUNCTION_WORDS and not scan.stands_alone(word))
 
 
 # A person's name word: capitalised letters, or an initial ("Bayu J. Wirjoatmodjo").
@@ -1258,6 +1286,8 @@ def _according(scan: _Scan, sentence: _Sentence,
     mention = _split_subject(scan, mention)
     comma = text.find(",", mention.end, sentence.end)
     lead_in = text[sentence.start:match.start()]
+    if not lead_in.strip() and _unclosed_role_after(text, mention, sentence.end):
+        mention = replace(mention, role=None)  # "Menurut Gomes, pemain lain sudah siap …"
     if comma >= 0 and len(lead_in) <= 30 and (not lead_in.strip() or lead_in.rstrip()[-1:] == ","):
         quote = _trim(text, comma + 1, sentence.end)  # "Menurut X, …"
     elif (lead_in.strip() and lead_in.rstrip()[-1:] != ","
@@ -1270,6 +1300,25 @@ def _according(scan: _Scan, sentence: _Sentence,
     if quote[1] - quote[0] < _MIN_WORDS:
         return None
     return sentence.start, sentence.end, quote, mention, _REPORTED
+
+
+def _unclosed_role_after(text: str, mention: Mention, end: int) -> bool:
+    """"Menurut Gomes, pemain lain sudah siap …": what follows the name's comma, with no
+    comma closing it, is what was said, not an appositive role ("Menurut Gomes, pelatih
+    Madura United, …" closes it)."""
+    role = mention.role
+    if not role or mention.pronoun:
+        return False
+    after = re.match(r"\s*,\s*", text[mention.end:end])
+    if after is None:
+        return False
+    at = text.find(role, mention.end + after.end(), mention.end + after.end() + _ROLE_LEAD + len(role))
+    if at < 0 or "," in text[mention.end + after.end():at]:
+        return False  # "tak semua kepala daerah harus …": the role's words, a word or two on
+    return text[at + len(role):end].lstrip()[:1] != ","
+
+
+_ROLE_LEAD = 12
 
 
 def _split_subject(scan: _Scan, mention: Mention) -> Mention:

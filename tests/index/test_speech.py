@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from index._speech_anaphora import fold_role_words
 from index.names import name_key, one_edit_apart
 from index.sentences import sentence_spans
 from index.speech import Statement, _past_dateline, extract_statements
@@ -429,11 +430,13 @@ def check_spans(text: str, statements: list[Statement]) -> None:
         if not s.carried:
             mention = name_key(text[s.speaker_start:s.speaker_end])
             named = set(name_key(f"{s.speaker} {s.role or ''}").split())
-            # every word of the mention is the speaker's, one letter off one ("Ardi"), or
-            # its first four letters or more ("Zuck", "Enggar")
+            # every word of the mention is the speaker's, one letter off one ("Ardi"), its
+            # first four letters or more ("Zuck", "Enggar"), or a short form of their role's
+            # words ("Menag" of Menteri Agama)
             assert all(word in named or any(one_edit_apart(word, n)
                                             or len(word) >= 4 and n.startswith(word)
                                             for n in named)
+                       or fold_role_words(word) <= named
                        for word in mention.split()), (mention, named)
 
 
