@@ -10,14 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from index.speech import EXTRACTOR_VERSION
 from tests.index.test_speech_attribution import found
 
 _QUOTE = "\"Bali bisa menjadi semakin dikenal di dunia melalui video klip tersebut,\""
-
-
-def test_the_extractor_version_is_bumped() -> None:
-    assert EXTRACTOR_VERSION == "19"
 
 
 @pytest.mark.parametrize(("attribution", "speaker", "role"), [
