@@ -163,7 +163,14 @@ def _cue(folded: list[str], i: int) -> bool:
     word = _POSSESSIVE.sub("", folded[i])
     if word == "plan":
         return i + 1 < len(folded) and folded[i + 1] == "to"
+    if word in ("find", "finds", "found"):  # "What did X find hard about Y": a judgement
+        return i + 1 < len(folded) and folded[i + 1] in _JUDGEMENTS
     return word in _EN_CUES or word in _ID_CUES
+
+
+# What "find" takes when it judges rather than discovers ("find hard", not "find a body").
+_JUDGEMENTS = _set("hard difficult easy tough surprising strange odd interesting important "
+                   "impressive disappointing encouraging worrying frustrating unfair fair funny")
 
 
 _AUX = re.compile(r"\s+(?:(?:did|does|do|was|is|were|are|has|have|had|would|will|can|could)"

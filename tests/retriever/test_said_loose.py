@@ -42,6 +42,8 @@ from tests.auxil.seed import FIXTURES, SHARED
      "Harry Styles", "en"),
     ("How did Jakarta education chief Sopan Adrianto deal with the KJP rumour?",
      "Jakarta education chief Sopan Adrianto", "rumour", "en"),
+    ("What did Rio Haryanto find hard about driving the Formula E car?", "Rio Haryanto",
+     "Formula", "en"),
 ])
 def test_a_named_person_and_a_word_of_speech_read_as_a_weak_request(
     question: str, person: str, topic_word: str, language: str,
@@ -60,6 +62,7 @@ def test_a_named_person_and_a_word_of_speech_read_as_a_weak_request(
     "Siapa yang mengatakan harga beras naik?",
     "What did the minister say about rice?",  # names nobody: the parser's job, not a name
     "What did Jokowi build in Papua?",  # no word of speech
+    "What did Jokowi find in Papua?",  # "find" discovers here, it does not judge
     "Why did the plane crash into the Java Sea?",  # a reason, but the name is no subject
     "Mengapa harga cabai naik menjelang Lebaran?",
     "Bagaimana cara mendaftar CPNS 2019?",
