@@ -876,6 +876,19 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return segs
 
 
+# "Menteri Koordinator Bidang Politik, Hukum dan Keamanan (Menko Polhukam) Wiranto", "Kepala
+# Divisi Pajak, Infrastruktur dan Keamanan Siber Bima Laga": a comma inside an office's list
+# of fields ("A, B dan C") does not end the office.
+_FIELD_LIST = re.compile(r"[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?[ ]dan[ ][A-Z]")
+
+
+def _office_goes_on(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether the segment after a comma goes on with the office the one before it opens."""
+    words = _words(text, *first)
+    return (bool(words) and _key(text[words[0][0]:words[0][1]]) in ROLE_HEADS
+            and _office_words(text, words) and _FIELD_LIST.match(text, second[0]) is not None)
+
+
 def _last_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The last two comma-separated segments of text[start:end], in text order."""
     segs: list[tuple[int, int]] = []
@@ -916,6 +929,8 @@ def parse_before_verb(text: str, start: int, end: int,
     segs = _last_segments(text, start, end)
     if not segs:
         return None
+    if len(segs) == 2 and _office_goes_on(text, *segs):
+        segs = [(segs[0][0], segs[1][1])]
     words = _subject_words(text, *segs[-1])
     decided, found = _screen(text, words)
     if decided:

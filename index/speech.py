@@ -386,8 +386,35 @@ def extract_statements(text: str) -> list[Statement]:
                                             and statements[count].start != paragraph[0].start):
             statements[count:count] = _led_in(text, paragraph, leading, statements[count])
         leading, orphaned = [], False
-    return [_institution_out_of_name(scan, _named_office(statement, book))
-            for statement in statements]
+    return _offices_by_abbreviation([_institution_out_of_name(scan, _named_office(statement, book))
+                                     for statement in statements])
+
+
+def _offices_by_abbreviation(statements: list[Statement]) -> list[Statement]:
+    """"Menko Polhukam juga mengatakan …" after "Menteri Koordinator Bidang Politik, Hukum dan
+    Keamanan (Menko Polhukam) Wiranto": a speaker written as the abbreviation another
+    speaker's office gives in brackets is that person. The abbreviation must stand for the
+    whole office (same first letter): "Wakil Ketua Komisi Nasional HAM (Komnas HAM)" names
+    the body, and "Komnas HAM" stays the body."""
+    offices: dict[str, set[tuple[str, str]]] = {}
+    for statement in statements:
+        if statement.role and (opened := statement.role.rfind("(")) > 0 \
+                and statement.role.endswith(")"):
+            short = statement.role[opened + 1:-1]
+            if short[:1].upper() == statement.role[:1].upper():
+                offices.setdefault(short, set()).add((statement.speaker, statement.role))
+    if not offices:
+        return statements
+    out = []
+    for statement in statements:
+        written = f"{statement.role} {statement.speaker}" if statement.role else statement.speaker
+        holders = offices.get(written, set())
+        if len(holders) == 1 and not statement.organisation:
+            (speaker, role), = holders
+            if speaker != statement.speaker:
+                statement = replace(statement, speaker=speaker, role=role)
+        out.append(statement)
+    return out
 
 
 # A paragraph that is one quote closed by a verb-like word and a capitalised name that no

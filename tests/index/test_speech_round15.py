@@ -55,3 +55,29 @@ def test_an_assistant_coach_is_the_named_person() -> None:
 def test_whom_an_assistant_or_a_lawyer_serves_is_still_no_speaker(relation: str) -> None:
     assert all(s.speaker != "Herrie Setyawan"
                for s in found(f"{_QUOTE} ujar {relation} Herrie Setyawan."))
+
+
+_WIRANTO = ("Wiranto: demo harus bubar pukul 18.00\n\nJakarta (ANTARA News) - Menteri Koordinator "
+            "Bidang Politik, Hukum dan Keamanan (Menko Polhukam) Wiranto mengatakan demonstrasi "
+            "harus tetap berpegang pada ketentuan yang berlaku.\n"
+            "\"Pukul 6 sore harus bubar sendiri, jangan dibubarkan,\" kata Wiranto.\n")
+
+
+def test_a_comma_inside_an_offices_list_of_fields_does_not_end_the_office() -> None:
+    first = found(_WIRANTO)[0]
+    assert first.speaker == "Wiranto"
+    assert first.role == ("Menteri Koordinator Bidang Politik, Hukum dan Keamanan "
+                          "(Menko Polhukam)")
+
+
+def test_the_abbreviation_of_a_speakers_office_is_that_speaker() -> None:
+    text = _WIRANTO + ("Menko Polhukam juga mengatakan para ulama diminta menyerukan kepada "
+                       "umat agar demo dilakukan dengan damai.\n")
+    assert [s.speaker for s in found(text)] == ["Wiranto"] * 3
+
+
+def test_the_abbreviation_of_a_body_in_an_office_stays_the_body() -> None:
+    text = ("Komnas HAM pantau pilkada\n\nJakarta - Wakil Ketua Komisi Nasional Hak Asasi Manusia "
+            "(Komnas HAM) Hairansyah mengatakan delapan wilayah menjadi fokus pemantauan.\n"
+            "Komnas HAM juga mengatakan pemantauan dimulai bulan depan.\n")
+    assert [s.speaker for s in found(text)][-1] != "Hairansyah"
