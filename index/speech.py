@@ -50,7 +50,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -359,16 +359,19 @@ def extract_statements(text: str) -> list[Statement]:
     scan = _Scan.of(text, book)
     leading: list[tuple[int, int, tuple[int, int]]] = []  # quote paragraphs awaiting a speaker
     orphaned = False  # right after a quote closed by words not read as its attribution
+    open_before: _Open | None = None  # the previous paragraph, if one sentence nobody said
     spans = [(_past_dateline(text, start), end) for start, end in sentence_spans(text)]
     for paragraph in _paragraphs(text, spans):
         if _headline(text, paragraph):
-            leading, orphaned = [], False
+            leading, orphaned, open_before = [], False, None
             continue
         _introduce_names(scan, paragraph, book)
         found = _direct(scan, paragraph) + _reported(scan, paragraph)
         previous = statements[-1] if statements else None
         if not found and previous is not None and previous.speech == _DIRECT:
             found = _continued(text, paragraph, previous)
+        found += _said_before(scan, paragraph, found, open_before)
+        open_before = _unsaid_end(text, paragraph, found)
         if not found:
             leading = _still_leading(text, paragraph, leading)
             orphaned = (_ORPHAN_CLOSE.fullmatch(text, paragraph[0].start, paragraph[-1].end)
@@ -1260,6 +1263,95 @@ def _misspelt_verb(scan: _Scan, sentence: _Sentence) -> _Found | None:
     if quote[1] - quote[0] < _MIN_WORDS or text[quote[0]] in _OPEN_QUOTES:
         return None
     return sentence.start, sentence.end, quote, mention, _REPORTED
+
+
+# "Hal itu disampaikan Direktur Utama Persija, Gede Widiade.": opening a sentence, the
+# passive says whose the sentence (or quote paragraph) right before it was. ("Hal senada
+# …", "Demikian juga …": someone else saying the same is not.)
+_THAT_WAS_SAID = re.compile(
+    r"(?:(?:Hal|Pernyataan|Penegasan|Keterangan|Informasi|Penjelasan)[ ]+(?:itu|tersebut|ini)"
+    r"[ ]+(?:(?:juga|pun|pula|sudah|telah|langsung|secara[ ]+[a-z]+)[ ]+){0,2}"
+    r"|(?:Demikian|Begitu)[ ]+)di(?:sampaikan|ungkap(?:kan)?|katakan|tegaskan|jelaskan|utarakan"
+    r"|kemukakan|ucapkan|tuturkan|paparkan)[ ]+(?:(?:langsung|secara[ ]+[a-z]+)[ ]+)?(?:oleh[ ]+)?(?=[A-Za-z])")
+# The sentence or quote paragraph before: its start, end, the words said, direct or reported.
+_Open = tuple[int, int, tuple[int, int], str]
+_MIN_OPEN_WORDS = 5
+
+
+def _said_before(scan: _Scan, paragraph: _Paragraph, found: list[_Found],
+                 open_before: _Open | None) -> list[_Found]:
+    """"Tim berjulukan Periquitos itu dijadwalkan melakoni uji coba …. Hal ini disampaikan
+    Direktur Utama Persija, Gede Widiade.": the sentence before, which has no speaker of its
+    own, is what the named person said: the paragraph's first sentence right before it, or
+    `open_before`, the previous paragraph when it is one sentence or one quotation."""
+    text = scan.text
+    added: list[_Found] = []
+    for i, sentence in enumerate(paragraph):
+        match = _THAT_WAS_SAID.match(text, sentence.start, sentence.end)
+        if match is None:
+            continue
+        before = open_before if i == 0 else _unsaid(text, paragraph[0], found) if i == 1 else None
+        if before is None:
+            continue
+        mention = scan.after(match.end(), min(sentence.end, match.end() + _LOOKAROUND))
+        if mention is None or not _named_person(scan, match.end(), mention):
+            continue
+        start, _, quote, kind = before  # shown with the sentence that names the speaker
+        added.append((start, sentence.end, quote, mention, kind))
+    return added
+
+
+# Words that say the phrase before a name goes on past the speaker's office, into when or
+# where they spoke ("Presiden Jokowi dalam KTT … di Vientiane, Laos"): no name follows.
+_CLAUSE_WORD = re.compile(r"\b(?:di|ke|dalam|ketika|kala|saat|usai|seusai|setelah|sebelum|pada"
+                          r"|yang|atas|tentang|dengan|kepada|untuk|sambil|menanggapi|melalui)\b")
+# A capitalised word after the name's comma, no degree ("S.T."): the office may go on to the
+# real name ("Kasat Reskrim Polresta Depok, Kompol Teguh Nugroho").
+_MORE_NAMED = re.compile(r",[ ]+[A-Z](?![A-Za-z]{0,2}\.)")
+
+
+def _named_person(scan: _Scan, at: int, mention: Mention) -> bool:
+    """Whether the mention read after a passive verb at `at` is surely a person's name:
+    not a pronoun, a description, a body or someone unnamed; its office runs straight up to
+    it and no capitalised phrase follows; no word of it is a body's; one word alone is the
+    short form of a fuller name the article gave, or comes after an office ("Kapuspen TNI
+    Wuryanto")."""
+    if (not mention.name or mention.pronoun or mention.head or mention.organisation
+            or mention.unknown or mention.role_only or mention.aside):
+        return False
+    if _CLAUSE_WORD.search(scan.text, at, mention.start) or (
+            mention.role is not None and _CLAUSE_WORD.search(mention.role)):
+        return False
+    words = mention.name.split(" (")[0].split()
+    if any(fold(word) in ORG_WORDS for word in words) or _MORE_NAMED.match(scan.text, mention.end):
+        return False
+    return len(words) > 1 or mention.role is not None or scan.book.knows(words[0])
+
+
+def _unsaid_end(text: str, paragraph: _Paragraph, found: list[_Found]) -> _Open | None:
+    """The paragraph, when it is one sentence or one quotation that no statement holds.
+    Of several sentences, which one "hal itu" means is unsure: the last is often background
+    ("Dia sedianya diperiksa sebagai saksi …" after the news that Dwina stayed away)."""
+    if not found and (quote := _whole_quote(text, paragraph)) is not None:
+        return paragraph[0].start, paragraph[-1].end, quote, _DIRECT
+    return _unsaid(text, paragraph[0], found) if len(paragraph) == 1 else None
+
+
+def _unsaid(text: str, sentence: _Sentence, found: list[_Found]) -> _Open | None:
+    """A sentence no statement holds, ending in a full stop, of some words: reported speech
+    if it has no quote marks, direct if it is all one quote, else nothing."""
+    if sentence.covered or any(f[0] < sentence.end and f[1] > sentence.start for f in found):
+        return None
+    start, end = _trim(text, sentence.start, sentence.end)
+    words = text[start:end]
+    if len(words.split()) < _MIN_OPEN_WORDS or not words.rstrip("”\"’)").endswith((".", "!")):
+        return None
+    marks = _ANY_QUOTE.findall(words)
+    if not marks:
+        return start, end, (start, end), _REPORTED
+    if (len(marks) == 2 and words[0] in _OPEN_QUOTES and words[-1] in "”\""):
+        return start, end, _trim(text, start + 1, end - 1), _DIRECT
+    return None
 
 
 _PASSIVE = re.compile(r"\b(?:Hal|hal|Pernyataan|pernyataan|Penegasan|penegasan)\b[^,.;\n]{0,30}?"
