@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Every said set (said.jsonl, A to R) and dev.jsonl through `kutip eval`, each on its corpus,
+# Every said set (said.jsonl, A to T) and dev.jsonl through `kutip eval`, each on its corpus,
 # with its absent questions; one output file per set in OUT. Data dirs are DD-base, DD-F,
-# DD-GH, DD-IJ, DD-KL, DD-MN, DD-OP, DD-QR (DD defaults to /tmp/kutip-eval): the first run indexes, later
-# runs reuse them. Corpora F to R are built into CORPORA (default /tmp/kutip-corpora) when
+# DD-GH, DD-IJ, DD-KL, DD-MN, DD-OP, DD-QR, DD-ST (DD defaults to /tmp/kutip-eval): the first run indexes, later
+# runs reuse them. Corpora F to T are built into CORPORA (default /tmp/kutip-corpora) when
 # missing.
 #
 #   bash bench/said_blind/eval_all.sh OUT
@@ -21,7 +21,7 @@ run() {  # run DATA_SUFFIX SET_FILE CORPUS ABSENT NAME
   KUTIP_DATA_DIR="$DD-$1" python -m kutip.cli eval "$2" --corpus "$3" --unanswerable "$4" \
     > "$OUT/$5.txt" 2>&1
 }
-for pair in f:F gh:GH ij:IJ kl:KL mn:MN op:OP qr:QR; do
+for pair in f:F gh:GH ij:IJ kl:KL mn:MN op:OP qr:QR st:ST; do
   script=${pair%%:*} name=${pair##*:}
   [ -d "$CORPORA/$name" ] || python "$B/make_corpus_$script.py" "$CORPORA/$name"
 done
@@ -35,3 +35,4 @@ for s in K L; do run KL "$B/said-$s.jsonl" "$CORPORA/KL" "$B/said-$s-absent.json
 for s in M N; do run MN "$B/said-$s.jsonl" "$CORPORA/MN" "$B/said-$s-absent.jsonl" $s; done
 for s in O P; do run OP "$B/said-$s.jsonl" "$CORPORA/OP" "$B/said-$s-absent.jsonl" $s; done
 for s in Q R; do run QR "$B/said-$s.jsonl" "$CORPORA/QR" "$B/said-$s-absent.jsonl" $s; done
+for s in S T; do run ST "$B/said-$s.jsonl" "$CORPORA/ST" "$B/said-$s-absent.jsonl" $s; done

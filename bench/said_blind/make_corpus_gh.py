@@ -49,7 +49,7 @@ def build(picks: dict[str, list[dict]], description: str,
     if args.list:
         print("\n".join(f"{row['id']}.txt" for row in listable[args.list]))
     else:
-        print(f"400 + {2 * PER_SET} articles -> {args.out}")
+        print(f"400 + {sum(map(len, picks.values()))} articles -> {args.out}")
 
 
 if __name__ == "__main__":
