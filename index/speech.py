@@ -360,7 +360,9 @@ def extract_statements(text: str) -> list[Statement]:
     leading: list[tuple[int, int, tuple[int, int]]] = []  # quote paragraphs awaiting a speaker
     orphaned = False  # right after a quote closed by words not read as its attribution
     open_before: _Open | None = None  # the previous paragraph, if one sentence nobody said
-    spans = [(_past_dateline(text, start), end) for start, end in sentence_spans(text)]
+    lead_end = _second_line_end(text)
+    spans = [(_past_dateline(text, start) if start < lead_end else start, end)
+             for start, end in sentence_spans(text)]
     for paragraph in _paragraphs(text, spans):
         if _headline(text, paragraph):
             leading, orphaned, open_before = [], False, None
@@ -623,6 +625,21 @@ def _past_dateline(text: str, start: int) -> int:
     if len(words[-1]) <= 2 or any(word in _NOT_IN_DATELINE for word in words):
         return start  # "Dalam acara itu, J - Law bercerita …": a sentence and a name
     return match.end()
+
+
+def _second_line_end(text: str) -> int:
+    """Where the article's second non-blank line (its first after the title) ends: only a
+    sentence starting before it can open with a dateline (found once, not per sentence)."""
+    seen, pos = 0, 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if text[pos:end].strip():
+            seen += 1
+            if seen == 2:
+                return end
+        pos = end + 1
+    return len(text)
 
 
 _DATELINE_WORD = re.compile(r"[\w.!]+")
