@@ -199,6 +199,8 @@ class _Scan:
     places: frozenset[str]
     book: SpeakerBook
     _run_names: dict[tuple[int, int], Mention | None] = field(default_factory=dict)
+    _bodies: dict[str, bool] = field(default_factory=dict)
+    _said_by: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, book: SpeakerBook) -> _Scan:
@@ -260,6 +262,11 @@ class _Scan:
         capitalised word right before or after it: a body the article names on its own."""
         if " " not in phrase:
             return self.stands_alone(phrase)
+        if phrase not in self._bodies:  # once per phrase: a long article repeats its speakers
+            self._bodies[phrase] = self._body_alone(phrase)
+        return self._bodies[phrase]
+
+    def _body_alone(self, phrase: str) -> bool:
         text = self.text
         for match in re.finditer(rf"(?<![\w'’.-]){re.escape(phrase)}(?![\w'’-])", text):
             start, end = match.span()
@@ -268,6 +275,13 @@ class _Scan:
             if not (before or after):
                 return True
         return False
+
+    def speaks_as(self, word: str) -> bool:
+        """The article attributes speech to this word ("kata Hariyadi"), once per word."""
+        if word not in self._said_by:
+            self._said_by[word] = re.search(_SAID_BY_WORD.format(re.escape(word)),
+                                            self.text) is not None
+        return self._said_by[word]
 
     def stands_alone(self, word: str) -> bool:
         """The capitalised word occurs somewhere with no capitalised neighbour."""
@@ -533,7 +547,7 @@ def _body_before_person(scan: _Scan, words: list[str]) -> int:
         body = " ".join(words[:cut])
         if not (scan.body_alone(body) or fold(body) in scan.places):
             continue
-        if re.search(_SAID_BY_WORD.format(re.escape(words[0])), scan.text):
+        if scan.speaks_as(words[0]):
             return 0  # "Hariyadi Bidisantoso Sukamdani" and later "kata Hariyadi": his name
         while len(words) - cut >= 3 and fold(words[cut]) in scan.places:
             cut += 1  # "Atletico Madrid Antoine Griezmann": "di Madrid", the club's too
