@@ -513,9 +513,8 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
         before = text[words[i - 1][0]:words[i - 1][1]]
         if before[:1].islower() and _key(before) not in ROLE_HEADS | TITLES | _CLAUSE_OPENERS:
             return None  # "penggawa Chelsea", "pemerintah Kanada": a place or club
-    if (i > 1 and _key(text[words[0][0]:words[0][1]]) in _RELATIONAL
-            and all(text[s].islower() for s, _ in words[:i])
-            and tuple(_key(text[s:e]) for s, e in words[:2]) not in _OFFICES_OF_RELATIONAL_HEAD):
+    if (i > 1 and _opens_relation([_key(text[s:e]) for s, e in words[:2]])
+            and all(text[s].islower() for s, _ in words[:i])):
         return Mention("", None, words[0][0], name_words[-1][1], unknown=True)  # "perwakilan
         # properti Michael Jackson": someone who speaks for him
     if i > 0 and not role_words and _key(text[words[i - 1][0]:words[i - 1][1]]) in _BODIES_OF:
@@ -606,6 +605,12 @@ _OFFICES_OF_RELATIONAL_HEAD = frozenset([("asisten", "pelatih"), ("asisten", "ma
                                          ("sekretaris", "jenderal")])
 
 
+def _opens_relation(keys: list[str]) -> bool:
+    """The role's first word relates its holder to whoever is named next ("kuasa hukum X",
+    "asisten X"), unless the first two words are an office of their own ("asisten pelatih")."""
+    return bool(keys) and keys[0] in _RELATIONAL and tuple(keys[:2]) not in _OFFICES_OF_RELATIONAL_HEAD
+
+
 def _name_is_relatum(text: str, role_words: list[tuple[int, int]]) -> bool:
     """"Ketua tim untuk Budi", "Penasihat untuk Presiden Joko Widodo": after "untuk"/"of"
     the name is whom the role serves, not the speaker."""
@@ -614,8 +619,7 @@ def _name_is_relatum(text: str, role_words: list[tuple[int, int]]) -> bool:
         return True
     if keys[0] in _KIN:
         return True  # "Istri Setya Novanto": his wife speaks
-    if (keys[0] in _RELATIONAL and all(text[s].islower() for s, _ in role_words)
-            and tuple(keys[:2]) not in _OFFICES_OF_RELATIONAL_HEAD):
+    if _opens_relation(keys) and all(text[s].islower() for s, _ in role_words):
         return True  # "kuasa hukum Setya Novanto" (capitalised "Juru Bicara X" names X)
     links = [k for k, key in enumerate(keys) if key in _SERVES]
     return bool(links) and any(key in ROLE_HEADS for key in keys[links[0] + 1:])

@@ -374,9 +374,7 @@ def extract_statements(text: str) -> list[Statement]:
     leading: list[tuple[int, int, tuple[int, int]]] = []  # quote paragraphs awaiting a speaker
     orphaned = False  # right after a quote closed by words not read as its attribution
     open_before: _Open | None = None  # the previous paragraph, if one sentence nobody said
-    lead_end = _second_line_end(text)
-    spans = [(_past_dateline(text, start) if start < lead_end else start, end)
-             for start, end in sentence_spans(text)]
+    spans = [(_past_dateline(text, start), end) for start, end in sentence_spans(text)]
     for paragraph in _paragraphs(text, spans):
         if _headline(text, paragraph):
             leading, orphaned, open_before = [], False, None
@@ -572,7 +570,7 @@ def _common_noun_before_person(scan: _Scan, words: list[str]) -> int:
         return 0  # "Festival Danau Tektonik Poso", "Majelis Hakim Pengadilan Negeri Bandung"
     if not (scan.stands_alone(rest[0]) or scan.stands_alone(rest[-1])):
         return 0
-    if re.search(_SAID_BY_WORD.format(re.escape(words[0])), scan.text):
+    if scan.speaks_as(words[0]):
         return 0
     return cut
 
@@ -630,10 +628,10 @@ _DATELINE_REACH = 60
 def _past_dateline(text: str, start: int) -> int:
     """Where a statement starting at `start` starts once an opening dateline is left out: a
     dateline is nobody's words. Only on the article's first line (after its title)."""
-    if start and text[start - 1] != "\n":
+    if (start and text[start - 1] != "\n") or start >= _second_line_end(text):
         return start
     match = _DATELINE.match(text, start, start + _DATELINE_REACH)
-    if match is None or sum(1 for line in text[:start].splitlines() if line.strip()) > 1:
+    if match is None:
         return start
     words = [fold(word) for word in _DATELINE_WORD.findall(match.group())]
     if len(words[-1]) <= 2 or any(word in _NOT_IN_DATELINE for word in words):
@@ -643,7 +641,8 @@ def _past_dateline(text: str, start: int) -> int:
 
 def _second_line_end(text: str) -> int:
     """Where the article's second non-blank line (its first after the title) ends: only a
-    sentence starting before it can open with a dateline (found once, not per sentence)."""
+    sentence starting before it can open with a dateline. Reads those lines only, so asking
+    for every sentence costs nothing on a long article."""
     seen, pos = 0, 0
     while pos < len(text):
         end = text.find("\n", pos)

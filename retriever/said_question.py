@@ -566,10 +566,6 @@ def _subject_word(word: str, following: str) -> bool:
     return False
 
 
-# Particles inside a name, between capitalised words ("di" is a place's, "Anies di Jakarta").
-_SUBJECT_PARTICLES = frozenset(_words("bin|binti|van|von|der|den|de|del|dos|al|el|ibn|ben"))
-
-
 def _has_person_word(words: list[str]) -> bool:
     """A capitalised word or a role: "the driver", "Jokowi" (not "the" alone)."""
     return any(any(c.isupper() for c in w) or _is_role_word(w.lower().strip(",;:'")) for w in words)
@@ -752,9 +748,13 @@ def _split_id_person(rest: str) -> tuple[str, str]:
 # Lower-case words inside a name ("Muhammad bin Salman", "Rafael van der Vaart").
 # Function words go on with a name's phrase ("Kepala Pusat Data dan Informasi BNPB",
 # "Yustinus Prastowo dari DJP", "X selaku ketua"): the other parsers place them.
-_NAME_PARTICLES = frozenset(_words("bin|binti|van|von|der|den|de|da|di|del|dos|al|el|ibn|ben"
-                                   "|dan|atau|serta|dari|yang|ke|untuk|kepada|pada|dengan"
-                                   "|selaku|sebagai|juga|pun|sendiri|saat|ketika"))
+_PARTICLES = frozenset(_words("bin|binti|van|von|der|den|de|da|di|del|dos|al|el|ibn|ben"))
+_NAME_PARTICLES = _PARTICLES | frozenset(_words("dan|atau|serta|dari|yang|ke|untuk|kepada|pada"
+                                                "|dengan|selaku|sebagai|juga|pun|sendiri|saat"
+                                                "|ketika"))
+# The particles alone, for a why-question's subject; not the Indonesian words among them
+# ("di" is a place's, "Anies di Jakarta"; "da" as spoken Indonesian).
+_SUBJECT_PARTICLES = _PARTICLES - {"di", "da"}
 
 
 def _after_name(previous: str, word: str) -> bool:
