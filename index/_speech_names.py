@@ -43,7 +43,8 @@ ROLE_HEADS = _wordset("""
 presiden wakil menteri menlu mendagri menkeu menhan menko ketua kepala direktur dirut direktorat
 sekretaris sekjen gubernur wagub bupati walikota wali juru jubir penasihat pelatih kapten duta
 dubes perdana raja ratu pangeran kanselir senator anggota komisaris pengacara kuasa hakim jaksa
-rektor dekan profesor prof pakar pengamat analis peneliti dokter dr kabid kasubdit kapolri
+rektor dekan profesor prof pakar ahli spesialis konsultan dosen praktisi pemerhati pengamat
+analis peneliti dokter dr kabid kasubdit kapolri
 kapolda kapolres kapolsek kabareskrim panglima pangdam kasad komandan danrem dandim kadis kadiv
 kabag kasat kasi kapuspen kabag manajer ceo pendiri pemilik ketum jenderal kolonel brigjen irjen
 kombes akbp kompol letnan pelaut perwakilan bos ajun iptu ipda aiptu letjen mayjen marsekal laksamana deputi asisten staf
@@ -178,13 +179,18 @@ DEGREES = MATCHER_DEGREES | _wordset("ma sked skm spog mkom llm mph")
 
 ARTICLES = frozenset(["a", "an", "the"])
 
-_WORD = re.compile(r"[^\W\d_]+(?:[ ]-[ ][^\W\d_]+)+|\(?[^\s,;:()\"“”]+\)?(?:[ ]-[ ][a-z][^\s,;:()\"“”]*)*")
+# "SpA(K)": a specialist's title keeps its bracketed letter.
+_WORD = re.compile(r"[^\W\d_]+(?:[ ]-[ ][^\W\d_]+)+"
+                   r"|\(?[^\s,;:()\"“”]+(?:\([A-Z]\)|\)?)(?:[ ]-[ ][a-z][^\s,;:()\"“”]*)*")
 # Words that end a speaker phrase after a verb ("kata Saut seusai ...", "said Ushakov in ...").
 _STOP_AFTER = _wordset("""
 kepada di saat ketika seusai usai selepas dalam pada seperti yang dan dengan dari melalui lewat terkait
 soal mengenai tentang sebelum setelah kemarin sembari sambil menanggapi menjawab beberapa
 to in at on during after before when while as from via who which about and
 """)
+# A lower-case active verb ends a speaker after "kata"/"ujar", even after a role head whose
+# lower-case words run on ("kata juru bicara kepolisian …"): "ujar Menteri Budi menambahkan".
+_ACTIVE_VERB = re.compile(r"(?:me|ber)[a-z]{4,}")
 # Lowercase time/place fillers allowed between a subject and its verb.
 _ADVERBS = _wordset("""
 juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justru bahkan malah
@@ -421,7 +427,7 @@ def _skip_places(text: str, words: list[tuple[int, int]], i: int, places: frozen
 
 def is_degree(word: str) -> bool:
     """"MM", "S.H.", "M.Si": an academic degree written after a name ("Ma" is a name)."""
-    if _SPECIALIST.fullmatch(word):
+    if _SPECIALIST.fullmatch(word) or _CONSULTANT.fullmatch(word):
         return True  # "dr Fitria Amalia, SpKK": a medical specialist's title
     if not word[:1].isupper() or (len(word) > 1 and word == word.capitalize()):
         return False
@@ -430,6 +436,8 @@ def is_degree(word: str) -> bool:
 
 # Indonesian medical specialist titles: "SpKK", "Sp.PD", "SpTHT-KL".
 _SPECIALIST = re.compile(r"Sp\.?[A-Z][A-Za-z]{0,4}(?:-[A-Z]{1,4})?(?:\([A-Z]\))?")
+# "Sp. A(K)": the field and consultant mark of a specialist's title written apart.
+_CONSULTANT = re.compile(r"[A-Z][A-Za-z]{0,4}(?:-[A-Z]{1,4})?\([A-Z]\)")
 
 
 def _is_title(word: str) -> bool:
@@ -732,6 +740,10 @@ def _organisation(text: str, words: list[tuple[int, int]]) -> Mention | None:
 
 
 _ADDRESSED = frozenset(["kepada", "terhadap", "oleh", "dengan", "bersama"])
+# When or how it was said, never a word of a role: "kata Mendagri usai acara … di Solo, Jateng"
+# is no role "Mendagri usai acara …" of a person "Jateng".
+_OCCASION = frozenset(["usai", "seusai", "selepas", "saat", "ketika", "sebelum", "setelah",
+                       "sembari", "sambil", "seraya", "melalui", "lewat", "seperti"])
 
 
 def _role_phrase(text: str, start: int, end: int) -> str | None:
@@ -746,6 +758,8 @@ def _role_phrase(text: str, start: int, end: int) -> str | None:
         words = words[ends[-1] + 1:]  # "… tempat kejadian. wali Kota Levallois - Perret"
     while words and _key(text[words[0][0]:words[0][1]]) in ARTICLES:
         words = words[1:]
+    if any(_key(text[s:e]) in _OCCASION for s, e in words):
+        return None
     for k, (s, e) in enumerate(words):
         key = _key(text[s:e])
         if key in _ADDRESSED:
@@ -1234,6 +1248,8 @@ def _leading_phrase(text: str, start: int, end: int, *,
                                   and key not in ORG_WORDS and key not in PRONOUNS
                                   and not (out and _key(text[out[0][0]:out[0][1]]) in ROLE_HEADS)):
             break
+        if out and _ACTIVE_VERB.fullmatch(word) and key not in ROLE_HEADS:
+            break  # "ujar Bupati Sambas Atbah Romin Suhaili menyampaikan pujiannya"
         out.append((s, e))
         if key in PRONOUNS:
             break

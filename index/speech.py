@@ -50,7 +50,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "23"
+EXTRACTOR_VERSION = "24"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -1158,7 +1158,10 @@ def _direct(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
         for sentence in paragraph[first:last + 1]:
             sentence.covered = True
         quote = _trim(text, open_ + 1, close)
-        found.append((paragraph[first].start, paragraph[last].end, quote, mention, _DIRECT))
+        start = paragraph[first].start
+        if text[start:open_].rstrip().endswith((".", "!", "?")):
+            start = open_  # "… adalah Edho Okta H, Dwi Hartanti, dan Florida M. “Selain …”"
+        found.append((start, paragraph[last].end, quote, mention, _DIRECT))
     return found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -415,10 +416,12 @@ def test_english_the_description_is_never_just_the_latest_speaker(text: str) -> 
 
 
 def check_spans(text: str, statements: list[Statement]) -> None:
-    """Each span is whole sentences of `text` (the first past an opening dateline); the said
+    """Each span is whole sentences of `text` (the first past an opening dateline, or from a
+    quotation mark that opens a sentence the splitter left glued to the one before); the said
     words and the mention lie inside it."""
     starts = {s for s, _ in sentence_spans(text)}
     starts |= {_past_dateline(text, s) for s in starts}
+    starts |= {m.start(1) for m in re.finditer(r"[.!?][ ]*([\"“”])", text)}
     ends = {e for _, e in sentence_spans(text)}
     for s in statements:
         assert s.start in starts and s.end in ends
