@@ -202,6 +202,7 @@ class _Scan:
     _run_names: dict[tuple[int, int], Mention | None] = field(default_factory=dict)
     _bodies: dict[str, bool] = field(default_factory=dict)
     _said_by: dict[str, bool] = field(default_factory=dict)
+    _first_at: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, book: SpeakerBook) -> _Scan:
@@ -289,6 +290,13 @@ class _Scan:
                 at = text.find(phrase, end)
             else:
                 at = text.find(phrase, at + 1)
+
+    def first_at(self, phrase: str) -> int:
+        """Where the phrase first occurs (`str.find`), once per phrase: a long article gives
+        one speaker many statements, and the speaker may first occur far into it."""
+        if phrase not in self._first_at:
+            self._first_at[phrase] = self.text.find(phrase)
+        return self._first_at[phrase]
 
     def speaks_as(self, word: str) -> bool:
         """The article attributes speech to this word ("kata Hariyadi"), once per word."""
@@ -536,7 +544,7 @@ def _institution_out_of_name(scan: _Scan, statement: Statement) -> Statement:
                 and not scan.stands_alone(words[1])):
             return replace(statement, speaker=" ".join(words[1:]), role=f"{role} {words[0]}")
         return statement
-    at = scan.text.find(statement.speaker)
+    at = scan.first_at(statement.speaker)
     run = _INSTITUTION_RUN.search(scan.text, max(0, at - 60), at) if at > 0 else None
     if run is None or fold(run.group(1).split(" ", 1)[0]) not in ORG_WORDS:
         return statement
