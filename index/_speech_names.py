@@ -784,18 +784,35 @@ def _is_role_head(key: str) -> bool:
     one letter longer or shorter at most can be one edit away, and a word's answer is kept;
     a function word is none ("kepada" is not "kepala")."""
     return key in ROLE_HEADS or (len(key) >= _MIN_TYPO_HEAD and key not in FUNCTION_WORDS and any(
-        one_edit_apart(key, head) for size in (len(key) - 1, len(key), len(key) + 1)
-        for head in _long_heads_of_length().get(size, ())))
+        one_edit_apart(key, head) for head in _typo_candidates(key)))
+
+
+def _typo_candidates(key: str) -> set[str]:
+    """The long role heads that share the word or one of its one-letter deletions with one of
+    theirs: every head one edit away is among them (a letter changed or two swapped leave a
+    common deletion, one added or dropped leaves the shorter word), so the word is compared
+    with a few heads, not with all two hundred (a long article has thousands of words)."""
+    by_deletion = _long_heads_by_deletion()
+    found = set(by_deletion.get(key, ()))
+    for variant in _deletions(key):
+        found.update(by_deletion.get(variant, ()))
+    return found
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
 @lru_cache(maxsize=1)
-def _long_heads_of_length() -> dict[int, tuple[str, ...]]:
-    """The role heads a typo may be made in, by length (built once, on first use)."""
-    by_length: dict[int, list[str]] = {}
+def _long_heads_by_deletion() -> dict[str, tuple[str, ...]]:
+    """The role heads a typo may be made in, under themselves and each of their one-letter
+    deletions (built once, on first use)."""
+    by_deletion: dict[str, set[str]] = {}
     for head in ROLE_HEADS:
         if len(head) >= _MIN_TYPO_HEAD:
-            by_length.setdefault(len(head), []).append(head)
-    return {size: tuple(sorted(heads)) for size, heads in by_length.items()}
+            for variant in _deletions(head) | {head}:
+                by_deletion.setdefault(variant, set()).add(head)
+    return {variant: tuple(sorted(heads)) for variant, heads in by_deletion.items()}
 
 
 def is_given_name_role(word: str) -> bool:

@@ -23,6 +23,7 @@ import bisect
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from index._speaker_book import SpeakerBook
@@ -201,6 +202,7 @@ class _Scan:
     _run_names: dict[tuple[int, int], Mention | None] = field(default_factory=dict)
     _bodies: dict[str, bool] = field(default_factory=dict)
     _said_by: dict[str, bool] = field(default_factory=dict)
+    _first_at: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, book: SpeakerBook) -> _Scan:
@@ -267,21 +269,49 @@ class _Scan:
         return self._bodies[phrase]
 
     def _body_alone(self, phrase: str) -> bool:
-        text = self.text
-        for match in re.finditer(rf"(?<![\w'’.-]){re.escape(phrase)}(?![\w'’-])", text):
-            start, end = match.span()
-            before = start >= 2 and text[start - 1] == " " and _capital_word_ends(text, start - 1)
-            after = text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
+        for start in self._phrase_starts(phrase):
+            end = start + len(phrase)
+            before = start >= 2 and self.text[start - 1] == " " and _capital_word_ends(
+                self.text, start - 1)
+            after = self.text[end:end + 1] == " " and self.text[end + 1:end + 2].isupper()
             if not (before or after):
                 return True
         return False
 
+    def _phrase_starts(self, phrase: str) -> Iterator[int]:
+        r"""Where the phrase occurs as whole words (what `(?<![\w'’.-])phrase(?![\w'’-])`
+        finds, left to right, never overlapping): `str.find` jumps to each occurrence,
+        where a regex opening with a lookbehind tries every position of the article."""
+        text, at = self.text, self.text.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            if not (at and _GLUED_BEFORE.match(text, at - 1)) and not _GLUED_AFTER.match(text, end):
+                yield at
+                at = text.find(phrase, end)
+            else:
+                at = text.find(phrase, at + 1)
+
+    def first_at(self, phrase: str) -> int:
+        """Where the phrase first occurs (`str.find`), once per phrase: a long article gives
+        one speaker many statements, and the speaker may first occur far into it."""
+        if phrase not in self._first_at:
+            self._first_at[phrase] = self.text.find(phrase)
+        return self._first_at[phrase]
+
     def speaks_as(self, word: str) -> bool:
         """The article attributes speech to this word ("kata Hariyadi"), once per word."""
-        if word not in self._said_by:
+        if _WHOLE_WORD.fullmatch(word):
+            return word in self._said_words
+        if word not in self._said_by:  # "D.", "Al-Ghazali": the pattern itself, rarely asked
             self._said_by[word] = re.search(_SAID_BY_WORD.format(re.escape(word)),
                                             self.text) is not None
         return self._said_by[word]
+
+    @functools.cached_property
+    def _said_words(self) -> frozenset[str]:
+        """The whole words right after "kata", "ujar", "menurut" …, read once when needed:
+        one search of the article per speaker word made a long article quadratic."""
+        return frozenset(match.group(1) for match in _SAID_BY_ANY.finditer(self.text))
 
     def stands_alone(self, word: str) -> bool:
         """The capitalised word occurs somewhere with no capitalised neighbour."""
@@ -514,7 +544,7 @@ def _institution_out_of_name(scan: _Scan, statement: Statement) -> Statement:
                 and not scan.stands_alone(words[1])):
             return replace(statement, speaker=" ".join(words[1:]), role=f"{role} {words[0]}")
         return statement
-    at = scan.text.find(statement.speaker)
+    at = scan.first_at(statement.speaker)
     run = _INSTITUTION_RUN.search(scan.text, max(0, at - 60), at) if at > 0 else None
     if run is None or fold(run.group(1).split(" ", 1)[0]) not in ORG_WORDS:
         return statement
@@ -528,7 +558,11 @@ def _institution_out_of_name(scan: _Scan, statement: Statement) -> Statement:
 
 
 # "kata Hariyadi", "menurut Kiswinar": a word the article attributes speech to is a person's.
-_SAID_BY_WORD = r"\b(?:kata|ujar|ucap|tutur|tambah|jelas|menurut)[ ]+{}\b"
+_SAID_BY = r"\b(?:kata|ujar|ucap|tutur|tambah|jelas|menurut)[ ]+"
+_SAID_BY_WORD = _SAID_BY + r"{}\b"
+# The word after each: a lookahead, so "kata kata Budi" still finds "kata Budi".
+_SAID_BY_ANY = re.compile(_SAID_BY + r"(?=(\w+)\b)")
+_WHOLE_WORD = re.compile(r"\w+")
 
 
 def _body_before_person(scan: _Scan, words: list[str]) -> int:
@@ -1579,6 +1613,11 @@ def _joined_subject(scan: _Scan, sentence: _Sentence) -> Mention | None:
 _EMPTY = re.compile("")
 _JOINED = re.compile(r"\b(?:seraya|sambil|sembari|dan|and|while)\s*$", re.IGNORECASE)
 _SUBJECT_END = re.compile(r"\s+(?=[a-z])")
+
+
+# What may not touch a phrase found as whole words (`_Scan._phrase_starts`).
+_GLUED_BEFORE = re.compile(r"[\w'’.-]")
+_GLUED_AFTER = re.compile(r"[\w'’-]")
 
 
 def _capital_word_ends(text: str, pos: int) -> bool:
