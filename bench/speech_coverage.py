@@ -5,7 +5,8 @@
 
 Loads the corpus with kutip's own `Loader` (the stored text quotes are cut from), runs
 `extract_statements` on each article and prints statements per article and time per
-article, then times one `--big-mb` MB article (the corpus texts repeated). Then, for each said.jsonl row, whether the row's article holds a statement whose
+article, then times one `--big-mb` MB article (the corpus texts repeated; with
+`--big-indosum`, also one of IndoSum-dev's 3,463 articles joined). Then, for each said.jsonl row, whether the row's article holds a statement whose
 speaker matches the row's `speaker` and whose span (`text[start:end]`) contains the row's
 `answer`. A speaker matches when the row's name words, folded (case, diacritics, hyphen
 spacing), all occur in the statement's speaker and role words ("Menlu Retno" matches
@@ -71,13 +72,14 @@ def print_counts(found: dict[str, list[Statement]], seconds: list[float]) -> Non
           f"total {sum(seconds):.2f} s")
 
 
-def print_big_article(articles: dict[str, Article], size: int) -> None:
-    """One article of `size` characters made of the corpus texts end to end."""
+def print_big_article(articles: dict[str, Article], size: int, *,
+                      what: str = "the corpus repeated") -> None:
+    """One article of `size` characters made of the `articles`' texts end to end."""
     corpus = "\n".join(article.text for article in articles.values())
     text = (corpus * (size // len(corpus) + 1))[:size]
     started, cpu = time.perf_counter(), time.process_time()
     count = len(extract_statements(text))
-    print(f"one {size / 1e6:.0f} MB article (the corpus repeated): "
+    print(f"one {size / 1e6:.0f} MB article ({what}): "
           f"{time.perf_counter() - started:.2f} s wall, {time.process_time() - cpu:.2f} s CPU "
           f"(CPU time hardly moves with other processes' load), {count} statements")
 
@@ -88,6 +90,11 @@ def main() -> None:
     parser.add_argument("--said", type=Path, default=DEFAULT_EVAL / "said.jsonl")
     parser.add_argument("--misses", action="store_true", help="list the rows not covered")
     parser.add_argument("--big-mb", type=int, default=5, help="size of the one-article timing")
+    parser.add_argument("--big-indosum", type=Path, nargs="?", const=DEFAULT_EVAL / "scale"
+                        / "indosum-dev.jsonl", help="also time a --big-mb article of these "
+                        "articles joined (default IndoSum-dev): thousands of distinct names, "
+                        "where a scan of the article per name shows; the corpus repeated "
+                        "holds few")
     args = parser.parse_args()
     articles = load_corpus(args.corpus)
     found: dict[str, list[Statement]] = {}
@@ -99,6 +106,9 @@ def main() -> None:
     print_counts(found, seconds)
     if args.big_mb:
         print_big_article(articles, args.big_mb * 1_000_000)
+    if args.big_mb and args.big_indosum:
+        print_big_article(load_corpus(args.big_indosum), args.big_mb * 1_000_000,
+                          what=f"{args.big_indosum.name} joined")
     rows = [json.loads(line) for line in args.said.read_text().splitlines() if line.strip()]
     hits = 0
     for row in rows:
