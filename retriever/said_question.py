@@ -174,7 +174,7 @@ _ID_AMBIGUOUS_NOUNS = _words("alasan|harapan|pesan|janji|sikap|peringatan|ancama
 # they made one on the topic (see `_en_why`).
 _ID_ACT_NOUNS = _words("rencana|putusan|keputusan|pertanyaan|doa|instruksi|perintah|arahan"
                        "|strategi|syarat|solusi|target|nasihat|catatan|kesimpulan|temuan"
-                       "|maksud")
+                       "|maksud|tujuan|niat|motivasi")
 # Indonesian verb stems of "Apa yang dikatakan X" (with di-) and "Apa yang X katakan" (bare).
 _ID_STEMS = _words("katakan|sampaikan|janjikan|ungkapkan|jelaskan|tegaskan|sebutkan|sebut"
                    "|kemukakan|usulkan|sarankan|minta|tuntut|bantah|klaim|peringatkan|kritik"

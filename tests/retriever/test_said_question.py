@@ -280,6 +280,8 @@ REASONS = [
      "Boca's Horacio Paolini", "the deal to be settled"),
     ("Apa sebenarnya maksud Amien Rais dengan people power?", "Amien Rais",
      "maksud people power"),
+    ("Apa tujuan Edho Okta membuat pelembab wajah dari ceker ayam?", "Edho Okta",
+     "tujuan membuat pelembab wajah dari ceker ayam"),  # a purpose, as a reason
     # a stance may be shown by a deed (a vote) as well as said
     ("Does Jokowi support the death penalty for drug dealers?", "Jokowi",
      "the death penalty for drug dealers"),
@@ -340,6 +342,8 @@ def test_who_commented_questions(question: str, person: str | None, topic: str,
 
 NOT_SAID = [
     "Siapa wali kota Padang?",
+    "Apa tujuan pembangunan jalan tol?",
+    "Apa tujuan wisata favorit di Bali?",
     "Siapakah nama Menteri Luar Negeri Iran",
     "Who is the Kremlin's foreign policy adviser?",
     "Who is the mayor of Padang?",
