@@ -51,7 +51,7 @@ test: install-dev lint
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest
 
 test-slow: install-dev
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest -m slow -s
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest -m slow -s -n 0  # in order, their printed figures shown
 
 bench: install-dev
 	$(PY) bench/bot_latency.py

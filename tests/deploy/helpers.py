@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tests.auxil.processes import ChromaServer
+from tests.auxil.processes import ChromaServer, child_model_cache
 
 DEPLOY = Path(__file__).parent
 ARTICLES = DEPLOY / "articles"
@@ -21,5 +21,5 @@ def server_env(server: ChromaServer, data_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("KUTIP_", "CHROMA_", "TELEGRAM_"))}
     env.update(CHROMA_HOST="127.0.0.1", CHROMA_PORT=str(server.port),
-               KUTIP_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1")
+               KUTIP_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1", **child_model_cache())
     return env

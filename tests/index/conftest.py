@@ -7,10 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from index.e5_model import bundled_weights, ensure_e5_model, model_folder_name
 from index.e5_runtime import choose_dtype, cpu_flags
-from tests.conftest import FIXTURES, SEED
+from tests.conftest import FIXTURES, SEED, run_tmp
 
 TORN_FILE = "half-written.bin"
 
@@ -22,12 +23,24 @@ def chosen_dtype() -> str:
 
 @pytest.fixture(scope="session")
 def e5_cache(tmp_path_factory: pytest.TempPathFactory, chosen_dtype: str) -> Path:
-    """A model cache whose folder was torn by a crash before the session converted it."""
-    cache = tmp_path_factory.mktemp("models")
-    torn = cache / model_folder_name(bundled_weights(), chosen_dtype)
-    torn.mkdir()
-    (torn / TORN_FILE).write_bytes(b"\0" * 100)
-    ensure_e5_model(bundled_weights(), cache, dtype=chosen_dtype)
+    """A model cache whose folder was torn by a crash before the session converted it.
+
+    Built once per test run (the first pytest-xdist worker to get here builds it, the others
+    wait and reuse it), with the float32 folder too, so no worker converts into it while
+    another's test looks at it.
+    """
+    cache = run_tmp(tmp_path_factory) / "e5-cache"
+    ready = cache.with_name("e5-cache.ready")  # beside it: tests list what the cache holds
+    with FileLock(str(cache) + ".lock"):
+        if not ready.is_file():
+            shutil.rmtree(cache, ignore_errors=True)
+            cache.mkdir()
+            torn = cache / model_folder_name(bundled_weights(), chosen_dtype)
+            torn.mkdir()
+            (torn / TORN_FILE).write_bytes(b"\0" * 100)
+            ensure_e5_model(bundled_weights(), cache, dtype=chosen_dtype)
+            ensure_e5_model(bundled_weights(), cache, dtype="float32")
+            ready.write_text("torn folder rewritten\n")
     return cache
 
 

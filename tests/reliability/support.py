@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.auxil.processes import CLI_TIMEOUT_S, venv_tool
+from tests.auxil.processes import CLI_TIMEOUT_S, child_model_cache, venv_tool
 
 REPO = Path(__file__).resolve().parents[2]
 INDOSUM = REPO.parent / "shared" / "eval" / "scale" / "indosum-dev.jsonl"
@@ -45,7 +45,7 @@ def kutip_env(data_dir: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("KUTIP_", "CHROMA_", "TELEGRAM_"))}
     env.update(KUTIP_DATA_DIR=str(data_dir), KUTIP_CHUNK_SIZE="100", PYTHONUNBUFFERED="1",
-               PYTHONPATH=str(REPO))
+               PYTHONPATH=str(REPO), **child_model_cache())
     env.update(extra)
     return env
 
