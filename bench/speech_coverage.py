@@ -6,7 +6,7 @@
 Loads the corpus with kutip's own `Loader` (the stored text quotes are cut from), runs
 `extract_statements` on each article and prints statements per article and time per
 article, then times one `--big-mb` MB article (the corpus texts repeated; with
-`--big-indosum`, also one of IndoSum-dev's 3,463 articles joined). Then, for each said.jsonl row, whether the row's article holds a statement whose
+`--big-indosum`, also one of IndoSum-dev's articles joined: 3,451 distinct file names of its 3,463). Then, for each said.jsonl row, whether the row's article holds a statement whose
 speaker matches the row's `speaker` and whose span (`text[start:end]`) contains the row's
 `answer`. A speaker matches when the row's name words, folded (case, diacritics, hyphen
 spacing), all occur in the statement's speaker and role words ("Menlu Retno" matches

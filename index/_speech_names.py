@@ -18,6 +18,7 @@ from index.names import one_edit_apart
 
 __all__ = [
     "EPITHET_HEADS",
+    "ME_VERB",
     "NAME_PARTICLES",
     "Mention",
     "article_places",
@@ -188,9 +189,11 @@ kepada di saat ketika seusai usai selepas dalam pada seperti yang dan dengan dar
 soal mengenai tentang sebelum setelah kemarin sembari sambil menanggapi menjawab beberapa
 to in at on during after before when while as from via who which about and
 """)
+# A lower-case me- verb ("menyatakan"): "menteri" and "mendiang" are no verbs.
+ME_VERB = r"me(?!nteri\b|ndiang\b)[a-z]{4,}"
 # A lower-case active verb ends a speaker after "kata"/"ujar", even after a role head whose
 # lower-case words run on ("kata juru bicara kepolisian …"): "ujar Menteri Budi menambahkan".
-_ACTIVE_VERB = re.compile(r"(?:me|ber)[a-z]{4,}")
+_ACTIVE_VERB = re.compile(rf"(?:{ME_VERB}|ber[a-z]{{4,}})")
 # Lowercase time/place fillers allowed between a subject and its verb.
 _ADVERBS = _wordset("""
 juga pun kemudian lalu lantas sebelumnya sendiri pernah sempat telah sudah justru bahkan malah

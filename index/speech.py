@@ -31,6 +31,7 @@ from index._speech_aliases import NICKNAME_PHRASE, bracketed_initials, epithet_n
 from index._speech_anaphora import Description, alias_in, description_after, description_before
 from index._speech_names import (
     FUNCTION_WORDS,
+    ME_VERB,
     NAME_PARTICLES,
     ORG_WORDS,
     PRONOUNS,
@@ -1063,7 +1064,7 @@ def _with_appositive_role(scan: _Scan, sentence: _Sentence, end: int, mention: M
 
 # A lower-case active verb is no word of an office: "Gubernur DKI Jakarta Ahok menyatakan akan
 # menanti janji pasangan …, Anies Baswedan" is a sentence before Anies, not his role.
-_ACTIVE_VERB = re.compile(r"\bme(?!nteri\b|ndiang\b)[a-z]{4,}\b")
+_ACTIVE_VERB = re.compile(rf"\b{ME_VERB}\b")
 
 
 # ", Zakariya," / ", Zakariya menuntut": a one-word name set off after a comma.
