@@ -10,15 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.auxil.processes import child_model_cache
+from tests.auxil.processes import child_env
 from tests.auxil.seed import FIXTURES, REPO, SEED, SEED_QUESTION, SEED_QUOTE
 
 
 def kutip(*args: str, data: Path, env: dict[str, str] | None = None,
           input_text: str | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items()
-                if not k.startswith(("KUTIP_", "CHROMA_", "TELEGRAM_"))}
-    full_env.update({"KUTIP_DATA_DIR": str(data), **child_model_cache(), **(env or {})})
+    full_env = child_env(**{"KUTIP_DATA_DIR": str(data), **(env or {})})
     return subprocess.run(
         [sys.executable, "-m", "kutip.cli", *args], check=False, capture_output=True, text=True,
         env=full_env, cwd=REPO, timeout=300, input=input_text,

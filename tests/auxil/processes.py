@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import json
+import os
 import shutil
 import signal
 import socket
@@ -71,6 +72,17 @@ def child_model_cache() -> dict[str, str]:
     its data dir, as a user's first run has it.
     """
     return {} if CHILD_MODEL_CACHE is None else {"KUTIP_MODEL_CACHE": str(CHILD_MODEL_CACHE)}
+
+
+def child_env(**values: str) -> dict[str, str]:
+    """A `kutip` child process's environment: this one without the developer's KUTIP_,
+    CHROMA_ and TELEGRAM_ settings, with the run's model cache (`child_model_cache`), then
+    `values`."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("KUTIP_", "CHROMA_", "TELEGRAM_"))}
+    env.update(child_model_cache())
+    env.update(values)
+    return env
 
 
 def kutip_command(*args: str) -> list[str]:

@@ -7,10 +7,9 @@ docker-compose.yml runs.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from tests.auxil.processes import ChromaServer, child_model_cache
+from tests.auxil.processes import ChromaServer, child_env
 
 DEPLOY = Path(__file__).parent
 ARTICLES = DEPLOY / "articles"
@@ -18,8 +17,5 @@ ARTICLES = DEPLOY / "articles"
 
 def server_env(server: ChromaServer, data_dir: Path) -> dict[str, str]:
     """The environment of a `kutip` process in server mode (nothing from the developer's)."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("KUTIP_", "CHROMA_", "TELEGRAM_"))}
-    env.update(CHROMA_HOST="127.0.0.1", CHROMA_PORT=str(server.port),
-               KUTIP_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1", **child_model_cache())
-    return env
+    return child_env(CHROMA_HOST="127.0.0.1", CHROMA_PORT=str(server.port),
+                     KUTIP_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.auxil.processes import CLI_TIMEOUT_S, child_model_cache, venv_tool
+from tests.auxil.processes import CLI_TIMEOUT_S, child_env, venv_tool
 
 REPO = Path(__file__).resolve().parents[2]
 INDOSUM = REPO.parent / "shared" / "eval" / "scale" / "indosum-dev.jsonl"
@@ -42,12 +41,8 @@ def make_corpus(path: Path, n: int) -> Path:
 
 def kutip_env(data_dir: Path, **extra: str) -> dict[str, str]:
     """A `kutip` process environment: nothing from the developer's KUTIP_/CHROMA_ settings."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("KUTIP_", "CHROMA_", "TELEGRAM_"))}
-    env.update(KUTIP_DATA_DIR=str(data_dir), KUTIP_CHUNK_SIZE="100", PYTHONUNBUFFERED="1",
-               PYTHONPATH=str(REPO), **child_model_cache())
-    env.update(extra)
-    return env
+    return child_env(**{"KUTIP_DATA_DIR": str(data_dir), "KUTIP_CHUNK_SIZE": "100",
+                        "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(REPO), **extra})
 
 
 @dataclass(frozen=True)
