@@ -57,6 +57,7 @@ wartawan wartawati koresponden jurnalis reporter sopir pengemudi saksi correspon
 president vice minister secretary spokesman spokeswoman spokesperson adviser advisor aide chief
 head director governor senator ambassador prime chancellor coach manager chairman chairwoman
 official officials officer expert analyst lawyer attorney professor general commander leader founder
+co-founder cofounder
 former deputy mayor judge prosecutor economist researcher
 supir panitia penyelenggara diplomat kuasa pembina pengelola ketua uskup pendeta pastor imam
 ulama kiai artis aktivis selebgram trainer instruktur bishop laksma laksda laksdya marsma marsda marsdya danlantamal danlanal
@@ -346,7 +347,8 @@ def is_nominalisation(word: str) -> bool:
 
 
 def _key(word: str) -> str:
-    return word.casefold().strip(".'’()")
+    key = word.casefold().strip(".'’()")
+    return key.replace(" - ", "-") if " - " in key else key  # "Co - Founder" is "co-founder"
 
 
 def _is_name_word(word: str) -> bool:
@@ -573,7 +575,9 @@ def _joins_offices(text: str, words: list[tuple[int, int]], k: int) -> bool:
         return False
     before, after = (text[s:e] for s, e in (words[k - 1], words[k + 1]))
     if _key(after) in ROLE_HEADS:
-        return False
+        # "Founder dan CEO Ruangguru Belva Devara": two offices of one person, no name
+        # between them; "Presiden Jokowi dan Menteri …" names the first.
+        return _key(before) in ROLE_HEADS and before[:1].isupper() == after[:1].isupper()
     if is_nominalisation(before):
         return after.istitle()  # "Kepala Bidang Kedaruratan dan Logistik BPBD Jember …"
     return _office_word(before) and _office_word(after)

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 __all__ = ["BLEND_HEAD", "DEGREES", "asked_match_keys", "is_blend", "is_role", "match_speaker",
-           "name_key", "one_edit_apart", "role_concepts", "speaker_match_keys"]
+           "name_aliases", "name_key", "one_edit_apart", "role_concepts", "speaker_match_keys"]
 
 # Scores of the kinds of match (the asked name against the speaker's name tokens).
 FULL_NAME = 1.0
@@ -76,6 +76,25 @@ minister law: justice minister | law minister | menkumham | menteri hukum
 minister health: health minister | menkes | menteri kesehatan
 minister education: education minister | mendikbud | menteri pendidikan
 minister energy: energy minister | menteri energi | menteri esdm
+minister agriculture: agriculture minister | mentan | menteri pertanian
+minister industry: industry minister | menperin | menteri perindustrian
+minister social: social affairs minister | social minister | mensos | menteri sosial
+minister sports: sports minister | youth and sports minister | menpora
+minister sports: menteri pemuda dan olahraga
+minister tourism: tourism minister | menpar | menteri pariwisata
+minister labour: manpower minister | labour minister | labor minister | menaker | menakertrans
+minister labour: menteri ketenagakerjaan | menteri tenaga kerja
+minister religion: religious affairs minister | religion minister | menag | menteri agama
+minister communication: communications minister | communication minister | menkominfo
+minister communication: menteri komunikasi dan informatika | menteri kominfo
+minister fisheries: fisheries minister | maritime affairs and fisheries minister
+minister fisheries: menteri kelautan dan perikanan | menteri kp
+minister environment: environment minister | forestry minister | menlhk | menteri lhk
+minister environment: menteri lingkungan hidup dan kehutanan | menteri lingkungan hidup
+minister public-works: public works minister | menpupr | menteri pupr
+minister public-works: menteri pekerjaan umum dan perumahan rakyat | menteri pekerjaan umum
+minister soe: state-owned enterprises minister | soe minister | menteri bumn | meneg bumn
+minister coordinating: coordinating minister | menko | menteri koordinator
 ministry: ministry | kementerian | department | departemen | kemenlu
 foreign: foreign | luar negeri | foreign affairs
 interior: dalam negeri | home affairs | interior
@@ -86,6 +105,21 @@ transport: transport | transportation | perhubungan
 health: health | kesehatan
 education: education | pendidikan
 energy: energy | energi
+agriculture: agriculture | agricultural | pertanian
+industry: industry | industrial | perindustrian | industri
+social: social affairs | sosial
+sports: sports | youth and sports | pemuda dan olahraga | olahraga
+tourism: tourism | pariwisata
+labour: manpower | labour | labor | ketenagakerjaan | tenaga kerja
+religion: religious affairs | agama
+communication: communications | komunikasi dan informatika | kominfo
+fisheries: fisheries | maritime affairs and fisheries | kelautan dan perikanan | perikanan
+environment: environment | environmental | forestry | lingkungan hidup dan kehutanan
+environment: lingkungan hidup | kehutanan
+public-works: public works | pekerjaan umum dan perumahan rakyat | pekerjaan umum | pupr
+soe: state-owned enterprises | state owned enterprises | soe | bumn
+coordinating: coordinating | koordinator
+water: water | tata air | sumber daya air
 law: law | justice | hukum | kehakiman
 policy: policy | kebijakan
 armed forces: armed forces | angkatan bersenjata
@@ -277,7 +311,13 @@ _EN_RELATION_WORDS = _RELATIONS | _word_set("attorney brother sister grandfather
 # Qualifiers that name a field or a kind of body, not one body ("foreign", "police"): they
 # narrow a role but are no named thing the statement's role must mention.
 _FIELDS = _word_set("""foreign interior defence finance trade transport health education law policy
-armed forces military police ministry government deputy hospital embassy energy""")
+armed forces military police ministry government deputy hospital embassy energy agriculture
+industry social sports tourism labour religion communication fisheries environment public-works
+soe coordinating water""")
+
+# The fields that tell one office from another of the same kind (ministers, agencies).
+_OFFICE_FIELDS = _FIELDS - {"ministry", "government", "deputy", "hospital", "embassy", "policy",
+                            "coordinating"}
 
 # Honorifics carry no role; dropped before a name, not inside one ("Ibu Retno", "RS Kasih Ibu").
 _HONORIFICS = _word_set("""bapak pak ibu bu mr mrs ms miss sir dr drs ir prof h hj haji hajjah kh
@@ -319,6 +359,27 @@ def _lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
         for form in forms.split("|"):
             table[tuple(name_key(form).split())] = tuple(concepts.split())
     return table
+
+
+@cache
+def _bodies_by_words() -> dict[frozenset[str], tuple[frozenset[str], ...]]:
+    """Each lexicon form of a named body or place (a country, the UN, Jakarta), as its set of
+    words → the word sets of every form of the same concept."""
+    forms: dict[tuple[str, ...], list[frozenset[str]]] = {}
+    for form, concepts in _lexicon().items():
+        if not set(concepts) & (_OCCUPATIONS | _FIELDS):
+            forms.setdefault(concepts, []).append(frozenset(form))
+    return {words: tuple(group) for group in forms.values() for words in group}
+
+
+def name_aliases(words: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The other spellings the lexicon knows of a body or place named by `words` (folded
+    tokens): {"pyongyang"} → {"korea", "utara"}, {"north", "korea"}, {"korut"} …; () if none.
+
+    >>> frozenset({"korea", "utara"}) in name_aliases(frozenset({"pyongyang"}))
+    True
+    """
+    return _bodies_by_words().get(frozenset(words), ())
 
 
 _MIN_FUZZY_LEN = 6  # words this long may be misspelt by one letter inside a longer form
@@ -712,6 +773,9 @@ def _role_score(asked: _Asked, role: frozenset[str]) -> float:
         return 0.0
     if ("deputy" in asked.concepts) != ("deputy" in role):
         return 0.0  # a deputy holds another office
+    fields = asked.concepts & _OFFICE_FIELDS
+    if fields and not fields & role and role & _OFFICE_FIELDS:
+        return 0.0  # the health minister is not the industry minister
     if _HOME in wanted and not role & _COUNTRIES:
         role |= {_HOME}  # "Ketua Mahkamah Agung" is Indonesia's, in Indonesian news
     if not all(any(_mentions(item, role) for item in group) for group in asked.groups):

@@ -186,7 +186,7 @@ def _only_in_others(name: frozenset[str], records: Mapping[str, ArticleRecord],
                   if speakers.keys[j] not in own_keys]
         theirs = [_paragraph(record.text, speakers.rows[j].start) for j in rows
                   if speakers.keys[j] in own_keys]
-        matching = {w for w in words[article_id] if holds_name(name, (w,))}
+        matching = {w for w in words[article_id] if holds_name(name, (w,), aliases=False)}
         for word, at in word_offsets(record.text):
             if word not in matching:
                 continue

@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection, Iterable
 from difflib import SequenceMatcher
 
+from index.names import name_aliases
 from retriever.text import tokenize
 
 __all__ = ["holds_name", "topic_names"]
@@ -44,10 +45,14 @@ def topic_names(topic: str, person_names: Iterable[str]) -> list[frozenset[str]]
     return names
 
 
-def holds_name(name: Collection[str], words: Collection[str]) -> bool:
+def holds_name(name: Collection[str], words: Collection[str], *, aliases: bool = True) -> bool:
     """Whether `words` (a text's tokens) hold any word of `name`, exactly or, from four
-    letters, as a prefix either way or a close spelling (Yerusalem for Jerusalem)."""
-    return any(_holds_word(word, words) for word in name)
+    letters, as a prefix either way or a close spelling (Yerusalem for Jerusalem), or (with
+    `aliases`) all words of another name of the same body or place (Korea Utara for
+    Pyongyang). Without `aliases` it tells single words apart, where a two-word other name
+    could not be seen."""
+    return any(_holds_word(word, words) for word in name) or aliases and any(
+        all(word in words for word in alias) for alias in name_aliases(frozenset(name)))
 
 
 def _holds_word(word: str, words: Collection[str]) -> bool:

@@ -397,3 +397,26 @@ def test_a_relation_written_in_english_before_a_name_is_the_persons_own() -> Non
 def test_a_priests_title_is_no_name_word() -> None:
     assert match_speaker("Romo Albertus", "Albertus Hani Rudi Hartoko") > 0.5
     assert match_speaker("Pater Albertus", "Albertus Hani Rudi Hartoko") > 0.5
+
+
+@pytest.mark.parametrize(("asked", "speaker", "role"), [
+    ("Mentan Amran", "Amran Sulaiman", "Menteri Pertanian"),
+    ("Menperin Airlangga", "Airlangga Hartarto", "Menteri Perindustrian"),
+    ("Menpora Imam", "Imam Nahrawi", "Menteri Pemuda dan Olahraga"),
+    ("Menteri Sosial Khofifah", "Khofifah Indar Parawansa", "Mensos"),
+    ("the industry minister", "Airlangga Hartarto", "Menteri Perindustrian"),
+    ("the tourism minister", "Arief Yahya", "Menpar"),
+])
+def test_ministers_of_every_field_match_across_short_forms_and_languages(
+        asked: str, speaker: str, role: str) -> None:
+    assert match_speaker(asked, speaker, role) >= 0.6
+
+
+@pytest.mark.parametrize(("asked", "role"), [
+    ("the health minister", "Menteri Perindustrian"),
+    ("the foreign minister", "Menteri Kesehatan"),
+    ("Menteri Pertanian", "Menteri Perdagangan"),
+    ("Jakarta's water agency chief", "Kepala Dinas Sosial DKI"),
+])
+def test_an_office_of_another_field_is_not_the_one_asked(asked: str, role: str) -> None:
+    assert match_speaker(asked, "Budi Santoso", role) == 0.0

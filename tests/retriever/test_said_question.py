@@ -505,3 +505,12 @@ def test_most_said_eval_questions_parse_as_said() -> None:
     rows = _questions("said.jsonl")
     said = [r for r in rows if (q := parse_said_question(r["question"])) and q.kind == "said"]
     assert len(said) >= 0.9 * len(rows)
+
+
+@pytest.mark.parametrize("question", [
+    "What did the MotoGP boss see in Valentino Rossi when they talked about retirement?",
+    "What did the coach tell the players while they talked about the final?",
+])
+def test_a_person_span_holding_a_clause_is_no_person(question: str) -> None:
+    said = parse_said_question(question)
+    assert said is None or not {"when", "while", "they"} & set(said.person.lower().split())

@@ -34,6 +34,8 @@ def test_topic_names_are_runs_of_capitalised_words_and_numbers(
     ({"democrat"}, "anggota Fraksi Partai Demokrat di DPR"),
     ({"ozil"}, "kontrak Mesut Oezil di Arsenal"),
     ({"rossi", "valentino"}, "Rossi cedera kaki"),  # one word of the name is enough
+    ({"pyongyang"}, "Retno mendesak Korea Utara mematuhi resolusi"),  # another name of it
+    ({"pyongyang"}, "uji coba rudal Korut"),
 ])
 def test_a_name_is_held_across_spellings(name: set[str], text: str) -> None:
     assert holds_name(name, set(tokenize(text)))
@@ -43,6 +45,7 @@ def test_a_name_is_held_across_spellings(name: set[str], text: str) -> None:
     ({"lebaran"}, "tarif kereta bandara belum ditentukan"),
     ({"pcc"}, "peredaran obat ilegal pcb di pasar"),  # short words only match exactly
     ({"rossi"}, "Lorenzo puas dengan tata letak Montmelo"),
+    ({"pyongyang"}, "Korea Selatan menggelar latihan"),  # half of another name is not it
 ])
 def test_a_name_the_text_lacks_is_not_held(name: set[str], text: str) -> None:
     assert not holds_name(name, set(tokenize(text)))
