@@ -31,7 +31,7 @@ from retriever.question import MAX_QUESTION_CHARS, Question
 from retriever.quotes import overlaps, pick_quote_spans, verify_quote
 from retriever.rank import support_score, top_indices
 from retriever.records import RecordCache
-from retriever.said import SaidAnswers, example_pairs, quote_of, statement_quotes
+from retriever.said import SaidAnswers, TopicQuery, example_pairs, quote_of, statement_quotes
 from retriever.said_question import SaidQuery
 from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
 from retriever.speakers import MatchKeys, SpeakerIndex
@@ -187,11 +187,14 @@ class Retriever:
 
     # ---- candidates ------------------------------------------------------------
 
-    def _candidates(self, question: Question, snap: _Snapshot) -> list[Candidate]:
-        """Chunks for `question.query`, ranked as the fusion strategy says."""
+    def _candidates(self, question: Question, snap: _Snapshot,
+                    qvec: np.ndarray | None = None) -> list[Candidate]:
+        """Chunks for `question.query` (its vector `qvec` when already embedded), ranked as
+        the fusion strategy says."""
         fusion = self.fusion
         # BM25-only search needs no query vector (the embedding is most of a search's time).
-        qvec = self.embedder.encode_queries([question.query])[0] if fusion.dense else None
+        if qvec is None and fusion.dense:
+            qvec = self.embedder.encode_queries([question.query])[0]
         # Exact dense search over the snapshot's vectors: Chroma's HNSW is approximate, and
         # its graph is rebuilt differently by each process that opens the store, so the
         # same question got different neighbours in the indexing run and in later ones.
@@ -252,10 +255,19 @@ class Retriever:
         started = time.perf_counter()
         parsed = Question.parse(question, context=context)
         snap = self._current_snapshot()
-        candidates, records = self._committed(self._candidates(parsed, snap), snap)
-        if parsed.said is not None and self.fusion.dense and snap.speakers.rows:
-            answer = self._said_answer(parsed.said, parsed, candidates, records, snap, k=k,
-                                       exclude=tuple(exclude))
+        said = parsed.said if self.fusion.dense and snap.speakers.rows else None
+        qvec = topic = None
+        if said is not None:
+            # One embedding call for the question and its topic: a call's fixed cost (the
+            # runtime's threads waking) is about half of a short text's time.
+            text = said.topic or parsed.query
+            vectors = self.embedder.encode_queries(list(dict.fromkeys([parsed.query, text])))
+            qvec = vectors[0]
+            topic = TopicQuery(topic=text, vector=vectors[-1], language=parsed.language)
+        candidates, records = self._committed(self._candidates(parsed, snap, qvec), snap)
+        if said is not None and topic is not None:
+            answer = self._said_answer(said, parsed, candidates, records, snap, k=k,
+                                       exclude=tuple(exclude), topic=topic)
             if answer is not None:
                 return replace(answer, took_ms=(time.perf_counter() - started) * 1000)
         page = _NO_PAGE
@@ -341,6 +353,7 @@ class Retriever:
     def _said_answer(
         self, said: SaidQuery, question: Question, candidates: list[Candidate],
         records: dict[str, ArticleRecord], snap: _Snapshot, *, k: int, exclude: tuple[Span, ...],
+        topic: TopicQuery,
     ) -> Answer | None:
         """A said question: the person's statements on the topic first, or an honest
         refusal; a who question: the speakers on the topic, one statement each. Paged
@@ -348,7 +361,6 @@ class Retriever:
         articles name but never quote, left to the usual path."""
         speakers = snap.speakers
         depth = max(k, min(MAX_QUOTES, k + len(exclude)))
-        topic = self._said.topic_query(said.topic or question.query, question.language)
         base = {"question": question.text, "truncated": question.truncated,
                 "candidates": candidates}
         if said.kind == "who":
