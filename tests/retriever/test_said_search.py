@@ -163,3 +163,22 @@ def test_a_loosely_read_question_off_their_topics_takes_the_usual_path(
     """Never a refusal as theirs from a loose reading: no 'no statement' on a guess."""
     answer = seeded_services.retriever.search("Which concerns did Ushakov raise about rice?")
     assert answer.reason != "no_statement_on_topic" and answer.speaker is None
+
+
+def test_a_said_question_embeds_question_and_topic_in_one_call(
+    seeded_services: Services, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    retriever = seeded_services.retriever
+    calls: list[list[str]] = []
+    embed = retriever.embedder.encode_queries
+
+    def counting(texts: list[str]):
+        calls.append(list(texts))
+        return embed(texts)
+
+    monkeypatch.setattr(retriever.embedder, "encode_queries", counting)
+    answer = retriever.search(SEED_QUESTION)
+    assert answer.quotes[0].text == SEED_QUOTE
+    assert len(calls) == 1
+    [(question, topic)] = calls
+    assert topic == "Iran" and "Ushakov" in question
