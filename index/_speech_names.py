@@ -347,8 +347,7 @@ def is_nominalisation(word: str) -> bool:
 
 
 def _key(word: str) -> str:
-    key = word.casefold().strip(".'’()")
-    return key.replace(" - ", "-") if " - " in key else key  # "Co - Founder" is "co-founder"
+    return word.casefold().strip(".'’()").replace(" - ", "-")  # "Co - Founder": "co-founder"
 
 
 def _is_name_word(word: str) -> bool:

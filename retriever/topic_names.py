@@ -51,8 +51,8 @@ def holds_name(name: Collection[str], words: Collection[str], *, aliases: bool =
     `aliases`) all words of another name of the same body or place (Korea Utara for
     Pyongyang). Without `aliases` it tells single words apart, where a two-word other name
     could not be seen."""
-    return any(_holds_word(word, words) for word in name) or aliases and any(
-        all(word in words for word in alias) for alias in name_aliases(frozenset(name)))
+    return any(_holds_word(word, words) for word in name) or (aliases and any(
+        all(word in words for word in alias) for alias in name_aliases(frozenset(name))))
 
 
 def _holds_word(word: str, words: Collection[str]) -> bool:
