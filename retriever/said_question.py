@@ -163,7 +163,7 @@ _ID_NOUNS = _words("kata|tanggapan|komentar|pendapat|penjelasan|desakan|pernyata
                    "|bantahan|dalih|kesaksian|pengakuan|seruan|tudingan|tuduhan|keluhan"
                    "|pembelaan|kata-kata|keyakinan|perasaan|ajakan|cuitan|kicauan|curhat|curhatan"
                    "|isi pidato|isi pernyataan|isi pesan|klarifikasi|sindiran|kecaman|pujian"
-                   "|kekhawatiran|wejangan|petuah|pidato|testimoni|pengakuannya")
+                   "|kekhawatiran|wejangan|petuah|pidato|testimoni|pengakuannya|kutipan")
 # Nouns that also name things ("alasan banjir", "reaksi kimia", "harapan hidup").
 _ID_AMBIGUOUS_NOUNS = _words("alasan|harapan|pesan|janji|sikap|peringatan|ancaman|prediksi"
                              "|ramalan|klaim|kritik|kritikan|saran|usulan|usul|permintaan"
@@ -297,11 +297,18 @@ def _verb_pattern(words: tuple[str, ...], inflect: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<=\s)(?:{_alternation(words, inflect=inflect)})(?=[\s,.;:]|$)", _I)
 
 
+# Chat spellings of Indonesian question words ("Gimana tanggapan X", "Knp X menolak Y").
+_COLLOQUIAL = {"gimana": "bagaimana", "gmn": "bagaimana", "bgmn": "bagaimana",
+               "bagaimna": "bagaimana", "knp": "kenapa", "apa sih": "apa"}
+_COLLOQUIAL_WH = re.compile(rf"^(?:{'|'.join(sorted(_COLLOQUIAL, key=len, reverse=True))})\b", _I)
+
+
 def _normalise(question: str) -> str:
     """Straight apostrophes and quotes, single spaces, no trailing question mark."""
     text = (question.replace("’", "'").replace("‘", "'").replace("`", "'")
             .replace("“", '"').replace("”", '"'))
     text = " ".join(text.split()).strip().rstrip("?!.").strip()
+    text = _COLLOQUIAL_WH.sub(lambda m: _COLLOQUIAL[m.group().lower()], text)
     if text.isupper():  # shouted: capitals say nothing, and "WHO" below means the WHO
         text = text.lower()
     return re.sub(r"^(what|who|how|where)'s\b", r"\1 is", text, flags=_I)
@@ -882,7 +889,7 @@ def _id_why_weak(after: str) -> SaidQuery | None:
     return None
 
 
-@_when(r"^(?P<person>.+?)\s+(?:bilang|berkata|ngomong|mengatakan|menyebut|menjawab"
+@_when(r"^(?P<person>.+?)\s+(?:bilang|berkata|ngomong|bicara|berbicara|mengatakan|menyebut|menjawab"
       r"|menyampaikan|menjelaskan|berkomentar|berpesan|berjanji|mengaku|menulis|menegaskan"
       r"|mengungkapkan|menanggapi|menjanjikan|mengusulkan|menyarankan|meminta)\s+apa\b"
       r"(?P<rest>.*)$")

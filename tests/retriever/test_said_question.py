@@ -242,6 +242,13 @@ SAID += [
     ("What was the content of Jokowi's speech?", "Jokowi", "", "en"),
     ("Apa poin-poin penting pidato Jokowi?", "Jokowi", "", "id"),
     ("What has Anies said publicly about the flooding?", "Anies", "the flooding", "en"),
+    # chat spellings of the question words, and two more heads
+    ("Gimana tanggapan Anies soal reklamasi?", "Anies", "reklamasi", "id"),
+    ("gmn komentar jokowi soal banjir", "jokowi", "banjir", "id"),
+    ("Apa sih kata Jokowi soal banjir?", "Jokowi", "banjir", "id"),
+    ("Jokowi bicara apa soal banjir?", "Jokowi", "banjir", "id"),
+    ("Knp Jokowi mengkritik DPR?", "Jokowi", "DPR", "id"),
+    ("Kutipan Retno Marsudi tentang krisis Rohingya", "Retno Marsudi", "krisis Rohingya", "id"),
 ]
 
 
