@@ -596,6 +596,14 @@ class SpeakerBook:
         token = next(iter(tokens))
         return token in self._by_token or self._short_form(token) is not None
 
+    def knows_spelling(self, word: str) -> bool:
+        """`knows`, or one known person has a name word one letter off it ("Haryadi" for
+        Hariyadi Sukamdani)."""
+        token = fold(word)
+        return self.knows(word) or len(token) >= _VARIANT_MIN and any(
+            known.person and any(one_edit_apart(other, token) for other in known.tokens)
+            for known in self._by_prefix.get(token[:_BLEND_HEAD], [])[:_CANDIDATES])
+
     def display_name(self, name: str) -> str:
         """"Joko Widodo (Jokowi)": a full name with the other name the article used for its
         statements, as Indonesian news writes them, so either form finds the speaker."""

@@ -47,7 +47,7 @@ dubes perdana raja ratu pangeran kanselir senator anggota komisaris pengacara ku
 rektor dekan profesor prof pakar ahli spesialis konsultan dosen praktisi pemerhati pengamat
 analis peneliti dokter dr kabid kasubdit kapolri
 kapolda kapolres kapolsek kabareskrim panglima pangdam kasad komandan danrem dandim kadis kadiv
-kabag kasat kasi kapuspen kabag manajer ceo pendiri pemilik ketum jenderal kolonel brigjen irjen
+kabag kasat kasi kapuspen kabag camat kades manajer ceo pendiri pemilik ketum jenderal kolonel brigjen irjen
 kombes akbp kompol letnan pelaut perwakilan bos ajun iptu ipda aiptu letjen mayjen marsekal laksamana deputi asisten staf
 koordinator pemimpin pimpinan ekonom psikolog pemain striker bek gelandang kiper penyanyi aktor
 aktris politikus politisi legislator kader pejabat kuasa pengurus kapolrestro kasatreskrim
@@ -69,6 +69,15 @@ menkop menesdm mensesneg menparekraf wamen wamenlu wamenkeu wapres wakapolri wak
 wakapolres wakapolresta kapolresta kapolrestabes kapolrestro kanit kabiro kasubag wabup wawali
 dirlantas dirtipikor diresnarkoba dirreskrimum dirreskrimsus dirresnarkoba direskrimum
 direskrimsus kakorlantas kabaharkam kasal kasau pangkostrad danpaspampres kadispen kapendam
+""")
+# Ordinary people described by what they are in the story ("Sulaeman, warga Cidahu, mengatakan",
+# "Budi, seorang pedagang, menuturkan"): an appositive role's head, as an office is. Not
+# before a name: "warga Cidahu" is where they live.
+LAY_HEADS = _wordset("""
+warga penduduk pedagang petani nelayan mahasiswa mahasiswi siswa siswi pelajar guru karyawan
+karyawati pegawai buruh pekerja penumpang pengunjung korban relawan pendukung penggemar
+pelanggan pembeli konsumen tetangga kerabat sahabat
+resident student teacher worker passenger visitor victim volunteer supporter farmer fisherman
 """)
 # Heads that describe a person only as an epithet ("pelantun lagu 'Keep Being You' tersebut",
 # "mantan pasangan Jennifer Garner itu"), never as an office; opening a run before a name they
@@ -209,6 +218,8 @@ _DEGREE_WORDS = frozenset(["tidak", "tak", "sangat", "cukup", "lebih", "begitu",
 _ROLE_OR_ORG = ROLE_HEADS | ORG_WORDS
 # Words after which a capitalised word names a town, not a person ("Wali Kota Solo Gibran …").
 _TOWNS = frozenset(["kota", "kabupaten", "provinsi", "city", "county"])
+# Areas below a town, whose one-word name comes before a person's in a role's run.
+_VILLAGE_HEADS = frozenset(["desa", "kelurahan", "kecamatan", "dusun", "kampung"])
 # Lowercase words that open a clause before its subject ("Sementara itu Guterres mengatakan").
 _CLAUSE_OPENERS = _wordset("itu ini namun kemudian lalu bahkan tetapi tapi sedangkan adapun maka")
 # Role words that are also given names ("Raja Parlindungan Pane", "Putri Ayu").
@@ -475,6 +486,12 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
             return None  # "Pusat Pengendalian Penyakit": what the office deals in, nobody
         if len(words) - i >= 3:
             i += 1  # "Kepala Badan Koordinasi Penanaman Modal Thomas Lembong": its object
+    if len(words) - i >= 3 and _key(text[words[i][0]:words[i][1]]) in _VILLAGE_HEADS \
+            and _key(text[words[i + 1][0]:words[i + 1][1]]) not in ORG_WORDS:
+        i += 2  # "Kepala Desa Cidahu Opi Novianti": the village is the office's
+    elif len(words) - i >= 3 and i > 0 and _key(text[words[i - 1][0]:words[i - 1][1]]) \
+            in _VILLAGE_HEADS and _key(text[words[i][0]:words[i][1]]) not in ORG_WORDS:
+        i += 1  # "(warga) Kecamatan Citamiang Opi Novianti"
     while i < len(words) - 1 and _is_title(text[words[i][0]:words[i][1]]):
         i += 1  # "Uztad Darwis Waru": a title the name run took in
     j = i
@@ -770,10 +787,28 @@ def _role_phrase(text: str, start: int, end: int) -> str | None:
         key = _key(text[s:e])
         if key in _ADDRESSED:
             return None  # "kepada wartawan di …": whom it was said to, no role
+        if key in LAY_HEADS and not _is_role_head(key):
+            return _lay_role(text, words, k)
         if _is_role_head(key) or (key in _PARENTS and k + 1 < len(words)
                                   and _key(text[words[k + 1][0]:words[k + 1][1]]) in _NOT_BY_BIRTH):
             return text[words[k][0]:words[-1][1]] if k == 0 or k <= 2 else None
     return None
+
+
+def _lay_role(text: str, words: list[tuple[int, int]], k: int) -> str | None:
+    """A lay role opens its phrase ("warga setempat", "seorang pedagang"), up to whom it was
+    said to: "jumlah penumpang tersebut …" or "Rizieq merupakan warga negara …" is a clause."""
+    if any(_key(text[s:e]) not in _LAY_LEADS for s, e in words[:k]):
+        return None
+    end = next((i for i in range(k + 1, len(words))
+                if _key(text[words[i][0]:words[i][1]]) in _ADDRESSED), len(words))
+    while end - 1 > k and text[words[end - 1][0]:words[end - 1][1]] == "yang":
+        end -= 1
+    return text[words[k][0]:words[end - 1][1]]
+
+
+# "seorang warga", "salah satu warga", "sang nelayan": how a lay role may open.
+_LAY_LEADS = frozenset(["seorang", "salah", "satu", "sang"])
 
 
 # "Bapak Angkat Egy Maulana Vikri, Subagja Suihan": a foster or step parent is a role.
@@ -988,7 +1023,33 @@ def parse_before_verb(text: str, start: int, end: int,
                  or _appositive(text, words, prev, places))
         if found is not None:
             return found
-    return _name_before_role(text, words, places) or _split_role_name(text, words, places)
+    return (_name_before_role(text, words, places) or _name_before_lay_role(text, words, places)
+            or _split_role_name(text, words, places))
+
+
+def _name_before_lay_role(text: str, words: list[tuple[int, int]],
+                          places: frozenset[str]) -> Mention | None:
+    """"Sulaeman salah seorang warga di utara Kabupaten Sukabumi mengatakan", "Budi Santoso
+    warga Cidahu menuturkan": a name (after a clause opener such as "Sementara itu"), then
+    in lower case what kind of person they are; a lone name word needs "seorang" or "salah
+    satu" to say so."""
+    first = 0
+    while first < len(words) - 1 and _key(text[words[first][0]:words[first][1]]) in (
+            _CLAUSE_OPENERS | {"sementara", "selain", "menurut"}):
+        first += 1
+    k = first
+    while k < len(words) and text[words[k][0]].isupper() and text[words[k][0]:words[k][1]].isalpha():
+        k += 1
+    lead = k
+    while lead < len(words) and _key(text[words[lead][0]:words[lead][1]]) in _LAY_LEADS:
+        lead += 1
+    if (k == first or lead >= len(words) or k - first < 2 and lead == k
+            or _key(text[words[lead][0]:words[lead][1]]) not in LAY_HEADS):
+        return None
+    name = _clean_name(text, words[first:k], places)
+    if name is None or _key(name.name.split()[0]) in FUNCTION_WORDS | _LAY_LEADS:
+        return None  # "Salah satu warga …": no name first
+    return Mention(name.name, text[words[lead][0]:words[-1][1]], name.start, name.end)
 
 
 def _name_before_role(text: str, words: list[tuple[int, int]],
@@ -1163,6 +1224,8 @@ def _parse_after_verb(text: str, start: int, end: int, places: frozenset[str], *
     if (source := unnamed_source(text, segs[0][0], segs[0][1])) is not None:
         return source
     first = _leading_phrase(text, *segs[0], join=join)
+    if first and _key(text[first[0][0]:first[0][1]]) in _LAY_LEADS and not _lay_led(text, first):
+        return None  # "ujar seorang pejabat kota Taebaek": someone unnamed, not "Taebaek"
     decided, found = _screen(text, first)
     if decided:
         return found
@@ -1179,16 +1242,51 @@ def _parse_after_verb(text: str, start: int, end: int, places: frozenset[str], *
         found = found or _appositive(text, _words(text, *segs[1]), first, places)
         if found is not None:
             return found
+    if _lay_led(text, first):
+        return _lay_role_name(text, first, places)
     found = _split_role_name(text, first, places)
     if found is None or found.unknown:  # "juru bicara Brigade Qassam" serves no person
         return _role_of_body(text, first) or found
     return found
 
 
+def _lay_role_name(text: str, words: list[tuple[int, int]],
+                   places: frozenset[str]) -> Mention | None:
+    """"warga Kecamatan Citamiang Opi Novianti": a lay role, its village and a name. Without
+    a comma or a village, "warga Cidahu Sulaeman" does not say where the place ends and
+    the name begins, so it is nobody's."""
+    village = next((k for k, (s, e) in enumerate(words) if _key(text[s:e]) in _VILLAGE_HEADS), None)
+    if village is None or len(words) - village < 4:
+        return None
+    name = _clean_name(text, words[village + 2:], places)
+    if name is None:
+        return None
+    return Mention(name.name, text[words[0][0]:words[village + 1][1]], name.start, name.end)
+
+
 # Bodies a lower-case role can be of with no one named ("juru bicara Brigade Ezzedine al -
 # Qassam"): the role is how the article names the speaker.
 _BODY_HEADS = ORG_HEADS | frozenset(["brigade", "pasukan", "milisi", "faksi", "gerakan",
                                      "kelompok", "sayap", "partai", "tentara", "angkatan"])
+
+
+def _lay_word(text: str, out: list[tuple[int, int]], key: str) -> bool:
+    """Whether a lowercase `key` goes on a lay role after `out`: "salah seorang warga
+    setempat", as "juru bicara kepolisian" goes on an office."""
+    keys = [_key(text[s:e]) for s, e in out]
+    if all(k in _LAY_LEADS for k in keys):
+        return key in _LAY_LEADS or key in LAY_HEADS
+    return any(k in LAY_HEADS for k in keys) and all(
+        k in _LAY_LEADS or k in LAY_HEADS or not text[s].isupper() for k, (s, _) in zip(keys, out))
+
+
+def _lay_led(text: str, words: list[tuple[int, int]]) -> bool:
+    """The phrase opens with a lay role ("warga Cidahu …"), no office."""
+    for s, e in words:
+        key = _key(text[s:e])
+        if key not in _LAY_LEADS:
+            return key in LAY_HEADS and key not in ROLE_HEADS
+    return False
 
 
 def _role_of_body(text: str, words: list[tuple[int, int]]) -> Mention | None:
@@ -1269,7 +1367,8 @@ def _leading_phrase(text: str, start: int, end: int, *,
             continue
         if key in _STOP_AFTER or (not word[:1].isupper() and key not in ROLE_HEADS
                                   and key not in ORG_WORDS and key not in PRONOUNS
-                                  and not (out and _key(text[out[0][0]:out[0][1]]) in ROLE_HEADS)):
+                                  and not (out and _key(text[out[0][0]:out[0][1]]) in ROLE_HEADS)
+                                  and not _lay_word(text, out, key)):
             break
         if out and _ACTIVE_VERB.fullmatch(word) and key not in ROLE_HEADS:
             break  # "ujar Bupati Sambas Atbah Romin Suhaili menyampaikan pujiannya"

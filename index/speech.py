@@ -52,7 +52,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "25"
+EXTRACTOR_VERSION = "26"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -1276,7 +1276,7 @@ def _reported(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
                or _trailing(scan, sentence) or _according(scan, sentence, _AS_SAID_BY)
                or _passive(scan, sentence) or _misspelt_verb(scan, sentence)
                or _demikian_after(scan, sentence)
-               or _said_by_first(scan, sentence))
+               or _said_by_first(scan, sentence) or _unread_speaker(scan, paragraph, i))
         if hit is not None:
             found.append(hit)
             if (conceded := _conceded(scan, sentence)) is not None:
@@ -1485,7 +1485,9 @@ def _according(scan: _Scan, sentence: _Sentence,
     else:
         quote = (sentence.start, sentence.end)  # "…, menurut X, …"
     if quote[1] - quote[0] < _MIN_WORDS:
-        return None
+        # too short to keep, but X is who speaks now ("Gempa juga dirasakan …, seperti yang
+        # dikatakan warga Citamiang Opi Novianti. … “…,” katanya")
+        return sentence.start, sentence.end, (match.start(), match.end()), mention, _SPEAKS
     return sentence.start, sentence.end, quote, mention, _REPORTED
 
 
@@ -1568,6 +1570,44 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
             continue
         return sentence.start, sentence.end, quote, mention, _REPORTED
     return None
+
+
+def _unread_speaker(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | None:
+    """"Sulaeman salah seorang warga di utara … mengatakan …", read by no rule: a strong
+    reporting verb, outside any quotation, whose clause names someone the article has not
+    named before (a capitalised word that is no place, body, day or function word) and
+    points back to nobody (no pronoun, no "… itu" description). Someone new speaks, so the
+    next "katanya" is not the latest speaker's."""
+    text = scan.text
+    sentence = paragraph[index]
+    match = _REPORTING.search(text, sentence.start, sentence.end)
+    if match is None or not match.group(1) or _inside(paragraph.quotes(text)[0], match.start()) \
+            or _in_open_quote(text, paragraph, match.start()):
+        return None
+    clause = max(sentence.start, *(text.rfind(mark, sentence.start, match.start()) + 1
+                                   for mark in ",;:"))
+    words = _WHOLE_WORD.findall(text, clause, match.start())
+    folded = [fold(word) for word in words]
+    if not words or any(word in _POINTING for word in folded[-3:]) \
+            or any(word in _PERSONAL for word in folded):
+        return None
+    names = [word for k, word in enumerate(words)
+             if word[0].isupper() and not (k == 0 and clause == sentence.start)
+             and folded[k] not in FUNCTION_WORDS and folded[k] not in ORG_WORDS
+             and folded[k] not in scan.places and folded[k] not in _NEVER_SPEAKING
+             and (k == 0 or folded[k - 1] not in _PLACE_LEADS)]
+    if not names or any(scan.book.knows_spelling(word) for word in names):
+        return None  # "Lebih lanjut Haryadi mengungkapkan": someone named before
+    return (sentence.start, sentence.end, (match.start(), match.end()),
+            Mention("", None, sentence.start, match.start(), unknown=True, anonymous=True),
+            _SPEAKS)
+
+
+# What points back to someone named before: "… itu mengaku", "ia pun menegaskan".
+_POINTING = frozenset(["itu", "ini", "tersebut"])
+_PERSONAL = PRONOUNS | frozenset(["mereka", "kami", "saya", "aku", "they", "we"])
+_PLACE_LEADS = frozenset(["di", "ke", "dari", "kepada", "pada", "in", "at", "to", "from"])
+_NEVER_SPEAKING = frozenset(["tuhan", "allah", "god"])  # "takdir Tuhan berkata lain"
 
 
 # A sentence whose subject is someone unnamed: "Seorang musisi", "Salah satu rekan",

@@ -1,0 +1,74 @@
+"""Who said what, round nineteen (fifteenth session, from a wrong speaker in set G): ordinary
+people ("warga", "pedagang", "guru") head an appositive role as offices do; someone new whom
+no rule reads stops "katanya" from carrying the previous speaker; a village's name before a
+person's belongs to the role; a short "seperti yang dikatakan X" still says who speaks."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.index.test_speech_attribution import found
+
+LONG = ("pemerintah harus segera membantu para korban gempa yang kehilangan rumah mereka di "
+        "desa itu sejak pagi tadi.")
+
+
+@pytest.mark.parametrize(("subject", "speaker", "role"), [
+    ("Sulaeman, warga Cidahu,", "Sulaeman", "warga Cidahu"),
+    ("Budi Santoso, seorang pedagang,", "Budi Santoso", "pedagang"),
+    ("Warga Cidahu, Sulaeman,", "Sulaeman", "Warga Cidahu"),
+    ("Sulaeman salah seorang warga Cidahu", "Sulaeman", "warga Cidahu"),
+    ("Sementara itu Budi Santoso salah seorang warga", "Budi Santoso", "warga"),
+    ("Budi Santoso warga Cidahu", "Budi Santoso", "warga Cidahu"),
+])
+def test_a_lay_person_is_read_with_what_they_are(subject: str, speaker: str, role: str) -> None:
+    [statement] = found(f"{subject} mengatakan {LONG}\n")
+    assert (statement.speaker, statement.role) == (speaker, role)
+
+
+def test_a_lay_role_before_a_name_is_no_name() -> None:
+    """"warga Cidahu Sulaeman": where the place ends and the name begins is unsaid."""
+    assert found(f"\"{LONG}\" kata warga Cidahu Sulaeman.\n") == []
+
+
+def test_a_clause_is_no_lay_role() -> None:
+    text = (f"Suprapto, Humas PT KAI, menjelaskan {LONG}\n"
+            "Menurut Suprapto, jumlah penumpang tersebut merujuk pada data yang diterima "
+            "bagian humas dari semua stasiun di Jakarta.\n")
+    assert [s.role for s in found(text)] == ["Humas PT KAI", "Humas PT KAI"]
+
+
+def test_someone_unread_stops_katanya_carrying_the_last_speaker() -> None:
+    text = ("\"Gempa tersebut tidak berpotensi tsunami,\" kata Kepala BPBD Yana Rusyana.\n"
+            "Sementara itu Sulaeman bersama rombongannya dari Cidahu juga mengatakan getaran "
+            "itu ia rasakan cukup kencang dan membuat panik seluruh warga.\n"
+            "\"Saat kejadian saya sedang berada di dalam rumah,\" katanya.\n")
+    assert [s.speaker for s in found(text)] == ["Yana Rusyana"]
+
+
+def test_the_last_speaker_under_another_spelling_still_carries() -> None:
+    text = ("\"Beliau wafat dengan tenang,\" kata Hariyadi Sukamdani.\n"
+            "Lebih lanjut Haryadi mengungkapkan, penyebab kematian ayahnya adalah usia yang "
+            "sudah senja dan organ yang tidak lagi berfungsi.\n"
+            "\"Waktu beliau kolaps pertama karena batuk,\" tuturnya.\n")
+    statements = found(text)
+    assert [s.speaker for s in statements] == ["Hariyadi Sukamdani"] * 2
+    assert "kolaps" in text[statements[-1].start:statements[-1].end]
+
+
+@pytest.mark.parametrize(("phrase", "speaker", "role"), [
+    ("Kepala Desa Cidahu Opi Novianti", "Opi Novianti", "Kepala Desa Cidahu"),
+    ("warga Kecamatan Citamiang Opi Novianti", "Opi Novianti", "warga Kecamatan Citamiang"),
+])
+def test_a_village_before_a_name_is_the_roles(phrase: str, speaker: str, role: str) -> None:
+    [statement] = found(f"\"Getarannya cukup kencang tetapi sebentar,\" kata {phrase}.\n")
+    assert (statement.speaker, statement.role) == (speaker, role)
+
+
+def test_a_short_as_said_by_names_who_speaks_next() -> None:
+    text = ("\"Gempa tersebut tidak berpotensi tsunami,\" kata Kepala BPBD Yana Rusyana.\n"
+            "Gempa juga dirasakan di Kota Sukabumi seperti yang dikatakan warga Kecamatan "
+            "Citamiang Opi Novianti. \"Getarannya cukup kencang tetapi sebentar,\" katanya.\n")
+    speakers = [s.speaker for s in found(text)]
+    assert speakers[0] == "Yana Rusyana" and speakers[-1] == "Opi Novianti"
+    assert "Yana Rusyana" not in speakers[1:]
