@@ -23,7 +23,7 @@ from index._speech_anaphora import (
 )
 from index._speech_names import FUNCTION_WORDS, Mention, fold, is_role_word
 from index.names import BLEND_HEAD as _BLEND_HEAD
-from index.names import is_blend, one_edit_apart
+from index.names import is_blend, match_speaker, one_edit_apart
 
 __all__ = ["Speaker", "SpeakerBook"]
 
@@ -597,12 +597,22 @@ class SpeakerBook:
         return token in self._by_token or self._short_form(token) is not None
 
     def knows_spelling(self, word: str) -> bool:
-        """`knows`, or one known person has a name word one letter off it ("Haryadi" for
-        Hariyadi Sukamdani)."""
+        """`knows`, or a known person has a name word one letter off it."""
         token = fold(word)
         return self.knows(word) or len(token) >= _VARIANT_MIN and any(
             known.person and any(one_edit_apart(other, token) for other in known.tokens)
             for known in self._by_prefix.get(token[:_BLEND_HEAD], [])[:_CANDIDATES])
+
+    def names_last_speaker(self, word: str) -> bool:
+        """Whether `word` is a word of the latest speaker's name or role, or one letter off
+        one ("Haryadi" for Hariyadi Sukamdani)."""
+        if self.last is None:
+            return False
+        token = fold(word)
+        name, role, _ = self.last
+        tokens = set(re.findall(r"\w+", fold(f"{self.display_name(name)} {role or ''}")))
+        return token in tokens or match_speaker(word, name) > 0 or len(token) >= _VARIANT_MIN \
+            and any(len(other) >= _VARIANT_MIN and one_edit_apart(other, token) for other in tokens)
 
     def display_name(self, name: str) -> str:
         """"Joko Widodo (Jokowi)": a full name with the other name the article used for its

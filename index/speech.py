@@ -1574,10 +1574,10 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
 
 def _unread_speaker(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | None:
     """"Sulaeman salah seorang warga di utara … mengatakan …", read by no rule: a strong
-    reporting verb, outside any quotation, whose clause names someone the article has not
-    named before (a capitalised word that is no place, body, day or function word) and
-    points back to nobody (no pronoun, no "… itu" description). Someone new speaks, so the
-    next "katanya" is not the latest speaker's."""
+    reporting verb, outside any quotation, whose clause names someone (a capitalised word
+    that is no place, body, day or function word) but not the latest speaker, and points
+    back to nobody (no pronoun, no "… itu" description). Someone else speaks, so the next
+    "katanya" is not the latest speaker's."""
     text = scan.text
     sentence = paragraph[index]
     match = _REPORTING.search(text, sentence.start, sentence.end)
@@ -1596,8 +1596,10 @@ def _unread_speaker(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
              and folded[k] not in FUNCTION_WORDS and folded[k] not in ORG_WORDS
              and folded[k] not in scan.places and folded[k] not in _NEVER_SPEAKING
              and (k == 0 or folded[k - 1] not in _PLACE_LEADS)]
-    if not names or any(scan.book.knows_spelling(word) for word in names):
-        return None  # "Lebih lanjut Haryadi mengungkapkan": someone named before
+    book = scan.book
+    if not names or any(book.names_last_speaker(word) for word in names) \
+            or book.last is None and any(book.knows_spelling(word) for word in names):
+        return None  # "Lebih lanjut Haryadi mengungkapkan": the latest speaker again
     return (sentence.start, sentence.end, (match.start(), match.end()),
             Mention("", None, sentence.start, match.start(), unknown=True, anonymous=True),
             _SPEAKS)
@@ -1628,7 +1630,8 @@ def _subject_end(text: str, window: int, match: re.Match[str]) -> int:
 
 
 # A concessive clause opening the sentence; its speaker is not the main clause's.
-_CONCESSION = re.compile(r"(?:Meski|Meskipun|Walaupun|Walau|Kendati|Sekalipun)[ ]")
+_CONCESSION = re.compile(r"(?:Meski|Meskipun|Walaupun|Walau|Kendati|Sekalipun)[ ]"
+                         r"(?!(?:demikian|begitu)\b)")  # "Meski demikian, X mengatakan": X's
 
 
 def _in_open_quote(text: str, paragraph: _Paragraph, pos: int) -> bool:

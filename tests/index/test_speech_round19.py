@@ -72,3 +72,28 @@ def test_a_short_as_said_by_names_who_speaks_next() -> None:
     speakers = [s.speaker for s in found(text)]
     assert speakers[0] == "Yana Rusyana" and speakers[-1] == "Opi Novianti"
     assert "Yana Rusyana" not in speakers[1:]
+
+
+def test_someone_named_with_an_office_in_passing_stops_katanya_too() -> None:
+    text = ("\"Ada 14 calon yang bermasalah dalam isu keberagaman,\" kata Wahyu Widianto.\n"
+            "Dalam kesempatan yang sama, anggota lainnya yang juga Ketua Perhimpunan Bantuan "
+            "Hukum Indonesia (PBHI) Totok Yuliyanto menjelaskan, sejauh ini koalisi belum "
+            "menemukan kekerasan lain selain seksual.\n"
+            "\"Belum ditemukan kekerasan rumah tangga,\" katanya.\n")
+    assert "Wahyu Widianto" not in [s.speaker for s in found(text)[1:]]
+
+
+def test_the_last_speaker_by_another_name_still_carries() -> None:
+    text = ("\"Organisasi yang bertentangan dengan Pancasila harus ditindak,\" kata Presiden "
+            "Joko Widodo di Istana.\n"
+            "Seperti diberitakan Antara, Jokowi memang tidak secara khusus mengatakan organisasi "
+            "mana yang dimaksudnya.\n"
+            "\"Kalau PKI muncul gebuk saja,\" ujarnya.\n")
+    assert [s.speaker for s in found(text)][-1] == "Joko Widodo"
+
+
+def test_meski_demikian_opens_no_concession() -> None:
+    text = ("Meski demikian, pengacara Nelly, Scott Rosenblum mengatakan bahwa itu semua hanya "
+            "akal-akalan wanita itu saja untuk mendapat uang dan perhatian publik.\n")
+    [statement] = found(text)
+    assert (statement.speaker, statement.role) == ("Scott Rosenblum", "pengacara Nelly")
