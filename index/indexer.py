@@ -134,6 +134,8 @@ class RemovalReport:
 def matching_records(records: Sequence[ArticleRecord], arg: str) -> list[ArticleRecord]:
     """The articles `arg` names: the one with that id, else every one with that source or
     URL (as `kutip sources` and the bot's /sources show them)."""
+    if not arg.strip():
+        return []  # a blank argument names nothing, not every article without a URL
     by_id = [r for r in records if r.article_id == arg]
     return by_id or [r for r in records if arg in (r.source, r.url)]
 

@@ -12,9 +12,11 @@ import contextlib
 import gc
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from kutip.errors import ConfigError, KutipError
@@ -28,6 +30,7 @@ __all__ = ["main"]
 logger = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def _services(settings: Settings, **kwargs: object):
@@ -294,6 +297,11 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     """Index a corpus (cached) and score retrieval and quotes on a question file."""
     from kutip.evaluate import run_eval
 
+    for path in (args.questions, args.unanswerable):
+        if path is not None and not Path(path).is_file():
+            raise ConfigError(f"no such question file: {path}")
+    if args.json is not None and not Path(args.json).resolve().parent.is_dir():
+        raise ConfigError(f"--json {args.json}: its folder does not exist")
     return run_eval(args, settings)
 
 
@@ -305,6 +313,25 @@ def cmd_bot(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _given(text: str) -> str:
+    """An argument with something in it: an empty or blank one (an unset shell variable,
+    `kutip remove "$ID"`) would otherwise name every article with no URL, or the current
+    folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return text
+
+
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kutip", description="Ask questions about news articles; get verbatim quotes."
@@ -313,7 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("index", help="index files, folders and article/feed URLs")
-    p.add_argument("targets", nargs="*", metavar="PATH_OR_URL")
+    p.add_argument("targets", nargs="*", metavar="PATH_OR_URL", type=_given)
     p.add_argument("--prune", action="store_true", help="remove articles not seen in this run")
     p.add_argument("--rebuild", action="store_true", help="drop the index and start over")
     p.add_argument("--reembed", action="store_true",
@@ -323,7 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("remove", help="remove articles by id or source (see kutip sources)")
-    p.add_argument("items", nargs="+", metavar="ID_OR_SOURCE")
+    p.add_argument("items", nargs="+", metavar="ID_OR_SOURCE", type=_given)
     p.add_argument("--json", action="store_true", help="print what was removed as JSON")
     p.set_defaults(func=cmd_remove)
 
@@ -335,22 +362,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ask, one_shot=True)
 
     p = sub.add_parser("who", help="what a person is quoted as saying")
-    p.add_argument("name", metavar="NAME")
-    p.add_argument("--about", metavar="TOPIC", help="rank their statements by this topic")
+    p.add_argument("name", metavar="NAME", type=_given)
+    p.add_argument("--about", metavar="TOPIC", type=_given,
+                   help="rank their statements by this topic")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=10, help="most statements shown (default 10)")
+    p.add_argument("--limit", type=_at_least_one, default=10,
+                   help="most statements shown (default 10)")
     p.set_defaults(func=cmd_who, one_shot=True)
 
     p = sub.add_parser("eval", help="evaluate retrieval and quotes on a question file")
-    p.add_argument("questions", metavar="QUESTIONS.jsonl")
-    p.add_argument("--corpus", required=True, metavar="DIR")
-    p.add_argument("--json", metavar="OUT", help="write the figures as JSON")
+    p.add_argument("questions", metavar="QUESTIONS.jsonl", type=_given)
+    p.add_argument("--corpus", required=True, metavar="DIR", type=_given)
+    p.add_argument("--json", metavar="OUT", type=_given, help="write the figures as JSON")
     p.add_argument(
         "--retriever", default="hybrid",
         help="comma-separated: hybrid, dense, bm25, minilm (the MiniLM baseline)",
     )
-    p.add_argument("--limit", type=int, default=None, help="only the first N questions")
-    p.add_argument("--unanswerable", metavar="FILE",
+    p.add_argument("--limit", type=_at_least_one, default=None,
+                   help="only the first N questions")
+    p.add_argument("--unanswerable", metavar="FILE", type=_given,
                    help="questions no article answers (no article/answer): report abstention")
     p.add_argument("--split", choices=["all", "tune", "held"], default="all",
                    help="one half of the questions, split by article (default: all)")
@@ -413,6 +443,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KutipError as exc:
         print(f"kutip: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("kutip: interrupted (what was indexed so far is kept; run it again to go on)",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # the reader (`| head`) left: no traceback, and none again when Python flushes
+        # stdout at exit (the `signal` module's advice for SIGPIPE)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILED
 
 

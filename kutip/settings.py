@@ -146,6 +146,19 @@ class Settings(BaseSettings):
             return value.strip().upper() in {"1", "ON", "YES", "TRUE"}
         return value
 
+    @field_validator("data_dir")
+    @classmethod
+    def _check_data_dir(cls, value: Path) -> Path:
+        """A folder, or one that can be made: caught here, not as an OSError mid-command."""
+        if value.exists():
+            if not value.is_dir():
+                raise ValueError("is not a folder")
+            return value
+        parent = next((p for p in value.absolute().parents if p.exists()), None)
+        if parent is None or not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+            raise ValueError(f"cannot be created ({parent} is not a writable folder)")
+        return value
+
     @field_validator("telegram_api_base_url")
     @classmethod
     def _check_url(cls, value: str) -> str:

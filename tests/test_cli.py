@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -123,6 +125,7 @@ def test_ask_plain_text_and_not_found(data: Path) -> None:
 
 _IMPORTS_PROBE = """
 import sys
+import time
 from kutip.cli import main
 sys.argv = ["kutip", "ask", *sys.argv[1:]]
 code = main()
@@ -238,3 +241,60 @@ def test_index_arguments_that_do_not_go_together_are_a_clear_usage_error(
     result = kutip("index", *args, data=tmp_path / "data")
     assert result.returncode == 2 and message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    ["index", ""], ["who", " "], ["who", "Ushakov", "--limit", "0"],
+    ["who", "Ushakov", "--about", ""], ["eval", "q.jsonl", "--corpus", ""],
+    ["eval", "q.jsonl", "--corpus", "c", "--limit", "-3"],
+])
+def test_empty_and_out_of_range_arguments_are_usage_errors(data: Path, argv: list[str]) -> None:
+    """An empty path would index the current folder; --limit 0 would mean no limit."""
+    result = kutip(*argv, data=data)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_eval_names_a_missing_question_file_or_output_folder(data: Path, tmp_path: Path) -> None:
+    missing = kutip("eval", str(tmp_path / "nope.jsonl"), "--corpus", str(tmp_path), data=data)
+    assert missing.returncode == 2 and "no such question file" in missing.stderr
+    questions = tmp_path / "q.jsonl"
+    questions.write_text("")
+    out = kutip("eval", str(questions), "--corpus", str(tmp_path),
+                "--json", str(tmp_path / "no" / "out.json"), data=data)
+    assert out.returncode == 2 and "folder does not exist" in out.stderr
+
+
+def test_a_data_dir_that_is_a_file_is_a_clear_usage_error(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("")
+    result = kutip("sources", data=not_a_folder)
+    assert result.returncode == 2
+    assert "KUTIP_DATA_DIR" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(data: Path) -> None:
+    """`kutip sources | head -1`: the pipe closes before kutip writes."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "kutip.cli", "sources"], stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, cwd=REPO,
+        env=child_env(KUTIP_DATA_DIR=str(data)))
+    child.stdout.close()  # the reader is gone before kutip has started
+    stderr = child.stderr.read()
+    assert child.wait(timeout=120) == 1
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+
+
+def test_ctrl_c_while_indexing_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    corpus = REPO.parent / "shared" / "eval" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("needs ../shared/eval/corpus")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "kutip.cli", "index", str(corpus)], stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, cwd=REPO,
+        env=child_env(KUTIP_DATA_DIR=str(tmp_path / "data")))
+    time.sleep(3)  # 400 articles take far longer than this to index
+    child.send_signal(signal.SIGINT)
+    _, stderr = child.communicate(timeout=120)
+    assert child.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr

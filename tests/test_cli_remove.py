@@ -62,3 +62,13 @@ def test_a_source_two_articles_share_is_ambiguous(tmp_path: Path) -> None:
     assert "ambiguous" in plain.stderr and "remove them by id" in plain.stderr
     assert sorted(_sources(data)) == ["1", "2"]
     assert kutip("remove", "1", "2", data=data).returncode == 0 and _sources(data) == {}
+
+
+def test_a_blank_argument_removes_nothing(tmp_path: Path) -> None:
+    """`kutip remove "$ID"` with ID unset: a usage error, not every article without a URL."""
+    data = _indexed(tmp_path)
+    before = _sources(data)
+    for blank in ("", "   "):
+        result = kutip("remove", blank, data=data)
+        assert result.returncode == 2 and "must not be empty" in result.stderr
+    assert _sources(data) == before
