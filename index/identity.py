@@ -47,6 +47,7 @@ def distinct_id(proposed: str, origin: str, taken: Container[str]) -> str:
 class _Holder:
     origin: str  # "" for a legacy record
     content_hash: str
+    source: str = ""  # as first stored: an id's source stays the one it was claimed with
 
 
 @dataclass
@@ -63,7 +64,7 @@ class IdRegistry:
     def from_records(cls, records: Iterable[ArticleRecord]) -> IdRegistry:
         registry = cls()
         for r in records:
-            registry.by_id[r.article_id] = _Holder(r.origin, r.content_hash)
+            registry.by_id[r.article_id] = _Holder(r.origin, r.content_hash, r.source)
             if r.origin:
                 registry.by_origin[r.origin] = r.article_id
         return registry
@@ -74,11 +75,15 @@ class IdRegistry:
         final = self.by_origin.get(origin)
         if final is None:
             final = self._new_id(article, origin)
-            self.by_id[final] = _Holder(origin, article.content_hash)
+            self.by_id[final] = _Holder(origin, article.content_hash, article.source)
             self.by_origin[origin] = final
-        if final == article.article_id and origin == article.origin:
+        # The same file reached through a folder above or below the one it was first indexed
+        # from proposes another relative path: it keeps the source its id was stored with,
+        # so an unchanged file stays unchanged (the source is part of `content_hash`).
+        source = self.by_id[final].source or article.source
+        if final == article.article_id and origin == article.origin and source == article.source:
             return article
-        return dataclasses.replace(article, article_id=final, origin=origin)
+        return dataclasses.replace(article, article_id=final, origin=origin, source=source)
 
     def _new_id(self, article: Article, origin: str) -> str:
         proposed = article.article_id

@@ -60,6 +60,20 @@ def test_reindexing_either_folder_is_a_no_op(
     assert sorted(_ids(services)) == before
 
 
+def test_a_folder_inside_another_indexed_from_either_is_a_no_op(
+    services: Services, tmp_path: Path
+) -> None:
+    """The same file reached from its folder and from the one above proposes "a.txt" and
+    "sub/a.txt": one article, stored once, under the id and source it first had."""
+    _write(tmp_path / "top" / "sub" / "a.txt", BODY_A)
+    assert services.indexer.run([str(tmp_path / "top" / "sub")]).added == 1
+    for target in ("top", "top/sub", "top"):
+        again = services.indexer.run([str(tmp_path / target)])
+        assert (again.added, again.updated, again.unchanged) == (0, 0, 1), target
+        assert again.embedded_chunks == 0
+    assert [(r.article_id, r.source) for r in services.store.articles()] == [("a.txt", "a.txt")]
+
+
 def test_both_folders_in_one_run_are_both_indexed(
     services: Services, two_folders: tuple[Path, Path]
 ) -> None:
