@@ -31,7 +31,7 @@ from index._article import Article
 from index.chunk import Chunk, SentenceChunker
 from index.embed import KutipEmbeddings
 from index.identity import IdRegistry, file_is_gone, under_roots
-from index.loaders import Loader, is_url
+from index.loaders import SUPPORTED_SUFFIXES, Loader, is_url
 from index.reembed import read_backup, write_backup
 from index.statements import StatementLike, embedded_texts, record_vectors, with_sentence_parts
 from index.store import ArticleItem, ArticleRecord, ChromaStore, StatementItems
@@ -321,18 +321,23 @@ class Indexer:
         articles: list[Article] = []
         all_roots_ok = True
         for n, target in enumerate(targets, start=1):
-            loaded_any = False
+            loaded_any = failed_any = False
             for item in self.loader.load(target):
                 if isinstance(item, LoadError):
                     report.failed.append((item.source, item.reason))  # reported once, there
                     logger.debug("skipped %s: %s", item.source, item.reason)
+                    failed_any = True
                     if item.source == target:
                         all_roots_ok = False
                     continue
                 loaded_any = True
                 articles.append(item)
-            if not loaded_any:
-                logger.info("nothing loaded from %s", target)
+            if not loaded_any and not failed_any:
+                if os.path.isfile(target):
+                    report.failed.append((target, "no articles in it (an empty list of records)"))
+                else:  # a folder emptied on purpose may still be pruned
+                    logger.warning("no articles found in %s (kutip reads %s files)", target,
+                                   ", ".join(sorted(SUPPORTED_SUFFIXES)))
             if progress:
                 progress(Progress("loading", n, len(targets)))
         return articles, all_roots_ok

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,18 @@ def test_second_writer_gets_a_clear_message(settings: Settings) -> None:
         WriteLock(settings.data_dir, holder="kutip index").acquire()
     with WriteLock(settings.data_dir, holder="kutip index"):
         pass  # released locks can be taken again
+
+
+def test_an_empty_record_file_fails_and_an_empty_folder_is_warned_of(
+    services: Services, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "empty.json").write_text("[]", encoding="utf-8")
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "photo.png").write_bytes(b"\x89PNG")
+    report = services.indexer.run([str(tmp_path / "empty.json")])
+    assert report.failed == [(str(tmp_path / "empty.json"),
+                              "no articles in it (an empty list of records)")]
+    with caplog.at_level(logging.WARNING, logger="index.indexer"):
+        folder = services.indexer.run([str(tmp_path / "pictures")])
+    assert folder.ok and folder.added == 0
+    assert "no articles found in" in caplog.text and ".jsonl" in caplog.text
