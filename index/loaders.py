@@ -24,6 +24,7 @@ from urllib.parse import urldefrag, urlsplit
 import httpx
 
 from index._article import Article
+from index.markdown_text import markdown_text
 from index.net import AddressRefused, fetch_transport, request_deadline
 from kutip.errors import LoadError
 
@@ -113,10 +114,10 @@ def _check_body(text: str, source: str) -> str:
 def article_from_text(raw: str, *, article_id: str, source: str, markdown: bool) -> Article:
     """`.txt`/`.md`: the first line is the title, the rest is the body."""
     text = _clean(raw)
+    if markdown:
+        text = markdown_text(text)
     first, _, body = text.partition("\n")
     title = first.strip()
-    if markdown:
-        title = title.lstrip("#").strip()
     body = body.strip()
     if not body:  # a one-line file: the line is the article
         body, title = text, Path(source).stem

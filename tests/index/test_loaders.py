@@ -11,6 +11,7 @@ import pytest
 
 from index._article import Article
 from index.loaders import Loader
+from index.speech import extract_statements
 from kutip.errors import LoadError
 from tests.auxil.http import local_site, send_body
 from tests.conftest import FIXTURES
@@ -212,3 +213,23 @@ def test_unreachable_url_is_reported() -> None:
     [item] = list(Loader(http_timeout=2, allow_private_urls=True).load(
         "http://127.0.0.1:9/nothing"))
     assert isinstance(item, LoadError) and "cannot fetch" in item.reason
+
+
+def test_markdown_is_stored_as_the_text_a_reader_sees(tmp_path: Path) -> None:
+    """No asterisks or link targets in quotes, and the speaker is the person, not
+    "Keuangan** Sri Mulyani"."""
+    path = tmp_path / "apbn.md"
+    path.write_text(
+        "# Judul **APBN** berita\n\n"
+        "**Menteri Keuangan** Sri Mulyani mengatakan defisit anggaran tahun ini akan "
+        "[turun](http://contoh.id/apbn) di bawah tiga persen dari produk domestik bruto.\n"
+        "Dia menambahkan, belanja negara tetap dijaga.\n\n"
+        "- butir `satu`\n- butir dua\n", encoding="utf-8")
+    [article] = _load(path)
+    assert article.title == "Judul APBN berita"
+    assert article.text == (
+        "Menteri Keuangan Sri Mulyani mengatakan defisit anggaran tahun ini akan turun di "
+        "bawah tiga persen dari produk domestik bruto.\n"
+        "Dia menambahkan, belanja negara tetap dijaga.\nbutir satu\nbutir dua")
+    [statement, *_] = extract_statements(article.text)
+    assert statement.speaker == "Sri Mulyani"
