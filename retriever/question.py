@@ -21,8 +21,13 @@ __all__ = ["MAX_QUESTION_CHARS", "Question"]
 MAX_QUESTION_CHARS = 1000
 
 
+# Characters that show nothing but split a word ("Usha\u200bkov", pasted from the web):
+# zero-width space, non-joiner and joiner, word joiner, soft hyphen, byte order mark.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\u00ad\ufeff"))
+
+
 def _normalise(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(text.translate(_INVISIBLE).split())
 
 
 def _said(text: str) -> SaidQuery | None:

@@ -18,6 +18,14 @@ def test_parse_collapses_whitespace_and_finds_tokens_language_and_answer_type() 
     assert (q.language, q.answer_type, q.truncated) == ("id", "number", False)
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u00ad", "\ufeff"])
+def test_an_invisible_character_does_not_split_a_name(invisible: str) -> None:
+    """Pasted from a web page: "Usha\u200bkov" is Ushakov, to the parser too."""
+    q = Question.parse(f"What did Usha{invisible}kov say about Iran?")
+    assert q.text == "What did Ushakov say about Iran?"
+    assert q.said is not None and q.said.person == "Ushakov"
+
+
 def test_context_comes_first_in_the_query_but_not_in_the_text() -> None:
     q = Question.parse("When did it start?", context="Apa  kata Ushakov tentang Iran?")
     assert q.text == "When did it start?"
