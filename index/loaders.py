@@ -13,6 +13,7 @@ import io
 import json
 import logging
 import os
+import re
 import time
 import zlib
 from collections.abc import Iterator
@@ -54,6 +55,10 @@ ACCEPT_ENCODING = "gzip, deflate"
 def is_url(value: str) -> bool:
     """True for http(s) URLs (anything else is treated as a path)."""
     return value.startswith(("http://", "https://"))
+
+
+# "ftp://…", "file:///…": a URL kutip does not fetch, not a path "ftp:/…" that is missing.
+_OTHER_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*)://")
 
 
 def _normalise_url(url: str) -> str:
@@ -593,6 +598,9 @@ class Loader:
         """Dispatch one CLI argument: a URL or a path."""
         if is_url(target):
             yield from _per_input(target, self.load_url(target))
+        elif (scheme := _OTHER_SCHEME.match(target)) is not None:
+            yield LoadError(target, f"unsupported URL scheme {scheme.group(1)!r} (kutip "
+                                    "fetches http:// and https:// URLs; give a file as a path)")
         else:
             yield from _per_input(target, self.load_path(Path(target)))
 

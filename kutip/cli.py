@@ -411,6 +411,9 @@ def _configure_logging(level: str) -> None:
         handler.setLevel(level)
     for noisy in ("httpx", "httpcore", "chromadb", "urllib3", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # trafilatura warns "discarding data: None" for a page with no text, which kutip
+    # already reports as a failed input of its own
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 
 def _without_cyclic_gc() -> None:

@@ -233,3 +233,10 @@ def test_markdown_is_stored_as_the_text_a_reader_sees(tmp_path: Path) -> None:
         "Dia menambahkan, belanja negara tetap dijaga.\nbutir satu\nbutir dua")
     [statement, *_] = extract_statements(article.text)
     assert statement.speaker == "Sri Mulyani"
+
+
+@pytest.mark.parametrize("target", ["ftp://example.com/x.txt", "file:///tmp/x.txt"])
+def test_a_url_kutip_does_not_fetch_is_named_as_such(target: str) -> None:
+    [error] = list(Loader().load(target))
+    assert isinstance(error, LoadError) and error.source == target
+    assert "unsupported URL scheme" in error.reason
