@@ -214,7 +214,16 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(answer.to_dict(), ensure_ascii=False))
     else:
         _print_answer(answer)
+    if not answer.quotes:
+        _hint_if_empty(services)
     return EXIT_OK
+
+
+def _hint_if_empty(services) -> None:
+    """Nothing found because nothing is indexed: say so, and how to add articles."""
+    if services.store.counts()[0] == 0:
+        print("kutip: the index is empty; add articles with `kutip index PATH_OR_URL`",
+              file=sys.stderr)
 
 
 def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
@@ -223,8 +232,10 @@ def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
     found = services.retriever.statements_of(args.name, about=args.about, limit=args.limit)
     if args.json:
         print(json.dumps(found.to_dict(), ensure_ascii=False))
-        return EXIT_OK
-    _print_statements(found, args.name, args.about)
+    else:
+        _print_statements(found, args.name, args.about)
+    if found.speaker is None:
+        _hint_if_empty(services)
     return EXIT_OK
 
 

@@ -298,3 +298,10 @@ def test_ctrl_c_while_indexing_is_one_line_not_a_traceback(tmp_path: Path) -> No
     _, stderr = child.communicate(timeout=120)
     assert child.returncode == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr
+
+
+def test_an_empty_index_says_how_to_fill_it(tmp_path: Path) -> None:
+    for argv in (["ask", SEED_QUESTION], ["who", "Ushakov", "--json"]):
+        result = kutip(*argv, data=tmp_path / "empty")
+        assert result.returncode == 0, result.stderr
+        assert "the index is empty" in result.stderr and "kutip index" in result.stderr
