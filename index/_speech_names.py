@@ -415,7 +415,7 @@ def _name_start(text: str, words: list[tuple[int, int]]) -> int:
         word = text[words[i - 1][0]:words[i - 1][1]]
         inner = (word in NAME_PARTICLES and i >= 2 and i < len(words)
                  and _is_name_word(text[words[i - 2][0]:words[i - 2][1]]))
-        if not (_is_name_word(word) or inner):
+        if not (_is_name_word(word) or inner or _month_in_name(text, words, i - 1)):
             break
         i -= 1
     # A trailing acronym after a name ("Mahfud MD") belongs to the name.
@@ -426,6 +426,29 @@ def _name_start(text: str, words: list[tuple[int, int]]) -> int:
             while i > 0 and _is_name_word(text[words[i - 1][0]:words[i - 1][1]]):
                 i -= 1
     return max(i, len(words) - _MAX_NAME_WORDS)
+
+
+def _unit_number(text: str, words: list[tuple[int, int]], k: int) -> bool:
+    """The number of a neighbourhood unit in an office: "Ketua RT 05", "Ketua RW 02"."""
+    return k >= 1 and text[words[k][0]:words[k][1]].isdigit() \
+        and _key(text[words[k - 1][0]:words[k - 1][1]]) in _NEIGHBOURHOODS
+
+
+_NEIGHBOURHOODS = frozenset(["rt", "rw"])
+
+
+# A month that is a name word after a given name ("Tien Mei"), unless a date goes on.
+_NAME_MONTHS = frozenset(["mei", "juni", "april"])
+_DATE_GOES_ON = re.compile(r"[^\S\n]*(?:\d|(?:lalu|mendatang|nanti|ini|depan|tahun|silam)\b)")
+
+
+def _month_in_name(text: str, words: list[tuple[int, int]], k: int) -> bool:
+    """"kata Pelatih Elektrik, Tien Mei kepada …": "Mei" after "Tien" is her name, where
+    "Mei 2017" or "Mei lalu" is a date."""
+    start, end = words[k]
+    return (k >= 1 and _key(text[start:end]) in _NAME_MONTHS and text[start].isupper()
+            and _is_name_word(text[words[k - 1][0]:words[k - 1][1]])
+            and not _DATE_GOES_ON.match(text, end))
 
 
 def _skip_places(text: str, words: list[tuple[int, int]], i: int, places: frozenset[str]) -> int:
@@ -499,6 +522,7 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
         j -= 1
     titles = j
     while j > max(0, i - _MAX_ROLE_WORDS) and (_is_role_word(text[words[j - 1][0]:words[j - 1][1]])
+                                               or _unit_number(text, words, j - 1)
                                                or _joins_offices(text, words, j - 1)
                                                or _whose_body(text, words, j - 1)
                                                or _office_gloss(text, words, j - 1)):

@@ -52,7 +52,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "26"
+EXTRACTOR_VERSION = "27"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -74,7 +74,8 @@ _STATEMENT_NOUNS = (r"(?:pernyataan|keterangan|pesan|surat|siaran pers|cuitan|un
 # "bunyi pernyataan tertulis yang dikeluarkan Linkin Park": who issued it, named after it.
 _DEMIKIAN_NOUN = re.compile(rf"[\s,]*(?:demikian|begitu|bunyi)\s+(?:bunyi\s+)?{_STATEMENT_NOUNS}"
                             r"(?:\s+(?:resmi|tertulis|misi))?(?:\s+dari|\s+yang\s+(?:dikeluarkan"
-                            r"|dirilis|disampaikan|diunggah|ditulis)(?:\s+oleh)?)?\s+(?=[A-Z])")
+                            r"|dirilis|disampaikan|diunggah|ditulis|diucapkan|dibacakan|diumumkan)"
+                            r"(?:\s+oleh)?)?\s+(?=[A-Z])")
 # "“…,” demikian keterangan foto yang diunggah Raisa" / ", keterangan foto yang diunggah
 # Raisa": the caption of a post is its uploader's words.
 _CAPTION_BY = re.compile(r"[\s,]*(?:(?:demikian|begitu|bunyi)\s+)?(?:keterangan|tulisan|takarir)"

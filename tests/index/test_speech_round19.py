@@ -97,3 +97,30 @@ def test_meski_demikian_opens_no_concession() -> None:
             "akal-akalan wanita itu saja untuk mendapat uang dan perhatian publik.\n")
     [statement] = found(text)
     assert (statement.speaker, statement.role) == ("Scott Rosenblum", "pengacara Nelly")
+
+
+@pytest.mark.parametrize(("closing", "role"), [
+    ("kata Pelatih Elektrik, Tien Mei kepada wartawan", "Pelatih Elektrik"),
+    ("ucap Tien Mei", None),
+])
+def test_a_month_after_a_given_name_is_part_of_the_name(closing: str, role: str | None) -> None:
+    [statement] = found(f"\"Permainan kami sedang menurun pada putaran kedua,\" {closing}.\n")
+    assert (statement.speaker, statement.role) == ("Tien Mei", role)
+
+
+def test_a_month_in_a_date_is_still_no_name() -> None:
+    [statement] = found("\"Permainan kami sedang menurun,\" kata Jokowi, Senin (3 Mei 2017).\n")
+    assert statement.speaker == "Jokowi"
+
+
+def test_a_neighbourhood_unit_number_stays_in_the_office() -> None:
+    [statement] = found("\"Kami imbau warga menyelamatkan barang berharga,\" kata Ketua RT 05 "
+                        "Budi Santoso.\n")
+    assert (statement.speaker, statement.role) == ("Budi Santoso", "Ketua RT 05")
+
+
+@pytest.mark.parametrize("verb", ["diucapkan", "dibacakan", "diumumkan"])
+def test_a_statement_read_out_by_someone_is_theirs(verb: str) -> None:
+    text = ("\"Dengan rasa menyesal saya sampaikan bahwa hari ini saya mengajukan permohonan "
+            f"untuk dijual,\" demikian bunyi pernyataan resmi yang {verb} Van Dijk.\n")
+    assert [s.speaker for s in found(text)] == ["Van Dijk"]
