@@ -1051,6 +1051,10 @@ def parse_before_verb(text: str, start: int, end: int,
             or _split_role_name(text, words, places))
 
 
+# Words before a sentence's subject: "Sementara itu Sulaeman …", "Namun Budi …".
+_SUBJECT_LEADS = _CLAUSE_OPENERS | frozenset(["sementara", "selain", "menurut"])
+
+
 def _name_before_lay_role(text: str, words: list[tuple[int, int]],
                           places: frozenset[str]) -> Mention | None:
     """"Sulaeman salah seorang warga di utara Kabupaten Sukabumi mengatakan", "Budi Santoso
@@ -1058,8 +1062,7 @@ def _name_before_lay_role(text: str, words: list[tuple[int, int]],
     in lower case what kind of person they are; a lone name word needs "seorang" or "salah
     satu" to say so."""
     first = 0
-    while first < len(words) - 1 and _key(text[words[first][0]:words[first][1]]) in (
-            _CLAUSE_OPENERS | {"sementara", "selain", "menurut"}):
+    while first < len(words) - 1 and _key(text[words[first][0]:words[first][1]]) in _SUBJECT_LEADS:
         first += 1
     k = first
     while k < len(words) and text[words[k][0]].isupper() and text[words[k][0]:words[k][1]].isalpha():

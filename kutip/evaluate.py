@@ -121,6 +121,8 @@ def load_questions(path: Path, *, unanswerable: bool = False) -> list[dict]:
                 raise ConfigError(f"{path}:{lineno}: answer_also_in must be a list of article ids")
         item.setdefault("lang", "unknown")
         questions.append(item)
+    if not questions:
+        raise ConfigError(f"{path}: no questions in it")
     return questions
 
 
@@ -308,6 +310,17 @@ def _services_for(kind: str, settings: Settings, corpus: Path):
     return services
 
 
+def _warn_of_missing_articles(questions: list[dict], records: list, corpus: Path) -> None:
+    """Questions whose gold article the corpus does not hold score 0 whatever happens: say
+    so (a typo in an id, or the wrong --corpus)."""
+    stored = {r.article_id for r in records}
+    missing = sorted({q["article"] for q in questions} - stored)
+    if missing:
+        shown = ", ".join(missing[:5]) + (", …" if len(missing) > 5 else "")
+        print(f"kutip eval: {len(missing)} gold articles are not in {corpus} (their questions "
+              f"score 0): {shown}", file=sys.stderr)
+
+
 def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     """Entry point of `kutip eval` (see the module docstring)."""
     corpus = Path(args.corpus)
@@ -332,6 +345,7 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
         with services.writing("kutip eval"):
             index_report = services.indexer.run([str(corpus)])
         print(f"[{kind}] index: {index_report.summary()}", file=sys.stderr)
+        _warn_of_missing_articles(questions, services.store.articles(), corpus)
         services.retriever.search("warm up")  # builds the lexical snapshot outside the timing
         search = services.retriever.search
         outcomes = [score_question(q, search(q["question"], k=3)) for q in questions]

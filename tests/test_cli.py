@@ -207,8 +207,9 @@ def test_eval_prints_and_writes_figures(data: Path, tmp_path: Path) -> None:
     metric_keys = {"n", "R@1", "R@5", "R@10", "MRR@10", "quote_hit@1", "quote_hit@3",
                    "abstain_rate"}
     assert all(set(m) >= metric_keys for m in figures["by_lang"].values())
-    # the fixture corpus has no seed article: its question cannot be a hit
+    # the fixture corpus has no seed article: its question cannot be a hit, and eval says so
     assert figures["by_lang"]["en"]["R@10"] == 0.0
+    assert "1 gold articles are not in" in result.stderr and "seed-bbn-ushakov.txt" in result.stderr
     assert figures["by_lang"]["id"]["R@1"] == 1.0
     assert "R@1" in result.stdout
 
@@ -263,6 +264,8 @@ def test_eval_names_a_missing_question_file_or_output_folder(data: Path, tmp_pat
     out = kutip("eval", str(questions), "--corpus", str(tmp_path),
                 "--json", str(tmp_path / "no" / "out.json"), data=data)
     assert out.returncode == 2 and "folder does not exist" in out.stderr
+    empty = kutip("eval", str(questions), "--corpus", str(tmp_path), data=data)
+    assert empty.returncode == 2 and "no questions in it" in empty.stderr
 
 
 def test_a_data_dir_that_is_a_file_is_a_clear_usage_error(tmp_path: Path) -> None:
