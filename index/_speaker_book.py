@@ -576,16 +576,21 @@ class SpeakerBook:
 
     def _variant(self, token: str) -> _Known | None:
         """The one known person with a name word one letter off `token` ("Ardi" and Ardhi
-        Tjahjoko, "Saakashbili" and Mikheil Saakashvili): a spelling slip within one article.
-        Words of `_VARIANT_MIN` letters or more, sharing the first `_BLEND_HEAD`."""
+        Tjahjoko, "Saakashbili" and Mikheil Saakashvili): a spelling slip within one article."""
+        people = self._variants(token)
+        return people[0] if len(people) == 1 else None
+
+    def _variants(self, token: str) -> list[_Known]:
+        """The known people with a name word one letter off `token`: words of
+        `_VARIANT_MIN` letters or more, sharing the first `_BLEND_HEAD`."""
         if len(token) < _VARIANT_MIN:
-            return None
+            return []
         people = {id(known): known for known in
                   self._by_prefix.get(token[:_BLEND_HEAD], [])[:_CANDIDATES]
                   if known.person and any(len(word) >= _VARIANT_MIN and word != token
                                           and one_edit_apart(word, token)
                                           for word in known.tokens)}
-        return next(iter(people.values())) if len(people) == 1 else None
+        return list(people.values())
 
     def knows(self, name: str) -> bool:
         """Whether the article has already named this person (one word: a part of a name)."""
@@ -597,11 +602,8 @@ class SpeakerBook:
         return token in self._by_token or self._short_form(token) is not None
 
     def knows_spelling(self, word: str) -> bool:
-        """`knows`, or a known person has a name word one letter off it."""
-        token = fold(word)
-        return self.knows(word) or len(token) >= _VARIANT_MIN and any(
-            known.person and any(one_edit_apart(other, token) for other in known.tokens)
-            for known in self._by_prefix.get(token[:_BLEND_HEAD], [])[:_CANDIDATES])
+        """`knows`, or a known person has a name word one letter off it (`_variants`)."""
+        return self.knows(word) or bool(self._variants(fold(word)))
 
     def names_last_speaker(self, word: str) -> bool:
         """Whether `word` is a word of the latest speaker's name or role, or one letter off

@@ -16,7 +16,6 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from kutip.errors import ConfigError, KutipError
@@ -308,11 +307,6 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     """Index a corpus (cached) and score retrieval and quotes on a question file."""
     from kutip.evaluate import run_eval
 
-    for path in (args.questions, args.unanswerable):
-        if path is not None and not Path(path).is_file():
-            raise ConfigError(f"no such question file: {path}")
-    if args.json is not None and not Path(args.json).resolve().parent.is_dir():
-        raise ConfigError(f"--json {args.json}: its folder does not exist")
     return run_eval(args, settings)
 
 

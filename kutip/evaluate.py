@@ -326,6 +326,11 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         raise ConfigError(f"--corpus {corpus}: not a directory")
+    for path in (args.questions, getattr(args, "unanswerable", None)):
+        if path is not None and not Path(path).is_file():
+            raise ConfigError(f"no such question file: {path}")
+    if args.json is not None and not Path(args.json).resolve().parent.is_dir():
+        raise ConfigError(f"--json {args.json}: its folder does not exist")
     split = getattr(args, "split", "all") or "all"
     questions = split_questions(load_questions(Path(args.questions)), split)
     if args.limit:
