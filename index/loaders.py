@@ -8,6 +8,7 @@ the parser, a MemoryError in a parser...) ends that input only (`_per_input`).
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import io
 import json
@@ -70,9 +71,23 @@ def _looks_binary(head: bytes) -> bool:
     return b"\x00" in head[:8192]
 
 
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def _decode_text(data: bytes, source: str) -> str:
+    """UTF-8 (a BOM allowed), or UTF-16 with its BOM: what Windows editors save as
+    "Unicode", whose NUL bytes are no sign of a binary file."""
     if not data.strip():
         raise LoadError(source, "empty file")
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise LoadError(source, f"not UTF-16 text ({exc.reason} at byte {exc.start})"
+                            ) from None
+        if not text.strip():
+            raise LoadError(source, "empty file")
+        return text
     if _looks_binary(data):
         raise LoadError(source, "binary file, not text")
     try:
@@ -254,7 +269,11 @@ def articles_from_jsonl_file(path: Path, *, rel: str, max_bytes: int) -> Iterato
     so a corpus of thousands of articles in one file loads in bounded memory."""
     seen_text = False
     with path.open("rb") as stream:
-        if _looks_binary(stream.read(8192)):
+        head = stream.read(8192)
+        if head.startswith(_UTF16_BOMS):  # read line by line as bytes: UTF-8 only
+            yield LoadError(rel, "UTF-16 text: save the .jsonl as UTF-8")
+            return
+        if _looks_binary(head):
             yield LoadError(rel, "binary file, not text")
             return
         stream.seek(0)

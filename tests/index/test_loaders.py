@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import http.server
 import json
 from collections.abc import Iterator
@@ -91,6 +92,39 @@ def test_bad_file_gives_clear_load_error(tmp_path: Path, name: str, data: bytes,
     assert isinstance(item, LoadError)
     assert reason.lower() in item.reason.lower()
     assert item.source == name
+
+
+UTF16_TEXT = "Menteri Keuangan\n\nSri Mulyani mengatakan “anggaran cukup” untuk tahun depan."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("name", ["article.txt", "article.md", "article.json"])
+def test_utf16_with_a_bom_reads_as_its_utf8_twin(tmp_path: Path, encoding: str,
+                                                 name: str) -> None:
+    text = json.dumps({"title": "Menteri Keuangan", "text": UTF16_TEXT}, ensure_ascii=False) \
+        if name.endswith(".json") else UTF16_TEXT
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    (tmp_path / "16").mkdir()
+    (tmp_path / "8").mkdir()
+    (tmp_path / "16" / name).write_bytes(bom + text.encode(encoding))
+    (tmp_path / "8" / name).write_text(text, encoding="utf-8")
+    [wide] = _load(tmp_path / "16" / name)
+    [narrow] = _load(tmp_path / "8" / name)
+    assert isinstance(wide, Article), wide
+    assert (wide.title, wide.text) == (narrow.title, narrow.text)
+
+
+def test_utf16_without_a_bom_or_odd_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "nobom.txt").write_bytes(UTF16_TEXT.encode("utf-16-le"))
+    (tmp_path / "odd.txt").write_bytes(codecs.BOM_UTF16_LE + UTF16_TEXT.encode("utf-16-le")[:-1])
+    (tmp_path / "bom-only.txt").write_bytes(codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"))
+    (tmp_path / "wide.jsonl").write_bytes(
+        json.dumps({"id": "a", "text": UTF16_TEXT}).encode("utf-16"))
+    reasons = {i.source: i.reason for i in _load(tmp_path) if isinstance(i, LoadError)}
+    assert reasons["nobom.txt"] == "binary file, not text"
+    assert reasons["odd.txt"].startswith("not UTF-16 text (truncated data")
+    assert reasons["bom-only.txt"] == "empty file"
+    assert reasons["wide.jsonl"] == "UTF-16 text: save the .jsonl as UTF-8"
 
 
 def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:

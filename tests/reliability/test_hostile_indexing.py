@@ -235,6 +235,7 @@ def _hostile_files(root: Path) -> dict[str, str]:
     (root / "page.html").write_bytes(b"<html>\x00\x00\x00<body>x</body></html>")
     (root / "latin1.md").write_bytes("# Judul\n\nCaf\xe9 di Jakarta ramai.".encode("latin-1"))
     (root / "utf16.txt").write_bytes("Judul\n\nIsi berita dalam UTF-16.".encode("utf-16"))
+    (root / "utf16-nobom.txt").write_bytes("Judul\n\nTanpa BOM.".encode("utf-16-le"))
     with (root / "huge.txt").open("wb") as f:  # 50 MB, sparse: refused by its size alone
         f.truncate(50 * MB)
     (root / "mixed.jsonl").write_text("\n".join(line for line, _ in JSONL_LINES) + "\n")
@@ -243,7 +244,7 @@ def _hostile_files(root: Path) -> dict[str, str]:
         "image.txt": "binary file, not text",
         "page.html": "binary file, not text",
         "latin1.md": "not UTF-8 text",
-        "utf16.txt": "binary file, not text",
+        "utf16-nobom.txt": "binary file, not text",  # no BOM: its NULs are all we see
         "huge.txt": "file too large (50,000,000 bytes > 1,000,000)",
     }
     for n, (_, reason) in enumerate(JSONL_LINES, start=1):
@@ -265,7 +266,7 @@ def test_bad_files_each_give_a_clear_error_and_the_good_ones_load(tmp_path: Path
         assert reason in errors.get(source, ""), (source, errors.get(source))
     assert set(errors) == set(expected), "feed.xml is not a supported suffix, so never read"
     assert sorted(a.article_id for a in items if isinstance(a, Article)) == [
-        "good", "good.txt", "mixed.jsonl:9"]
+        "good", "good.txt", "mixed.jsonl:9", "utf16.txt"]
     assert peak < 10 * MB, "the 50 MB file was read"
 
 
@@ -288,9 +289,9 @@ def test_indexer_reports_every_bad_input_and_indexes_the_rest(
     report = services.indexer.run([str(tmp_path / "in"), *urls])
     failed = dict(report.failed)
     assert set(expected) | set(urls[:-1]) == set(failed)
-    assert report.added == 4 and not report.ok
+    assert report.added == 5 and not report.ok
     assert {r.article_id for r in services.store.articles()} == {
-        "good", "good.txt", "mixed.jsonl:9", f"{base}/article"}
+        "good", "good.txt", "mixed.jsonl:9", "utf16.txt", f"{base}/article"}
 
 
 def test_cli_index_prints_one_line_per_bad_input_and_no_traceback(
@@ -310,4 +311,4 @@ def test_cli_index_prints_one_line_per_bad_input_and_no_traceback(
                            (urls[1], "timed out"), (urls[2], "too many redirects"),
                            (urls[3], "not an HTML page")]:
         assert any(line.startswith(f"failed: {source}: ") and reason in line for line in failed)
-    assert done.stdout.startswith("added 3, updated 0, unchanged 0, removed 0, failed ")
+    assert done.stdout.startswith("added 4, updated 0, unchanged 0, removed 0, failed ")
