@@ -243,6 +243,10 @@ _QUESTION_WORDS = frozenset(_words("what|who|whom|which|why|how|when|where|whose
                                    "|siapa|siapakah|mengapa|kenapa|kapan|kapankah|bagaimana"
                                    "|berapa|dimana|di mana|mana|manakah|seberapa"))
 # A "person" headed by these is a document or a number, not a speaker ("menurut data BPS").
+# Lower-case words of speech that never name the speaker on their own.
+_SPEECH_WORDS = frozenset((*_ID_NOUNS, *_words(
+    "ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|bilang|bicara|berkata|mengatakan"
+    "|say|says|said|saying|tell|told|words|quote|quotes|comment|comments|statement")))
 _NOT_SPEAKERS = frozenset(_words(
     "report|reports|study|studies|survey|surveys|article|data|document|documents|law|laws|news"
     "|paper|book|poll|polls|research|evidence|analysis|findings|results|record|records|text"
@@ -328,6 +332,8 @@ def _clean_person(span: str) -> str | None:
     plain = [w.lower() for w in words if not _is_acronym(w)]
     if not plain:
         return person
+    if all(w in _SPEECH_WORDS for w in words):
+        return None  # "kata kata kata": speech words, lower case, are nobody ("Said" may be)
     if plain[0] in _QUESTION_WORDS or _RELATIVES & set(plain) or _POSSESSIVES & set(plain[1:]) or (
             plain[0] in _PRONOUNS and not _name_prefix_i(words)) or _CLAUSE_WORDS & set(plain[1:]):
         return None

@@ -422,6 +422,9 @@ NOT_SAID = [
     "Jelaskan apa yang dimaksud dengan inflasi",
     "Tolong jelaskan penyebab banjir Jakarta",
     "What position did Persija finish in the league?",
+    "kata kata kata",  # speech words in lower case are nobody
+    "Apa kata kata?",
+    "apa kata ujar?",
     "",
     "   ?  ",
 ]
@@ -430,6 +433,15 @@ NOT_SAID = [
 @pytest.mark.parametrize("question", NOT_SAID)
 def test_other_questions_are_not_said_questions(question: str) -> None:
     assert parse_said_question(question) is None
+
+
+@pytest.mark.parametrize(("question", "person"), [
+    ("Apa kata Said?", "Said"),  # a name, capitalised, though it spells a speech word
+    ("What did Said Didu say about BUMN?", "Said Didu"),
+])
+def test_a_capitalised_speech_word_is_still_a_name(question: str, person: str) -> None:
+    said = parse_said_question(question)
+    assert said is not None and said.person == person
 
 
 def _form_rows(said: bool) -> list[dict]:
