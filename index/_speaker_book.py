@@ -157,6 +157,7 @@ class SpeakerBook:
         # before any speaker: the latest before the pronoun ("“…,” ungkapnya yang baru tiba
         # di Kali Malang" is not Kali Malang's); none before `_recent_cleared`.
         self._recent_at: list[int] = []
+        self._new_subject_at = (-1, -1)
         self._recents: list[Speaker] = []
         self._recent_cleared = -1
         self._anonymous_at = -1  # where the latest speaker the text leaves unnamed spoke
@@ -350,6 +351,11 @@ class SpeakerBook:
         subject since the latest statement comes first ("… Ellen Woodsworth adalah sosok
         …. “…,” kata dia"), and an organisation never wins over a person."""
         subject = _latest(self._subject_at, self._subjects, at)
+        opened, named_end = self._new_subject_at
+        if self.last_end < named_end < at:  # someone new came in since (`new_subject`)
+            if personal and subject is not None and subject[0] >= opened:
+                return _as_person(subject[1])
+            return None
         if not personal:
             if self.last is None and subject is not None and subject[0] > self._anonymous_at:
                 return _as_person(subject[1])  # not one named before an unnamed speaker
@@ -378,6 +384,21 @@ class SpeakerBook:
         self._recent_cleared = at
         if anonymous:
             self._anonymous_at = at
+
+    def new_subject(self, start: int, name_end: int, name: str) -> None:
+        """A sentence at `start` opens with `name` (ending at `name_end`), who says nothing
+        there. Unless that is the latest speaker again, a later "katanya" or "she said" is
+        nobody's known (`referent`) until someone is named speaking: "Insinyur Siti Rahma
+        tidak setuju. “…,” katanya" may be hers, and is not the latest speaker's. Only an
+        "ia" of a sentence made them its subject is theirs."""
+        if self.last is not None and not any(self.names_last_speaker(word)
+                                             for word in name.split()):
+            self._new_subject_at = (start, name_end)
+
+    def new_subject_ends(self) -> None:
+        """The paragraph of a `new_subject` ended: across paragraphs, news often goes back
+        to the latest speaker ("… Jenderal Gatot. / Masih menurut dia, …")."""
+        self._new_subject_at = (-1, -1)
 
     def clear_recent(self, at: int) -> None:
         """A sentence at `at` names a place first ("… muncul di Nathan Phillips Square"):

@@ -52,7 +52,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "27"
+EXTRACTOR_VERSION = "28"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -167,6 +167,7 @@ _QUOTE_REACH = 3000
 _MIN_WORDS = 16
 _DIRECT, _REPORTED = "direct", "reported"
 _SPEAKS = "speaks"  # a sentence naming who speaks next, without a statement of its own
+_NEW_SUBJECT = "new subject"  # a sentence opened by someone new, who says nothing (yet)
 
 
 @dataclass(frozen=True)
@@ -424,13 +425,18 @@ def extract_statements(text: str) -> list[Statement]:
                         is not None or (orphaned and bool(leading)))
             continue
         count = len(statements)
-        for start, end, quote, mention, kind in sorted(found, key=lambda f: f[2]):
+        barriers = _new_subjects(scan, paragraph, found)
+        for start, end, quote, mention, kind in sorted(found + barriers, key=lambda f: f[2]):
+            if kind == _NEW_SUBJECT:
+                book.new_subject(quote[0], quote[1], mention.name)
+                continue
             statement = _attribute(text, start, end, quote, mention, kind, book)
             if statement is not None:
                 if (orphaned and statement.carried and statement.speech == _DIRECT
                         and statement.start == paragraph[0].start):
                     continue  # "“…,” rilis Hull.\n“…,” tutupnya": Hull's, not who "-nya" meant
                 statements.append(statement)
+        book.new_subject_ends()  # a new person holds only within their paragraph
         if len(statements) > count and not (orphaned
                                             and statements[count].start != paragraph[0].start):
             statements[count:count] = _led_in(text, paragraph, leading, statements[count])
@@ -1604,6 +1610,35 @@ def _unread_speaker(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
     return (sentence.start, sentence.end, (match.start(), match.end()),
             Mention("", None, sentence.start, match.start(), unknown=True, anonymous=True),
             _SPEAKS)
+
+
+def _new_subjects(scan: _Scan, paragraph: _Paragraph, found: list[_Found]) -> list[_Found]:
+    """The paragraph's sentences that open with the full name of someone who is not the
+    latest speaker and hold no statement: "Insinyur Siti Rahma tidak setuju. “…,”
+    katanya", "Engineer Carla Jones disagreed. "…," she said". Someone new is in play, so
+    a later "katanya" or "she said" is not the latest speaker's (`SpeakerBook.new_subject`).
+    As `_Found`s, to be read in text order with the paragraph's statements."""
+    text = scan.text
+    quoted = paragraph.quotes(text)[0]
+    stated = [(f[0], f[1]) for f in found]
+    out: list[_Found] = []
+    for sentence in paragraph:
+        if sentence.covered or _inside(quoted, sentence.start) \
+                or any(start < sentence.end and sentence.start < end for start, end in stated):
+            continue
+        run = _CAPITAL_RUN.match(text, sentence.start, sentence.end)
+        if run is None or " " not in run.group():
+            continue
+        mention = scan.run_name(sentence, run)
+        if mention is None or mention.organisation or " " not in mention.name.strip() \
+                or fold(mention.name.split()[0]) in FUNCTION_WORDS \
+                or mention.start != run.start() and not mention.role:
+            continue  # "Mengutip Ace Showbiz, …": the run opens with a verb, not a role
+        after = text[run.end():sentence.end].lstrip()
+        if after[:1].islower() or after.startswith(","):  # a clause: not a title or heading
+            out.append((sentence.start, sentence.end, (sentence.start, run.end()),
+                        mention, _NEW_SUBJECT))
+    return out
 
 
 # What points back to someone named before: "… itu mengaku", "ia pun menegaskan".
