@@ -58,6 +58,7 @@ MAX_TITLE_CHARS = 200
 MAX_HREF_CHARS = 1000
 """Longest escaped URL put into an `<a href>` (each `&` escapes to five characters)."""
 MAX_HOST_CHARS = 100
+MAX_ECHO_CHARS = 200
 CONTEXT_WINDOW_CHARS = 3000
 MAX_FAILURES_SHOWN = 10
 SEPARATOR = "\n\n"
@@ -71,6 +72,12 @@ def escape(text: str) -> str:
 def tg_len(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units."""
     return len(text.encode("utf-16-le")) // 2
+
+
+def echo(text: str) -> str:
+    """What the user wrote (a name, a topic), shortened to `MAX_ECHO_CHARS` and escaped
+    for a reply: a 4,000-character "name" echoed whole made the reply too long to send."""
+    return escape(_shorten(text, MAX_ECHO_CHARS))
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -336,7 +343,7 @@ def _answer_lead(answer: Answer, said: SaidQuery | None, lang: Language) -> str:
     theirs = [q for q in answer.quotes if is_by(q, answer.speaker)]
     if answer.speaker and theirs:
         return tn(lang, "lead_said", len({q.article_id for q in theirs}),
-                  speaker=escape(answer.speaker))
+                  speaker=echo(answer.speaker))
     return _lead(answer.quotes, lang)
 
 
@@ -363,10 +370,10 @@ def format_not_found(answer: Answer, *, lang: Language = "en",
     """The honest refusal, by `answer.reason`: the person said nothing on the topic (with
     where they are quoted and their closest statements, labelled as not on it), the person
     is not quoted at all, or nothing relevant (with the closest titles)."""
-    speaker = escape(answer.speaker or "")
+    speaker = echo(answer.speaker or "")
     if answer.reason == "no_statement_on_topic":
         topic = asked_topic(answer)
-        head = (t(lang, "no_statement", speaker=speaker, topic=escape(topic)) if topic
+        head = (t(lang, "no_statement", speaker=speaker, topic=echo(topic)) if topic
                 else t(lang, "no_statement_any", speaker=speaker))
         lines = [head]
         if answer.closest:
@@ -410,15 +417,15 @@ def format_statements(
     """/who: what a person is quoted as saying (newest first, or closest to `about`), each
     statement under its article's title line; `asked` is the name as the user wrote it."""
     if found.speaker is None:
-        return [t(lang, "speaker_not_found", speaker=escape(asked))]
+        return [t(lang, "speaker_not_found", speaker=echo(asked))]
     speaker = escape(found.speaker)
     if not found.statements:
-        return [t(lang, "no_statement", speaker=speaker, topic=escape(about)) if about
+        return [t(lang, "no_statement", speaker=speaker, topic=echo(about)) if about
                 else t(lang, "no_statement_any", speaker=speaker)]
     if first_number > 1:
         lead = t(lang, "who_more", speaker=speaker)
     elif about:
-        lead = t(lang, "who_lead_about", speaker=speaker, topic=escape(about))
+        lead = t(lang, "who_lead_about", speaker=speaker, topic=echo(about))
     else:
         lead = t(lang, "who_lead", speaker=speaker)
     numbered = list(enumerate(_by_article(found.statements), start=first_number))
@@ -511,8 +518,17 @@ def format_sources(records: Sequence[ArticleRecord], *, count: int = 10, lang: L
         return [t(lang, "sources_none")]
     recent = sorted(records, key=lambda r: r.indexed_at, reverse=True)[:count]
     lead = tn(lang, "sources_lead", len(records), shown=len(recent))
-    blocks = [lead] + [_title_line("•", r.title, r.date, r.url, r.source) for r in recent]
+    blocks = [lead] + [_source_line(r) for r in recent]
     return split_blocks(blocks, limit=limit, separator="\n")
+
+
+def _source_line(record: ArticleRecord) -> str:
+    """An article of /sources, with its id where the source does not give it (an upload
+    stored as "berita.txt~1a2b3c4d" beside a folder's "berita.txt"): what /remove takes."""
+    line = _title_line("•", record.title, record.date, record.url, record.source)
+    if record.article_id in (record.source, record.url):
+        return line
+    return f"{line} · <code>{escape(_shorten(record.article_id, MAX_TITLE_CHARS))}</code>"
 
 
 def format_progress(title: str, progress: Progress | None, *, lang: Language = "en") -> str:

@@ -270,8 +270,16 @@ async def button(update: Update, context: BotContext) -> None:
         await query.answer(t(_lang(update), "button_expired"), show_alert=True)
         return
     lang = _lang(update, page.asked.question.removeprefix(WHO_PREFIX))
+    if more and (data.number != page.page + 1 or not context.deps.state.claim_more(data.page_id)):
+        # a second press (or a forged page number): that page was sent, or is on its way
+        await query.answer(t(lang, "more_sent"), show_alert=False)
+        return
     if data.kind == "more":
-        await _more(update, context, page, data.number, lang)
+        try:
+            await _more(update, context, page, data.number, lang)
+        except Exception:
+            context.deps.state.release_more(data.page_id)  # nothing was sent: press again
+            raise
     else:
         await _paragraph(update, context, page.quotes[data.number], lang)
 

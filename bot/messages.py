@@ -34,6 +34,7 @@ _EN: dict[str, str] = {
     "other_statements": "Their closest statements, which are <b>not</b> about this:",
     "speaker_not_found": "{speaker} is not quoted in the indexed articles.",
     "no_more": "No more quotes for this question.",
+    "more_sent": "Those quotes were sent already: see below.",
     "button_more": "More quotes ▸",
     "context_from": "Context from <b>{title}</b>:",
     "article_changed": "That article has changed or was removed since this answer. Please ask again.",
@@ -147,6 +148,7 @@ _ID: dict[str, str] = {
     "other_statements": "Pernyataannya yang paling dekat, yang <b>bukan</b> tentang hal ini:",
     "speaker_not_found": "{speaker} tidak dikutip dalam artikel yang terindeks.",
     "no_more": "Tidak ada kutipan lain untuk pertanyaan ini.",
+    "more_sent": "Kutipan itu sudah dikirim: lihat di bawah.",
     "button_more": "Kutipan lain ▸",
     "context_from": "Konteks dari <b>{title}</b>:",
     "article_changed": ("Artikel itu telah berubah atau dihapus sejak jawaban ini. "

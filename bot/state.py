@@ -34,6 +34,9 @@ CREATE TABLE IF NOT EXISTS answers (
     question TEXT NOT NULL, context TEXT NOT NULL,
     PRIMARY KEY (chat_id, message_id)
 );
+CREATE TABLE IF NOT EXISTS more_pressed (
+    id TEXT PRIMARY KEY, created REAL NOT NULL
+);
 """
 
 
@@ -125,6 +128,19 @@ class BotState:
             logger.warning("unreadable button page %s; treating it as expired", page_id)
             return None
 
+    def claim_more(self, page_id: str) -> bool:
+        """True the first time the "More quotes" button of page `page_id` is pressed, False
+        after: a double tap, or a second press before the button is gone, would send the
+        same next page twice."""
+        with self._lock:
+            return self._db.execute("INSERT OR IGNORE INTO more_pressed VALUES (?, ?)",
+                                    (page_id, time.time())).rowcount == 1
+
+    def release_more(self, page_id: str) -> None:
+        """Undo `claim_more` when sending the next page failed, so a new press may try."""
+        with self._lock:
+            self._db.execute("DELETE FROM more_pressed WHERE id = ?", (page_id,))
+
     def remember_answer(self, chat_id: int, message_ids: Iterable[int], asked: AskedQuestion
                         ) -> None:
         """Record that these bot messages answer `asked` (for reply-to follow-ups)."""
@@ -150,6 +166,8 @@ class BotState:
         with self._lock:
             removed = self._db.execute("DELETE FROM pages WHERE created < ?", (cutoff,)).rowcount
             removed += self._db.execute("DELETE FROM answers WHERE created < ?",
+                                        (cutoff,)).rowcount
+            removed += self._db.execute("DELETE FROM more_pressed WHERE created < ?",
                                         (cutoff,)).rowcount
         return removed
 

@@ -273,6 +273,34 @@ def test_statements_of_a_person_newest_first_or_on_a_topic() -> None:
         "Retno is not quoted in the indexed articles."]
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_name_or_topic_the_user_wrote_is_echoed_short_enough_to_send(lang: str) -> None:
+    """/who with a 4,000-character "name": the echo made the reply too long for Telegram."""
+    long = "a" * 4091
+    replies = [
+        *format_statements(SpeakerStatements(speaker=None, statements=[]), asked=long, lang=lang),
+        *format_statements(SpeakerStatements(speaker="Yuri Ushakov", statements=[]),
+                           asked="Ushakov", about=long, lang=lang),
+        *format_answer(Answer(question="q?", answered=False, quotes=[], speaker=long,
+                              reason="speaker_not_found"), lang=lang),
+    ]
+    for reply in replies:
+        assert tg_len(reply) < 400 and "a" * 150 in reply and "a…" in reply, reply
+
+
+def test_sources_show_the_id_remove_needs_where_the_source_does_not_give_it() -> None:
+    """An upload that shares a folder article's file name is stored under another id:
+    /sources shows it, so /remove can name the upload and not the folder's article."""
+    folder = ArticleRecord("berita.txt", "Asli", "berita.txt", "", "", "h1", 1, 1.0)
+    upload = ArticleRecord("berita.txt~1a2b3c4d", "Unggahan", "berita.txt", "", "", "h2", 1, 2.0)
+    [sources] = format_sources([folder, upload])
+    lines = sources.splitlines()
+    assert lines[1].startswith("• <b>Unggahan</b>") and lines[1].endswith(
+        " · <code>berita.txt~1a2b3c4d</code>")
+    assert lines[2] == "• <b>Asli</b> · berita.txt"
+    check_html(sources)
+
+
 def test_the_catalogue_has_every_text_in_both_languages() -> None:
     assert MESSAGES["en"].keys() == MESSAGES["id"].keys()
     for key, english in MESSAGES["en"].items():

@@ -145,6 +145,24 @@ async def test_more_and_paragraph_buttons_work_after_a_restart(offline_app: Any)
     assert f"<u>{escape(SEED_QUOTE)}</u>" in context
 
 
+async def test_a_second_press_of_more_or_a_forged_page_sends_nothing(offline_app: Any) -> None:
+    """A double tap (the second press lands before the edit that removes the button) sent
+    the same next page twice; a forged page number sent it again."""
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message(SEED_QUESTION))
+    more, answer = list(callback_datas(api.sent()[0]))[-1], api.results()[0]
+    forged = more.rsplit(":", 1)[0] + ":999"
+    api.clear()
+    await app.process_update(updates.callback(forged, message=answer))
+    assert api.sent() == []
+    for _ in range(2):
+        await app.process_update(updates.callback(more, message=answer))
+    [page] = api.sent()
+    assert page["text"].startswith("More quotes:")
+    toasts = [c.get("text") for c in api.sent("answerCallbackQuery")]
+    assert toasts == [t("en", "more_sent"), None, t("en", "more_sent")]
+
+
 async def test_unknown_buttons_say_they_expired(offline_app: Any) -> None:
     app, api, updates = await offline_app()
     message = {"message_id": 1, "date": 0, "chat": {"id": 42, "type": "private"},
