@@ -354,7 +354,10 @@ def asked_topic(answer: Answer) -> str:
 
 
 def _said_of(answer: Answer) -> SaidQuery | None:
-    """What a said question asked (kind, person, topic): parsed again from its text."""
+    """What a said question asked (kind, person, topic): as the search read it, else
+    parsed again from its text."""
+    if answer.said is not None:
+        return answer.said
     try:
         return Question.parse(answer.question).said
     except EmptyQuestion:

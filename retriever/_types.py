@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Literal
 
 from index.store import ChunkRow
+from retriever.said_question import SaidQuery
 
 __all__ = ["Answer", "Candidate", "Quote", "Reason", "SourceTitle", "SpeakerStatements"]
 
@@ -88,6 +89,9 @@ class Answer:
     """Why it did not answer; None when answered."""
     other_statements: list[Quote] = field(default_factory=list)
     """When the person said nothing on the topic: their closest statements on other topics."""
+    said: SaidQuery | None = field(default=None, repr=False, compare=False)
+    """The said question answered (person and topic), as read with a follow-up's context:
+    "what about Lindqvist?" after "What did Ushakov say about Iran?" asks about Iran."""
 
     def to_dict(self) -> dict[str, object]:
         """The `kutip ask --json` shape."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kutip.errors import EmptyQuestion
 from retriever.answer_type import AnswerType, answer_type
 from retriever.said_loose import loose_said_question
-from retriever.said_question import SaidQuery, parse_said_question
+from retriever.said_question import SaidQuery, follow_up_said, parse_said_question
 from retriever.text import STOPWORDS, Language, tokenize, words_language
 
 __all__ = ["MAX_QUESTION_CHARS", "Question"]
@@ -76,5 +76,7 @@ class Question:
             text=text, query=query, truncated=len(text) > MAX_QUESTION_CHARS, words=words,
             tokens=tuple(w for w in words if w not in STOPWORDS),
             language=words_language(words), answer_type=answer_type(query),
-            said=_said(text[:MAX_QUESTION_CHARS]),
+            said=_said(text[:MAX_QUESTION_CHARS]) or (
+                follow_up_said(text[:MAX_QUESTION_CHARS], _said(context[:MAX_QUESTION_CHARS]))
+                if context else None),
         )

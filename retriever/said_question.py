@@ -17,14 +17,14 @@ import functools
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
 from index.names import is_role
-from retriever.text import Language
+from retriever.text import STOPWORDS, Language
 
-__all__ = ["SaidQuery", "parse_said_question"]
+__all__ = ["SaidQuery", "follow_up_said", "parse_said_question"]
 
 _I = re.IGNORECASE
 
@@ -49,6 +49,9 @@ class SaidQuery:
     """False for a question that asks for the person's reasons without a verb of speech
     ("Why did the driver take her to hospital?"): answered from their statements when they
     gave one on the topic, else by the usual path, never refused as theirs."""
+    alternative: SaidQuery | None = None
+    """For a follow-up ("and what about X?" after "What did Ushakov say about Iran?"): the
+    reading to take when X is nobody quoted, the earlier person's words on X."""
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -934,6 +937,37 @@ _PARSERS: tuple[Callable[[str], SaidQuery | None], ...] = (
     _en_who, _id_who, _according, _en_is_it_true, _id_is_it_true, _en_mean, _en_stand, _en_said_by, _en_why, _en_what_made, _id_what_made, _en_wh_did, _en_embedded,
     _quotes_by, _en_how_feeling, _en_how,
     _en_noun_forms, _id_noun, _id_yang, _id_verb, _id_bilang_apa, _en_said_what, _headline)
+
+
+# "And what about Lindqvist?", "Bagaimana dengan Lindqvist?", "Kalau Lindqvist?": a reply
+# to an answer that names another person, or another topic, for the same kind of question.
+_FOLLOW_UP = re.compile(
+    r"(?:(?:and|but|so|then|dan|lalu|terus|trus|lantas)[ ,]+)?"
+    r"(?:(?:what|how)[ ]+about|(?:bagaimana|gimana|gmn)[ ]+(?:dengan|soal)|kalau|kl)[ ]+"
+    r"(?P<other>[^?]+?)[ ]*\?*", _I)
+
+
+def follow_up_said(question: str, earlier: SaidQuery | None) -> SaidQuery | None:
+    """A follow-up to the said question `earlier` that names someone else or something
+    else: the same topic with the person it names, or (its `alternative`, when that is
+    nobody quoted) the earlier person on what it names. None for other follow-ups."""
+    if earlier is None or earlier.kind != "said" or not earlier.person:
+        return None
+    match = _FOLLOW_UP.fullmatch(question.strip())
+    if match is None:
+        return None
+    other = match.group("other").strip(" ,;:\"'")
+    words = other.lower().split()
+    if not words or len(words) > _MAX_TOPIC_WORDS_IN_FOLLOW_UP or set(words) <= STOPWORDS:
+        return None  # "What about it?": nothing new to ask for
+    same_person = replace(earlier, topic=other)
+    person = _clean_person(other) if other[:1].isupper() else None  # "the sanctions": a topic
+    if person is None or not earlier.topic:
+        return same_person
+    return replace(earlier, person=person, alternative=same_person)
+
+
+_MAX_TOPIC_WORDS_IN_FOLLOW_UP = 12
 
 
 def parse_said_question(question: str) -> SaidQuery | None:

@@ -256,6 +256,10 @@ class Retriever:
         parsed = Question.parse(question, context=context)
         snap = self._current_snapshot()
         said = parsed.said if self.fusion.dense and snap.speakers.rows else None
+        if said is not None and said.alternative is not None \
+                and snap.speakers.person(said.person or "", match_speaker) is None \
+                and not _mentioned(said.person or "", snap.lexical):
+            said = said.alternative  # "and what about Ukraina?": the same person's words on it
         qvec = topic = None
         if said is not None:
             # One embedding call for the question and its topic: a call's fixed cost (the
@@ -269,7 +273,8 @@ class Retriever:
             answer = self._said_answer(said, parsed, candidates, records, snap, k=k,
                                        exclude=tuple(exclude), topic=topic)
             if answer is not None:
-                return replace(answer, took_ms=(time.perf_counter() - started) * 1000)
+                return replace(answer, took_ms=(time.perf_counter() - started) * 1000,
+                               said=said)
         page = _NO_PAGE
         if candidates and (not self.fusion.abstains
                            or self._support(parsed, candidates[0]) >= self.min_score):

@@ -107,6 +107,23 @@ async def test_group_chatter_is_ignored_mentions_replies_and_ask_are_answered(
     assert "Macron" in api.texts()[-1]
 
 
+async def test_a_follow_up_naming_someone_else_asks_for_their_words(offline_app: Any) -> None:
+    """"What about Lindqvist?" in reply to Ushakov's answer: Lindqvist on the same topic
+    (before, the earlier question's words outweighed the new name and Ushakov was quoted
+    again); a follow-up naming something in lower case asks the earlier person about it."""
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message(SEED_QUESTION))
+    first = api.results()[0]
+    await app.process_update(updates.message("what about Lindqvist?", reply_to=first))
+    lindqvist = api.texts()[-1]  # she spoke on rates only: honest, and about Iran
+    assert lindqvist.startswith("I found no statement by Petra Lindqvist about Iran."), \
+        lindqvist
+    assert "— Petra Lindqvist, Governor" in lindqvist and "Ushakov" not in lindqvist
+    await app.process_update(updates.message("Bagaimana dengan sanksi?", reply_to=first))
+    sanctions = api.texts()[-1]
+    assert "Yuri Ushakov" in sanctions and "Lindqvist" not in sanctions, sanctions
+
+
 async def test_reply_to_an_answer_carries_the_context(offline_app: Any, bot_services: Any,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     app, api, updates = await offline_app()

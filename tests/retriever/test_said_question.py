@@ -9,6 +9,7 @@ import re
 import pytest
 
 from index.names import is_role
+from retriever.question import Question
 from retriever.said_question import SaidQuery, parse_said_question
 from tests.conftest import FIXTURES, SHARED
 
@@ -533,3 +534,38 @@ def test_most_said_eval_questions_parse_as_said() -> None:
 def test_a_person_span_holding_a_clause_is_no_person(question: str) -> None:
     said = parse_said_question(question)
     assert said is None or not {"when", "while", "they"} & set(said.person.lower().split())
+
+
+@pytest.mark.parametrize(("follow_up", "person", "topic", "alternative"), [
+    ("what about Lindqvist?", "Lindqvist", "Iran", ("Ushakov", "Lindqvist")),
+    ("And what about Petra Lindqvist?", "Petra Lindqvist", "Iran", ("Ushakov", "Petra Lindqvist")),
+    ("Bagaimana dengan Retno Marsudi?", "Retno Marsudi", "Iran", ("Ushakov", "Retno Marsudi")),
+    ("kalau Jokowi?", "Jokowi", "Iran", ("Ushakov", "Jokowi")),
+])
+def test_a_follow_up_names_another_person_for_the_same_topic(
+        follow_up: str, person: str, topic: str, alternative: tuple[str, str]) -> None:
+    said = Question.parse(follow_up, context="What did Ushakov say about Iran?").said
+    assert said is not None and (said.person, said.topic) == (person, topic)
+    assert said.alternative is not None
+    assert (said.alternative.person, said.alternative.topic) == alternative
+
+
+@pytest.mark.parametrize(("follow_up", "context"), [
+    ("What about it?", "What did Ushakov say about Iran?"),  # nothing new
+    ("kalau dia?", "Apa kata Ushakov soal Iran?"),
+    ("what about Lindqvist?", "Where is the central bank of Norland?"),  # not a said question
+    ("Where was the call made?", "What did Ushakov say about Iran?"),  # no "what about"
+])
+def test_other_follow_ups_are_no_said_question(follow_up: str, context: str) -> None:
+    assert Question.parse(follow_up, context=context).said is None
+
+
+def test_a_follow_up_in_lower_case_is_a_new_topic_for_the_same_person() -> None:
+    said = Question.parse("and what about the sanctions?",
+                          context="What did Ushakov say about Iran?").said
+    assert said is not None and (said.person, said.topic, said.alternative) == (
+        "Ushakov", "the sanctions", None)
+
+
+def test_without_context_what_about_is_no_said_question() -> None:
+    assert Question.parse("what about Lindqvist?").said is None
