@@ -46,6 +46,7 @@ from bot.indexing import IndexJob, run_indexing
 from bot.messages import choose_language, t
 from bot.questions import command_argument, group_question, is_reply_to_bot, who_argument
 from bot.state import AnswerPage, AskedQuestion, ShownQuote
+from bot.uploads import beside_other_uploads
 from index.loaders import SUPPORTED_SUFFIXES, file_problem, is_url
 from index.names import match_speaker
 from kutip.errors import EmptyQuestion, StoreLocked, StoreUnavailable
@@ -248,10 +249,12 @@ async def document(update: Update, context: BotContext) -> None:
         return
     telegram_file = await message.document.get_file()
     data = bytes(await telegram_file.download_as_bytearray())
-    loader, indexer = context.deps.services.loader, context.deps.services.indexer
+    services = context.deps.services
+    loader, indexer = services.loader, services.indexer
     await _index(update, context, t(lang, "job_upload", name=name),
-                 lambda progress: indexer.add_loaded(loader.load_bytes(data, name),
-                                                     progress=progress), lang)
+                 lambda progress: indexer.add_loaded(
+                     beside_other_uploads(loader.load_bytes(data, name), services.store.articles()),
+                     progress=progress), lang)
 
 
 # ---- buttons -----------------------------------------------------------------
