@@ -157,10 +157,11 @@ class SpeakerBook:
         # before any speaker: the latest before the pronoun ("“…,” ungkapnya yang baru tiba
         # di Kali Malang" is not Kali Malang's); none before `_recent_cleared`.
         self._recent_at: list[int] = []
-        self._new_subject_at = (-1, -1)
         self._recents: list[Speaker] = []
         self._recent_cleared = -1
         self._anonymous_at = -1  # where the latest speaker the text leaves unnamed spoke
+        # (sentence start, name end) of someone new in this paragraph (`new_subject`)
+        self._new_subject_at = (-1, -1)
         self._places_at: list[int] = []  # sentences that name a place first, in text order
         # Where known people were a sentence's subject ("Ellen Woodsworth adalah …") or were
         # named at all ("… melindungi Nainggolan"), in text order, for pronouns and descriptions.

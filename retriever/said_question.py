@@ -245,11 +245,11 @@ _PRONOUNS = frozenset(_words("he|she|they|it|we|you|i|him|her|them|this|that|the
 _QUESTION_WORDS = frozenset(_words("what|who|whom|which|why|how|when|where|whose|apa|apakah"
                                    "|siapa|siapakah|mengapa|kenapa|kapan|kapankah|bagaimana"
                                    "|berapa|dimana|di mana|mana|manakah|seberapa"))
-# A "person" headed by these is a document or a number, not a speaker ("menurut data BPS").
 # Lower-case words of speech that never name the speaker on their own.
 _SPEECH_WORDS = frozenset((*_ID_NOUNS, *_words(
     "ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|bilang|bicara|berkata|mengatakan"
     "|say|says|said|saying|tell|told|words|quote|quotes|comment|comments|statement")))
+# A "person" headed by these is a document or a number, not a speaker ("menurut data BPS").
 _NOT_SPEAKERS = frozenset(_words(
     "report|reports|study|studies|survey|surveys|article|data|document|documents|law|laws|news"
     "|paper|book|poll|polls|research|evidence|analysis|findings|results|record|records|text"
@@ -945,6 +945,7 @@ _FOLLOW_UP = re.compile(
     r"(?:(?:and|but|so|then|dan|lalu|terus|trus|lantas)[ ,]+)?"
     r"(?:(?:what|how)[ ]+about|(?:bagaimana|gimana|gmn)[ ]+(?:dengan|soal)|kalau|kl)[ ]+"
     r"(?P<other>[^?]+?)[ ]*\?*", _I)
+_MAX_TOPIC_WORDS_IN_FOLLOW_UP = 12
 
 
 def follow_up_said(question: str, earlier: SaidQuery | None) -> SaidQuery | None:
@@ -965,9 +966,6 @@ def follow_up_said(question: str, earlier: SaidQuery | None) -> SaidQuery | None
     if person is None or not earlier.topic:
         return same_person
     return replace(earlier, person=person, alternative=same_person)
-
-
-_MAX_TOPIC_WORDS_IN_FOLLOW_UP = 12
 
 
 def parse_said_question(question: str) -> SaidQuery | None:
