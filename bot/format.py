@@ -344,6 +344,8 @@ def _answer_lead(answer: Answer, said: SaidQuery | None, lang: Language) -> str:
     if answer.speaker and theirs:
         return tn(lang, "lead_said", len({q.article_id for q in theirs}),
                   speaker=echo(answer.speaker))
+    if answer.speaker:  # named in the articles, never quoted: the passages are not theirs
+        return t(lang, "speaker_not_found", speaker=echo(answer.speaker))
     return _lead(answer.quotes, lang)
 
 

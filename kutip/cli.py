@@ -192,12 +192,15 @@ def _print_refusal(answer) -> None:
 def _print_answer(answer) -> None:
     """Quotes with their speakers (a said answer: the person's first, the rest labelled)."""
     from bot.format import is_by, ordered_quotes
+    from bot.messages import t
 
     if not answer.answered:
         _print_refusal(answer)
         return
     quotes = ordered_quotes(answer.quotes, speaker=answer.speaker)
     labelled = answer.speaker is None
+    if not labelled and not any(is_by(q, answer.speaker) for q in quotes):
+        print(t("en", "speaker_not_found", speaker=answer.speaker) + "\n")
     for n, quote in enumerate(quotes, start=1):
         if not labelled and not is_by(quote, answer.speaker):
             print(f"Other quotes, not by {answer.speaker}:\n")

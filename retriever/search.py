@@ -275,6 +275,11 @@ class Retriever:
             if answer is not None:
                 return replace(answer, took_ms=(time.perf_counter() - started) * 1000,
                                said=said)
+        # An explicit said question still here names someone the articles mention but never
+        # quote: the usual path's passages, with the person as `speaker`, so that replies say
+        # none of the quotes are theirs.
+        unquoted = said.person if said is not None and said.kind == "said" and said.explicit \
+            else None
         page = _NO_PAGE
         if candidates and (not self.fusion.abstains
                            or self._support(parsed, candidates[0]) >= self.min_score):
@@ -283,8 +288,9 @@ class Retriever:
         took_ms = (time.perf_counter() - started) * 1000
         return Answer(question=parsed.text, answered=page.found, quotes=page.quotes,
                       closest=closest, took_ms=took_ms, truncated=parsed.truncated,
-                      has_more=page.has_more, candidates=candidates,
-                      reason=None if page.found else "nothing_relevant")
+                      has_more=page.has_more, candidates=candidates, speaker=unquoted,
+                      said=said, reason=None if page.found
+                      else "speaker_not_found" if unquoted else "nothing_relevant")
 
     async def asearch(
         self, question: str, *, k: int = 3, context: str | None = None,

@@ -118,6 +118,11 @@ def test_ask_plain_text_and_not_found(data: Path) -> None:
     assert "Their closest statements, which are NOT about this:" in refused.stdout
     unknown = kutip("ask", "What did Obama say about Iran?", data=data)
     assert unknown.stdout.startswith("Obama is not quoted in the indexed articles.\n")
+    named = kutip("ask", "What did Macron say about Iran?", data=data)
+    assert named.stdout.startswith("Macron is not quoted in the indexed articles.\n\n"
+                                   "Other quotes, not by Macron:\n\n1. “")
+    assert json.loads(kutip("ask", "What did Macron say about Iran?", "--json",
+                            data=data).stdout)["speaker"] == "Macron"
     missing = kutip("ask", "Who won the 1998 chess olympiad in Elista?", data=data)
     assert "No indexed article answers this." in missing.stdout
     assert "Closest articles:" in missing.stdout

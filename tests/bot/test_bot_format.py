@@ -245,6 +245,25 @@ def test_speaker_not_found_and_nothing_relevant_in_both_languages() -> None:
     assert format_answer(nothing, lang="id") == ["Tidak ada artikel terindeks yang menjawab ini."]
 
 
+@pytest.mark.parametrize(("lang", "lead", "heading"), [
+    ("en", "Macron is not quoted in the indexed articles.", "Other quotes on this, not by Macron:"),
+    ("id", "Macron tidak dikutip dalam artikel yang terindeks.",
+     "Kutipan lain soal ini, bukan dari Macron:"),
+])
+def test_a_person_named_but_never_quoted_gets_passages_labelled_as_not_theirs(
+    lang: str, lead: str, heading: str,
+) -> None:
+    """"What did Macron say about Iran?" over articles that name him and quote only others:
+    the passages are shown, but never under a lead that reads as his words."""
+    passages = answer(quote("Bloomberg reported that Macron wants talks.", article_id="a"),
+                      quote("Talks are welcome.", article_id="a", speaker="Yuri Ushakov"),
+                      question="What did Macron say about Iran?", speaker="Macron")
+    [message] = format_answer(passages, lang=lang)
+    assert message.startswith(f"{lead}\n\n{heading}\n\n")
+    assert "Macron wants talks." in message and "— Yuri Ushakov" in message
+    check_html(message)
+
+
 def test_who_answers_count_the_people_and_indonesian_leads() -> None:
     quotes = [quote("A.", article_id="a", speaker="Petra Lindqvist"),
               quote("B.", article_id="b", speaker="Mirela Santos")]

@@ -62,6 +62,20 @@ def test_person_quoted_nowhere_is_said_so(seeded_services: Services) -> None:
     assert answer.reason == "speaker_not_found" and answer.speaker == "Obama"
 
 
+def test_person_named_but_never_quoted_gets_passages_not_presented_as_theirs(
+    seeded_services: Services,
+) -> None:
+    # The seed names Macron ("Bloomberg melaporkan … bahwa Macron ingin …") but quotes him nowhere.
+    answer = seeded_services.retriever.search("What did Macron say about Iran?")
+    assert answer.answered and answer.reason is None
+    assert answer.speaker == "Macron", "the person asked about, so replies say none is theirs"
+    assert answer.quotes and not any(q.speaker == "Macron" for q in answer.quotes)
+    assert any("Macron" in q.text for q in answer.quotes)
+    assert _verbatim(seeded_services, answer.quotes)
+    not_about = seeded_services.retriever.search("Why did Macron visit the port?")
+    assert not_about.speaker is None, "not a question for their words: the usual path alone"
+
+
 def test_other_questions_keep_the_usual_path_and_say_why_not(
     seeded_services: Services,
 ) -> None:
