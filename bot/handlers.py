@@ -44,7 +44,13 @@ from bot.format import (
 )
 from bot.indexing import IndexJob, run_indexing
 from bot.messages import choose_language, t
-from bot.questions import command_argument, group_question, is_reply_to_bot, who_argument
+from bot.questions import (
+    command_argument,
+    group_question,
+    is_reply_to_bot,
+    who_argument,
+    who_topic,
+)
 from bot.state import AnswerPage, AskedQuestion, ShownQuote
 from bot.uploads import beside_other_uploads
 from index.loaders import SUPPORTED_SUFFIXES, file_problem, is_url
@@ -132,6 +138,10 @@ async def who(update: Update, context: BotContext) -> None:
     argument = command_argument(message)
     lang = await _admitted(update, context, argument, "who_usage")
     if lang is None:
+        return
+    topic = who_topic(argument)
+    if topic is not None:  # "/who about Iran": everyone quoted on it, one statement each
+        await _reply_answer(update, context, t(lang, "who_question", topic=topic), lang)
         return
     k = context.deps.settings.top_k
     name, about, found = await asyncio.to_thread(
@@ -509,10 +519,15 @@ def _asked(message: Message, context: BotContext, question: str) -> AskedQuestio
 
 async def _answer(update: Update, context: BotContext, question: str) -> None:
     """Search `question` and reply with quotes, or say why not."""
-    message, chat = update.effective_message, update.effective_chat
     lang = await _admitted(update, context, question, "empty_question")
-    if lang is None:
-        return
+    if lang is not None:
+        await _reply_answer(update, context, question, lang)
+
+
+async def _reply_answer(update: Update, context: BotContext, question: str,
+                        lang: Language) -> None:
+    """Search an admitted `question` and reply in `lang`."""
+    message, chat = update.effective_message, update.effective_chat
     asked = _asked(message, context, question)
     async with _typing(context.bot, chat.id, delay=context.deps.options.typing_delay,
                        interval=context.deps.options.typing_interval):

@@ -40,7 +40,9 @@ _EN: dict[str, str] = {
     "article_changed": "That article has changed or was removed since this answer. Please ask again.",
     # /who
     "who_usage": ("Tell me whose quotes you want, for example:\n"
-                  "<code>/who Ushakov</code> or <code>/who Ushakov about Iran</code>"),
+                  "<code>/who Ushakov</code> or <code>/who Ushakov about Iran</code>, "
+                  "or <code>/who about Iran</code> for everyone quoted on it"),
+    "who_question": "Who commented on {topic}?",
     "who_lead": "What {speaker} is quoted as saying, newest first:",
     "who_lead_about": "What {speaker} is quoted as saying, closest to “{topic}” first:",
     "who_more": "More quotes of {speaker}:",
@@ -154,7 +156,9 @@ _ID: dict[str, str] = {
     "article_changed": ("Artikel itu telah berubah atau dihapus sejak jawaban ini. "
                         "Silakan bertanya lagi."),
     "who_usage": ("Sebutkan kutipan siapa yang Anda cari, misalnya:\n"
-                  "<code>/who Ushakov</code> atau <code>/who Ushakov soal Iran</code>"),
+                  "<code>/who Ushakov</code> atau <code>/who Ushakov soal Iran</code>, "
+                  "atau <code>/who soal Iran</code> untuk semua yang dikutip soal itu"),
+    "who_question": "Siapa saja yang berkomentar soal {topic}?",
     "who_lead": "Kutipan {speaker}, yang terbaru dahulu:",
     "who_lead_about": "Kutipan {speaker}, yang paling dekat dengan “{topic}” dahulu:",
     "who_more": "Kutipan {speaker} lainnya:",

@@ -7,12 +7,18 @@ from collections.abc import Callable
 
 from telegram import Message, MessageEntity
 
-__all__ = ["command_argument", "group_question", "is_reply_to_bot", "who_argument"]
+__all__ = ["command_argument", "group_question", "is_reply_to_bot", "who_argument", "who_topic"]
 
 MAX_NAME_WORDS = 5
 # "/who Ushakov about Iran", "/who Ushakov soal Iran", "/who Ushakov: Iran", "/who Ushakov, Iran"
 _TOPIC_MARK = re.compile(
     r"\s+(?:about|on|regarding|soal|tentang|terkait|mengenai|perihal)\s+|\s*[:,;]\s*|\s+[-–—]\s+",
+    re.IGNORECASE,
+)
+
+# "/who about Iran", "/who soal Iran": a topic and no name, so who spoke on it.
+_TOPIC_ONLY = re.compile(
+    r"(?:about|on|regarding|soal|tentang|terkait|mengenai|perihal)\s+(?P<topic>\S.*)",
     re.IGNORECASE,
 )
 
@@ -89,3 +95,10 @@ def who_argument(text: str, match: Callable[[str], float]) -> tuple[str, str]:
         if best >= 1.0:  # an exact name: no shorter one can do better
             break
     return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def who_topic(text: str) -> str | None:
+    """The topic of a /who argument that opens with a topic word and names nobody
+    ("about Iran" → "Iran"): the user asks who spoke on it. None for "NAME [topic]"."""
+    found = _TOPIC_ONLY.fullmatch(" ".join(text.split()))
+    return found["topic"] if found else None

@@ -437,6 +437,18 @@ async def test_who_with_a_topic_unknown_people_and_no_name(offline_app: Any) -> 
     assert usage.startswith("Sebutkan kutipan siapa yang Anda cari")
 
 
+async def test_who_with_a_topic_and_no_name_lists_everyone_quoted_on_it(offline_app: Any) -> None:
+    """"/who about Iran" had looked for a person called "about Iran"."""
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message("/who about the price of marmalade"))
+    await app.process_update(updates.message("/who soal harga marmalade", language_code="id"))
+    en, id_ = api.texts()
+    assert re.match(r"(1 person|\d+ people) commented on this", en), en
+    assert re.match(r"\d+ orang berkomentar soal ini", id_), id_
+    for reply in (en, id_):
+        assert reply.split("</blockquote>\n")[1].startswith("1. <i>— Ilse Brandauer</i>"), reply
+
+
 async def test_bot_words_follow_the_question_then_the_users_language(offline_app: Any) -> None:
     app, api, updates = await offline_app()
     await app.process_update(updates.message("Apa kata Ushakov soal Iran?", language_code="en"))

@@ -7,7 +7,13 @@ from typing import Any
 import pytest
 from telegram import Message
 
-from bot.questions import command_argument, group_question, is_reply_to_bot, who_argument
+from bot.questions import (
+    command_argument,
+    group_question,
+    is_reply_to_bot,
+    who_argument,
+    who_topic,
+)
 
 BOT_ID, USERNAME = 123, "KutipBot"
 
@@ -94,3 +100,11 @@ def test_who_argument_splits_the_name_from_the_topic() -> None:
     assert who_argument("Yuri Ushakov Iran", match) == ("Yuri Ushakov", "Iran")
     assert who_argument("Yuri Ushakov", match) == ("Yuri Ushakov", "")
     assert who_argument("Retno Marsudi Rohingya", match) == ("Retno Marsudi Rohingya", "")
+
+
+@pytest.mark.parametrize(("argument", "topic"), [
+    ("about Iran", "Iran"), ("soal  harga beras", "harga beras"), ("Tentang Iran?", "Iran?"),
+    ("Ushakov about Iran", None), ("Ushakov", None), ("about", None), ("Onyango on Iran", None),
+])
+def test_who_topic_is_a_topic_without_a_name(argument: str, topic: str | None) -> None:
+    assert who_topic(argument) == topic
