@@ -127,3 +127,23 @@ def test_closest_titles_come_sorted_by_the_score_they_show() -> None:
     assert [t.article_id for t in closest] == ["a", "b", "c"]
     scores = [t.score for t in closest]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_more_quotes_stay_on_the_question_and_has_more_is_honest(
+    seeded_services: Services,
+) -> None:
+    """"More quotes" pages had run on into unrelated articles (here: the rice, election and
+    Kremlin articles under a question about an earthquake)."""
+    retriever = seeded_services.retriever
+    question = "Berapa magnitudo gempa di Sulawesi Tengah?"
+    answer = retriever.search(question, k=2)
+    quake = answer.quotes[0].article_id
+    shown: list[tuple[str, int, int]] = []
+    while answer.has_more:
+        shown += [(q.article_id, q.start, q.end) for q in answer.quotes]
+        answer = retriever.search(question, k=2, exclude=shown)
+        assert answer.quotes, "has_more promised another page"
+        assert {q.article_id for q in answer.quotes} == {quake}
+    shown += [(q.article_id, q.start, q.end) for q in answer.quotes]
+    assert len(shown) > 2, "the earthquake article itself has more to quote"
+    assert retriever.search(question, k=2, exclude=shown).quotes == []
