@@ -315,7 +315,10 @@ async def confirm_remove(update: Update, context: BotContext) -> None:
     record = record_for_key(await asyncio.to_thread(services.store.articles), data.key)
     if record is None:
         await query.answer(t(lang, "remove_gone"), show_alert=True)
-        await query.edit_message_text(t(lang, "remove_gone"))
+        # Only the buttons go: a second tap of "Remove" must not overwrite the first tap's
+        # "Removed …" with this (BadRequest: that edit had already dropped them).
+        with contextlib.suppress(BadRequest):
+            await query.edit_message_reply_markup(reply_markup=None)
         return
     title, article_id = escape(record.title or record.source), escape(record.article_id)
     if not data.confirm:

@@ -89,8 +89,12 @@ async def test_admin_removes_an_article_only_on_the_confirming_press(
     _, [after] = await ask(emu, 601, 601, RATES_QUESTION)
     assert "Lindqvist said" not in text_of(after), "the retriever saw the removal at once"
 
+    since = emu.last_seq()
     again = await _press(emu, ADMIN_ID, prompt["message_id"], confirm)
     assert again["text"] == t("en", "remove_gone") and again["show_alert"]
+    await emu.aio.wait_for_calls("editMessageReplyMarkup", since=since, timeout=WAIT)
+    assert text_of(emu.message(ADMIN_ID, prompt["message_id"])).startswith("Removed "), \
+        "a second tap keeps the confirmation of the first"
 
 
 async def test_help_and_menu_list_remove_for_admins_only(emu: Any, remove_bot: Any) -> None:
