@@ -60,7 +60,7 @@ logger = logging.getLogger(__name__)
 
 PUBLIC_COMMANDS = ("start", "help", "ask", "who", "sources")
 ADMIN_COMMANDS = ("reindex", "add", "remove")
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 STATE_FILE = "bot-state.sqlite3"
 DEFAULT_FILE_BASE_URL = "https://api.telegram.org/file/bot"
 
@@ -243,21 +243,24 @@ def _application(settings: Settings, request: BaseRequest | None) -> Application
 
 
 def _add_handlers(application: Application) -> None:
-    """The access gate first, then one handler per command and kind of message."""
+    """The access gate first, then one handler per command and kind of message. A question
+    the user edits (a typo fixed) is answered again; edited admin commands do nothing."""
     message = filters.UpdateType.MESSAGE
+    asked = filters.UpdateType.MESSAGES  # new or edited
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     application.add_handler(TypeHandler(Update, handlers.gate), group=-1)
-    for name, callback in [
-        ("start", handlers.start), ("help", handlers.help_command), ("ask", handlers.ask_command),
-        ("who", handlers.who), ("sources", handlers.sources), ("reindex", handlers.reindex),
-        ("add", handlers.add), ("remove", handlers.remove),
+    for name, callback, kinds in [
+        ("start", handlers.start, message), ("help", handlers.help_command, message),
+        ("ask", handlers.ask_command, asked), ("who", handlers.who, asked),
+        ("sources", handlers.sources, message), ("reindex", handlers.reindex, message),
+        ("add", handlers.add, message), ("remove", handlers.remove, message),
     ]:
-        application.add_handler(CommandHandler(name, callback, filters=message))
+        application.add_handler(CommandHandler(name, callback, filters=kinds))
     application.add_handler(MessageHandler(message & private & filters.Document.ALL,
                                            handlers.document))
-    application.add_handler(MessageHandler(message & private & filters.TEXT & ~filters.COMMAND,
+    application.add_handler(MessageHandler(asked & private & filters.TEXT & ~filters.COMMAND,
                                            handlers.private_text))
-    application.add_handler(MessageHandler(message & groups & filters.TEXT & ~filters.COMMAND,
+    application.add_handler(MessageHandler(asked & groups & filters.TEXT & ~filters.COMMAND,
                                            handlers.group_text))
     application.add_handler(MessageHandler(message & private & filters.COMMAND,
                                            handlers.unknown_command))

@@ -108,7 +108,7 @@ def test_bot_refuses_to_start_while_the_index_is_locked(tmp_path: Path,
         run_bot(settings)
     assert started == []
     run_bot(settings)  # free again: polls (patched), holding the lock meanwhile
-    assert started and started[0]["allowed_updates"] == ["message", "callback_query"]
+    assert started and started[0]["allowed_updates"] == ["message", "edited_message", "callback_query"]
 
 
 def test_webhook_mode_is_used_when_a_url_is_set(tmp_path: Path,

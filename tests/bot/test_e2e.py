@@ -224,6 +224,27 @@ async def test_reply_to_an_answer_is_a_follow_up(emu: Any, live_bot: Any) -> Non
     assert text_of(fresh).split("\n")[3] != SEED_QUOTE
 
 
+async def test_an_edited_question_is_answered_again(emu: Any, live_bot: Any) -> None:
+    """A user who fixes a typo by editing the question gets the answer to the fixed one."""
+    await live_bot()
+    sent, [first] = await ask(emu, 509, 509, "What did Ushakof say about Iran?")
+    since = emu.last_seq()
+    emu.edit_text(509, 509, sent["message_id"], SEED_QUESTION)
+    [again] = await emu.aio.wait_for_messages(509, 1, WAIT, since=since)
+    assert again["message"]["reply_to_message"]["message_id"] == sent["message_id"]
+    assert text_of(again).split("\n")[3] == SEED_QUOTE
+    assert "— Yuri Ushakov" in text_of(again)
+    since = emu.last_seq()
+    emu.edit_text(GROUP, 510, emu.send_text(GROUP, 510, "see you later")["message_id"],
+                  "see you tomorrow")  # group chatter, edited: still not for the bot
+    command = emu.send_text(509, 509, "/help")
+    emu.edit_text(509, 509, command["message_id"], "/sources")  # only /ask and /who re-run
+    await emu.aio.wait_for_messages(509, 1, WAIT, since=since)
+    await asyncio.sleep(0.5)
+    assert len(emu.bot_messages(509, since=since)) == 1, "the edited /help did not run again"
+    assert emu.bot_messages(GROUP["id"], since=since) == []
+
+
 async def test_more_and_paragraph_buttons_survive_a_restart(emu: Any, live_bot: Any) -> None:
     app = await live_bot()
     _, [answer] = await ask(emu, 508, 508, SEED_QUESTION)
