@@ -11,6 +11,7 @@ with their closest statements offered as such), or not quoted at all
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -414,7 +415,8 @@ def example_pairs(speakers: SpeakerIndex, titles: Mapping[str, str], lexical: Le
                   *, n: int) -> list[tuple[str, str]]:
     """(speaker, topic) pairs for example questions: the most quoted speakers, each with
     the rarest word that one of their statements shares with its article's title, as the
-    title writes it ("Yuri Ushakov", "Iran")."""
+    title writes it ("Yuri Ushakov", "Iran"). A name in the title goes before other words:
+    it reads in either language ("say about Iran", not "say about telepon")."""
     counts: dict[str, list[int]] = {}
     for i, key in enumerate(speakers.keys):
         row = speakers.rows[i]
@@ -433,14 +435,28 @@ def example_pairs(speakers: SpeakerIndex, titles: Mapping[str, str], lexical: Le
 
 def _title_topic(rows: Sequence[int], speakers: SpeakerIndex, titles: Mapping[str, str],
                  lexical: LexicalIndex) -> str | None:
-    best: tuple[float, str] | None = None
+    best: tuple[bool, float, str] | None = None
     for i in rows:
-        title = titles[speakers.rows[i].article_id]
-        name_words = set(tokenize(speakers.rows[i].speaker))
-        for word in title.split():
+        row = speakers.rows[i]
+        name_words = set(tokenize(row.speaker))
+        for word in titles[row.article_id].split():
             word = word.strip(_PUNCTUATION)
             token = word.lower()
-            if token in speakers.tokens[i] and token not in name_words \
-                    and (best is None or lexical.idf(token) > best[0]):
-                best = (lexical.idf(token), word)
-    return best[1] if best else None
+            if token not in speakers.tokens[i] or token in name_words:
+                continue
+            # a name: capitalised where the statement writes it mid-sentence ("AHY", "Iran"),
+            # whatever the title's case (IndoSum's titles are all lower case)
+            named = _named_in(word, row.text)
+            if best is None or (named is not None, lexical.idf(token)) > best[:2]:
+                best = (named is not None, lexical.idf(token), named or word)
+    return best[2] if best else None
+
+
+def _named_in(word: str, text: str) -> str | None:
+    """`word` as `text` writes it when it is capitalised there after a sentence's start."""
+    for found in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+        surface = found.group()
+        before = text[:found.start()].rstrip()
+        if surface[:1].isupper() and before and before[-1] not in ".!?\"“":
+            return surface
+    return None

