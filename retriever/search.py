@@ -47,8 +47,8 @@ DEFAULT_MIN_SCORE = 0.865
 MAX_QUOTES = 15  # the deepest paging goes: shown (`exclude`) and new quotes together
 SNAPSHOT_TTL_S = 5.0
 # "More quotes" goes on only with chunks this close to the abstention threshold: below it,
-# a page was mostly unrelated articles (dev.jsonl, pages 2: 3% of their quotes from the gold
-# article before, 8% after, gold answers found on pages 1-2: 222 → 221 of 229; BENCHMARKS).
+# a page was mostly unrelated articles (dev.jsonl, second pages: 3% of their quotes from the
+# gold article before, 8% after, gold answers on pages 1-2: 222 of 229 both; bench/more_pages.py).
 MORE_SCORE_MARGIN = 0.03
 SAID_CONTEXT_ARTICLES = 3  # a said question's person is told apart within its first articles
 
