@@ -35,7 +35,7 @@ from retriever.said import SaidAnswers, TopicQuery, example_pairs, quote_of, sta
 from retriever.said_question import SaidQuery
 from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
 from retriever.speakers import MatchKeys, SpeakerIndex
-from retriever.text import text_language, tokenize
+from retriever.text import latin_script, text_language, tokenize
 
 __all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "MAX_QUOTES", "Mode", "Retriever", "Span"]
 
@@ -306,9 +306,12 @@ class Retriever:
 
     @staticmethod
     def _support(question: Question, best: Candidate) -> float:
-        """`support_score` of the best candidate (cross-lingual pairs get the offset)."""
+        """`support_score` of the best candidate (cross-lingual pairs get the offset: an
+        English question over Indonesian text, or a question in another script, such as
+        Russian, over text in Latin letters)."""
         q_lang, c_lang = question.language, text_language(best.text)
-        cross = q_lang is not None and c_lang is not None and q_lang != c_lang
+        cross = (q_lang is not None and c_lang is not None and q_lang != c_lang) \
+            or latin_script(question.text) != latin_script(best.text)
         return support_score(best.score, cross_lingual=cross)
 
     # ---- quotes ----------------------------------------------------------------

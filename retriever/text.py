@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-__all__ = ["STOPWORDS", "Language", "text_language", "tokenize", "word_offsets",
+__all__ = ["STOPWORDS", "Language", "latin_script", "text_language", "tokenize", "word_offsets",
            "words_language"]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
@@ -77,6 +77,18 @@ def text_language(text: str) -> Language | None:
     ('en', 'id')
     """
     return words_language(tokenize(text, keep_stopwords=True))
+
+
+def latin_script(text: str) -> bool:
+    """Whether most of the letters of `text` are Latin (as English and Indonesian are
+    written); True for text without letters.
+
+    >>> latin_script("Apa kata Ushakov?"), latin_script("Что сказал Ушаков об Иране?")
+    (True, False)
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(1 for ch in letters if ch < "\u0250" or "\u1e00" <= ch <= "\u1eff")
+    return 2 * latin >= len(letters)
 
 
 def words_language(words: Iterable[str]) -> Language | None:

@@ -147,3 +147,14 @@ def test_more_quotes_stay_on_the_question_and_has_more_is_honest(
     shown += [(q.article_id, q.start, q.end) for q in answer.quotes]
     assert len(shown) > 2, "the earthquake article itself has more to quote"
     assert retriever.search(question, k=2, exclude=shown).quotes == []
+
+
+def test_a_question_in_another_script_is_cross_lingual_to_every_article(
+    seeded_services: Services,
+) -> None:
+    """A Russian question over Indonesian text had no cross-lingual allowance (its language
+    is neither "en" nor "id"), so it was refused even with the right article first."""
+    retriever = seeded_services.retriever
+    answer = retriever.search("Как Ушаков описал разговор Трампа и Путина?")
+    assert answer.answered and answer.quotes[0].article_id == SEED.name
+    assert not retriever.search("Как установить Python на Windows?").answered

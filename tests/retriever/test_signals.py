@@ -7,7 +7,7 @@ import pytest
 from retriever.answer_type import answer_type, offers_answer
 from retriever.lexical import LexicalIndex
 from retriever.rank import CROSS_LINGUAL_OFFSET, support_score
-from retriever.text import text_language, tokenize
+from retriever.text import latin_script, text_language, tokenize
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,16 @@ from retriever.text import text_language, tokenize
 )
 def test_text_language_by_stop_words(text: str, lang: str | None) -> None:
     assert text_language(text) == lang
+
+
+@pytest.mark.parametrize(("text", "latin"), [
+    ("What did Ushakov say about Iran?", True), ("Apa kata Ushakov soal Iran?", True),
+    ("¿Qué dijo Ushakov sobre Irán?", True), ("Phở ở Hà Nội ngon không?", True),
+    ("Что сказал Ушаков об Иране?", False), ("ماذا قال أوشاكوف عن إيران؟", False),
+    ("乌沙科夫谈伊朗", False), ("Что сказал Ushakov?", False), ("123 ?!", True),
+])
+def test_latin_script_tells_other_scripts_apart(text: str, latin: bool) -> None:
+    assert latin_script(text) is latin
 
 
 def test_indonesian_question_words_with_kah_are_stop_words() -> None:
