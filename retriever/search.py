@@ -324,14 +324,14 @@ class Retriever:
         Pages after the first, and `has_more`, draw on the chunks that `_for_more` keeps:
         a "More quotes" button leads to a page of quotes on the question, not to none."""
         depth = max(k, min(MAX_QUOTES, k + len(exclude)))
-        more_pool = self._for_more(question, candidates)
-        picked = self._quotes(question, more_pool if exclude else candidates, records, snap,
-                              depth)
-        page = _paged(picked, k=k, depth=depth, exclude=exclude)
+        pool = self._for_more(question, candidates) if exclude else candidates
+        page = _paged(self._quotes(question, pool, records, snap, depth), k=k, depth=depth,
+                      exclude=exclude)
         if not page.has_more:
             return page
+        later = pool if exclude else self._for_more(question, candidates)
         shown = (*exclude, *((q.article_id, q.start, q.end) for q in page.quotes))
-        after = self._quotes(question, more_pool, records, snap, min(MAX_QUOTES, depth + k))
+        after = self._quotes(question, later, records, snap, min(MAX_QUOTES, depth + k))
         return replace(page, has_more=any(not overlaps(q.article_id, q.start, q.end, shown)
                                           for q in after))
 
