@@ -23,7 +23,7 @@ from index.store import ArticleRecord, ChromaStore
 from retriever._types import Quote, SourceTitle
 from retriever.background_topics import BACKGROUND_TOPICS
 from retriever.lexical import LexicalIndex
-from retriever.quotes import _trim, verify_quote
+from retriever.quotes import _trim, overlaps, verify_quote
 from retriever.records import GetArticles
 from retriever.said_rank import (
     BACKGROUND_SHARE,
@@ -232,6 +232,7 @@ def statement_quotes(
     (`said_rank.JOIN_MARGIN`)."""
     by_row = {s.row: s for s in ranked}
     quotes: list[Quote] = []
+    spans: list[tuple[str, int, int]] = []  # the quotes' (article_id, start, end): none overlap
 
     def shown(j: int) -> bool:
         row = speakers.rows[j]
@@ -251,9 +252,15 @@ def statement_quotes(
             continue  # already shown as part of a longer quote
         joins = joinable(s)
         start, end = speakers.run_of(s.row, record.text, max_chars, joins=joins)
+        if overlaps(row.article_id, start, end, spans):
+            # its run reaches into a quote already shown: its own words alone, if they are not
+            start, end = row.start, row.end
         quote = quote_of(record, start, end, s.score, row, max_chars=max_chars)
+        if quote is not None and overlaps(row.article_id, quote.start, quote.end, spans):
+            continue
         if quote is not None:
             quotes.append(quote)
+            spans.append((row.article_id, quote.start, quote.end))
         if len(quotes) == k:
             break
     return quotes

