@@ -23,6 +23,7 @@ __all__ = [
     "Mention",
     "article_places",
     "fold",
+    "head_last_role_name",
     "is_given_name_role",
     "is_nominalisation",
     "is_pronoun",
@@ -59,6 +60,8 @@ head director governor senator ambassador prime chancellor coach manager chairma
 official officials officer expert analyst lawyer attorney professor general commander leader founder
 co-founder cofounder
 former deputy mayor judge prosecutor economist researcher
+councillor councilor engineer inspector detective sergeant captain commissioner chair chairperson
+sheriff superintendent constable lieutenant partner
 supir panitia penyelenggara diplomat kuasa pembina pengelola ketua uskup pendeta pastor imam
 ulama kiai artis aktivis selebgram trainer instruktur bishop laksma laksda laksdya marsma marsda marsdya danlantamal danlanal
 letkol lettu letda pelda serma serka sertu serda kopka kopda koptu praka pratu bripka briptu bripda
@@ -133,6 +136,7 @@ kamboja brunei mesir yordania lebanon irak iraq afghanistan pakistan venezuela m
 brasil brazil argentina kanada canada spanyol spain italia italy belanda swiss swedia yunani
 afrika nigeria hak asasi manusia agensi label
 majelis konstitusi mahkota tunggal madya pers
+executive managing ventures division
 """)
 
 # Short names of ministries and local governments ("Kemenpar Nia Niscaya", "Pemkot Bima"):
@@ -1031,6 +1035,9 @@ def parse_before_verb(text: str, start: int, end: int,
         return None
     if len(segs) == 2 and _office_goes_on(text, *segs):
         segs = [(segs[0][0], segs[1][1])]
+    if (found := head_last_role_name(text, *segs[-1], places,
+                                     opens_sentence=_opens_clause(text, segs[-1][0]))) is not None:
+        return found  # "Ships are welcome again, harbour master Kai Ström said"
     words = _subject_words(text, *segs[-1])
     decided, found = _screen(text, words)
     if decided:
@@ -1049,6 +1056,15 @@ def parse_before_verb(text: str, start: int, end: int,
             return found
     return (_name_before_role(text, words, places) or _name_before_lay_role(text, words, places)
             or _split_role_name(text, words, places))
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """Nothing but a line, sentence or quote boundary before `pos`: a capital there is the
+    sentence's, not a name's."""
+    at = pos
+    while at > 0 and text[at - 1] in " \"“":
+        at -= 1
+    return at == 0 or text[at - 1] in "\n.!?"
 
 
 # Words before a sentence's subject: "Sementara itu Sulaeman …", "Namun Budi …".
@@ -1250,6 +1266,8 @@ def _parse_after_verb(text: str, start: int, end: int, places: frozenset[str], *
         return None
     if (source := unnamed_source(text, segs[0][0], segs[0][1])) is not None:
         return source
+    if (found := head_last_role_name(text, *segs[0], places)) is not None:
+        return found
     first = _leading_phrase(text, *segs[0], join=join)
     if first and _key(text[first[0][0]:first[0][1]]) in _LAY_LEADS and not _lay_led(text, first):
         return None  # "ujar seorang pejabat kota Taebaek": someone unnamed, not "Taebaek"
@@ -1275,6 +1293,87 @@ def _parse_after_verb(text: str, start: int, end: int, places: frozenset[str], *
     if found is None or found.unknown:  # "juru bicara Brigade Qassam" serves no person
         return _role_of_body(text, first) or found
     return found
+
+
+# English heads that end an English-order role before a name ("vendor association chair
+# Marta Quispe", "harbour master Kai Ström", "media officer Persib Irfan …"). Indonesian
+# roles put the head first ("pelatih kepala Spurs"), which the usual parse reads.
+_HEAD_LAST_HEADS = _wordset("""
+officer chair chairman chairwoman chairperson director manager master president secretary
+spokesman spokeswoman spokesperson adviser advisor aide chief head governor senator ambassador
+coach official analyst lawyer attorney professor commander leader founder mayor judge
+prosecutor economist researcher councillor councilor engineer inspector detective sergeant
+captain commissioner sheriff superintendent constable lieutenant minister
+""")
+# Lower-case words that are no modifier of such a role: articles, quantifiers, "sang", and
+# the verbs that introduce a speaker ("ujar dr Stephanie": "ujar" is no part of a role).
+_NOT_MODIFIERS = ARTICLES | _LAY_LEADS | _RELATIVE | _KIN | _RELATIONAL | _ADVERBS | _wordset("""
+para eks this that kata ujar tutur ungkap jelas imbuh tambah sebut papar terang tegas pungkas
+tanya jawab tulis kilah aku said says told added asked wrote according
+""")
+# Most lower-case words such a role runs to, its head included.
+_MAX_MODIFIERS = 3
+
+
+def head_last_role_name(text: str, start: int, end: int, places: frozenset[str], *,
+                        opens_sentence: bool = False) -> Mention | None:
+    """"said vendor association chair Marta Quispe", "ujar media officer Persib Irfan
+    Suryadireja saat …": lower-case modifiers, a role head written last (English order),
+    then a capitalised name up to the phrase's end. Where three or more capitalised words
+    follow, the first opens the name only when the article never writes it apart from the
+    name; else it is the role's body ("Persib") if written apart, never a guess. The first
+    word may be capitalised where it `opens_sentence` ("Harbour master Kai Ström said")."""
+    words = _words(text, start, end)
+    k = 0
+    while k < len(words) and k <= _MAX_MODIFIERS and _is_modifier(
+            _lowered(text[words[k][0]:words[k][1]]) if k == 0 and opens_sentence
+            else text[words[k][0]:words[k][1]]):
+        k += 1
+    if k == 0 or k >= len(words) or k > _MAX_MODIFIERS:
+        return None
+    head = text[words[k - 1][0]:words[k - 1][1]]
+    if _key(head) not in _HEAD_LAST_HEADS or k < 2 and _key(head) in ROLE_HEADS:
+        return None  # one lower-case head alone ("chair Marta Quispe") is the usual parse's
+    if any(_key(text[s:e]) in ROLE_HEADS for s, e in words[:k - 1]):
+        return None  # "istri aktor Iko", "ganda putri": Indonesian, head first
+    caps = k
+    while caps < len(words) and _is_name_word(text[words[caps][0]:words[caps][1]]):
+        caps += 1
+    if caps - k < 2 or caps - k > _MAX_NAME_WORDS:
+        return None
+    if caps < len(words) and _key(text[words[caps][0]:words[caps][1]]) not in _STOP_AFTER:
+        return None  # "said vendor association chair Marta Quispe told …": no phrase end
+    name_from = k
+    if caps - k >= 3:
+        body = text[words[k][0]:words[k][1]]
+        if not _written_apart(text, body, text[words[k + 1][0]:words[k + 1][1]]):
+            return None
+        name_from = k + 1  # "officer Persib Irfan Suryadireja": "laga Persib melawan …"
+    if fold(text[words[name_from][0]:words[caps - 1][1]]) in places:
+        return None
+    return Mention(text[words[name_from][0]:words[caps - 1][1]],
+                   text[words[0][0]:words[name_from - 1][1]],
+                   words[name_from][0], words[caps - 1][1])
+
+
+def _lowered(word: str) -> str:
+    """"Harbour" opening a sentence as "harbour"; "NATO" or "McLaren" stay as written."""
+    return word.lower() if word[1:].islower() else word
+
+
+def _is_modifier(word: str) -> bool:
+    """A lower-case word that can stand in a role before its head ("vendor", "harbour")."""
+    key = _key(word)
+    return (word.isalpha() and word.islower() and key not in _NOT_MODIFIERS
+            and not key.endswith("nya")
+            and key not in FUNCTION_WORDS and key not in _STOP_AFTER and key not in PRONOUNS
+            and key not in LAY_HEADS and not _ACTIVE_VERB.fullmatch(word))
+
+
+def _written_apart(text: str, word: str, after: str) -> bool:
+    """Whether the article also writes `word` with something other than `after` next."""
+    return any(m.group(1) != after
+               for m in re.finditer(rf"\b{re.escape(word)}\b[ ]?(\S*)", text))
 
 
 def _lay_role_name(text: str, words: list[tuple[int, int]],

@@ -38,6 +38,7 @@ from index._speech_names import (
     Mention,
     article_places,
     fold,
+    head_last_role_name,
     is_given_name_role,
     is_nominalisation,
     is_role_word,
@@ -52,7 +53,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "28"
+EXTRACTOR_VERSION = "29"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -92,7 +93,12 @@ _DEMIKIAN_NAMED = re.compile(r"[\s,]*(?:demikian|begitu)[^\S\n]+(?=[A-Z])")
 _AFTER_QUOTE_SAID = re.compile(rf"[\s,]*\b({_CLOSING_EN})\b\s*", re.IGNORECASE)
 _AFTER_QUOTE_X_SAID = re.compile(rf"[\s,]*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING_EN})\b")
 _TRAILING = re.compile(rf",\s*(?:({_CLOSING_ID})(nya)?|({_CLOSING_EN}))\b\s*")
-_TRAILING_X_SAID = re.compile(rf",\s*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING_EN})\s*[.!]?$")
+# "…, harbour master Kai Ström said on Monday.": a time after the verb ends the sentence too.
+_SAID_WHEN = (r"(?:\s+(?:on|last|this|yesterday|today|earlier|late)\b"
+              r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month"
+              r"|year|night|morning|afternoon|evening))?)?")
+_TRAILING_X_SAID = re.compile(rf",\s*([^.,;:“”\"\n]{{1,80}}?)\s+(?:{_CLOSING_EN}){_SAID_WHEN}"
+                              r"\s*[.!]?$")
 # Verbs of reported speech: "X mengatakan (bahwa) …", "X said (that) …".
 _STRONG = (r"mengatakan|menyatakan|menegaskan|menjelaskan|menyebutkan|mengungkapkan"
            r"|menambahkan|mengaku|menuturkan|mengemukakan|menerangkan|membeberkan|memperingatkan"
@@ -231,9 +237,22 @@ class _Scan:
         key = (run.start(), run.end())
         if key not in self._run_names:
             start = _past_common_noun(self, sentence, run)
-            self._run_names[key] = (name_in_run(self.text, start, run.end(), self.places)
+            self._run_names[key] = (self._after_head_last_role(sentence, run)
+                                    or name_in_run(self.text, start, run.end(), self.places)
                                     or self._after_nominalisation(sentence, run))
         return self._run_names[key]
+
+    def _after_head_last_role(self, sentence: _Sentence, run: re.Match[str]) -> Mention | None:
+        """"ujar media officer Persib Irfan Suryadireja": the run after a lower-case English-
+        order role, read as the role's body and name, so "Persib" is no name word."""
+        lead = _LOWER_LEAD.search(self.text, max(sentence.start, run.start() - 60), run.start())
+        if lead is None:
+            return None
+        for word in _LOWER_WORD_START.finditer(self.text, lead.start(), run.start()):
+            found = head_last_role_name(self.text, word.start(), run.end(), self.places)
+            if found is not None:  # only where the run opens with the role's body ("Persib")
+                return found if found.end == run.end() and found.start != run.start() else None
+        return None
 
     def _after_nominalisation(self, sentence: _Sentence, run: re.Match[str]) -> Mention | None:
         """"Kedatangan Nolito ke Sevilla …", "Kepergian Neymar dari Barca …": one name word
@@ -368,6 +387,11 @@ class _Scan:
         if described is not None:
             return _described(self.text, described)
         return parse_after_verb(self.text, start, end, self.places)
+
+
+# Up to four lower-case words just before a capitalised run ("… ujar media officer ").
+_LOWER_LEAD = re.compile(r"(?:\b[a-z]+[ ]){1,4}$")
+_LOWER_WORD_START = re.compile(r"\b[a-z]")
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
