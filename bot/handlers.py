@@ -140,6 +140,9 @@ async def who(update: Update, context: BotContext) -> None:
     if lang is None:
         return
     topic = who_topic(argument)
+    if topic == "":  # "/who about": neither a name nor a topic
+        await message.reply_html(t(lang, "who_usage"))
+        return
     if topic is not None:  # "/who about Iran": everyone quoted on it, one statement each
         await _reply_answer(update, context, t(lang, "who_question", topic=topic), lang)
         return

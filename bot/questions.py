@@ -17,10 +17,8 @@ _TOPIC_MARK = re.compile(
 )
 
 # "/who about Iran", "/who soal Iran": a topic and no name, so who spoke on it.
-_TOPIC_ONLY = re.compile(
-    r"(?:about|on|regarding|soal|tentang|terkait|mengenai|perihal)\s+(?P<topic>\S.*)",
-    re.IGNORECASE,
-)
+_TOPIC_WORDS = r"(?:about|on|regarding|soal|tentang|terkait|mengenai|perihal)"
+_TOPIC_ONLY = re.compile(rf"{_TOPIC_WORDS}(?:\s+(?P<topic>\S.*))?", re.IGNORECASE)
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
@@ -99,6 +97,7 @@ def who_argument(text: str, match: Callable[[str], float]) -> tuple[str, str]:
 
 def who_topic(text: str) -> str | None:
     """The topic of a /who argument that opens with a topic word and names nobody
-    ("about Iran" → "Iran"): the user asks who spoke on it. None for "NAME [topic]"."""
+    ("about Iran" → "Iran"): the user asks who spoke on it; "" for the topic word alone
+    ("about"), None for "NAME [topic]"."""
     found = _TOPIC_ONLY.fullmatch(" ".join(text.split()))
-    return found["topic"] if found else None
+    return (found["topic"] or "") if found else None
