@@ -50,6 +50,7 @@ SNAPSHOT_TTL_S = 5.0
 # a page was mostly unrelated articles (dev.jsonl, second pages: 3% of their quotes from the
 # gold article before, 8% after, gold answers on pages 1-2: 222 of 229 both; bench/more_pages.py).
 MORE_SCORE_MARGIN = 0.03
+EXAMPLE_TRIES = 3  # (speaker, topic) pairs tried per /help example, the first answered kept
 SAID_CONTEXT_ARTICLES = 3  # a said question's person is told apart within its first articles
 
 Span = tuple[str, int, int]  # (article_id, start, end) of a quote already shown
@@ -484,7 +485,19 @@ class Retriever:
         quoted people, each with a word of a title they spoke on ("Yuri Ushakov", "Iran")."""
         snap = self._current_snapshot()
         titles = {r.article_id: r.title for r in self.store.articles()}
-        return example_pairs(snap.speakers, titles, snap.lexical, n=n)
+        pairs = example_pairs(snap.speakers, titles, snap.lexical, n=EXAMPLE_TRIES * n)
+        return [pair for pair in pairs if self._answers(*pair, snap=snap)][:n]
+
+    def _answers(self, name: str, topic: str, *, snap: _Snapshot) -> bool:
+        """Whether "What did NAME say about TOPIC?" gets NAME's statement, not a refusal:
+        an example question in /help must be one kutip answers."""
+        person = snap.speakers.person(name, match_speaker)
+        if person is None:
+            return False
+        query = self._said.topic_query(topic, text_language(topic))
+        ranking = self._said.rank_person(person, query, speakers=snap.speakers,
+                                         lexical=snap.lexical, chunks=snap)
+        return bool(self._said.answer(ranking, speakers=snap.speakers, k=1)[0])
 
 
 def _top_articles(candidates: list[Candidate], n: int = SAID_CONTEXT_ARTICLES) -> set[str]:

@@ -257,3 +257,12 @@ def test_a_persons_quotes_never_overlap(seeded_services: Services, question: str
     spans = [(q.article_id, q.start, q.end) for q in found.statements]
     assert all(not overlaps(a, s, e, spans[:i] + spans[i + 1:])
                for i, (a, s, e) in enumerate(spans))
+
+
+def test_every_help_example_is_a_question_kutip_answers(seeded_services: Services) -> None:
+    """/help had suggested "What did Petra Lindqvist say about bank?", which kutip refused."""
+    pairs = seeded_services.retriever.speaker_examples(3)
+    assert pairs
+    for name, topic in pairs:
+        answer = seeded_services.retriever.search(f"What did {name} say about {topic}?")
+        assert answer.answered and answer.quotes[0].speaker == name, (name, topic)
