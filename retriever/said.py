@@ -394,12 +394,14 @@ class SaidAnswers:
         weights = lexical.query_weights(tokenize(query.topic))
         by_words = sorted(range(len(speakers.rows)), reverse=True,
                           key=lambda i: lexical_share(speakers.tokens[i], weights))[:WHO_CANDIDATES]
+        exact = holding_words(query.topic, speakers)
         rows = sorted({speakers.positions[sid] for sid in nearest[:WHO_CANDIDATES]}
-                      | set(by_words))
+                      | set(by_words) | exact)
         features = self.features(rows, query, speakers=speakers, lexical=lexical, chunks=chunks)
         top = chunks.best_chunk_score(query.vector) or 0.0
-        ranked = [s for s in rank_statements(features) if self.on_topic(
+        ranked = [s for s in rank_statements(features) if s.row in exact or self.on_topic(
             s.score, max(0.0, top - _context(features[s.row])))]
+        ranked.sort(key=lambda s: s.row not in exact)  # "Who said “fair and final”?": theirs
         kept, records = current_only(ranked, speakers, self.get_articles)
         seen: set[str] = set()
         one_each = []
@@ -416,6 +418,22 @@ class SaidAnswers:
         kept.sort(key=lambda s: speakers.rows[s.row].start)
         kept.sort(key=lambda s: records[speakers.rows[s.row].article_id].date, reverse=True)
         return statement_quotes(kept, speakers, records, k=limit, max_chars=self.max_quote_chars)
+
+
+MIN_EXACT_WORDS = 2  # a topic this long, found word for word in a statement, is its words
+MAX_EXACT_HOLDERS = 5  # held by more statements, the words are a topic, not a quotation
+
+
+def holding_words(topic: str, speakers: SpeakerIndex) -> set[int]:
+    """The statements (rows) that hold `topic` word for word, case and spacing aside, when
+    it has `MIN_EXACT_WORDS` words or more and few statements hold it: "Who said “fair and
+    final”?" asks for them, "Who commented on harga beras?" does not."""
+    words = topic.strip(_PUNCTUATION + " ").casefold().split()
+    if len(words) < MIN_EXACT_WORDS:
+        return set()
+    phrase = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)")
+    held = {i for i, row in enumerate(speakers.rows) if phrase.search(row.text.casefold())}
+    return held if len(held) <= MAX_EXACT_HOLDERS else set()
 
 
 def example_pairs(speakers: SpeakerIndex, titles: Mapping[str, str], lexical: LexicalIndex,

