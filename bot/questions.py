@@ -10,14 +10,10 @@ from telegram import Message, MessageEntity
 __all__ = ["command_argument", "group_question", "is_reply_to_bot", "who_argument", "who_topic"]
 
 MAX_NAME_WORDS = 5
-# "/who Ushakov about Iran", "/who Ushakov soal Iran", "/who Ushakov: Iran", "/who Ushakov, Iran"
-_TOPIC_MARK = re.compile(
-    r"\s+(?:about|on|regarding|soal|tentang|terkait|mengenai|perihal)\s+|\s*[:,;]\s*|\s+[-–—]\s+",
-    re.IGNORECASE,
-)
-
-# "/who about Iran", "/who soal Iran": a topic and no name, so who spoke on it.
 _TOPIC_WORDS = r"(?:about|on|regarding|soal|tentang|terkait|mengenai|perihal)"
+# "/who Ushakov about Iran", "/who Ushakov soal Iran", "/who Ushakov: Iran", "/who Ushakov, Iran"
+_TOPIC_MARK = re.compile(rf"\s+{_TOPIC_WORDS}\s+|\s*[:,;]\s*|\s+[-–—]\s+", re.IGNORECASE)
+# "/who about Iran", "/who soal Iran": a topic and no name, so who spoke on it.
 _TOPIC_ONLY = re.compile(rf"{_TOPIC_WORDS}(?:\s+(?P<topic>\S.*))?", re.IGNORECASE)
 
 

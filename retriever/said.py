@@ -236,8 +236,7 @@ def statement_quotes(
 
     def shown(j: int) -> bool:
         row = speakers.rows[j]
-        return any(q.article_id == row.article_id and q.start < row.end and row.start < q.end
-                   for q in quotes)
+        return overlaps(row.article_id, row.start, row.end, spans)
 
     def joinable(top: ScoredStatement) -> Callable[[int], bool] | None:
         if join_margin is None:
@@ -256,9 +255,7 @@ def statement_quotes(
             # its run reaches into a quote already shown: its own words alone, if they are not
             start, end = row.start, row.end
         quote = quote_of(record, start, end, s.score, row, max_chars=max_chars)
-        if quote is not None and overlaps(row.article_id, quote.start, quote.end, spans):
-            continue
-        if quote is not None:
+        if quote is not None and not overlaps(row.article_id, quote.start, quote.end, spans):
             quotes.append(quote)
             spans.append((row.article_id, quote.start, quote.end))
         if len(quotes) == k:

