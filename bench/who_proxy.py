@@ -30,6 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("said", type=Path, nargs="+")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_EVAL / "corpus")
+    parser.add_argument("--unrelated", type=Path, help="topics nothing indexed covers")
     args = parser.parse_args()
     retriever = _services_for("hybrid", Settings(), args.corpus).retriever
     n = first = listed = quoted = 0
@@ -39,9 +40,7 @@ def main() -> None:
             said = Question.parse(row["question"]).said
             if said is None or not said.topic or not row.get("speaker"):
                 continue
-            form = ("Who commented on {}?" if said.language == "en"
-                    else "Siapa saja yang berkomentar soal {}?")
-            quotes = retriever.search(form.format(said.topic), k=5).quotes
+            quotes = retriever.search(_who(said.topic, said.language), k=5).quotes
             ranks = [i for i, q in enumerate(quotes) if q.speaker and match_speaker(
                 row["speaker"], q.speaker, q.role) >= MIN_SPEAKER_MATCH]
             n += 1
@@ -50,6 +49,16 @@ def main() -> None:
                 first += ranks[0] == 0
                 quoted += row["answer"] in quotes[ranks[0]].text
     print(f"n {n}  speaker@1 {first / n:.3f}  speaker@5 {listed / n:.3f}  quote@5 {quoted / n:.3f}")
+    if args.unrelated:
+        rows = [json.loads(line) for line in args.unrelated.read_text(encoding="utf-8").splitlines()]
+        wrong = [r["topic"] for r in rows
+                 if retriever.search(_who(r["topic"], r["language"]), k=5).answered]
+        print(f"unrelated answered {len(wrong)} of {len(rows)}: {', '.join(wrong)}")
+
+
+def _who(topic: str, language: str | None) -> str:
+    form = "Who commented on {}?" if language == "en" else "Siapa saja yang berkomentar soal {}?"
+    return form.format(topic)
 
 
 if __name__ == "__main__":

@@ -229,7 +229,18 @@ def _hint_if_empty(services) -> None:
 
 
 def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
-    """What a person is quoted as saying across the index: newest first, or on --about."""
+    """What a person is quoted as saying across the index: newest first, or on --about.
+
+    With no NAME (`kutip who --about Iran`, or `kutip who "about Iran"` as /who takes it),
+    everyone quoted on the topic, one statement each, as "Who commented on Iran?" lists them.
+    """
+    from bot.questions import who_topic
+
+    topic = who_topic(args.name) if args.name else None
+    if topic is not None and args.about:
+        raise ConfigError(f"give the topic once: {args.name!r} or --about {args.about!r}")
+    if args.name is None or topic is not None:
+        return _who_commented(args, settings, topic or args.about)
     services = _services(settings, workload="oneoff")
     found = services.retriever.statements_of(args.name, about=args.about, limit=args.limit)
     if args.json:
@@ -237,6 +248,28 @@ def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
     else:
         _print_statements(found, args.name, args.about)
     if found.speaker is None:
+        _hint_if_empty(services)
+    return EXIT_OK
+
+
+def _who_commented(args: argparse.Namespace, settings: Settings, topic: str | None) -> int:
+    """`kutip who --about TOPIC`: the people quoted on TOPIC, one statement each."""
+    from bot.messages import t
+
+    if not topic:
+        raise ConfigError("give a NAME, a topic with --about, or both")
+    services = _services(settings, workload="oneoff")
+    answer = services.retriever.search(t("en", "who_question", topic=topic), k=args.limit)
+    if args.json:
+        print(json.dumps({"speaker": None, "role": None, "about": topic,
+                          "statements": [q.to_dict() for q in answer.quotes]},
+                         ensure_ascii=False))
+    elif answer.quotes:
+        print(f"Quoted on “{topic}”, one statement each:\n")
+        _print_answer(answer)
+    else:
+        print(f"I found nobody quoted on “{topic}”.")
+    if not answer.quotes:
         _hint_if_empty(services)
     return EXIT_OK
 
@@ -370,7 +403,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ask, one_shot=True)
 
     p = sub.add_parser("who", help="what a person is quoted as saying")
-    p.add_argument("name", metavar="NAME", type=_given)
+    p.add_argument("name", metavar="NAME", type=_given, nargs="?",
+                   help="the person; leave it out (or write \"about TOPIC\") for everyone "
+                        "quoted on --about's topic")
     p.add_argument("--about", metavar="TOPIC", type=_given,
                    help="rank their statements by this topic")
     p.add_argument("--json", action="store_true")

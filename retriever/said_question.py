@@ -945,7 +945,18 @@ _FOLLOW_UP = re.compile(
     r"(?:(?:and|but|so|then|dan|lalu|terus|trus|lantas)[ ,]+)?"
     r"(?:(?:what|how)[ ]+about|(?:bagaimana|gimana|gmn)[ ]+(?:dengan|soal)|kalau|kl)[ ]+"
     r"(?P<other>[^?]+?)[ ]*\?*", _I)
+# "and Macron?", "dan Retno Marsudi?": a name after a bare "and" asks the same of them (a
+# lower-case word after it, "and when?", is no such follow-up)
+_AND_NAME = re.compile(r"(?:and|dan|terus|lalu)[ ,]+(?P<other>[^\W\d_][^?]{0,80}?)[ ]*\?+", _I)
 _MAX_TOPIC_WORDS_IN_FOLLOW_UP = 12
+
+
+def _a_name(text: str) -> bool:
+    """Every word capitalised (name particles aside), at most five: "Macron", "Retno
+    Marsudi", "Ursula von der Leyen"; not "Presiden Putin setuju"."""
+    words = text.split()
+    return 0 < len(words) <= 5 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _PARTICLES for w in words)
 
 
 def follow_up_said(question: str, earlier: SaidQuery | None) -> SaidQuery | None:
@@ -956,7 +967,9 @@ def follow_up_said(question: str, earlier: SaidQuery | None) -> SaidQuery | None
         return None
     match = _FOLLOW_UP.fullmatch(question.strip())
     if match is None:
-        return None
+        match = _AND_NAME.fullmatch(question.strip())
+        if match is None or not _a_name(match.group("other")):
+            return None
     other = match.group("other").strip(" ,;:\"'")
     words = other.lower().split()
     if not words or len(words) > _MAX_TOPIC_WORDS_IN_FOLLOW_UP or set(words) <= STOPWORDS:

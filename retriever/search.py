@@ -87,6 +87,15 @@ class _Snapshot:
         """The highest cosine of any chunk with `vector`, exact (None: no chunks)."""
         return float(np.max(self.vectors @ vector)) if self.rows else None
 
+    def nearest_chunk_vectors(self, vector: np.ndarray, n: int) -> np.ndarray:
+        """The stored vectors of the `n` chunks closest to `vector` (rows; fewer when the
+        index holds fewer), exact."""
+        if not self.rows:
+            return self.vectors[:0]
+        scores = self.vectors @ vector
+        n = min(n, len(scores))
+        return self.vectors[np.argpartition(-scores, n - 1)[:n]]
+
     def best_score_among(self, vector: np.ndarray, positions: np.ndarray) -> float | None:
         """The highest cosine with `vector` of the chunks at `positions` (the lexical
         index's order, which is `rows`'); None for none."""
@@ -406,8 +415,10 @@ class Retriever:
         base = {"question": question.text, "truncated": question.truncated,
                 "candidates": candidates}
         if said.kind == "who":
+            supported = not self.fusion.abstains or bool(candidates) and self._support(
+                question, candidates[0]) >= self.min_score
             picked = self._said.who(topic, speakers=speakers, lexical=snap.lexical, chunks=snap,
-                                    k=depth)
+                                    k=depth, supported=supported)
             page = _paged(picked[:page_depth], k=k, exclude=exclude, ahead=picked)
             return Answer(**base, answered=page.found, quotes=page.quotes, has_more=page.has_more,
                           closest=[] if page.found else self._closest(candidates, records),

