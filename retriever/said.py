@@ -39,7 +39,7 @@ from retriever.said_rank import (
 )
 from retriever.speakers import Person, SpeakerIndex
 from retriever.text import text_language, tokenize, word_offsets
-from retriever.topic_names import holds_name, topic_names
+from retriever.topic_names import holds_name, holds_whole_name, topic_names
 
 __all__ = [
     "SaidAnswers", "SaidRanking", "TopicQuery", "example_pairs", "quote_of",
@@ -104,6 +104,9 @@ class SaidRanking:
     matches the topic about as well as their best (`said_rank.NAMED_ELSEWHERE_MARGIN`)."""
     named_by_others: bool = False
     """The topic gives a name that their articles write only in others' statements."""
+    named_in_theirs: bool = False
+    """Their own statements write every name the topic gives ("Korea Utara" asked of the
+    minister whose statement urges "khususnya Korea Utara"): the topic gap does not refuse."""
     background_margin: float | None = None
     """Where their articles are most of the index (`said_rank.BACKGROUND_SHARE`), how much
     better their best statement matches the topic than everyday topics
@@ -154,6 +157,24 @@ def statement_features(
             direct=row.speech == "direct",
         )
     return out
+
+
+def names_in_statements(person: Person, query: TopicQuery, *, speakers: SpeakerIndex) -> bool:
+    """Whether the topic gives names (`topic_names`) and one of the person's own statements
+    writes every one of them whole (each word, or another name of the same place or body)
+    and at least half of the topic's other words: "Korea Utara", not "gun control in the
+    United States" of a statement that merely names Amerika Serikat."""
+    names = topic_names(query.topic, {person.name, *(speakers.rows[i].speaker or ""
+                                                     for i in person.rows)})
+    if not names:
+        return False
+    rest = set(tokenize(query.topic)).difference(*names)
+    for i in person.rows:
+        words = speakers.tokens[i]
+        if all(holds_whole_name(name, words) for name in names) \
+                and 2 * sum(w in words for w in rest) >= len(rest):
+            return True
+    return False
 
 
 def names_missed(person: Person, query: TopicQuery, theirs: float | None,
@@ -339,6 +360,7 @@ class SaidAnswers:
                                             lexical=lexical, chunks=chunks)
         return SaidRanking(person=person, ranked=kept, records=records, topic_gap=gap,
                            named_elsewhere=elsewhere, named_by_others=by_others,
+                           named_in_theirs=names_in_statements(person, query, speakers=speakers),
                            background_margin=self._margin_if_alone(
                                person, kept, query, speakers=speakers, vectors=vectors))
 
@@ -373,7 +395,8 @@ class SaidAnswers:
         """(quotes on the topic, their other statements, their articles' titles): the
         quotes are empty when they said nothing on the topic (`said_rank.on_topic`)."""
         ranked = ranking.ranked
-        on_topic = bool(ranked) and self.on_topic(ranked[0].score, ranking.topic_gap) \
+        gap = 0.0 if ranking.named_in_theirs else ranking.topic_gap
+        on_topic = bool(ranked) and self.on_topic(ranked[0].score, gap) \
             and not (ranking.named_elsewhere or ranking.named_by_others) \
             and (ranking.background_margin is None
                  or ranking.background_margin >= MIN_BACKGROUND_MARGIN)

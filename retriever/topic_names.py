@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from index.names import name_aliases
 from retriever.text import tokenize
 
-__all__ = ["holds_name", "topic_names"]
+__all__ = ["holds_name", "holds_whole_name", "topic_names"]
 
 # A run of capitalised words, or a word with a digit ("Liga 1", "2018", "G20").
 _RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|\b\w*\d\w*")
@@ -53,6 +53,13 @@ def holds_name(name: Collection[str], words: Collection[str], *, aliases: bool =
     could not be seen."""
     return any(_holds_word(word, words) for word in name) or (aliases and any(
         all(word in words for word in alias) for alias in name_aliases(frozenset(name))))
+
+
+def holds_whole_name(name: Collection[str], words: Collection[str]) -> bool:
+    """Whether `words` hold every word of `name` (each as `holds_name` matches a word), or all
+    words of another name of the same body or place (Korea Utara for North Korea)."""
+    return all(_holds_word(word, words) for word in name) or any(
+        all(word in words for word in alias) for alias in name_aliases(frozenset(name)))
 
 
 def _holds_word(word: str, words: Collection[str]) -> bool:
