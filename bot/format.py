@@ -415,12 +415,21 @@ def format_answer(
                          limit=limit)
 
 
+MAX_SEVERAL = 8  # people named when a /who name fits several
+
+
 def format_statements(
     found: SpeakerStatements, *, asked: str, about: str = "", first_number: int = 1,
     lang: Language = "en", limit: int = MAX_MESSAGE_CHARS,
 ) -> list[str]:
     """/who: what a person is quoted as saying (newest first, or closest to `about`), each
     statement under its article's title line; `asked` is the name as the user wrote it."""
+    if found.several:
+        people = ", ".join(escape(p) for p in found.several[:MAX_SEVERAL])
+        if len(found.several) > MAX_SEVERAL:
+            people += ", …"
+        first = escape(found.several[0].split(" (")[0])
+        return [t(lang, "who_several", asked=echo(asked), people=people, first=first)]
     if found.speaker is None:
         return [t(lang, "speaker_not_found", speaker=echo(asked))]
     speaker = escape(found.speaker)

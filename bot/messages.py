@@ -46,6 +46,8 @@ _EN: dict[str, str] = {
     "who_lead": "What {speaker} is quoted as saying, newest first:",
     "who_lead_about": "What {speaker} is quoted as saying, closest to “{topic}” first:",
     "who_more": "More quotes of {speaker}:",
+    "who_several": ("“{asked}” fits several people quoted in the articles: {people}. "
+                    "Ask for one of them by name, for example <code>/who {first}</code>."),
     # /start and /help
     "start": ("Hi! I answer questions about the news articles I have indexed, with verbatim "
               "quotes and their sources.\n{how}\nSee /help for what I know."),
@@ -162,6 +164,8 @@ _ID: dict[str, str] = {
     "who_lead": "Kutipan {speaker}, yang terbaru dahulu:",
     "who_lead_about": "Kutipan {speaker}, yang paling dekat dengan “{topic}” dahulu:",
     "who_more": "Kutipan {speaker} lainnya:",
+    "who_several": ("“{asked}” cocok untuk beberapa orang yang dikutip dalam artikel: "
+                    "{people}. Sebutkan salah satunya, misalnya <code>/who {first}</code>."),
     "start": ("Halo! Saya menjawab pertanyaan tentang artikel berita yang sudah saya indeks, "
               "dengan kutipan kata per kata beserta sumbernya.\n{how}\n"
               "Lihat /help untuk apa yang saya ketahui."),

@@ -276,6 +276,11 @@ def _who_commented(args: argparse.Namespace, settings: Settings, topic: str | No
 
 def _print_statements(found, asked: str, about: str | None) -> None:
     """`kutip who`: the person, then their statements under their articles' titles."""
+    if found.several:
+        print(f"“{asked}” fits several people quoted in the articles; ask for one by name:")
+        for name in found.several:
+            print(f"  - {name}")
+        return
     if found.speaker is None:
         print(f"{asked} is not quoted in the indexed articles.")
         return

@@ -121,8 +121,13 @@ class SpeakerStatements:
     """The person as the index names them; None when nobody of that name is quoted."""
     statements: list[Quote]
     role: str | None = None
+    several: tuple[str, ...] = ()
+    """When the name fits several people ("Menlu": foreign ministers of five countries), who
+    they are ("Retno Marsudi (Menlu)", …), most quoted first; `speaker` is then None and
+    `statements` empty: one person's name never heads other people's words."""
 
     def to_dict(self) -> dict[str, object]:
         """The `kutip who --json` shape: {"speaker", "statements": [quote objects]}."""
         return {"speaker": self.speaker, "role": self.role,
-                "statements": [q.to_dict() for q in self.statements]}
+                "statements": [q.to_dict() for q in self.statements],
+                "several": list(self.several)}

@@ -488,6 +488,9 @@ class Retriever:
         person = snap.speakers.person(" ".join(name.split()), match_speaker)
         if person is None:
             return SpeakerStatements(speaker=None, statements=[])
+        people = snap.speakers.people_of(person, match_speaker)
+        if len(people) > 1:  # "/who Menlu": which one?
+            return SpeakerStatements(speaker=None, statements=[], several=tuple(people))
         if about and about.strip():
             ranking = self._rank_on(person, about, snap=snap)
             quotes = statement_quotes(ranking.ranked, snap.speakers, ranking.records, k=limit,

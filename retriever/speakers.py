@@ -40,6 +40,7 @@ MIN_SPEAKER_MATCH = 0.5
 MIN_LOCAL_MATCH = 0.4
 # Speakers that match this close to the best one match as well (one office, a shared name).
 TIED_MATCH = 0.05
+SAME_PERSON_MATCH = 0.6  # "Retno" and "Retno Marsudi": a part of the name, first name up
 # A short form of a name is spelled out from this many letters on ("Sandi", "Enggar").
 MIN_SHORT_NAME = 4
 # A quote is attributed to a statement that covers this share of its characters.
@@ -144,6 +145,26 @@ class SpeakerIndex:
         roles = Counter(role for _, _, role, idx in chosen if role for _ in idx)
         role = roles.most_common(1)[0][0] if roles else None
         return Person(name=best[1], role=role, rows=tuple(rows))
+
+    def people_of(self, person: Person, match: SpeakerMatcher) -> list[str]:
+        """The different people among `person`'s statements, "Name (role)", most quoted
+        first: one for a name, several for an office several people held ("Menlu", "the
+        minister"). Speakers whose names match each other's (`SAME_PERSON_MATCH` either way:
+        "Retno", "Retno Marsudi") are one person."""
+        counts = Counter((self.rows[i].speaker or "", self.rows[i].role) for i in person.rows)
+        people: list[tuple[str, str | None, int]] = []
+        for (speaker, role), n in counts.most_common():
+            same = next((k for k, (name, _, _) in enumerate(people)
+                         if max(match(speaker, name, None), match(name, speaker, None))
+                         >= SAME_PERSON_MATCH), None)
+            if same is None:
+                people.append((speaker, role, n))
+            else:
+                name, known_role, m = people[same]
+                longer = speaker if len(speaker.split()) > len(name.split()) else name
+                people[same] = (longer, known_role or role, m + n)
+        people.sort(key=lambda p: -p[2])
+        return [f"{name} ({role})" if role else name for name, role, _ in people]
 
     def _short_name_spelled_out(self, asked: str, within: Collection[str]) -> str | None:
         """`asked` with each short form of a name ("Enggar", "Sandi") spelled out as the
