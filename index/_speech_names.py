@@ -1313,6 +1313,14 @@ tanya jawab tulis kilah aku said says told added asked wrote according
 """)
 # Most lower-case words such a role runs to, its head included.
 _MAX_MODIFIERS = 3
+# Plainly emotional adjectives: how the person was when speaking ("said angry chair Marta
+# Quispe"), not part of their office, so they open no role and are left out of it.
+_FEELINGS = _wordset("""
+angry furious irate annoyed upset frustrated exasperated outraged angered incensed livid
+happy delighted pleased elated jubilant thrilled excited proud relieved sad tearful
+emotional worried anxious nervous disappointed dismayed shocked stunned surprised defiant
+bitter smiling beaming
+""")
 
 
 def head_last_role_name(text: str, start: int, end: int, places: frozenset[str], *,
@@ -1324,6 +1332,15 @@ def head_last_role_name(text: str, start: int, end: int, places: frozenset[str],
     name; else it is the role's body ("Persib") if written apart, never a guess. The first
     word may be capitalised where it `opens_sentence` ("Harbour master Kai Ström said")."""
     words = _words(text, start, end)
+    felt = 0  # "angry chair Marta Quispe": the feeling is left out of the role
+    while felt < len(words) and _key(_lowered(text[words[felt][0]:words[felt][1]])
+                                     if felt == 0 and opens_sentence
+                                     else text[words[felt][0]:words[felt][1]]) in _FEELINGS:
+        felt += 1
+    if felt > 1:
+        return None
+    words = words[felt:]
+    opens_sentence = opens_sentence and not felt
     k = 0
     while k < len(words) and k <= _MAX_MODIFIERS and _is_modifier(
             _lowered(text[words[k][0]:words[k][1]]) if k == 0 and opens_sentence
@@ -1332,7 +1349,7 @@ def head_last_role_name(text: str, start: int, end: int, places: frozenset[str],
     if k == 0 or k >= len(words) or k > _MAX_MODIFIERS:
         return None
     head = text[words[k - 1][0]:words[k - 1][1]]
-    if _key(head) not in _HEAD_LAST_HEADS or k < 2 and _key(head) in ROLE_HEADS:
+    if _key(head) not in _HEAD_LAST_HEADS or k < 2 and _key(head) in ROLE_HEADS and not felt:
         return None  # one lower-case head alone ("chair Marta Quispe") is the usual parse's
     if any(_key(text[s:e]) in ROLE_HEADS for s, e in words[:k - 1]):
         return None  # "istri aktor Iko", "ganda putri": Indonesian, head first

@@ -53,7 +53,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "29"
+EXTRACTOR_VERSION = "30"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -355,7 +355,26 @@ class _Scan:
             # "Petugas juga mengimbau agar …": someone unnamed speaks, so the next
             # "katanya" is nobody the article named either
             return replace(mention, name="", unknown=True, anonymous=True)
-        return mention
+        return self._company_after_title(mention)
+
+    def _company_after_title(self, mention: Mention | None) -> Mention | None:
+        """"kata Chief Executive Disney", "Pemilik Nerazzurri menyatakan": a business title
+        right before one capitalised word is the title of that company, no personal name
+        (news names the person in full: "CEO Tesla Elon Musk"), so a role-only speaker, as
+        written, unless the article quotes someone by that word ("kata Albert")."""
+        if (mention is None or mention.role is None or not mention.name or " " in mention.name
+                or mention.role_only or mention.organisation or mention.pronoun
+                or mention.unknown or mention.head is not None or mention.nickname):
+            return mention
+        words = fold(mention.role).split(" ")
+        if not (words[-1] in _COMPANY_TITLES
+                or words[0] == "chief" and words[-1] in _CHIEF_TITLES):
+            return mention
+        start = mention.start - len(mention.role) - 1
+        if start < 0 or self.text[start:mention.start] != f"{mention.role} " \
+                or self.speaks_as(mention.name):
+            return mention
+        return Mention(self.text[start:mention.end], None, start, mention.end, role_only=True)
 
     def _common_noun_subject(self, mention: Mention) -> bool:
         """A one-word "name" that opens its sentence and that the article also writes in
@@ -386,9 +405,14 @@ class _Scan:
                 return named  # "kata mantan striker Chelsea Tony Cascarino di FFT": a name
         if described is not None:
             return _described(self.text, described)
-        return parse_after_verb(self.text, start, end, self.places)
+        return self._company_after_title(parse_after_verb(self.text, start, end, self.places))
 
 
+# Titles of a company's people ("CEO", "pemilik"; "Chief Executive (Officer)") that, right
+# before one capitalised word, name the company, not the person (`_company_after_title`).
+_COMPANY_TITLES = frozenset(["ceo", "cfo", "coo", "cto", "pemilik", "owner", "pendiri", "founder",
+                             "co-founder", "cofounder", "presdir"])
+_CHIEF_TITLES = frozenset(["executive", "officer"])
 # Up to four lower-case words just before a capitalised run ("… ujar media officer ").
 _LOWER_LEAD = re.compile(r"(?:\b[a-z]+[ ]){1,4}$")
 _LOWER_WORD_START = re.compile(r"\b[a-z]")
@@ -565,7 +589,8 @@ def _institution_out_of_name(scan: _Scan, statement: Statement) -> Statement:
     words = statement.speaker.split(" ")
     if len(words) < 3 or "(" in statement.speaker or statement.organisation:
         return statement
-    cut = _body_before_person(scan, words) or _common_noun_before_person(scan, words)
+    cut = (_body_before_person(scan, words) or _common_noun_before_person(scan, words)
+           or _word_before_initial(scan, words))
     if cut:
         body = " ".join(words[:cut])
         return replace(statement, speaker=" ".join(words[cut:]),
@@ -589,8 +614,8 @@ def _institution_out_of_name(scan: _Scan, statement: Statement) -> Statement:
                    role=f"{run.group(1)} {' '.join(words[:cut])}")
 
 
-# "kata Hariyadi", "menurut Kiswinar": a word the article attributes speech to is a person's.
-_SAID_BY = r"\b(?:kata|ujar|ucap|tutur|tambah|jelas|menurut)[ ]+"
+# "kata Hariyadi", "(M)enurut Kiswinar": a word the article attributes speech to is a person's.
+_SAID_BY = r"\b(?:kata|ujar|ucap|tutur|tambah|jelas|[Mm]enurut)[ ]+"
 _SAID_BY_WORD = _SAID_BY + r"{}\b"
 # The word after each: a lookahead, so "kata kata Budi" still finds "kata Budi".
 _SAID_BY_ANY = re.compile(_SAID_BY + r"(?=(\w+)\b)")
@@ -639,6 +664,22 @@ def _common_noun_before_person(scan: _Scan, words: list[str]) -> int:
     if scan.speaks_as(words[0]):
         return 0
     return cut
+
+
+def _word_before_initial(scan: _Scan, words: list[str]) -> int:
+    """"(Koordinator WWF) Riau M Nur Anam", later "menurut Anam": a word before a name that
+    opens with an initial, where the article calls the person by a later word of the name
+    and never by that one, is the role's place or body (1), not a given name; 0 otherwise.
+    A name with one word after its initial keeps it ("Laode M Syarif", "kata Syarif"), and
+    so does one called by it ("Gatot S Dewa Broto", "kata Gatot")."""
+    if (len(words) < 4 or not _INITIAL.fullmatch(words[1]) or words[1] in _NUMERALS
+            or not _PERSON_WORD.fullmatch(words[0]) or scan.speaks_as(words[0])):
+        return 0
+    return 1 if any(scan.speaks_as(word) for word in words[2:]) else 0
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+_NUMERALS = frozenset(["I", "V", "X", "I.", "V.", "X."])  # "KPK Jilid I Taufiequrachman Ruki"
 
 
 def _lower_noun(scan: _Scan, word: str) -> bool:
