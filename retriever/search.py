@@ -21,7 +21,8 @@ from pathlib import Path
 import numpy as np
 
 from index.embed import KutipEmbeddings
-from index.names import asked_match_keys, match_speaker, name_key, speaker_match_keys
+from index.names import asked_match_keys, is_role, match_speaker, name_key, speaker_match_keys
+from index.statements import StatementRow
 from index.store import ArticleRecord, ChromaStore, ChunkRow
 from kutip.memory import release_free_memory
 from retriever._types import Answer, Candidate, Quote, SourceTitle, SpeakerStatements
@@ -41,7 +42,7 @@ from retriever.said import (
 )
 from retriever.said_question import SaidQuery
 from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
-from retriever.speakers import MatchKeys, Person, SpeakerIndex
+from retriever.speakers import MIN_SPEAKER_MATCH, MatchKeys, Person, SpeakerIndex
 from retriever.text import latin_script, text_language, tokenize
 
 __all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "MAX_QUOTES", "Mode", "Retriever", "Span"]
@@ -277,10 +278,8 @@ class Retriever:
         parsed = Question.parse(question, context=context)
         snap = self._current_snapshot()
         said = parsed.said if self.fusion.dense and snap.speakers.rows else None
-        if said is not None and said.alternative is not None \
-                and snap.speakers.person(said.person or "", match_speaker) is None \
-                and not _mentioned(said.person or "", snap.lexical):
-            said = said.alternative  # "and what about Ukraina?": the same person's words on it
+        if said is not None and said.alternative is not None:
+            said = _follow_up_reading(said, snap.speakers)
         qvec = topic = None
         if said is not None:
             # One embedding call for the question and its topic: a call's fixed cost (the
@@ -526,6 +525,35 @@ class Retriever:
 def _top_articles(candidates: list[Candidate], n: int = SAID_CONTEXT_ARTICLES) -> set[str]:
     """The first `n` articles of the ranked candidates: what the question is about."""
     return set(list(dict.fromkeys(c.article_id for c in candidates))[:n])
+
+
+def _follow_up_reading(said: SaidQuery, speakers: SpeakerIndex) -> SaidQuery:
+    """"And X?" in reply to P's words on T: X's words on T when X names a quoted person
+    ("what about Lindqvist?"); else P's words on X when P's own statements write X ("bagaimana
+    dengan Korea Utara?" after the minister who urged "khususnya Korea Utara": not Ri Yong-ho,
+    whose role holds the words); else X's words still, so that a person nobody quotes is
+    said to be not quoted ("dan Retno Marsudi?" had got Ushakov's words "on Retno Marsudi")."""
+    other = said.person or ""
+    person = speakers.person(other, match_speaker)
+    if person is not None and any(
+            _a_person(speakers.rows[i])
+            and match_speaker(other, speakers.rows[i].speaker, None) >= MIN_SPEAKER_MATCH
+            for i in person.rows):
+        return said
+    if said.alternative is None:
+        return said
+    earlier = speakers.person(said.alternative.person or "", match_speaker)
+    words = set(tokenize(other))
+    if earlier is not None and words and any(words <= speakers.tokens[i] for i in earlier.rows):
+        return said.alternative
+    return said
+
+
+def _a_person(row: StatementRow) -> bool:
+    """A statement's speaker is a person by name: no institution, no title standing for
+    one ("Juru bicara Menteri Luar Negeri Korea Utara" is no person called Korea Utara)."""
+    words = row.speaker.split()
+    return not row.organisation and not (len(words) > 2 and is_role(" ".join(words[:2])))
 
 
 def _mentioned(name: str, lexical: LexicalIndex) -> bool:

