@@ -18,6 +18,7 @@ from typing import Protocol
 
 import numpy as np
 
+from index.names import match_speaker
 from index.statements import StatementRow, part_ids, statement_of
 from index.store import ArticleRecord, ChromaStore
 from retriever._types import Quote, SourceTitle
@@ -454,6 +455,8 @@ class SaidAnswers:
         seen: set[str] = set()
         one_each = []
         for s in kept:
+            if match_speaker(query.topic, speakers.rows[s.row].speaker, None) >= TOPIC_IS_SPEAKER:
+                continue  # "Who criticized Trump?": not Trump's own words
             if speakers.keys[s.row] not in seen:
                 seen.add(speakers.keys[s.row])
                 one_each.append(s)
@@ -485,20 +488,29 @@ def holding_words(topic: str, speakers: SpeakerIndex) -> set[int]:
 
 
 def holding_name(topic: str, speakers: SpeakerIndex, rows: Collection[int]) -> set[int]:
-    """The statements among `rows` that hold `topic` word for word when the topic is a name
-    as the user writes it, every word capitalised ("Iran", "Piala Dunia", "the Kremlin"):
-    e5's cosine with one or two words is flat over everything (0.80–0.83), so a statement
-    that names it is the one who commented on it. Other topics: none."""
+    """The statements among `rows` that hold `topic` word for word when the topic is a name:
+    every word capitalised as the user writes it ("Iran", "Piala Dunia", "the Kremlin"), or
+    as the statements mostly write it ("iran": `NAME_SHARE` of its occurrences there). e5's
+    cosine with one or two words is flat over everything (0.80–0.83), so a statement that
+    names it is the one who commented on it. Other topics ("guru", "harga beras"): none."""
     words = topic.strip(_PUNCTUATION + " ").split()
     if words and words[0].casefold() in _ARTICLES:
         words = words[1:]
-    if not words or not all(w[0].isupper() or w[0].isdigit() for w in words):
+    if not words:
         return set()
-    phrase = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w.casefold()) for w in words)
-                        + r"(?!\w)")
-    return {i for i in rows if phrase.search(speakers.rows[i].text.casefold())}
+    phrase = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)",
+                        re.IGNORECASE)
+    written = {i: [m.group() for m in phrase.finditer(speakers.rows[i].text)] for i in rows}
+    if not all(w[0].isupper() or w[0].isdigit() for w in words):
+        forms = [form for found in written.values() for form in found]
+        named = sum(all(w[0].isupper() or w[0].isdigit() for w in form.split()) for form in forms)
+        if not forms or named < NAME_SHARE * len(forms):
+            return set()
+    return {i for i, found in written.items() if found}
 
 
+NAME_SHARE = 0.8
+TOPIC_IS_SPEAKER = 0.8  # `match_speaker` of the topic with a speaker: the topic is them
 _ARTICLES = frozenset({"the", "a", "an", "para", "sang"})
 
 

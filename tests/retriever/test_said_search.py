@@ -294,6 +294,7 @@ def test_who_said_these_very_words_lists_the_one_who_said_them_first(
 
 @pytest.mark.parametrize("question", [
     "Who commented on Iran?", "Siapa saja yang berkomentar soal Iran?",
+    "Who commented on iran?",  # QA: lower case had found nobody
 ])
 def test_who_commented_on_a_name_lists_those_whose_statements_name_it(
     seeded_services: Services, question: str,
@@ -377,3 +378,11 @@ def test_a_follow_up_naming_a_place_their_statement_writes_asks_them_about_it(
                                         context="Apa kata Retno Marsudi soal reformasi PBB?")
         assert answer.answered and answer.speaker == "Retno Marsudi"
         assert "Korea Utara" in answer.quotes[0].text
+
+
+def test_who_commented_on_a_person_leaves_out_their_own_words(seeded_services: Services) -> None:
+    """QA: "Who criticized Trump?" listed Trump first, "Who commented on Jokowi?" Jokowi."""
+    answer = seeded_services.retriever.search("Who commented on Trump?", k=5)
+    assert answer.answered and answer.quotes
+    assert "Donald Trump" not in {q.speaker for q in answer.quotes}
+    assert any("Trump" in q.text for q in answer.quotes)
