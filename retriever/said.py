@@ -160,22 +160,19 @@ def statement_features(
     return out
 
 
-def names_in_statements(person: Person, query: TopicQuery, *, speakers: SpeakerIndex) -> bool:
-    """Whether the topic gives names (`topic_names`) and one of the person's own statements
-    writes every one of them whole (each word, or another name of the same place or body)
-    and at least half of the topic's other words: "Korea Utara", not "gun control in the
-    United States" of a statement that merely names Amerika Serikat."""
+def statements_naming(person: Person, query: TopicQuery, *, speakers: SpeakerIndex) -> set[int]:
+    """The person's statements that write every name the topic gives (`topic_names`; each
+    word, or another name of the same place or body) and at least half of the topic's other
+    words: "Korea Utara", not "gun control in the United States" of a statement that merely
+    names Amerika Serikat."""
     names = topic_names(query.topic, {person.name, *(speakers.rows[i].speaker or ""
                                                      for i in person.rows)})
     if not names:
-        return False
+        return set()
     rest = set(tokenize(query.topic)).difference(*names)
-    for i in person.rows:
-        words = speakers.tokens[i]
-        if all(holds_whole_name(name, words) for name in names) \
-                and 2 * sum(w in words for w in rest) >= len(rest):
-            return True
-    return False
+    return {i for i in person.rows
+            if all(holds_whole_name(name, speakers.tokens[i]) for name in names)
+            and 2 * sum(w in speakers.tokens[i] for w in rest) >= len(rest)}
 
 
 def names_missed(person: Person, query: TopicQuery, theirs: float | None,
@@ -354,6 +351,7 @@ class SaidAnswers:
         ranked = rank_statements(self.features(rows, query, speakers=speakers, lexical=lexical,
                                                chunks=chunks, vectors=vectors))
         kept, records = current_only(ranked, speakers, self.get_articles)
+        naming = statements_naming(person, query, speakers=speakers)
         theirs = self.their_best(person, query, speakers=speakers, chunks=chunks)
         best = chunks.best_chunk_score(query.vector)
         gap = 0.0 if best is None or theirs is None else max(0.0, best - theirs)
@@ -361,7 +359,7 @@ class SaidAnswers:
                                             lexical=lexical, chunks=chunks)
         return SaidRanking(person=person, ranked=kept, records=records, topic_gap=gap,
                            named_elsewhere=elsewhere, named_by_others=by_others,
-                           named_in_theirs=names_in_statements(person, query, speakers=speakers),
+                           named_in_theirs=bool(naming),
                            background_margin=self._margin_if_alone(
                                person, kept, query, speakers=speakers, vectors=vectors))
 
