@@ -48,15 +48,14 @@ from bot.questions import (
     command_argument,
     group_question,
     is_reply_to_bot,
-    who_argument,
+    who_statements,
     who_topic,
 )
 from bot.state import AnswerPage, AskedQuestion, ShownQuote
 from bot.uploads import beside_other_uploads
 from index.loaders import SUPPORTED_SUFFIXES, file_problem, is_url
-from index.names import match_speaker
 from kutip.errors import EmptyQuestion, StoreLocked, StoreUnavailable
-from retriever import Quote, Retriever, SpeakerStatements
+from retriever import Quote
 from retriever.text import Language
 
 if TYPE_CHECKING:
@@ -148,7 +147,7 @@ async def who(update: Update, context: BotContext) -> None:
         return
     k = context.deps.settings.top_k
     name, about, found = await asyncio.to_thread(
-        _statements, context.deps.services.retriever, argument, limit=k + 1)
+        who_statements, context.deps.services.retriever, argument, limit=k + 1)
     shown = ordered_quotes(found.statements[:k])
     texts = format_statements(replace(found, statements=shown), asked=name, about=about,
                               lang=lang)
@@ -548,18 +547,6 @@ async def _reply_answer(update: Update, context: BotContext, question: str,
                      page=0, shown_before=[], more=answer.has_more, lang=lang)
 
 
-def _statements(retriever: Retriever, argument: str, *, limit: int
-                ) -> tuple[str, str, SpeakerStatements]:
-    """(name, topic, their statements) for "/who NAME [topic]" (`who_argument` splits it)."""
-
-    def match(name: str) -> float:
-        found = retriever.statements_of(name, limit=1)
-        return match_speaker(name, found.speaker, found.role) if found.speaker else 0.0
-
-    name, about = who_argument(argument, match)
-    return name, about, retriever.statements_of(name, about=about or None, limit=limit)
-
-
 def _shown(quotes: Sequence[Quote]) -> list[ShownQuote]:
     return [ShownQuote(q.article_id, q.start, q.end, q.title or q.source) for q in quotes]
 
@@ -647,7 +634,7 @@ async def _more_statements(context: BotContext, request: str, shown: list[ShownQ
     """The same as `_more_quotes` for a "/who NAME [topic]" request."""
     k = context.deps.settings.top_k
     name, about, found = await asyncio.to_thread(
-        _statements, context.deps.services.retriever, request.removeprefix(WHO_PREFIX),
+        who_statements, context.deps.services.retriever, request.removeprefix(WHO_PREFIX),
         limit=len(shown) + k + 1)
     spans = {(s.article_id, s.start, s.end) for s in shown}
     rest = [q for q in found.statements if (q.article_id, q.start, q.end) not in spans]

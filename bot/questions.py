@@ -7,7 +7,11 @@ from collections.abc import Callable
 
 from telegram import Message, MessageEntity
 
-__all__ = ["command_argument", "group_question", "is_reply_to_bot", "who_argument", "who_topic"]
+from index.names import match_speaker
+from retriever import Retriever, SpeakerStatements
+
+__all__ = ["command_argument", "group_question", "is_reply_to_bot", "who_argument", "who_statements",
+           "who_topic"]
 
 MAX_NAME_WORDS = 5
 _TOPIC_WORDS = r"(?:about|on|regarding|soal|tentang|terkait|mengenai|perihal)"
@@ -97,3 +101,16 @@ def who_topic(text: str) -> str | None:
     ("about"), None for "NAME [topic]"."""
     found = _TOPIC_ONLY.fullmatch(" ".join(text.split()))
     return (found["topic"] or "") if found else None
+
+
+def who_statements(retriever: Retriever, argument: str, *, limit: int
+                   ) -> tuple[str, str, SpeakerStatements]:
+    """(name, topic, their statements) for "/who NAME [topic]" or `kutip who "NAME topic"`
+    (`who_argument` splits it, by the names the index quotes)."""
+
+    def match(name: str) -> float:
+        found = retriever.statements_of(name, limit=1)
+        return match_speaker(name, found.speaker, found.role) if found.speaker else 0.0
+
+    name, about = who_argument(argument, match)
+    return name, about, retriever.statements_of(name, about=about or None, limit=limit)

@@ -234,7 +234,7 @@ def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
     With no NAME (`kutip who --about Iran`, or `kutip who "about Iran"` as /who takes it),
     everyone quoted on the topic, one statement each, as "Who commented on Iran?" lists them.
     """
-    from bot.questions import who_topic
+    from bot.questions import who_statements, who_topic
 
     topic = who_topic(args.name) if args.name else None
     if topic is not None and args.about:
@@ -242,11 +242,15 @@ def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
     if args.name is None or topic is not None:
         return _who_commented(args, settings, topic or args.about)
     services = _services(settings, workload="oneoff")
-    found = services.retriever.statements_of(args.name, about=args.about, limit=args.limit)
+    if args.about:
+        name, about = args.name, args.about
+        found = services.retriever.statements_of(name, about=about, limit=args.limit)
+    else:  # "Ushakov about Iran", "Ushakov Iran": split as /who does
+        name, about, found = who_statements(services.retriever, args.name, limit=args.limit)
     if args.json:
         print(json.dumps(found.to_dict(), ensure_ascii=False))
     else:
-        _print_statements(found, args.name, args.about)
+        _print_statements(found, name, about or None)
     if found.speaker is None:
         _hint_if_empty(services)
     return EXIT_OK

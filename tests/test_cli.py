@@ -105,6 +105,9 @@ def test_who_plain_text_names_the_person_and_groups_statements_by_article(data: 
     assert on_topic.stdout.startswith("Yuri Ushakov (penasihat kebijakan luar negeri Kremlin): "
                                       "1 statement, closest to “Iran” first\n")
     assert f"1. “{SEED_QUOTE}”" in on_topic.stdout
+    for written in ("Ushakov about Iran", "Ushakov Iran"):  # QA: the topic had been dropped
+        split = kutip("who", written, "--limit", "1", data=data)
+        assert split.stdout == on_topic.stdout, written
 
 
 def test_who_without_a_name_lists_everyone_quoted_on_the_topic(data: Path) -> None:
