@@ -960,10 +960,12 @@ def _a_name(text: str) -> bool:
 
 
 def follow_up_said(question: str, earlier: SaidQuery | None) -> SaidQuery | None:
-    """A follow-up to the said question `earlier` that names someone else or something
-    else: the same topic with the person it names, or (its `alternative`, when that is
-    nobody quoted) the earlier person on what it names. None for other follow-ups."""
-    if earlier is None or earlier.kind != "said" or not earlier.person:
+    """A follow-up to the said or who question `earlier` that names someone else or
+    something else: the same topic with the person it names, or (its `alternative`, when
+    that is nobody quoted) the earlier person on what it names (for a who question: who
+    spoke on it). None for other follow-ups."""
+    if earlier is None or not (earlier.kind == "said" and earlier.person
+                               or earlier.kind == "who" and earlier.topic):
         return None
     match = _FOLLOW_UP.fullmatch(question.strip())
     if match is None:
@@ -974,11 +976,11 @@ def follow_up_said(question: str, earlier: SaidQuery | None) -> SaidQuery | None
     words = other.lower().split()
     if not words or len(words) > _MAX_TOPIC_WORDS_IN_FOLLOW_UP or set(words) <= STOPWORDS:
         return None  # "What about it?": nothing new to ask for
-    same_person = replace(earlier, topic=other)
+    same_person = replace(earlier, topic=other)  # for a who answer: who spoke on that
     person = _clean_person(other) if other[:1].isupper() else None  # "the sanctions": a topic
     if person is None or not earlier.topic:
         return same_person
-    return replace(earlier, person=person, alternative=same_person)
+    return replace(earlier, kind="said", person=person, explicit=True, alternative=same_person)
 
 
 def parse_said_question(question: str) -> SaidQuery | None:

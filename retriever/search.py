@@ -542,6 +542,8 @@ def _follow_up_reading(said: SaidQuery, speakers: SpeakerIndex) -> SaidQuery:
         return said
     if said.alternative is None:
         return said
+    if said.alternative.kind == "who":  # "and Hamas?" to a who answer: who spoke on Hamas
+        return said.alternative
     earlier = speakers.person(said.alternative.person or "", match_speaker)
     words = set(tokenize(other))
     if earlier is not None and words and any(words <= speakers.tokens[i] for i in earlier.rows):

@@ -567,6 +567,19 @@ def test_other_follow_ups_are_no_said_question(follow_up: str, context: str) -> 
     assert Question.parse(follow_up, context=context).said is None
 
 
+def test_a_follow_up_to_a_who_question_asks_the_person_it_names_or_who_spoke_on_it() -> None:
+    """QA: "what about Netanyahu?" in reply to "Who commented on Jerusalem?" had lost the
+    topic (plain passages)."""
+    said = Question.parse("what about Netanyahu?", context="Who commented on Jerusalem?").said
+    assert said is not None and (said.kind, said.person, said.topic) == (
+        "said", "Netanyahu", "Jerusalem")
+    assert said.alternative is not None
+    assert (said.alternative.kind, said.alternative.topic) == ("who", "Netanyahu")
+    topic = Question.parse("bagaimana dengan sanksi?",
+                           context="Siapa saja yang berkomentar soal Yerusalem?").said
+    assert topic is not None and (topic.kind, topic.topic) == ("who", "sanksi")
+
+
 def test_a_follow_up_in_lower_case_is_a_new_topic_for_the_same_person() -> None:
     said = Question.parse("and what about the sanctions?",
                           context="What did Ushakov say about Iran?").said

@@ -386,3 +386,11 @@ def test_who_commented_on_a_person_leaves_out_their_own_words(seeded_services: S
     assert answer.answered and answer.quotes
     assert "Donald Trump" not in {q.speaker for q in answer.quotes}
     assert any("Trump" in q.text for q in answer.quotes)
+
+
+def test_a_follow_up_to_a_who_answer_keeps_its_topic(seeded_services: Services) -> None:
+    """QA: "what about X?" in reply to a who answer had got plain passages."""
+    answer = seeded_services.retriever.search("what about Ushakov?",
+                                              context="Who commented on Iran?")
+    assert answer.answered and answer.speaker == "Yuri Ushakov"
+    assert "Iran" in answer.quotes[0].text
