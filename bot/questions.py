@@ -100,7 +100,10 @@ def who_topic(text: str) -> str | None:
     ("about Iran" → "Iran"): the user asks who spoke on it; "" for the topic word alone
     ("about"), None for "NAME [topic]"."""
     found = _TOPIC_ONLY.fullmatch(" ".join(text.split()))
-    return (found["topic"] or "") if found else None
+    return (found["topic"] or "").strip(_AROUND_TOPIC) if found else None
+
+
+_AROUND_TOPIC = " \"'“”‘’«»?!.,;:"  # quotes and end marks around a topic are not the topic
 
 
 def who_statements(retriever: Retriever, argument: str, *, limit: int

@@ -103,8 +103,10 @@ def test_who_argument_splits_the_name_from_the_topic() -> None:
 
 
 @pytest.mark.parametrize(("argument", "topic"), [
-    ("about Iran", "Iran"), ("soal  harga beras", "harga beras"), ("Tentang Iran?", "Iran?"),
+    ("about Iran", "Iran"), ("soal  harga beras", "harga beras"), ("Tentang Iran?", "Iran"),
+    ("about “Iran”", "Iran"), ("about 'the deal'.", "the deal"),  # QA: echoed as ““Iran””
     ("Ushakov about Iran", None), ("Ushakov", None), ("about", ""), ("soal ", ""),
+    ("about ?", ""),
     ("Onyango on Iran", None), ("Aboutaleb", None),
 ])
 def test_who_topic_is_a_topic_without_a_name(argument: str, topic: str | None) -> None:
