@@ -921,12 +921,16 @@ def _headline(match: re.Match[str]) -> SaidQuery | None:
     return _weak(person, match["topic"], language)
 
 
+_ID_CHAT_SAY = r"komentar|ngomong(?:in)?|ngomentarin"  # "Siapa yg komentar soal Hamas?"
+
+
 def _id_who(text: str) -> SaidQuery | None:
     """ "Siapa saja yang berkomentar soal Y", "Siapakah pejabat yang mengatakan bahwa Y"."""
-    match = re.match(rf"^siapa(?:kah)?(?:\s+saja(?:kah)?)?"
-                     rf"(?P<desc>(?:\s+(?!yang\b)\S+){{0,{_MAX_WHO_WORDS}}}?)"
-                     rf"\s+yang\s+(?:(?:telah|sudah|pernah|juga|paling|sempat|lantas)\s+)*"
-                     rf"(?:{_alternation(_ID_SAY, inflect=False)})(?=\s|$)(?P<rest>.*)$", text, _I)
+    match = re.match(rf"^siapa(?:kah)?(?:\s+(?:saja|aja)(?:kah)?)?"
+                     rf"(?P<desc>(?:\s+(?!(?:yang|yg)\b)\S+){{0,{_MAX_WHO_WORDS}}}?)"
+                     rf"\s+(?:yang|yg)\s+(?:(?:telah|sudah|pernah|juga|paling|sempat|lantas)\s+)*"
+                     rf"(?:{_alternation(_ID_SAY, inflect=False)}|{_ID_CHAT_SAY})(?=\s|$)"
+                     rf"(?P<rest>.*)$", text, _I)
     if not match:
         return None
     desc = re.sub(r"^nama\s+", "", match["desc"].strip(), flags=_I) or None

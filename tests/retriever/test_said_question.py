@@ -329,6 +329,8 @@ def test_speech_and_feelings_are_explicit() -> None:
 
 WHO = [
     ("Who commented on the Jerusalem decision?", None, "the Jerusalem decision", "en"),
+    ("Siapa yg komentar soal Hamas?", None, "Hamas", "id"),  # QA: chat spelling
+    ("siapa aja yg ngomong soal Hamas?", None, "Hamas", "id"),
     ("who said the government must act", None, "the government must act", "en"),
     ("Who else has commented on the ban?", None, "the ban", "en"),
     ("Which officials criticised the plan?", "officials", "the plan", "en"),
