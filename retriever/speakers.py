@@ -136,7 +136,7 @@ class SpeakerIndex:
         # Khaled Meshaal, "pemimpin Hamas"), then one quoted where the question is about
         best = max(chosen, key=lambda s: (match(asked, s[1], None) >= min_match,
                                           self._quoted_in(s[3], within), s[0],
-                                          len(s[1].split()), len(s[3])))
+                                          _name_words(s[1]), len(s[3])))
         known = {(speaker, role) for _, speaker, role, _ in chosen}
         # their other mentions: the speakers matching the name the articles write (asked as
         # written, the first pass already scored them all)
@@ -277,6 +277,12 @@ def _article_chunks(chunks: Sequence[ChunkRow]) -> dict[str, list[str]]:
     for c in chunks:
         out.setdefault(c.article_id, []).append(c.chunk_id)
     return out
+
+
+def _name_words(name: str) -> int:
+    """Words of a name, a hyphen between spaces none ("Kim Jong - un" has three, as "Kim Jong
+    Un" has, so the spelling quoted more often names the person)."""
+    return sum(1 for word in name.split() if word.strip("-‐–"))
 
 
 def _spelled_out(word: str, names: set[str]) -> str:

@@ -266,3 +266,21 @@ def test_a_name_that_names_a_speaker_is_them_not_someone_whose_role_holds_it() -
     assert hamas is not None and hamas.name == "Hamas"
     leader = index.person("the Hamas leader", match_speaker, within={"h"})
     assert leader is not None and leader.name == "Khaled Meshaal"
+
+
+def test_a_person_is_named_by_the_spelling_quoted_most_a_spaced_hyphen_no_extra_word() -> None:
+    """QA: a refusal named "Kim Jong - un" (quoted once) over the statements of "Kim Jong Un"."""
+    from index.names import match_speaker
+
+    text = "Kim Jong Un berkata A. Kim Jong Un berkata B. Kim Jong - un berkata C."
+    def row(i: int, needle: str, speaker: str) -> StatementRow:
+        start = text.index(needle)
+        return StatementRow(statement_id=f"k::h::s{i}", article_id="k", content_hash="h",
+                            start=start, end=start + len(needle), speaker=speaker, role=None,
+                            speech="reported", carried=False, text=needle)
+    rows = [row(0, "Kim Jong Un berkata A.", "Kim Jong Un"),
+            row(1, "Kim Jong Un berkata B.", "Kim Jong Un"),
+            row(2, "Kim Jong - un berkata C.", "Kim Jong - un")]
+    index = SpeakerIndex.build(rows, name_key=lambda name: name.lower().split()[-1])
+    person = index.person("Kim Jong Un", match_speaker)
+    assert person is not None and person.name == "Kim Jong Un" and len(person.rows) == 3
