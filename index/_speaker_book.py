@@ -350,7 +350,7 @@ class SpeakerBook:
         """Whom a pronoun at `at` means: the latest speaker, or before any, the latest
         person named outside speech. For "ia"/"dia" (`personal`) a person made a sentence's
         subject since the latest statement comes first ("… Ellen Woodsworth adalah sosok
-        …. “…,” kata dia"), and an organisation never wins over a person."""
+        …. “…,” kata dia"), and after an organisation's statement it is a person or nobody."""
         subject = _latest(self._subject_at, self._subjects, at)
         opened, named_end = self._new_subject_at
         if self.last_end < named_end < at:  # someone new came in since (`new_subject`)
@@ -369,7 +369,7 @@ class SpeakerBook:
         if self.last is not None and self.last[2]:
             if subject is not None:
                 return _as_person(subject[1])
-            return self.last_person or self.last
+            return self.last_person  # "kata dia" after a ministry spoke: a person, or nobody
         return self.last or self._recent_before(at)
 
     def _recent_before(self, at: int) -> Speaker | None:

@@ -48,7 +48,7 @@ dubes perdana raja ratu pangeran kanselir senator anggota komisaris pengacara ku
 rektor dekan profesor prof pakar ahli spesialis konsultan dosen praktisi pemerhati pengamat
 analis peneliti dokter dr kabid kasubdit kapolri
 kapolda kapolres kapolsek kabareskrim panglima pangdam kasad komandan danrem dandim kadis kadiv
-kabag kasat kasi kapuspen kabag camat kades manajer ceo pendiri pemilik ketum jenderal kolonel brigjen irjen
+kabag kasat kasi kapuspen kabag camat kades manajer ceo coo cfo cto pendiri pemilik ketum jenderal kolonel brigjen irjen
 kombes akbp kompol letnan pelaut perwakilan bos ajun iptu ipda aiptu letjen mayjen marsekal laksamana deputi asisten staf
 koordinator pemimpin pimpinan ekonom psikolog pemain striker bek gelandang kiper penyanyi aktor
 aktris politikus politisi legislator kader pejabat kuasa pengurus kapolrestro kasatreskrim
@@ -120,6 +120,8 @@ indonesia jakarta cina amerika as korea selatan utara barat timur tengah rusia c
 jepang inggris prancis perancis jerman israel palestina iran suriah arab saudi myanmar
 bangladesh eropa asia asean ukraina turki india malaysia singapura filipina australia
 jawa bali sumatera kalimantan sulawesi papua bandung surabaya yogyakarta
+aceh riau jambi bengkulu lampung banten gorontalo maluku tenggara kepri jabar jateng jatim diy
+dki sumut sumbar sumsel kalbar kalteng kalsel kaltim kaltara sulut sulteng sulsel sultra sulbar
 america american united states us uk britain british russia russian chinese european korean
 north south east west french german israeli iranian syrian japan japanese
 anglikan katolik protestan muslim islam kristen hindu buddha
@@ -373,7 +375,7 @@ def _is_name_word(word: str) -> bool:
         return True  # "Munther al-Fadhal"
     if len(key) > 5 and key.endswith("nya"):
         return False  # "Ukurannya", "Pihaknya": a noun with a possessive, not a name
-    if is_nominalisation(word):
+    if is_nominalisation(word) or _ABSTRACT_NOUN.fullmatch(word):
         return False  # "Keinginan Joe Taslim", "Menko Kemaritiman Luhut": no name word
     if not word[:1].isupper() or key in FUNCTION_WORDS or key in ORG_WORDS or key in ROLE_HEADS \
             or key in CORPS_MARKS:
@@ -511,6 +513,9 @@ def _split_role_name(text: str, words: list[tuple[int, int]],
         # (an office of its own, "Menteri Perhubungan Budi Karya Sumadi", takes no object)
         if len(words) - i == 1:
             return None  # "Pusat Pengendalian Penyakit": what the office deals in, nobody
+        if len(words) - i == 2 and _key(text[words[0][0]:words[0][1]]) in _DOING_BODIES \
+                and not any(_key(text[s:e]) in ROLE_HEADS for s, e in words[:i]):
+            return _organisation(text, words)  # "Organisasi Pelarangan Senjata Kimia"
         if len(words) - i >= 3:
             i += 1  # "Kepala Badan Koordinasi Penanaman Modal Thomas Lembong": its object
     if len(words) - i >= 3 and _key(text[words[i][0]:words[i][1]]) in _VILLAGE_HEADS \
@@ -628,7 +633,13 @@ def _joins_offices(text: str, words: list[tuple[int, int]], k: int) -> bool:
 
 
 def _office_word(word: str) -> bool:
-    return _key(word) in ORG_WORDS or is_nominalisation(word)
+    return (_key(word) in ORG_WORDS or is_nominalisation(word)
+            or _ABSTRACT_NOUN.fullmatch(word) is not None)
+
+
+# "Promosi", "Investasi", "Koordinasi": a capitalised loan noun in -si, the field of an office
+# or the subject of a sentence ("Spekulasi mengatakan"), no name word ("Delegasi" is a person).
+_ABSTRACT_NOUN = re.compile(r"(?!Delegasi)[A-Z][a-z]{3,}(?:as|os|us|ks|es)i")
 
 
 def _office_gloss(text: str, words: list[tuple[int, int]], k: int) -> bool:
@@ -757,6 +768,11 @@ def _office_word_as_name(text: str, words: list[tuple[int, int]], i: int) -> int
     return i if _key(before) in _ROLE_OR_ORG | FUNCTION_WORDS | TITLES else i - 1
 
 
+# Bodies named by what they do, a pe-…-an noun and its object ("Organisasi Pelarangan Senjata
+# Kimia", "Badan Pengawas Obat"): with no office before them, two capitalised words after
+# the noun are its object, no person.
+_DOING_BODIES = ORG_HEADS | frozenset(["organisasi", "lembaga", "komite", "yayasan", "pusat",
+                                       "organization", "organisation"])
 # Words that open a body's name ("Bank Jiangsu", "PT Adaro"): one name word after them is the
 # body's, not a person's.
 _BODY_OPENERS = ORG_HEADS | MINISTRY_SHORT | frozenset(["bank", "pt", "perusahaan", "universitas", "institut",
@@ -797,6 +813,11 @@ _OCCASION = frozenset(["usai", "seusai", "selepas", "saat", "ketika", "sebelum",
                        "sembari", "sambil", "seraya", "melalui", "lewat", "seperti"])
 
 
+# Words that open a topic phrase ("Soal kontrak pemain, …"), never a role.
+_TOPIC_LEADS = frozenset(["perihal", "soal", "terkait", "mengenai", "tentang", "menyangkut",
+                          "seputar", "perkara", "regarding", "concerning"])
+
+
 def _role_phrase(text: str, start: int, end: int) -> str | None:
     """A lowercase appositive role ("penasihat kebijakan luar negeri Kremlin", "an aide to X")."""
     words = _words(text, start, end)
@@ -811,6 +832,8 @@ def _role_phrase(text: str, start: int, end: int) -> str | None:
         words = words[1:]
     if any(_key(text[s:e]) in _OCCASION for s, e in words):
         return None
+    if words and _key(text[words[0][0]:words[0][1]]) in _TOPIC_LEADS:
+        return None  # "Perihal regulasi pelatih dan pemain, Tigor …": what about, no role
     for k, (s, e) in enumerate(words):
         key = _key(text[s:e])
         if key in _ADDRESSED:

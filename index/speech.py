@@ -53,7 +53,7 @@ from index.sentences import sentence_spans
 __all__ = ["EXTRACTOR_VERSION", "Statement", "extract_statements"]
 
 # Bump when the statements found for the same text change, so caches of them are rebuilt.
-EXTRACTOR_VERSION = "30"
+EXTRACTOR_VERSION = "31"
 
 # "“…,” kata X" / "…, ujarnya": verbs that follow the said words.
 _CLOSING_ID = (r"kata|ujar|ucap|tutur|tegas|jelas|ungkap|tambah|imbuh|lanjut|papar|terang|tandas"
@@ -134,6 +134,8 @@ _VIA_ACCOUNT = re.compile(r"[^\S\n]+(?:di|lewat|melalui)[^\S\n]+(?:akun|laman|me
 _OBJECT_BEFORE_QUOTE = re.compile(r"(?:[^\S\n]+[a-z]+){1,5}(?=[^\S\n]*[,:][^\S\n]*[“«\"])")
 # "meminta maaf", "meminta izin": an object noun after a weak verb, no clause reported.
 _WEAK_OBJECT = re.compile(r"[^\S\n]+(?:maaf|izin|ijin|restu|bantuan)\b")
+# "mengakui Yerusalem sebagai ibu kota": a named place or body recognised as something.
+_RECOGNISED = re.compile(r"(?:[^\S\n]+[A-Z][\w'’-]*){1,4}[^\S\n]+sebagai\b")
 # "“…,” ia mengawali imbauannya" / "“…,” Tan menerangkan": a subject and a verb after a quote
 # that ends in a comma (or "?", "!"), the way a quote hands over to its attribution.
 _AFTER_QUOTE_X_VERB = re.compile(rf"[^\S\n]*(?:(?:demikian|begitu)[^\S\n]+)?"
@@ -780,6 +782,10 @@ def _attribute(text: str, start: int, end: int, quote: tuple[int, int], mention:
                     or text[mention.start:mention.end].casefold() in PRONOUNS)
         carried_from = (book.last if mention.continued
                         else book.referent(mention.start, personal=personal))
+        if carried_from is None and book.last is not None:
+            book.forget(end)  # someone the text does not name spoke: not the one before
+            book.last_end = end
+            return None
         if carried_from is None or (kind == _REPORTED and mention.end <= quote[0]
                                     and text[mention.start:mention.end].casefold() in PRONOUNS
                                     and _names_in(text, quote, carried_from[0], book)):
@@ -994,6 +1000,9 @@ def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
         if joined is not None and book.knows(joined.group(1)):
             subject = False  # "Emran dan Alessya memasang …": two people, neither alone
         if subject and name and (verb := _SUBJECT_VERB.match(text, end, sentence.end)):
+            if _LED_BODY.search(text, max(sentence.start, start - 20), start):
+                subject = False  # "Adapun pemerintahan Benjamin Netanyahu menyebut": the
+                continue  # government he leads speaks, not he
             answering = verb.group().rsplit(None, 1)[-1] in _ANSWERING
             book.note_subject(start, name, answering=answering)
             subject = False
@@ -1005,6 +1014,10 @@ def _note_people(scan: _Scan, sentence: _Sentence, book: SpeakerBook) -> None:
         # "Desakan mundur … disampaikan oleh Menteri Dalam Negeri Tjahjo Kumolo. Ia mengaku …":
         # with no subject of its own, a passive sentence's agent is whom the next "ia" means
         book.note_subject(*agent)
+
+
+# A body led by the person named next ("pemerintahan Benjamin Netanyahu", "kubu Prabowo").
+_LED_BODY = re.compile(r"\b(?:pemerintahan|rezim|kubu|kabinet|administrasi|kepemimpinan)[ ]+$")
 
 
 _ALIAS_REACH = 50
@@ -1344,7 +1357,8 @@ def _reported(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
     for i, sentence in enumerate(paragraph):
         if sentence.covered:
             continue
-        hit = (_according(scan, sentence) or _reporting_verb(scan, paragraph, i)
+        hit = (_outside_quotes(scan.text, paragraph, _according(scan, sentence))
+               or _reporting_verb(scan, paragraph, i)
                or _trailing(scan, sentence) or _according(scan, sentence, _AS_SAID_BY)
                or _passive(scan, sentence) or _misspelt_verb(scan, sentence)
                or _demikian_after(scan, sentence)
@@ -1354,6 +1368,14 @@ def _reported(scan: _Scan, paragraph: _Paragraph) -> list[_Found]:
             if (conceded := _conceded(scan, sentence)) is not None:
                 found.append(conceded)
     return found
+
+
+def _outside_quotes(text: str, paragraph: _Paragraph, hit: _Found | None) -> _Found | None:
+    """`hit` unless its speaker is named inside a quotation: "“… Menurut dr Joni, Asep cedera
+    berat,” kata keluarga korban" is the family's account, not dr Joni's statement."""
+    if hit is None or not _in_open_quote(text, paragraph, hit[3].start):
+        return hit
+    return None
 
 
 def _conceded(scan: _Scan, sentence: _Sentence) -> _Found | None:
@@ -1496,7 +1518,7 @@ def _unsaid(text: str, sentence: _Sentence, found: list[_Found]) -> _Open | None
 
 _PASSIVE = re.compile(r"\b(?:Hal|hal|Pernyataan|pernyataan|Penegasan|penegasan)\b[^,.;\n]{0,30}?"
                       r"\bdi(?:ucapkan|katakan|sampaikan|ungkapkan|tegaskan|jelaskan|utarakan"
-                      r"|kemukakan)\s+(?:oleh\s+)?"
+                      r"|kemukakan|luruskan|benarkan|bantah|tanggapi|amini|iyakan)\s+(?:oleh\s+)?"
                       r"|\bdi(?:benarkan|konfirmasi)\s+oleh\s+")  # "Pemblokiran itu dibenarkan oleh X"
 
 
@@ -1611,6 +1633,8 @@ def _reporting_verb(scan: _Scan, paragraph: _Paragraph, index: int) -> _Found | 
             continue  # "Ponniah melanjutkan, “…”" reports; "melanjutkan studi" does not
         if match.group(2) and _WEAK_OBJECT.match(text, verb_end, sentence.end):
             continue  # "Anies meminta maaf kepada warga": an object, not a clause
+        if match.group(2) == "mengakui" and _RECOGNISED.match(text, verb_end, sentence.end):
+            continue  # "Trump mengakui Yerusalem sebagai ibu kota Israel": a recognition
         marked = (not match.group(2) or before_quote
                   or _WEAK_FOLLOW.match(text, match.end(), sentence.end)
                   or match.group(2) in _INTRO_VERBS and _QUOTE_FOLLOWS.match(text, verb_end,
@@ -1714,8 +1738,9 @@ _NEVER_SPEAKING = frozenset(["tuhan", "allah", "god"])  # "takdir Tuhan berkata 
 
 
 # A sentence whose subject is someone unnamed: "Seorang musisi", "Salah satu rekan",
-# "Penyanyi lain", "Netizen lainnya".
-_ANONYMOUS = re.compile(r"(?:(?:[Ss]eorang|[Ss]alah[ ]satu|[Ss]alah[ ]seorang|[Ss]ebagian)[ ]"
+# "Penyanyi lain", "Netizen lainnya", "Para narasumber".
+_ANONYMOUS = re.compile(r"(?:(?:[Ss]eorang|[Ss]alah[ ]satu|[Ss]alah[ ]seorang|[Ss]ebagian|[Pp]ara"
+                        r"|[Ss]ejumlah|[Bb]eberapa)[ ]"
                         r"[a-z][^,.;:“”\"\n]{0,40}|[A-Z][a-z]+(?:[ ][a-z]+){0,2}[ ]lain(?:nya)?)"
                         r"(?:,?[ ](?:misalnya|juga|pun|bahkan))?,?[ ]*$")
 # "Ia tak menampik bahwa …": a denial denied, the subject before the negation.
@@ -1782,7 +1807,8 @@ def _first_gap(text: str, sentence: _Sentence) -> int:
 def _titled(scan: _Scan, window: int, match: re.Match[str], end: int) -> Mention | None:
     """A weak verb without "bahwa" still reports speech after a titled name ("Kepala …, X"),
     and, for the verbs that mostly do ("menilai", "menyebut", "meminta", "berharap"), after
-    a full name or a name the article has already given ("Jokowi juga menyebut …")."""
+    a full name, a name the article has already given ("Jokowi juga menyebut …") or one it
+    quotes someone by ("kata Mastuki")."""
     mention = scan.before(window, match.start())
     clause = _clause_follows(scan.text, window, match, end)
     if mention is not None and mention.pronoun and (
@@ -1807,7 +1833,9 @@ def _titled(scan: _Scan, window: int, match: re.Match[str], end: int) -> Mention
     if _after_lowercase_word(scan.text, mention.start) and not (
             clause and _after_opener(scan.text, window, mention.start)):
         return None  # "pemerintahan Benjamin Netanyahu menyebut", "jika benar Trump menyebut"
-    return mention if " " in mention.name or scan.book.knows(mention.name) else None
+    if " " in mention.name or scan.book.knows(mention.name) or scan.speaks_as(mention.name):
+        return mention  # one name word the article quotes by ("kata Mastuki") is someone's
+    return None
 
 
 _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
