@@ -50,6 +50,7 @@ from bot.questions import (
     is_reply_to_bot,
     who_statements,
     who_topic,
+    who_topic_language,
 )
 from bot.state import AnswerPage, AskedQuestion, ShownQuote
 from bot.uploads import beside_other_uploads
@@ -143,6 +144,7 @@ async def who(update: Update, context: BotContext) -> None:
         await message.reply_html(t(lang, "who_usage"))
         return
     if topic is not None:  # "/who about Iran": everyone quoted on it, one statement each
+        lang = who_topic_language(argument) or lang  # "/who soal Iran": in Indonesian
         await _reply_answer(update, context, t(lang, "who_question", topic=topic), lang)
         return
     k = context.deps.settings.top_k

@@ -9,9 +9,10 @@ from telegram import Message, MessageEntity
 
 from index.names import match_speaker
 from retriever import Retriever, SpeakerStatements
+from retriever.text import Language
 
 __all__ = ["command_argument", "group_question", "is_reply_to_bot", "who_argument", "who_statements",
-           "who_topic"]
+           "who_topic", "who_topic_language"]
 
 MAX_NAME_WORDS = 5
 _TOPIC_WORDS = r"(?:about|on|regarding|soal|tentang|terkait|mengenai|perihal)"
@@ -103,6 +104,17 @@ def who_topic(text: str) -> str | None:
     return (found["topic"] or "").strip(_AROUND_TOPIC) if found else None
 
 
+def who_topic_language(text: str) -> Language | None:
+    """The language a topic-only /who argument's topic word is in ("soal Iran": Indonesian,
+    "about Iran": English); None for other arguments. The topic itself, often a name, tells
+    nothing."""
+    words = text.split()
+    if not words or who_topic(text) is None:
+        return None
+    return "en" if words[0].lower() in _EN_TOPIC_WORDS else "id"
+
+
+_EN_TOPIC_WORDS = frozenset({"about", "on", "regarding"})
 _AROUND_TOPIC = " \"'“”‘’«»?!.,;:"  # quotes and end marks around a topic are not the topic
 
 

@@ -446,7 +446,9 @@ async def test_who_with_a_topic_and_no_name_lists_everyone_quoted_on_it(offline_
     await app.process_update(updates.message("/who about the price of marmalade"))
     await app.process_update(updates.message("/who soal harga marmalade", language_code="id"))
     await app.process_update(updates.message("/who about"))
-    en, id_, usage = api.texts()
+    await app.process_update(updates.message("/who soal harga marmalade"))  # no language_code
+    en, id_, usage, by_word = api.texts()
+    assert re.match(r"\d+ orang berkomentar soal ini", by_word), by_word  # QA: was English
     assert usage.startswith("Tell me whose quotes you want"), usage
     assert re.match(r"(1 person|\d+ people) commented on this", en), en
     assert re.match(r"\d+ orang berkomentar soal ini", id_), id_
