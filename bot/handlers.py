@@ -48,6 +48,7 @@ from bot.questions import (
     command_argument,
     group_question,
     is_reply_to_bot,
+    who_argument,
     who_statements,
     who_topic,
     who_topic_language,
@@ -520,8 +521,22 @@ def _asked(message: Message, context: BotContext, question: str) -> AskedQuestio
     if replied is not None and is_reply_to_bot(message, context.bot.id):
         earlier = context.deps.state.answered(message.chat.id, replied.message_id)
         if earlier is not None:
-            return AskedQuestion(question, earlier.followup_context())
+            return AskedQuestion(question, _followup_context(earlier))
     return AskedQuestion(question)
+
+
+def _followup_context(earlier: AskedQuestion) -> str:
+    """What a reply follows up on: the thread so far; for a /who answer, the question it
+    stands for ("/who Netanyahu" → "What did Netanyahu say?"), so that "what about
+    Jerusalem?" asks for his words on it (the retriever reads questions, not commands)."""
+    if not earlier.question.startswith(WHO_PREFIX):
+        return earlier.followup_context()
+    argument = earlier.question.removeprefix(WHO_PREFIX)
+    topic = who_topic(argument)
+    if topic:
+        return t("en", "who_question", topic=topic)
+    name, about = who_argument(argument, lambda _name: 0.0)  # split at a topic word only
+    return f"What did {name} say about {about}?" if about else f"What did {name} say?"
 
 
 async def _answer(update: Update, context: BotContext, question: str) -> None:

@@ -127,6 +127,17 @@ async def test_a_follow_up_naming_someone_else_asks_for_their_words(offline_app:
     assert macron.startswith("Macron is not quoted in the indexed articles."), macron
 
 
+async def test_a_follow_up_to_a_who_answer_asks_that_person(offline_app: Any) -> None:
+    """QA: "what about Iran?" in reply to "/who Ushakov" got plain passages."""
+    app, api, updates = await offline_app()
+    await app.process_update(updates.message("/who Ushakov"))
+    first = api.results()[0]
+    await app.process_update(updates.message("what about Iran?", reply_to=first))
+    reply = api.texts()[-1]
+    assert reply.startswith("Yuri Ushakov, quoted in"), reply
+    assert escape(SEED_QUOTE) in reply
+
+
 async def test_reply_to_an_answer_carries_the_context(offline_app: Any, bot_services: Any,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     app, api, updates = await offline_app()
