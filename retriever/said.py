@@ -166,7 +166,7 @@ def statements_naming(person: Person, query: TopicQuery, *, speakers: SpeakerInd
     words: "Korea Utara", not "gun control in the United States" of a statement that merely
     names Amerika Serikat."""
     names = topic_names(query.topic, {person.name, *(speakers.rows[i].speaker or ""
-                                                     for i in person.rows)})
+                                                     for i in person.rows)}, short_aliased=True)
     if not names:
         return set()
     rest = set(tokenize(query.topic)).difference(*names)

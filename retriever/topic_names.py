@@ -25,10 +25,12 @@ _MAX_LENGTH_DIFFERENCE = 3
 _MIN_RATIO = 0.8  # difflib's similarity of two spellings of one name
 
 
-def topic_names(topic: str, person_names: Iterable[str]) -> list[frozenset[str]]:
+def topic_names(topic: str, person_names: Iterable[str], *,
+                short_aliased: bool = False) -> list[frozenset[str]]:
     """The topic's names as sets of their content words, without runs that hold a word of
     the person's own names ("Kim's New Year speech" asked of Kim) and without a lone
-    two-letter word (US, UN: too often written out in the other language).
+    two-letter word (US, UN: too often written out in the other language), unless
+    `short_aliased` and the lexicon knows its other names (UN: PBB, Perserikatan Bangsa-Bangsa).
 
     >>> topic_names("Persib's ticket prices for the new Liga 1 season", ["Umuh Muchtar"])
     [frozenset({'persib'}), frozenset({'liga'})]
@@ -39,7 +41,8 @@ def topic_names(topic: str, person_names: Iterable[str]) -> list[frozenset[str]]
         words = frozenset(tokenize(match.group()))
         if not words or words & own:
             continue
-        if len(words) == 1 and len(next(iter(words))) < 3:
+        if len(words) == 1 and len(next(iter(words))) < 3 \
+                and not (short_aliased and len(name_aliases(words)) > 1):
             continue
         names.append(words)
     return names
