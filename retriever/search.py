@@ -487,6 +487,7 @@ class Retriever:
         person = snap.speakers.person(" ".join(name.split()), match_speaker)
         if person is None:
             return SpeakerStatements(speaker=None, statements=[])
+        person = snap.speakers.by_name(person, name, match_speaker)
         people = snap.speakers.people_of(person, match_speaker)
         if len(people) > 1:  # "/who Menlu": which one?
             return SpeakerStatements(speaker=None, statements=[], several=tuple(people))

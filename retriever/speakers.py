@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from index.names import is_role
 from index.statements import StatementRow
 from index.store import ChunkRow
 from retriever.text import tokenize
@@ -149,6 +150,20 @@ class SpeakerIndex:
         role = roles.most_common(1)[0][0] if roles else None
         return Person(name=best[1], role=role, rows=tuple(rows))
 
+    def by_name(self, person: Person, asked: str, match: SpeakerMatcher,
+                min_match: float = MIN_SPEAKER_MATCH) -> Person:
+        """`person` with only the statements of speakers `asked` names (`match` without the
+        role), when some are: "/who Hamas" is Hamas's words, not also its leaders', whose
+        roles ("pemimpin Hamas") hold the name. Otherwise (an office: "Menlu") as it is."""
+        named = tuple(i for i in person.rows
+                      if match(asked, self.rows[i].speaker, None) >= min_match
+                      and not _a_title(self.rows[i].speaker))
+        if not named or len(named) == len(person.rows):
+            return person
+        roles = Counter(self.rows[i].role for i in named if self.rows[i].role)
+        return Person(name=person.name, role=roles.most_common(1)[0][0] if roles else None,
+                      rows=named)
+
     def people_of(self, person: Person, match: SpeakerMatcher) -> list[str]:
         """The different people among `person`'s statements, "Name (role)", most quoted
         first: one for a name, several for an office several people held ("Menlu", "the
@@ -277,6 +292,13 @@ def _article_chunks(chunks: Sequence[ChunkRow]) -> dict[str, list[str]]:
     for c in chunks:
         out.setdefault(c.article_id, []).append(c.chunk_id)
     return out
+
+
+def _a_title(speaker: str) -> bool:
+    """A speaker written as an office, not a name: in lower case ("menteri luar negeri negara
+    ASEAN") or opening with two role words ("Juru bicara Menteri Luar Negeri Korea Utara")."""
+    words = speaker.split()
+    return not speaker[:1].isupper() or (len(words) > 2 and is_role(" ".join(words[:2])))
 
 
 def _name_words(name: str) -> int:

@@ -266,6 +266,10 @@ def test_a_name_that_names_a_speaker_is_them_not_someone_whose_role_holds_it() -
     assert hamas is not None and hamas.name == "Hamas"
     leader = index.person("the Hamas leader", match_speaker, within={"h"})
     assert leader is not None and leader.name == "Khaled Meshaal"
+    # /who Hamas: Hamas's own words, not also its leader's (they would be "several people")
+    assert index.by_name(hamas, "Hamas", match_speaker).rows == (0,)
+    assert index.people_of(index.by_name(hamas, "Hamas", match_speaker), match_speaker) == [
+        "Hamas"]
 
 
 def test_a_person_is_named_by_the_spelling_quoted_most_a_spaced_hyphen_no_extra_word() -> None:
