@@ -44,17 +44,10 @@ from bot.format import (
 )
 from bot.indexing import IndexJob, run_indexing
 from bot.messages import choose_language, t
-from bot.questions import (
-    command_argument,
-    group_question,
-    is_reply_to_bot,
-    who_argument,
-    who_statements,
-    who_topic,
-    who_topic_language,
-)
+from bot.questions import command_argument, group_question, is_reply_to_bot
 from bot.state import AnswerPage, AskedQuestion, ShownQuote
 from bot.uploads import beside_other_uploads
+from bot.who_argument import who_argument, who_statements, who_topic, who_topic_language
 from index.loaders import SUPPORTED_SUFFIXES, file_problem, is_url
 from kutip.errors import EmptyQuestion, StoreLocked, StoreUnavailable
 from retriever import Quote

@@ -234,7 +234,7 @@ def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
     With no NAME (`kutip who --about Iran`, or `kutip who "about Iran"` as /who takes it),
     everyone quoted on the topic, one statement each, as "Who commented on Iran?" lists them.
     """
-    from bot.questions import who_statements, who_topic
+    from bot.who_argument import who_statements, who_topic
 
     topic = who_topic(args.name) if args.name else None
     if topic is not None and args.about:

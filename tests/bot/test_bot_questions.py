@@ -1,4 +1,5 @@
-"""bot.questions: reading the question out of commands, @mentions and replies."""
+"""bot.questions and bot.who_argument: reading the question out of commands, @mentions and
+replies, and a /who argument into a name and a topic."""
 
 from __future__ import annotations
 
@@ -7,13 +8,8 @@ from typing import Any
 import pytest
 from telegram import Message
 
-from bot.questions import (
-    command_argument,
-    group_question,
-    is_reply_to_bot,
-    who_argument,
-    who_topic,
-)
+from bot.questions import command_argument, group_question, is_reply_to_bot
+from bot.who_argument import who_argument, who_topic
 
 BOT_ID, USERNAME = 123, "KutipBot"
 
