@@ -16,6 +16,7 @@ import argparse
 import json
 from pathlib import Path
 
+from bot.messages import t
 from index.names import match_speaker
 from kutip.evaluate import _services_for
 from kutip.settings import Settings
@@ -57,8 +58,7 @@ def main() -> None:
 
 
 def _who(topic: str, language: str | None) -> str:
-    form = "Who commented on {}?" if language == "en" else "Siapa saja yang berkomentar soal {}?"
-    return form.format(topic)
+    return t("en" if language == "en" else "id", "who_question", topic=topic)
 
 
 if __name__ == "__main__":

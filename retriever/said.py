@@ -480,7 +480,7 @@ def holding_words(topic: str, speakers: SpeakerIndex) -> set[int]:
     words = topic.strip(_PUNCTUATION + " ").casefold().split()
     if len(words) < MIN_EXACT_WORDS:
         return set()
-    phrase = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)")
+    phrase = _phrase(words)
     held = {i for i, row in enumerate(speakers.rows) if phrase.search(row.text.casefold())}
     return held if len(held) <= MAX_EXACT_HOLDERS else set()
 
@@ -496,8 +496,7 @@ def holding_name(topic: str, speakers: SpeakerIndex, rows: Collection[int]) -> s
         words = words[1:]
     if not words:
         return set()
-    phrase = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)",
-                        re.IGNORECASE)
+    phrase = _phrase(words, re.IGNORECASE)
     written = {i: [m.group() for m in phrase.finditer(speakers.rows[i].text)] for i in rows}
     if not all(w[0].isupper() or w[0].isdigit() for w in words):
         forms = [form for found in written.values() for form in found]
@@ -505,6 +504,11 @@ def holding_name(topic: str, speakers: SpeakerIndex, rows: Collection[int]) -> s
         if not forms or named < NAME_SHARE * len(forms):
             return set()
     return {i for i, found in written.items() if found}
+
+
+def _phrase(words: Sequence[str], flags: int = 0) -> re.Pattern[str]:
+    """`words` in a row, any spacing between them, as whole words."""
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", flags)
 
 
 NAME_SHARE = 0.8

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from index.embed import KutipEmbeddings
-from index.names import asked_match_keys, is_role, match_speaker, name_key, speaker_match_keys
+from index.names import asked_match_keys, match_speaker, name_key, speaker_match_keys
 from index.statements import StatementRow
 from index.store import ArticleRecord, ChromaStore, ChunkRow
 from kutip.memory import release_free_memory
@@ -42,7 +42,13 @@ from retriever.said import (
 )
 from retriever.said_question import SaidQuery
 from retriever.snapshot_cache import load_snapshot, save_snapshot, snapshot_key
-from retriever.speakers import MIN_SPEAKER_MATCH, MatchKeys, Person, SpeakerIndex
+from retriever.speakers import (
+    MIN_SPEAKER_MATCH,
+    MatchKeys,
+    Person,
+    SpeakerIndex,
+    opens_with_office,
+)
 from retriever.text import latin_script, text_language, tokenize
 
 __all__ = ["DEFAULT_MIN_SCORE", "MAX_QUESTION_CHARS", "MAX_QUOTES", "Mode", "Retriever", "Span"]
@@ -554,9 +560,8 @@ def _follow_up_reading(said: SaidQuery, speakers: SpeakerIndex) -> SaidQuery:
 
 def _a_person(row: StatementRow) -> bool:
     """A statement's speaker is a person by name: no institution, no title standing for
-    one ("Juru bicara Menteri Luar Negeri Korea Utara" is no person called Korea Utara)."""
-    words = row.speaker.split()
-    return not row.organisation and not (len(words) > 2 and is_role(" ".join(words[:2])))
+    one (`speakers.opens_with_office`)."""
+    return not row.organisation and not opens_with_office(row.speaker)
 
 
 def _mentioned(name: str, lexical: LexicalIndex) -> bool:

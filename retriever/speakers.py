@@ -296,9 +296,15 @@ def _article_chunks(chunks: Sequence[ChunkRow]) -> dict[str, list[str]]:
 
 def _a_title(speaker: str) -> bool:
     """A speaker written as an office, not a name: in lower case ("menteri luar negeri negara
-    ASEAN") or opening with two role words ("Juru bicara Menteri Luar Negeri Korea Utara")."""
+    ASEAN") or opening with one (`opens_with_office`)."""
+    return not speaker[:1].isupper() or opens_with_office(speaker)
+
+
+def opens_with_office(speaker: str) -> bool:
+    """A speaker of three words or more whose first two are role words: a title standing
+    for a person ("Juru bicara Menteri Luar Negeri Korea Utara" is no one called Korea Utara)."""
     words = speaker.split()
-    return not speaker[:1].isupper() or (len(words) > 2 and is_role(" ".join(words[:2])))
+    return len(words) > 2 and is_role(" ".join(words[:2]))
 
 
 def _name_words(name: str) -> int:

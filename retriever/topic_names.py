@@ -54,15 +54,18 @@ def holds_name(name: Collection[str], words: Collection[str], *, aliases: bool =
     `aliases`) all words of another name of the same body or place (Korea Utara for
     Pyongyang). Without `aliases` it tells single words apart, where a two-word other name
     could not be seen."""
-    return any(_holds_word(word, words) for word in name) or (aliases and any(
-        all(word in words for word in alias) for alias in name_aliases(frozenset(name))))
+    return any(_holds_word(word, words) for word in name) or (aliases and _holds_alias(name, words))
 
 
 def holds_whole_name(name: Collection[str], words: Collection[str]) -> bool:
     """Whether `words` hold every word of `name` (each as `holds_name` matches a word), or all
     words of another name of the same body or place (Korea Utara for North Korea)."""
-    return all(_holds_word(word, words) for word in name) or any(
-        all(word in words for word in alias) for alias in name_aliases(frozenset(name)))
+    return all(_holds_word(word, words) for word in name) or _holds_alias(name, words)
+
+
+def _holds_alias(name: Collection[str], words: Collection[str]) -> bool:
+    """Whether `words` hold all words of another name of the same body or place."""
+    return any(all(word in words for word in alias) for alias in name_aliases(frozenset(name)))
 
 
 def _holds_word(word: str, words: Collection[str]) -> bool:
